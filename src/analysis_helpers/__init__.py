@@ -1,0 +1,17 @@
+"""Turn scraped news articles into pandas DataFrames and analyse them.
+
+Every extracted span carries character offsets into its article's ``text``:
+``text[start:end]`` is exactly what a row reports.
+"""
+
+__version__ = "0.1.0"
+
+from .blocks import attach_block, segment_blocks  # noqa: E402
+from .corpus import Corpus, CorpusError, build_corpus, load_corpus, open_corpus, read_articles  # noqa: E402
+from .plotting import save_figure, use_house_style  # noqa: E402
+from .sentences import split_sentences  # noqa: E402
+
+__all__ = [
+    "Corpus", "CorpusError", "attach_block", "build_corpus", "load_corpus", "open_corpus",
+    "read_articles", "save_figure", "segment_blocks", "split_sentences", "use_house_style",
+]

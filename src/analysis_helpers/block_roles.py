@@ -1,0 +1,258 @@
+"""Give each block of a scrape a role: headline, body, caption, boilerplate and so on.
+
+The classifier is a short ordered list of rules over general evidence, never the
+seed strings: a phrase lexicon kept as data (``data/block_phrases.csv``), layout
+(position, neighbours), length, end punctuation, capitalisation, tense and
+repetition. The first rule that fires gives the role, and its name is kept so
+that a wrong role can be traced to the rule that gave it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+#: Every role a block can have, in the order the documentation lists them.
+ROLES = (
+    "headline", "standfirst", "byline", "body", "caption", "related",
+    "boilerplate", "tags", "duplicate", "stray",
+)
+#: Roles whose text is the article itself (what analyses count by default).
+ARTICLE_ROLES = ("headline", "standfirst", "body")
+
+_FUNCTION_WORDS = frozenset(
+    "a an the of to in on at for and or but with by from as is are was were be that this "
+    "it its into over after before about than not no".split()
+)
+_WORD = re.compile(r"[^\W\d_][\w’'.-]*")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z])")
+_TERMINAL = re.compile(r"[.!?…:][\"”’')\]]*\s*$")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+# The word right after a capitalised subject or a personal pronoun, and the word after it.
+_SUBJECT_VERB = re.compile(r"(?:\b[A-Z][\w.’'-]*|\b(?:he|she|they|it|we|i))\s+([a-z]{2,})\b(?:\s+([a-z]+))?")
+_IRREGULAR_PAST = frozenset(
+    "said told was were had did made took met spoke gave went came saw held led left put set ran won lost "
+    "rose fell struck wrote sent brought thought felt kept began knew found got became stood".split()
+)
+# A present-tense verb is followed by an object or complement, which a plural noun rarely is.
+_AFTER_VERB = frozenset("that the a an his her its their this these".split())
+_NOT_VERBS = frozenset("has is was as this his its us thus less news series plus".split())
+
+
+@lru_cache(maxsize=1)
+def phrase_lexicon() -> tuple[tuple[str, re.Pattern, str], ...]:
+    """The role phrase lexicon: ``(role, compiled pattern, note)`` rows of ``block_phrases.csv``."""
+    text = resources.files("analysis_helpers").joinpath("data/block_phrases.csv").read_text("utf-8")
+    rows = csv.DictReader(text.splitlines())
+    return tuple((r["role"], re.compile(r["pattern"], re.IGNORECASE), r["note"]) for r in rows)
+
+
+@lru_cache(maxsize=1)
+def visual_verbs() -> frozenset[str]:
+    """Caption verbs from ``visual_verbs.txt`` with their 3rd-person forms."""
+    text = resources.files("analysis_helpers").joinpath("data/visual_verbs.txt").read_text("utf-8")
+    lemmas = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    forms = set(lemmas)
+    for lemma in lemmas:
+        forms.add(lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s"))
+    return frozenset(forms)
+
+
+def normalise(text: str) -> str:
+    """Lower-case text with quotes, apostrophes, dashes and spaces unified, for comparisons."""
+    text = text.lower().translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}))
+    return " ".join(re.sub(r"[^\w\s'-]", " ", text).split())
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of a block (letters first; digits and punctuation dropped)."""
+    return _WORD.findall(text)
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased words of three letters or more that are not function words."""
+    return {w.lower().strip(".’'-") for w in words(text) if len(w) > 2 and w.lower() not in _FUNCTION_WORDS}
+
+
+def sentence_count(text: str) -> int:
+    """A rough count of sentences (enough to tell one-liners from paragraphs)."""
+    return len(_SENTENCE_END.findall(text)) + 1
+
+
+def title_case_share(text: str) -> float:
+    """Share of the block's non-function words that start with a capital letter."""
+    ws = [w for w in words(text) if w.lower() not in _FUNCTION_WORDS]
+    if not ws:
+        return 0.0
+    return sum(w[0].isupper() for w in ws) / len(ws)
+
+
+def looks_like_title(text: str) -> bool:
+    """A headline-shaped line: 3 to 25 words, mostly capitalised, no sentence after it."""
+    n = len(words(text))
+    return 3 <= n <= 25 and title_case_share(text) >= 0.75 and sentence_count(text) == 1
+
+
+def looks_like_tags(text: str) -> bool:
+    """A keyword line: four or more capitalised words, no function words, no sentence punctuation."""
+    ws = words(text)
+    if len(ws) < 4 or re.search(r"[.!?:;\"“”]", text):
+        return False
+    lowered = [w.lower() for w in ws]
+    return all(w[0].isupper() or w.startswith("#") for w in ws) and not (set(lowered) & _FUNCTION_WORDS)
+
+
+def looks_like_caption(text: str) -> bool:
+    """A photo description: one sentence whose first verb is a present-tense visual verb.
+
+    Captions open with who is shown and a present-tense verb ("Ukrainians ride a
+    tank ...", "Pete Hegseth leads a training session ..."), carry no quotation
+    and no reporting verb.
+    """
+    if sentence_count(text) != 1 or _QUOTE_MARK.search(text) or len(words(text)) > 50:
+        return False
+    tokens = words(text)
+    if not tokens or not tokens[0][0].isupper():
+        return False
+    verbs = visual_verbs()
+    # the verb slot: the first or second lower-case content word ("Russian servicemen march")
+    slots = [t for t in tokens[:8] if t[0].islower() and t.lower() not in _FUNCTION_WORDS][:2]
+    return any(t in verbs for t in slots)
+
+
+def verb_tenses(text: str) -> tuple[int, int]:
+    """Count ``(past, present)`` verbs found right after a capitalised subject or a pronoun."""
+    past = present = 0
+    for verb, following in _SUBJECT_VERB.findall(text):
+        if verb in _IRREGULAR_PAST or (verb.endswith("ed") and len(verb) > 4):
+            past += 1
+        elif verb == "says" or (
+            verb.endswith("s") and not verb.endswith(("ss", "us", "is")) and verb not in _NOT_VERBS
+            and following in _AFTER_VERB
+        ):
+            present += 1
+    return past, present
+
+
+def is_present_summary(text: str) -> bool:
+    """One sentence, no quotation, its main verb in the present tense: a caption or summary line."""
+    if sentence_count(text) != 1 or _QUOTE_MARK.search(text):
+        return False
+    past, present = verb_tenses(text)
+    return present > 0 and past == 0
+
+
+def _past_share(texts: list[str]) -> float:
+    past = present = 0
+    for text in texts:
+        a, b = verb_tenses(text)
+        past, present = past + a, present + b
+    return past / (past + present) if past + present else 0.5
+
+
+def _lexicon_role(text: str) -> tuple[str, str] | None:
+    for role, pattern, note in phrase_lexicon():
+        if pattern.search(text):
+            return role, f"lexicon: {note}"
+    return None
+
+
+def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
+    """Role and deciding rule for each block of one article, in order.
+
+    Parameters
+    ----------
+    texts : list of str
+        The blocks of one article, in reading order (see :func:`blocks.block_spans`).
+
+    Returns
+    -------
+    list of (role, rule)
+        ``role`` is one of :data:`ROLES`; ``rule`` names the evidence.
+    """
+    n = len(texts)
+    roles: list[tuple[str, str] | None] = [None] * n
+    norms = [normalise(t) for t in texts]
+    n_words = [len(words(t)) for t in texts]
+
+    # 1. The phrase lexicon: furniture every site has in some wording. Repeats of
+    # lines that are not furniture (a headline, a caption) are duplicates.
+    seen: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        roles[i] = _lexicon_role(text)
+        if norms[i] in seen and (roles[i] is None or roles[i][0] in ("caption", "byline")):
+            roles[i] = ("duplicate", f"repeats block {seen[norms[i]]}")
+        seen.setdefault(norms[i], i)
+    # An aggregator blurb is whatever stands right before a "Read more" line.
+    for i in range(n - 1):
+        if roles[i + 1] and roles[i + 1][1].startswith("lexicon: link to another") and roles[i] is None:
+            roles[i] = ("related", "stands before a read-more link")
+    # A header of a list of other articles, with nothing after it that is related, is furniture.
+    for i, r in enumerate(roles):
+        if r and r[0] == "related" and "header" in r[1]:
+            if not any(rr and rr[0] == "related" and "header" not in rr[1] for rr in roles[i + 1:]):
+                roles[i] = ("boilerplate", "related-list header with no list")
+
+    # The long prose blocks tell the article's tense and vocabulary.
+    prose = [i for i in range(n) if roles[i] is None and n_words[i] >= 40 and sentence_count(texts[i]) >= 2]
+
+    # 2. Keyword lines, after the lead (a headline can be capitalised keywords too).
+    for i, text in enumerate(texts):
+        if roles[i] is None and prose and i > prose[0] and looks_like_tags(text):
+            roles[i] = ("tags", "capitalised keywords without function words")
+    past_share = _past_share([texts[i] for i in prose])
+    article_words: set[str] = set()
+    for i in prose:
+        article_words |= content_words(texts[i])
+
+    # 4. The lead: headline, then standfirst, before the first long paragraph.
+    first_prose = prose[0] if prose else n
+    if first_prose == 0 and len(prose) > 1 and n_words[0] <= 60 and n_words[0] < n_words[prose[1]]:
+        # a scrape that opens with a short summary paragraph and no headline
+        roles[0] = ("standfirst", "short opening paragraph before a longer one, no headline")
+    lead = [i for i in range(min(first_prose, n)) if roles[i] is None]
+    if lead:
+        i = lead[0]
+        text = texts[i]
+        if looks_like_title(text) or (n_words[i] <= 20 and not _TERMINAL.search(text)):
+            roles[i] = ("headline", "first block, headline-shaped")
+            rest = lead[1:]
+        else:
+            rest = lead
+        for j in rest:
+            text = texts[j]
+            if looks_like_caption(text):
+                roles[j] = ("caption", "present-tense visual verb after the subject")
+            elif looks_like_title(text) and roles[lead[0]][0] == "headline":
+                roles[j] = ("duplicate", "second headline-shaped line in the lead")
+            elif n_words[j] >= 8 and not any(r and r[0] == "standfirst" for r in roles[:j]):
+                roles[j] = ("standfirst", "summary before the first paragraph")
+            elif n_words[j] >= 8 and is_present_summary(text) and past_share > 0.6:
+                roles[j] = ("caption", "one present-tense sentence in a past-tense article")
+
+    # 5. After the lead: captions, other articles' headlines, stray endings.
+    last_prose = prose[-1] if prose else -1
+    for i in range(first_prose, n):
+        if roles[i] is not None:
+            continue
+        text = texts[i]
+        if looks_like_caption(text):
+            roles[i] = ("caption", "present-tense visual verb after the subject")
+        elif i > last_prose and n_words[i] <= 4 and not _TERMINAL.search(text):
+            roles[i] = ("boilerplate", "short line after the article (site name, navigation)")
+        elif looks_like_title(text):
+            overlap = len(content_words(text) & article_words) / max(1, len(content_words(text)))
+            if i > last_prose and overlap < 0.5:
+                roles[i] = ("stray", "headline-shaped line after the article, little shared vocabulary")
+            else:
+                roles[i] = ("related", "headline-shaped line inside the article")
+        elif n_words[i] >= 8 and is_present_summary(text) and past_share > 0.6 and 0 < i < n - 1:
+            roles[i] = ("caption", "one present-tense sentence in a past-tense article")
+        else:
+            roles[i] = ("body", "prose")
+    for i in range(n):
+        if roles[i] is None:
+            roles[i] = ("body", "prose")
+    return [r for r in roles]  # type: ignore[misc]

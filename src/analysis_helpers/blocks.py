@@ -1,0 +1,102 @@
+"""Cut articles into blocks (one non-blank line each) and give every block a role."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from .block_roles import classify_block_roles
+
+BLOCK_COLUMNS = ["doc_id", "block_id", "start", "end", "text", "role"]
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def block_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of the non-blank lines of ``text``, white space trimmed at both ends.
+
+    Returns
+    -------
+    list of (start, end)
+        ``text[start:end]`` is the line without its leading and trailing white space.
+    """
+    spans = []
+    for match in _LINE.finditer(text):
+        line = match.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = match.start() + (len(line) - len(line.lstrip()))
+        spans.append((start, start + len(stripped)))
+    return spans
+
+
+def segment_blocks(articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per block (non-blank line) of every article, with its role.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        Needs ``doc_id`` and ``text``.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``; ``block_id`` (0-based position in the article); ``start`` and
+        ``end`` (character offsets into the article's ``text``, end exclusive);
+        ``text`` (equal to ``article_text[start:end]``); ``role``, one of
+        :data:`analysis_helpers.block_roles.ROLES`; ``role_rule`` (which rule
+        gave the role). Sorted by doc_id, block_id.
+    """
+    rows = []
+    for doc_id, text in zip(articles["doc_id"], articles["text"]):
+        spans = block_spans(text)
+        texts = [text[s:e] for s, e in spans]
+        labelled = classify_block_roles(texts)
+        for block_id, ((start, end), block_text, (role, rule)) in enumerate(zip(spans, texts, labelled)):
+            rows.append({"doc_id": doc_id, "block_id": block_id, "start": start, "end": end,
+                         "text": block_text, "role": role, "role_rule": rule})
+    blocks = pd.DataFrame(rows, columns=BLOCK_COLUMNS + ["role_rule"])
+    blocks = blocks.astype({"block_id": "int64", "start": "int64", "end": "int64"})
+    return blocks.sort_values(["doc_id", "block_id"], kind="stable").reset_index(drop=True)
+
+
+def role_at(blocks: pd.DataFrame, doc_id: str, offset: int) -> str | None:
+    """The role of the block of ``doc_id`` that contains character ``offset`` (None if none)."""
+    doc = blocks[(blocks["doc_id"] == doc_id) & (blocks["start"] <= offset) & (blocks["end"] > offset)]
+    return None if doc.empty else doc["role"].iloc[0]
+
+
+def attach_block(spans: pd.DataFrame, blocks: pd.DataFrame, *, offset_column: str = "start") -> pd.DataFrame:
+    """Add ``block_id`` and ``role`` to a table of spans (``doc_id`` plus an offset column).
+
+    Every extractor uses this to say which kind of block a span sits in. Spans
+    that fall between blocks (white space) get the nearest block before them.
+
+    Returns
+    -------
+    DataFrame
+        ``spans`` with ``block_id`` (int, -1 when before any block) and ``role``
+        columns added (replaced when present); row order unchanged.
+    """
+    out = spans.copy()
+    block_ids, roles = [], []
+    grouped = {doc: grp for doc, grp in blocks.groupby("doc_id", sort=False)}
+    for doc_id, offset in zip(out["doc_id"], out[offset_column]):
+        grp = grouped.get(doc_id)
+        if grp is None:
+            block_ids.append(-1)
+            roles.append(None)
+            continue
+        starts = grp["start"].to_numpy()
+        idx = int((starts <= offset).sum()) - 1
+        if idx < 0:
+            block_ids.append(-1)
+            roles.append(None)
+        else:
+            block_ids.append(int(grp["block_id"].iloc[idx]))
+            roles.append(grp["role"].iloc[idx])
+    out["block_id"] = pd.Series(block_ids, index=out.index, dtype="int64")
+    out["role"] = pd.Series(roles, index=out.index, dtype="object")
+    return out

@@ -1,0 +1,305 @@
+"""Read a folder of scraped articles, with an optional manifest, into an ``articles`` table.
+
+Nothing here writes to the input folder. Every file is either an article row or
+a row of the problems report (some are both: a file decoded as cp1252 is read
+and the change is reported).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import warnings
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path, PurePosixPath
+
+import pandas as pd
+
+from .decoding import DEFAULT_MAX_BYTES, UnreadableFile, decode_article_bytes
+
+MANIFEST_NAME = "manifest.csv"
+ARTICLE_SUFFIX = ".txt"
+
+ARTICLE_COLUMNS = [
+    "doc_id", "file", "title", "outlet", "url", "published", "text", "n_chars", "n_words",
+    "published_note", "encoding", "changes",
+]
+PROBLEM_COLUMNS = ["file", "severity", "problem"]
+MANIFEST_COLUMNS = ["file", "doc_id", "outlet", "url", "published", "published_note"]
+
+_WORD = re.compile(r"\w+(?:[’'.-]\w+)*")
+
+
+class CorpusError(ValueError):
+    """The corpus cannot be read as a whole (for example a broken manifest)."""
+
+
+class CorpusProblemWarning(UserWarning):
+    """A file was skipped or changed while reading; the message names it."""
+
+
+def count_words(text: str) -> int:
+    """Number of word tokens (letters or digits, inner apostrophes, dots and hyphens kept)."""
+    return len(_WORD.findall(text))
+
+
+def first_line(text: str) -> str:
+    """The first non-blank line of ``text``, stripped: a scrape's headline in most layouts."""
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def _problem(file: str, severity: str, problem: str) -> dict:
+    return {"file": file, "severity": severity, "problem": problem}
+
+
+def _parse_published(value: str) -> date | None:
+    """ISO ``YYYY-MM-DD`` to a date; raise ValueError for anything else."""
+    value = value.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError(value)
+    return date.fromisoformat(value)
+
+
+def _safe_relative_file(name: str) -> str | None:
+    """The manifest's file name when it stays inside the corpus folder, else None."""
+    name = name.strip().replace("\\", "/")
+    path = PurePosixPath(name)
+    if not name or path.is_absolute() or ".." in path.parts or re.match(r"^[A-Za-z]:", name):
+        return None
+    return str(path)
+
+
+def read_manifest(folder: Path) -> tuple[pd.DataFrame, list[dict]]:
+    """Read ``manifest.csv`` of a corpus folder.
+
+    Returns
+    -------
+    manifest : DataFrame
+        Columns ``file, doc_id, outlet, url, published, published_note`` as strings
+        (empty when absent); ``published`` is ISO ``YYYY-MM-DD`` or empty. Rows
+        whose file escapes the folder are left out and reported.
+    problems : list of dict
+        Problems-report rows (``file, severity, problem``).
+
+    Raises
+    ------
+    CorpusError
+        When the manifest has no ``file`` column, repeats a file or a doc_id.
+    """
+    path = folder / MANIFEST_NAME
+    problems: list[dict] = []
+    if not path.is_file():
+        return pd.DataFrame(columns=MANIFEST_COLUMNS), problems
+    raw = path.read_bytes().decode("utf-8-sig", errors="replace")
+    rows = list(csv.DictReader(io.StringIO(raw)))
+    header = [h.strip() for h in (csv.DictReader(io.StringIO(raw)).fieldnames or [])]
+    if "file" not in header:
+        raise CorpusError(f"{path}: manifest has no 'file' column (columns: {', '.join(header) or 'none'})")
+    records = []
+    for line_no, row in enumerate(rows, start=2):
+        row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+        name = _safe_relative_file(row.get("file", ""))
+        if name is None:
+            problems.append(_problem(row.get("file", ""), "error",
+                                     f"{MANIFEST_NAME} line {line_no}: path {row.get('file', '')!r} "
+                                     "leaves the corpus folder or is empty; row ignored"))
+            continue
+        record = {col: row.get(col, "") for col in MANIFEST_COLUMNS}
+        record["file"] = name
+        if record["published"]:
+            try:
+                _parse_published(record["published"])
+            except ValueError:
+                problems.append(_problem(name, "warning",
+                                         f"{MANIFEST_NAME} line {line_no}: published date "
+                                         f"{record['published']!r} is not YYYY-MM-DD; left empty"))
+                note = f"unparseable date in manifest: {record['published']!r}"
+                record["published_note"] = "; ".join(x for x in (record["published_note"], note) if x)
+                record["published"] = ""
+        records.append(record)
+    manifest = pd.DataFrame(records, columns=MANIFEST_COLUMNS)
+    for column in ("file", "doc_id"):
+        values = manifest[column][manifest[column] != ""]
+        repeated = sorted(values[values.duplicated()].unique())
+        if repeated:
+            raise CorpusError(f"{path}: {column} repeated in the manifest: {', '.join(repeated)}")
+    return manifest, problems
+
+
+def read_articles(
+    folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress=None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read every ``*.txt`` file of ``folder`` (not recursive) and its manifest.
+
+    Parameters
+    ----------
+    folder : str or Path
+        A folder of scraped articles, one plain-text file each.
+    max_bytes : int
+        Files larger than this are reported and not read.
+    progress : callable, optional
+        Called as ``progress(done, total, file)`` after each file.
+
+    Returns
+    -------
+    articles : DataFrame
+        One row per readable article, sorted by doc_id. Columns: ``doc_id``,
+        ``file`` (name inside the folder), ``title`` (first non-blank line),
+        ``outlet``, ``url``, ``published`` (ISO date string or empty),
+        ``text`` (decoded text; every offset of the project indexes it),
+        ``n_chars`` (characters), ``n_words`` (word tokens), ``published_note``,
+        ``encoding`` and ``changes`` (what decoding changed, ``;``-separated).
+    problems : DataFrame
+        ``file, severity, problem``: ``error`` rows are files not read,
+        ``warning`` rows were read with a change or a gap the user should know of.
+
+    Raises
+    ------
+    CorpusError
+        When the folder does not exist or the manifest is broken as a whole.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: not a folder of articles")
+    manifest, problems = read_manifest(folder)
+    by_file = {row["file"]: row for row in manifest.to_dict("records")}
+    files = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ARTICLE_SUFFIX)
+    for name in sorted(set(by_file) - set(files)):
+        problems.append(_problem(name, "error", f"listed in {MANIFEST_NAME} but no such file in the folder"))
+    if not files:
+        problems.append(_problem(str(folder), "error", f"no {ARTICLE_SUFFIX} files in the folder"))
+    records = []
+    for done, name in enumerate(files, start=1):
+        data = (folder / name).read_bytes()
+        meta = by_file.get(name)
+        if meta is None and len(manifest):
+            problems.append(_problem(name, "warning", f"not in {MANIFEST_NAME}: outlet, url and date left empty"))
+        try:
+            decoded = decode_article_bytes(data, max_bytes=max_bytes)
+        except UnreadableFile as exc:
+            problems.append(_problem(name, "error", f"{exc}; not read"))
+        else:
+            if decoded.changes:
+                problems.append(_problem(name, "warning", "read with changes: " + ", ".join(decoded.changes)))
+            meta = meta or {}
+            records.append({
+                "doc_id": meta.get("doc_id") or Path(name).stem,
+                "file": name,
+                "title": first_line(decoded.text),
+                "outlet": meta.get("outlet", ""),
+                "url": meta.get("url", ""),
+                "published": meta.get("published", ""),
+                "text": decoded.text,
+                "n_chars": len(decoded.text),
+                "n_words": count_words(decoded.text),
+                "published_note": meta.get("published_note", ""),
+                "encoding": decoded.encoding,
+                "changes": ";".join(decoded.changes),
+            })
+        if progress is not None:
+            progress(done, len(files), name)
+    articles = pd.DataFrame(records, columns=ARTICLE_COLUMNS)
+    repeated = sorted(articles["doc_id"][articles["doc_id"].duplicated()].unique())
+    if repeated:
+        clash = articles[articles["doc_id"].isin(repeated)]
+        names = ", ".join(f"{r.file} -> {r.doc_id}" for r in clash.itertuples())
+        raise CorpusError(f"{folder}: two files share a doc_id ({names}); give them distinct doc_ids in {MANIFEST_NAME}")
+    articles = articles.sort_values("doc_id", kind="stable").reset_index(drop=True)
+    articles = articles.astype({"n_chars": "int64", "n_words": "int64"})
+    problems_df = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
+    problems_df = problems_df.sort_values(["file", "severity", "problem"], kind="stable").reset_index(drop=True)
+    return articles, problems_df
+
+
+def load_corpus(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False) -> pd.DataFrame:
+    """Load a folder of ``.txt`` articles (and its optional ``manifest.csv``) as a DataFrame.
+
+    Parameters
+    ----------
+    path : str or Path
+        The folder.
+    max_bytes : int
+        Files larger than this are not read (reported as a problem).
+    strict : bool
+        Raise :class:`CorpusError` on the first problem of severity ``error``
+        instead of warning.
+
+    Returns
+    -------
+    DataFrame
+        The ``articles`` table (see :func:`read_articles`); the problems report
+        is in ``articles.attrs["problems"]`` and every problem is also issued as a
+        :class:`CorpusProblemWarning` naming the file.
+    """
+    articles, problems = read_articles(path, max_bytes=max_bytes)
+    for row in problems.itertuples():
+        message = f"{row.file}: {row.problem}"
+        if strict and row.severity == "error":
+            raise CorpusError(message)
+        warnings.warn(message, CorpusProblemWarning, stacklevel=2)
+    articles.attrs["problems"] = problems
+    return articles
+
+
+@dataclass
+class Corpus:
+    """The three base tables every extractor reads.
+
+    Attributes
+    ----------
+    articles : DataFrame
+        See :func:`read_articles`.
+    blocks : DataFrame
+        See :func:`analysis_helpers.blocks.segment_blocks`.
+    sentences : DataFrame
+        See :func:`analysis_helpers.sentences.split_sentences`.
+    problems : DataFrame
+        The problems report of reading the folder.
+    """
+
+    articles: pd.DataFrame
+    blocks: pd.DataFrame
+    sentences: pd.DataFrame
+    problems: pd.DataFrame
+
+    def text_of(self, doc_id: str) -> str:
+        """The full text of one article."""
+        match = self.articles.loc[self.articles["doc_id"] == doc_id, "text"]
+        if match.empty:
+            raise KeyError(doc_id)
+        return match.iloc[0]
+
+
+def build_corpus(articles: pd.DataFrame, problems: pd.DataFrame | None = None) -> Corpus:
+    """Segment an ``articles`` table into blocks and sentences and bundle the tables."""
+    from .blocks import segment_blocks
+    from .sentences import split_sentences
+
+    blocks = segment_blocks(articles)
+    sentences = split_sentences(articles, blocks)
+    if problems is None:
+        problems = articles.attrs.get("problems", pd.DataFrame(columns=PROBLEM_COLUMNS))
+    return Corpus(articles=articles, blocks=blocks, sentences=sentences, problems=problems)
+
+
+def open_corpus(source=None, **kwargs) -> Corpus:
+    """Return a :class:`Corpus` from a Corpus, an ``articles`` DataFrame or a folder.
+
+    ``open_corpus()`` with no argument opens the project's seed corpus. Every
+    extractor of the package accepts what this function accepts.
+    """
+    if isinstance(source, Corpus):
+        return source
+    if isinstance(source, pd.DataFrame):
+        return build_corpus(source)
+    if source is None:
+        from .paths import seeds_dir
+
+        source = seeds_dir()
+    articles, problems = read_articles(source, **kwargs)
+    return build_corpus(articles, problems)
