@@ -152,11 +152,44 @@ def _past_share(texts: list[str]) -> float:
     return past / (past + present) if past + present else 0.5
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(,\s*[A-Z][\w .]+)?\s*(\([^)]*\))?\s*[-—–]")
+_DATE_WORDS = re.compile(
+    r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|rsday|urday|sday)?\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\W|$)|"
+    r"\b(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|est|edt|pt|updated|published|ago|hours?|minutes?|mins?|days?|"
+    r"today|yesterday|at|on|last)\b|\d+",
+    re.IGNORECASE,
+)
+
+
+def looks_like_date_line(text: str) -> bool:
+    """A line that is only a date or time stamp ("Wed 12 Feb 2025 14.08 GMT", "Updated 2 hours ago")."""
+    if len(text) > 80 or not re.search(r"\d", text):
+        return False
+    rest = _DATE_WORDS.sub(" ", text)
+    return len(words(rest)) == 0 and bool(_DATE_WORDS.search(text))
+
+
+def is_prose(text: str) -> bool:
+    """A sentence-like block: 12 words or more, mostly lower case, ending like a sentence or holding two."""
+    n = len(words(text))
+    return n >= 12 and title_case_share(text) < 0.6 and (bool(_TERMINAL.search(text)) or sentence_count(text) >= 2)
+
+
+def is_short_line(text: str) -> bool:
+    """A list item of a tag or navigation list: at most four words and no sentence end."""
+    return len(words(text)) <= 4 and not re.search(r"[.!?]\s*$", text)
+
+
 def _lexicon_role(text: str) -> tuple[str, str] | None:
     for role, pattern, note in phrase_lexicon():
         if pattern.search(text):
             return role, f"lexicon: {note}"
     return None
+
+
+def _is_header(role: tuple[str, str] | None) -> bool:
+    return role is not None and "header" in role[1]
 
 
 def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
@@ -185,74 +218,79 @@ def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
         if norms[i] in seen and (roles[i] is None or roles[i][0] in ("caption", "byline")):
             roles[i] = ("duplicate", f"repeats block {seen[norms[i]]}")
         seen.setdefault(norms[i], i)
-    # An aggregator blurb is whatever stands right before a "Read more" line.
+        if roles[i] is None and looks_like_date_line(text):
+            roles[i] = ("byline", "date or time stamp line")
+
+    # 2. Lists: a blurb right before a "Read more" link; the items under a list header.
     for i in range(n - 1):
-        if roles[i + 1] and roles[i + 1][1].startswith("lexicon: link to another") and roles[i] is None:
+        if roles[i] is None and roles[i + 1] and roles[i + 1][1].startswith("lexicon: link to another"):
             roles[i] = ("related", "stands before a read-more link")
-    # A header of a list of other articles, with nothing after it that is related, is furniture.
-    for i, r in enumerate(roles):
-        if r and r[0] == "related" and "header" in r[1]:
-            if not any(rr and rr[0] == "related" and "header" not in rr[1] for rr in roles[i + 1:]):
-                roles[i] = ("boilerplate", "related-list header with no list")
+    for i, role in enumerate(roles):
+        if not _is_header(role):
+            continue
+        item_role = "tags" if "topic-tag" in role[1] else role[0]
+        j = i + 1
+        while j < n and roles[j] is None and (is_short_line(texts[j]) or (
+                item_role == "related" and not is_prose(texts[j]) and n_words[j] <= 25)):
+            roles[j] = (item_role, f"item of the list under block {i}")
+            j += 1
+        has_items = j > i + 1 or any(
+            r is not None and r[0] == "related" and not _is_header(r) for r in roles[i + 1:])
+        if role[0] == "related" and not has_items:
+            roles[i] = ("boilerplate", "related-list header with no list")
 
-    # The long prose blocks tell the article's tense and vocabulary.
-    prose = [i for i in range(n) if roles[i] is None and n_words[i] >= 40 and sentence_count(texts[i]) >= 2]
-
-    # 2. Keyword lines, after the lead (a headline can be capitalised keywords too).
-    for i, text in enumerate(texts):
-        if roles[i] is None and prose and i > prose[0] and looks_like_tags(text):
-            roles[i] = ("tags", "capitalised keywords without function words")
-    past_share = _past_share([texts[i] for i in prose])
+    # The prose blocks tell where the article runs, its tense and its vocabulary.
+    prose = [i for i in range(n) if roles[i] is None and is_prose(texts[i])]
+    long_prose = [i for i in prose if n_words[i] >= 40] or prose
+    past_share = _past_share([texts[i] for i in long_prose])
     article_words: set[str] = set()
     for i in prose:
         article_words |= content_words(texts[i])
-
-    # 4. The lead: headline, then standfirst, before the first long paragraph.
     first_prose = prose[0] if prose else n
-    if first_prose == 0 and len(prose) > 1 and n_words[0] <= 60 and n_words[0] < n_words[prose[1]]:
-        # a scrape that opens with a short summary paragraph and no headline
-        roles[0] = ("standfirst", "short opening paragraph before a longer one, no headline")
-    lead = [i for i in range(min(first_prose, n)) if roles[i] is None]
-    if lead:
-        i = lead[0]
-        text = texts[i]
-        if looks_like_title(text) or (n_words[i] <= 20 and not _TERMINAL.search(text)):
-            roles[i] = ("headline", "first block, headline-shaped")
-            rest = lead[1:]
-        else:
-            rest = lead
-        for j in rest:
-            text = texts[j]
-            if looks_like_caption(text):
-                roles[j] = ("caption", "present-tense visual verb after the subject")
-            elif looks_like_title(text) and roles[lead[0]][0] == "headline":
-                roles[j] = ("duplicate", "second headline-shaped line in the lead")
-            elif n_words[j] >= 8 and not any(r and r[0] == "standfirst" for r in roles[:j]):
-                roles[j] = ("standfirst", "summary before the first paragraph")
-            elif n_words[j] >= 8 and is_present_summary(text) and past_share > 0.6:
-                roles[j] = ("caption", "one present-tense sentence in a past-tense article")
-
-    # 5. After the lead: captions, other articles' headlines, stray endings.
     last_prose = prose[-1] if prose else -1
-    for i in range(first_prose, n):
+
+    # 3. Keyword lines after the start of the article (a headline can be capitalised keywords too).
+    for i, text in enumerate(texts):
+        if roles[i] is None and i > first_prose and looks_like_tags(text):
+            roles[i] = ("tags", "capitalised keywords without function words")
+
+    # 4. The headline: the first block that is not furniture and is headline-shaped.
+    free = [i for i in range(n) if roles[i] is None]
+    headline = None
+    if free and free[0] <= first_prose:
+        i = free[0]
+        if n_words[i] >= 3 and (looks_like_title(texts[i]) or (n_words[i] <= 25 and not _TERMINAL.search(texts[i]))):
+            roles[i] = ("headline", "first free block, headline-shaped")
+            headline = i
+    if headline is not None:
+        # The standfirst stands right after the headline: a summary, not a dateline lede.
+        j = headline + 1
+        if j < n and roles[j] is None and 8 <= n_words[j] <= 60 and not _DATELINE.match(texts[j]) \
+                and not looks_like_caption(texts[j]):
+            roles[j] = ("standfirst", "summary right after the headline")
+    elif free and free[0] == first_prose and len(prose) > 1 and n_words[free[0]] <= 60 \
+            and n_words[free[0]] < n_words[prose[1]]:
+        roles[free[0]] = ("standfirst", "short opening paragraph before a longer one, no headline")
+
+    # 5. Everything else: captions, other articles' headlines, stray endings, prose.
+    for i in range(n):
         if roles[i] is not None:
             continue
         text = texts[i]
         if looks_like_caption(text):
             roles[i] = ("caption", "present-tense visual verb after the subject")
-        elif i > last_prose and n_words[i] <= 4 and not _TERMINAL.search(text):
+        elif i > last_prose and is_short_line(text):
             roles[i] = ("boilerplate", "short line after the article (site name, navigation)")
-        elif looks_like_title(text):
+        elif i < first_prose and is_short_line(text):
+            roles[i] = ("boilerplate", "short line before the article (navigation)")
+        elif looks_like_title(text) and not is_prose(text):
             overlap = len(content_words(text) & article_words) / max(1, len(content_words(text)))
             if i > last_prose and overlap < 0.5:
                 roles[i] = ("stray", "headline-shaped line after the article, little shared vocabulary")
             else:
                 roles[i] = ("related", "headline-shaped line inside the article")
-        elif n_words[i] >= 8 and is_present_summary(text) and past_share > 0.6 and 0 < i < n - 1:
+        elif n_words[i] >= 8 and is_present_summary(text) and past_share > 0.6 and first_prose < i < n - 1:
             roles[i] = ("caption", "one present-tense sentence in a past-tense article")
         else:
-            roles[i] = ("body", "prose")
-    for i in range(n):
-        if roles[i] is None:
             roles[i] = ("body", "prose")
     return [r for r in roles]  # type: ignore[misc]
