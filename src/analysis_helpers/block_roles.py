@@ -31,7 +31,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z])")
 _TERMINAL = re.compile(r"[.!?…:][\"”’')\]]*\s*$")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 # The word right after a capitalised subject or a personal pronoun, and the word after it.
-_SUBJECT_VERB = re.compile(r"(?:\b[A-Z][\w.’'-]*|\b(?:he|she|they|it|we|i))\s+([a-z]{2,})\b(?:\s+([a-z]+))?")
+_SUBJECT_VERB = re.compile(r"(?:\b[A-Z][\w.’'-]*|\b(?:he|she|they|it|we|i))\s+([a-z]{2,})\b(?:\s+([A-Za-z]+))?")
 _IRREGULAR_PAST = frozenset(
     "said told was were had did made took met spoke gave went came saw held led left put set ran won lost "
     "rose fell struck wrote sent brought thought felt kept began knew found got became stood".split()
@@ -130,7 +130,7 @@ def verb_tenses(text: str) -> tuple[int, int]:
             past += 1
         elif verb == "says" or (
             verb.endswith("s") and not verb.endswith(("ss", "us", "is")) and verb not in _NOT_VERBS
-            and following in _AFTER_VERB
+            and (following in _AFTER_VERB or following[:1].isupper())
         ):
             present += 1
     return past, present
@@ -239,6 +239,12 @@ def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
         if role[0] == "related" and not has_items:
             roles[i] = ("boilerplate", "related-list header with no list")
 
+    # A short line ending in a colon right above related items is their header.
+    for i in range(n - 1, -1, -1):
+        if roles[i] is None and n_words[i] <= 8 and texts[i].rstrip().endswith(":") and i + 1 < n \
+                and roles[i + 1] is not None and roles[i + 1][0] == "related":
+            roles[i] = ("related", "colon header above related items")
+
     # The prose blocks tell where the article runs, its tense and its vocabulary.
     prose = [i for i in range(n) if roles[i] is None and is_prose(texts[i])]
     long_prose = [i for i in prose if n_words[i] >= 40] or prose
@@ -264,10 +270,17 @@ def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
             headline = i
     if headline is not None:
         # The standfirst stands right after the headline: a summary, not a dateline lede.
+        # It is told from a first paragraph by its form: no final stop, the present tense
+        # of a summary, or words that a later paragraph repeats with no paragraph between.
         j = headline + 1
         if j < n and roles[j] is None and 8 <= n_words[j] <= 60 and not _DATELINE.match(texts[j]) \
                 and not looks_like_caption(texts[j]):
-            roles[j] = ("standfirst", "summary right after the headline")
+            next_is_paragraph = j + 1 < n and roles[j + 1] is None and is_prose(texts[j + 1]) \
+                and not looks_like_caption(texts[j + 1])
+            words_j = content_words(texts[j])
+            echoed = any(len(words_j & content_words(texts[k])) >= 0.6 * len(words_j) for k in range(j + 2, n))
+            if not _TERMINAL.search(texts[j]) or is_present_summary(texts[j]) or (not next_is_paragraph and echoed):
+                roles[j] = ("standfirst", "summary right after the headline")
     elif free and free[0] == first_prose and len(prose) > 1 and n_words[free[0]] <= 60 \
             and n_words[free[0]] < n_words[prose[1]]:
         roles[free[0]] = ("standfirst", "short opening paragraph before a longer one, no headline")
