@@ -79,7 +79,7 @@ def test_furniture_after_the_article():
 
 def test_topic_list_under_a_header_is_tags():
     lines = ["Allies agree to raise defence spending"] + BODY + ["More on these topics", "Nato", "Defence", "Europe"]
-    assert roles_of(lines)[-4:] == ["boilerplate", "tags", "tags", "tags"]
+    assert roles_of(lines)[-4:] == ["tags", "tags", "tags", "tags"]
 
 
 def test_keyword_line_is_tags():

@@ -157,7 +157,7 @@ _DATE_WORDS = re.compile(
     r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|rsday|urday|sday)?\b|"
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\W|$)|"
     r"\b(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|est|edt|pt|updated|published|ago|hours?|minutes?|mins?|days?|"
-    r"today|yesterday|at|on|last)\b|\d+",
+    r"hrs?|mins?|today|yesterday|at|on|last)\b|\d+",
     re.IGNORECASE,
 )
 
@@ -179,6 +179,35 @@ def is_prose(text: str) -> bool:
 def is_short_line(text: str) -> bool:
     """A list item of a tag or navigation list: at most four words and no sentence end."""
     return len(words(text)) <= 4 and not re.search(r"[.!?]\s*$", text)
+
+
+_AUTHOR_NAME = re.compile(r"^(by\s+)?[A-Z][a-z'’-]+(\s+[A-Z]\.)?(\s+[A-Z][a-z'’-]+){1,2}(?P<rest>.*)$")
+
+
+def looks_like_author_line(text: str) -> bool:
+    """A name line of the lead: "Kenji Arakawa", "Hannah Richter in Berlin", "Jane Roe | 2 May 2024"."""
+    if len(words(text)) > 10 or _TERMINAL.search(text) and not text.rstrip().endswith("."):
+        return False
+    match = _AUTHOR_NAME.match(text.strip())
+    if not match:
+        return False
+    rest = match.group("rest").strip()
+    return (not rest or rest.startswith(("in ", ",", "|", "and ", "&", "·", "—", "-"))
+            or "@" in rest or looks_like_date_line(rest))
+
+
+def looks_like_headline(text: str) -> bool:
+    """Headline-shaped: title case, or 5 to 25 words in sentence case without a final stop."""
+    n = len(words(text))
+    if looks_like_title(text):
+        return True
+    return 5 <= n <= 25 and text[:1].isupper() and not re.search(r"[.!]\s*$", text) and sentence_count(text) == 1
+
+
+def is_all_caps_line(text: str) -> bool:
+    """A line in capitals of four words or more: an inline link to another story on many sites."""
+    ws = words(text)
+    return len(ws) >= 4 and all(w.isupper() or not w.isalpha() for w in ws)
 
 
 def _lexicon_role(text: str) -> tuple[str, str] | None:
@@ -225,19 +254,22 @@ def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
     for i in range(n - 1):
         if roles[i] is None and roles[i + 1] and roles[i + 1][1].startswith("lexicon: link to another"):
             roles[i] = ("related", "stands before a read-more link")
+            # a blurb is often a headline line, then a summary line, then the link
+            if i > 0 and roles[i - 1] is None and looks_like_headline(texts[i - 1]) and not is_prose(texts[i - 1]):
+                roles[i - 1] = ("related", "headline of a blurb before a read-more link")
     for i, role in enumerate(roles):
         if not _is_header(role):
             continue
         item_role = "tags" if "topic-tag" in role[1] else role[0]
         j = i + 1
-        while j < n and roles[j] is None and (is_short_line(texts[j]) or (
+        while j < n and (roles[j] is None or roles[j][0] == "duplicate") and (is_short_line(texts[j]) or (
                 item_role == "related" and not is_prose(texts[j]) and n_words[j] <= 25)):
             roles[j] = (item_role, f"item of the list under block {i}")
             j += 1
-        has_items = j > i + 1 or any(
-            r is not None and r[0] == "related" and not _is_header(r) for r in roles[i + 1:])
-        if role[0] == "related" and not has_items:
-            roles[i] = ("boilerplate", "related-list header with no list")
+        has_items = j > i + 1 or (role[0] == "related" and any(
+            r is not None and r[0] == "related" and not _is_header(r) for r in roles[i + 1:]))
+        if not has_items:
+            roles[i] = ("boilerplate", "list header with no list under it")
 
     # A short line ending in a colon right above related items is their header.
     for i in range(n - 1, -1, -1):
@@ -255,35 +287,56 @@ def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
     first_prose = prose[0] if prose else n
     last_prose = prose[-1] if prose else -1
 
+    for i, text in enumerate(texts):
+        if roles[i] is None and i > first_prose and is_all_caps_line(text) and not is_prose(text):
+            roles[i] = ("related", "line in capitals inside the article (link to another story)")
+
     # 3. Keyword lines after the start of the article (a headline can be capitalised keywords too).
     for i, text in enumerate(texts):
         if roles[i] is None and i > first_prose and looks_like_tags(text):
             roles[i] = ("tags", "capitalised keywords without function words")
 
-    # 4. The headline: the first block that is not furniture and is headline-shaped.
-    free = [i for i in range(n) if roles[i] is None]
-    headline = None
-    if free and free[0] <= first_prose:
-        i = free[0]
-        if n_words[i] >= 3 and (looks_like_title(texts[i]) or (n_words[i] <= 25 and not _TERMINAL.search(texts[i]))):
-            roles[i] = ("headline", "first free block, headline-shaped")
-            headline = i
+    # 4. The headline: among the headline-shaped blocks before the first paragraph, the
+    # first whose words the article repeats (a site name or section label does not).
+    lead = [i for i in range(min(first_prose, n)) if roles[i] is None]
+    candidates = [i for i in lead if n_words[i] >= 3 and looks_like_headline(texts[i])
+                  and not looks_like_author_line(texts[i])]
+
+    def echo(i: int) -> float:
+        cw = content_words(texts[i])
+        return len(cw & article_words) / max(1, len(cw))
+
+    # A sentence-case line of five words or more is a headline by its form; a title-case
+    # one could be a site name, so it must share words with the article.
+    headline = next((i for i in candidates if echo(i) >= 0.34
+                     or (n_words[i] >= 5 and title_case_share(texts[i]) < 0.75)), None)
+    if headline is None and candidates:
+        headline = max(candidates, key=lambda i: (echo(i), -i))
     if headline is not None:
+        roles[headline] = ("headline", "first headline-shaped block that the article echoes")
+        for i in lead:
+            if i < headline and roles[i] is None and (is_short_line(texts[i]) or looks_like_title(texts[i])):
+                roles[i] = ("boilerplate", "site name or section label before the headline")
         # The standfirst stands right after the headline: a summary, not a dateline lede.
         # It is told from a first paragraph by its form: no final stop, the present tense
         # of a summary, or words that a later paragraph repeats with no paragraph between.
         j = headline + 1
         if j < n and roles[j] is None and 8 <= n_words[j] <= 60 and not _DATELINE.match(texts[j]) \
-                and not looks_like_caption(texts[j]):
+                and not looks_like_caption(texts[j]) and not looks_like_author_line(texts[j]):
             next_is_paragraph = j + 1 < n and roles[j + 1] is None and is_prose(texts[j + 1]) \
                 and not looks_like_caption(texts[j + 1])
             words_j = content_words(texts[j])
             echoed = any(len(words_j & content_words(texts[k])) >= 0.6 * len(words_j) for k in range(j + 2, n))
             if not _TERMINAL.search(texts[j]) or is_present_summary(texts[j]) or (not next_is_paragraph and echoed):
                 roles[j] = ("standfirst", "summary right after the headline")
-    elif free and free[0] == first_prose and len(prose) > 1 and n_words[free[0]] <= 60 \
-            and n_words[free[0]] < n_words[prose[1]]:
-        roles[free[0]] = ("standfirst", "short opening paragraph before a longer one, no headline")
+        for i in lead:
+            if i > headline and roles[i] is None and looks_like_author_line(texts[i]):
+                roles[i] = ("byline", "name line between headline and article")
+    else:
+        free = [i for i in range(n) if roles[i] is None]
+        if free and free[0] == first_prose and len(prose) > 1 and n_words[free[0]] <= 60 \
+                and n_words[free[0]] < n_words[prose[1]] and not _DATELINE.match(texts[free[0]]):
+            roles[free[0]] = ("standfirst", "short opening paragraph before a longer one, no headline")
 
     # 5. Everything else: captions, other articles' headlines, stray endings, prose.
     for i in range(n):
@@ -296,7 +349,7 @@ def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
             roles[i] = ("boilerplate", "short line after the article (site name, navigation)")
         elif i < first_prose and is_short_line(text):
             roles[i] = ("boilerplate", "short line before the article (navigation)")
-        elif looks_like_title(text) and not is_prose(text):
+        elif (looks_like_title(text) or (i > last_prose and looks_like_headline(text))) and not is_prose(text):
             overlap = len(content_words(text) & article_words) / max(1, len(content_words(text)))
             if i > last_prose and overlap < 0.5:
                 roles[i] = ("stray", "headline-shaped line after the article, little shared vocabulary")
