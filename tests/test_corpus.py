@@ -232,3 +232,27 @@ def test_no_warning_on_clean_folder(tmp_path):
         warnings.simplefilter("error")
         load_corpus(tmp_path)
     assert os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_known_slips_are_located_with_offsets():
+    from analysis_helpers.corpus import open_corpus
+    from analysis_helpers.slips import locate_slips, read_known_slips
+
+    corpus = open_corpus()
+    located = locate_slips(corpus)
+    texts = dict(zip(corpus.articles["doc_id"], corpus.articles["text"]))
+    assert (located["start"] >= 0).all(), "every documented slip is in its article"
+    for row in located.itertuples():
+        assert texts[row.doc_id][row.start:row.end] == row.claim
+    assert set(located["claim"]) == set(read_known_slips()["claim"])
+
+
+def test_a_slip_not_in_the_text_is_kept_with_minus_one():
+    import pandas as pd
+
+    from analysis_helpers.slips import locate_slips
+
+    slips = pd.DataFrame([{"doc_id": "a", "claim": "Mark Smith", "problem": "p", "correction": "c", "source": "s"}])
+    articles = pd.DataFrame({"doc_id": ["a"], "text": ["Headline here\nJohn Smith spoke on Monday."]})
+    located = locate_slips(articles, slips)
+    assert list(located["start"]) == [-1]

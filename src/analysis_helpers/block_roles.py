@@ -77,8 +77,21 @@ def content_words(text: str) -> set[str]:
 
 
 def sentence_count(text: str) -> int:
-    """A rough count of sentences (enough to tell one-liners from paragraphs)."""
-    return len(_SENTENCE_END.findall(text)) + 1
+    """A rough count of sentences (enough to tell one-liners from paragraphs).
+
+    A stop after a known abbreviation (``U.S.``, ``Gen.``; see ``data/abbreviations.txt``)
+    or a single capital letter does not end a sentence.
+    """
+    from .sentences import news_abbreviations
+
+    count = 1
+    for match in _SENTENCE_END.finditer(text):
+        before = re.search(r"([\w.]+)$", text[: match.start()])
+        token = before.group(1).lower().rstrip(".") if before else ""
+        if text[match.start()] == "." and (token in news_abbreviations() or len(token) == 1):
+            continue
+        count += 1
+    return count
 
 
 def title_case_share(text: str) -> float:
@@ -156,7 +169,8 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(,\s*[A-Z][\w .]+)?\s*(\([^)]*\))
 _DATE_WORDS = re.compile(
     r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|rsday|urday|sday)?\b|"
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\W|$)|"
-    r"\b(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|et|est|edt|pt|updated|published|ago|hours?|minutes?|mins?|days?|"
+    r"\b(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|cest|et|est|edt|cdt|cst|mdt|pt|pdt|pst|ist|jst|aest|updated|published|ago|"
+    r"hours?|minutes?|mins?|days?|read|"
     r"hrs?|mins?|today|yesterday|at|on|last)\b|\d+",
     re.IGNORECASE,
 )
@@ -167,7 +181,8 @@ def looks_like_date_line(text: str) -> bool:
     if len(text) > 80 or not re.search(r"\d", text):
         return False
     rest = _DATE_WORDS.sub(" ", text)
-    return len(words(rest)) == 0 and bool(_DATE_WORDS.search(text))
+    named = [m.group() for m in _DATE_WORDS.finditer(text) if not m.group().isdigit()]
+    return len(words(rest)) == 0 and bool(named)
 
 
 def is_prose(text: str) -> bool:
@@ -246,6 +261,10 @@ def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
         roles[i] = _lexicon_role(text)
         if norms[i] in seen and (roles[i] is None or roles[i][0] in ("caption", "byline")):
             roles[i] = ("duplicate", f"repeats block {seen[norms[i]]}")
+        elif roles[i] is None and n_words[i] >= 6:
+            inside = next((k for k in range(i) if norms[i] in norms[k]), None)
+            if inside is not None:
+                roles[i] = ("duplicate", f"repeats words of block {inside} (pull quote)")
         seen.setdefault(norms[i], i)
         if roles[i] is None and looks_like_date_line(text):
             roles[i] = ("byline", "date or time stamp line")
