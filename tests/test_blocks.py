@@ -121,3 +121,10 @@ def test_attach_block_gives_role_of_containing_block():
     attached = attach_block(spans, corpus.blocks)
     assert list(attached["block_id"]) == list(corpus.blocks["block_id"])
     assert list(attached["role"]) == list(corpus.blocks["role"])
+
+
+def test_case_sensitive_lexicon_rows_do_not_fire_on_ordinary_prose():
+    lines = ["Allies agree to raise defence spending",
+             "The company reports on its earnings next week after a difficult quarter, analysts said.",
+             "By the end of the day no agreement had been reached, officials said in Brussels."] + BODY
+    assert roles_of(lines)[1:3] == ["body", "body"]
