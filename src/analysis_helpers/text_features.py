@@ -24,8 +24,9 @@ from nltk.tokenize import RegexpTokenizer
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-#: Letters (any script), or a four-digit year.
-_TOKENIZER = RegexpTokenizer(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\b(?:1[89]|20)\d\d\b")
+#: Letters (any script) with an optional contraction ("n't", "'s", "'ll"), or a four-digit year.
+#: A quote glued to the next word ("exceptions'Defense") is two words.
+_TOKENIZER = RegexpTokenizer(r"[^\W\d_]+(?:['’][^\W\d_]{1,2}\b)?|\b(?:1[89]|20)\d\d\b")
 _POSSESSIVE = re.compile(r"['’]s$")
 _STEMMER = PorterStemmer()
 MIN_TOKEN_LENGTH = 3

@@ -74,12 +74,18 @@ def paragraph_units(source=None, roles=ARTICLE_ROLES) -> pd.DataFrame:
     return kept[UNIT_COLUMNS].reset_index(drop=True)
 
 
-def _nmf(matrix, k: int, random_state: int, max_iter: int = 400) -> tuple[np.ndarray, np.ndarray, float]:
-    """Fit NMF; return ``(W, H, reconstruction_error)``. NNDSVDa start when it fits the matrix."""
-    init = "nndsvda" if k <= min(matrix.shape) else "random"
+def _nmf(matrix, k: int, random_state: int, max_iter: int = 400, init: str = "nndsvda"):
+    """Fit NMF; return ``(W, H, reconstruction_error)``.
+
+    ``init="nndsvda"`` starts from an SVD of the matrix (falls back to a random
+    start when k exceeds the matrix's smaller side).
+    """
+    if init != "random" and k > min(matrix.shape):
+        init = "random"
     model = NMF(n_components=k, init=init, random_state=random_state, max_iter=max_iter, tol=1e-4)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), np.errstate(invalid="ignore", divide="ignore"):
         warnings.simplefilter("ignore", ConvergenceWarning)
+        warnings.simplefilter("ignore", RuntimeWarning)  # NNDSVD of a matrix with empty rows divides 0 by 0
         weights = model.fit_transform(matrix)
     return weights, model.components_, float(model.reconstruction_err_)
 
@@ -103,7 +109,7 @@ def candidate_ks(n_units: int, n_terms: int, max_k: int = 10) -> list[int]:
 
 def choose_k(
     features: TfidfFeatures, k_values=None, *, random_state: int = 0, n_resamples: int = 10,
-    sample_fraction: float = 0.8, max_units: int = K_SELECTION_MAX_UNITS,
+    sample_fraction: float = 0.8, max_units: int = K_SELECTION_MAX_UNITS, nmf_init: str = "nndsvda",
 ) -> pd.DataFrame:
     """Measure how well each number of topics holds up, and pick the steadiest.
 
@@ -132,12 +138,12 @@ def choose_k(
     subsamples = [np.sort(rng.choice(n, size=max(2, int(round(sample_fraction * n))), replace=False))
                   for _ in range(n_resamples)] if n >= 3 else []
     for k in ks:
-        weights, _, error = _nmf(matrix, k, random_state)
+        weights, _, error = _nmf(matrix, k, random_state, init=nmf_init)
         labels = dominant_topic(weights)
         scores = []
         if k > 1:
             for r, rows_kept in enumerate(subsamples):
-                sub_weights, _, _ = _nmf(matrix[rows_kept], k, random_state + r + 1)
+                sub_weights, _, _ = _nmf(matrix[rows_kept], k, random_state + r + 1, init=nmf_init)
                 scores.append(adjusted_rand_score(labels[rows_kept], dominant_topic(sub_weights)))
         n_labels = len(set(labels))
         silhouette = (silhouette_score(matrix, labels, metric="cosine")
@@ -343,7 +349,7 @@ def _empty_model(features: TfidfFeatures, n_units: int) -> TopicModel:
 
 def cluster_topics(
     source=None, *, roles=ARTICLE_ROLES, k: int | None = None, k_values=None, n_top_terms: int = 10,
-    max_df: float = 0.5, random_state: int = 0, n_resamples: int = 10,
+    max_df: float = 0.5, random_state: int = 0, n_resamples: int = 10, nmf_init: str = "nndsvda",
 ) -> TopicModel:
     """Topic model and clusters of the paragraphs and articles of a corpus.
 
@@ -365,6 +371,8 @@ def cluster_topics(
         Seed of every random step (NMF start, subsamples, k-means).
     n_resamples : int
         Subsamples per k when choosing k.
+    nmf_init : {"nndsvda", "random"}
+        How NMF starts: from an SVD of the data (steady) or from random numbers.
 
     Returns
     -------
@@ -374,24 +382,38 @@ def cluster_topics(
     """
     corpus = open_corpus(source)
     units = paragraph_units(corpus, roles)
+    return cluster_units(units, titles=corpus.articles, k=k, k_values=k_values, n_top_terms=n_top_terms,
+                         max_df=max_df, random_state=random_state, n_resamples=n_resamples, nmf_init=nmf_init)
+
+
+def cluster_units(units: pd.DataFrame, *, titles: pd.DataFrame | None = None, k: int | None = None, k_values=None,
+                  n_top_terms: int = 10, max_df: float = 0.5, random_state: int = 0, n_resamples: int = 10,
+                  nmf_init: str = "nndsvda") -> TopicModel:
+    """:func:`cluster_topics` on a ready table of paragraphs (columns of :func:`paragraph_units`).
+
+    ``titles`` is an ``articles`` table (``doc_id, title``) used to name the articles.
+    """
+    units = units.sort_values(["doc_id", "block_id"], kind="stable").reset_index(drop=True)
     with threadpool_limits(limits=1):
-        return _cluster_units(corpus, units, k=k, k_values=k_values, n_top_terms=n_top_terms,
-                              max_df=max_df, random_state=random_state, n_resamples=n_resamples)
+        return _cluster_units(titles, units, k=k, k_values=k_values, n_top_terms=n_top_terms, max_df=max_df,
+                              random_state=random_state, n_resamples=n_resamples, nmf_init=nmf_init)
 
 
-def _cluster_units(corpus, units, *, k, k_values, n_top_terms, max_df, random_state, n_resamples) -> TopicModel:
+def _cluster_units(articles, units, *, k, k_values, n_top_terms, max_df, random_state, n_resamples,
+                   nmf_init) -> TopicModel:
     features = build_tfidf(units["text"].tolist(), max_df=max_df)
     n = len(units)
     if n == 0 or features.n_terms == 0:
         return _empty_model(features, n)
     if k is None:
-        k_selection = choose_k(features, k_values, random_state=random_state, n_resamples=n_resamples)
+        k_selection = choose_k(features, k_values, random_state=random_state, n_resamples=n_resamples,
+                               nmf_init=nmf_init)
         k = int(k_selection.loc[k_selection["chosen"], "k"].iloc[0])
     else:
         k = max(1, min(int(k), n, features.n_terms))
         k_selection = pd.DataFrame([{"k": k, "stability": np.nan, "stability_sd": np.nan, "silhouette": np.nan,
                                      "reconstruction_error": np.nan, "chosen": True}], columns=K_SELECTION_COLUMNS)
-    weights, components, _ = _nmf(features.matrix, k, random_state)
+    weights, components, _ = _nmf(features.matrix, k, random_state, init=nmf_init)
     weights, components = _order_topics(weights, components, features.terms)
     dominant = dominant_topic(weights)
     shares = _shares(weights)
@@ -418,7 +440,8 @@ def _cluster_units(corpus, units, *, k, k_values, n_top_terms, max_df, random_st
     n_groups = int(article_k.loc[article_k["chosen"], "k"].iloc[0])
     art_kmeans, art_agglo = cluster_rows(article_shares, n_groups, random_state=random_state)
     article_dominant = dominant_topic(article_shares)
-    titles = corpus.articles.set_index("doc_id")["title"] if len(corpus.articles) else pd.Series(dtype=object)
+    has_titles = articles is not None and len(articles) and "title" in articles
+    titles = articles.set_index("doc_id")["title"] if has_titles else pd.Series(dtype=object)
     article_clusters = pd.DataFrame({
         "doc_id": doc_ids,
         "title": [titles.get(d, "") for d in doc_ids],
