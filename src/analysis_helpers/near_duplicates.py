@@ -89,24 +89,39 @@ def repeated_blocks(source=None, *, roles=None, min_chars: int = 1) -> pd.DataFr
     return repeated[REPEAT_COLUMNS].astype({"group_id": "int64", "n_copies": "int64", "n_articles": "int64"}).reset_index(drop=True)
 
 
-def _pairs(blocks: pd.DataFrame, similarity: np.ndarray, threshold: float, scope: str) -> pd.DataFrame:
-    rows = []
-    records = blocks.to_dict("records")
-    n = len(records)
-    for i in range(n):
-        for j in range(i + 1, n):
-            value = float(similarity[i, j])
-            same = records[i]["doc_id"] == records[j]["doc_id"]
-            if value < threshold or (scope == "across" and same) or (scope == "within" and not same):
-                continue
-            a, b = records[i], records[j]
-            rows.append({
-                "doc_id_a": a["doc_id"], "block_id_a": a["block_id"], "start_a": a["start"], "end_a": a["end"],
-                "doc_id_b": b["doc_id"], "block_id_b": b["block_id"], "start_b": b["start"], "end_b": b["end"],
-                "similarity": round(value, _DECIMALS), "same_article": same,
-                "text_a": a["text"], "text_b": b["text"],
-            })
-    table = pd.DataFrame(rows, columns=PAIR_COLUMNS)
+def _pairs(blocks: pd.DataFrame, matrix, threshold: float, scope: str, chunk: int = 1000) -> pd.DataFrame:
+    """Pairs ``i < j`` of rows of an L2-normalised matrix whose cosine is at least ``threshold``.
+
+    The similarity matrix is computed ``chunk`` rows at a time, so 10,000
+    paragraphs never need a 10,000 x 10,000 array.
+    """
+    doc_ids = blocks["doc_id"].to_numpy()
+    found_i, found_j, found_s = [], [], []
+    n = matrix.shape[0]
+    for first in range(0, n, chunk):
+        block = matrix[first:first + chunk] @ matrix.T
+        block = block.toarray() if hasattr(block, "toarray") else np.asarray(block)
+        rows, cols = np.nonzero(block >= threshold)
+        rows = rows + first
+        keep = cols > rows
+        if scope == "across":
+            keep &= doc_ids[rows] != doc_ids[cols]
+        elif scope == "within":
+            keep &= doc_ids[rows] == doc_ids[cols]
+        found_i.append(rows[keep])
+        found_j.append(cols[keep])
+        found_s.append(block[rows[keep] - first, cols[keep]])
+    i = np.concatenate(found_i) if found_i else np.array([], dtype=int)
+    j = np.concatenate(found_j) if found_j else np.array([], dtype=int)
+    a = blocks.iloc[i].reset_index(drop=True)
+    b = blocks.iloc[j].reset_index(drop=True)
+    table = pd.DataFrame({
+        "doc_id_a": a["doc_id"], "block_id_a": a["block_id"], "start_a": a["start"], "end_a": a["end"],
+        "doc_id_b": b["doc_id"], "block_id_b": b["block_id"], "start_b": b["start"], "end_b": b["end"],
+        "similarity": np.round(np.concatenate(found_s) if found_s else np.array([]), _DECIMALS).clip(max=1.0),
+        "same_article": (a["doc_id"] == b["doc_id"]).to_numpy(),
+        "text_a": a["text"], "text_b": b["text"],
+    }, columns=PAIR_COLUMNS)
     return table.sort_values(["similarity", "doc_id_a", "block_id_a", "doc_id_b", "block_id_b"],
                              ascending=[False, True, True, True, True], kind="stable").reset_index(drop=True)
 
@@ -140,7 +155,7 @@ def paragraph_similarity_pairs(source=None, *, roles=ARTICLE_ROLES, threshold: f
     features = build_tfidf(blocks["text"].tolist(), max_df=1.0)
     if features.n_terms == 0:
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    return _pairs(blocks, cosine_similarity(features.matrix), threshold, scope)
+    return _pairs(blocks, features.matrix, threshold, scope)
 
 
 def same_passage_pairs(source=None, *, roles=ARTICLE_ROLES, threshold: float = SAME_PASSAGE_THRESHOLD) -> pd.DataFrame:
@@ -164,7 +179,7 @@ def near_copy_pairs(source=None, *, roles=None, threshold: float = NEAR_COPY_THR
         matrix = vectorizer.fit_transform(blocks["text"])
     except ValueError:  # no n-gram at all (only punctuation)
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    return _pairs(blocks, cosine_similarity(matrix), threshold, scope)
+    return _pairs(blocks, matrix, threshold, scope)
 
 
 def article_similarity(source=None, *, roles=ARTICLE_ROLES) -> pd.DataFrame:

@@ -64,13 +64,23 @@ def stems_of(text: str) -> list[str]:
     return [stem(w) for w in words_of(text)]
 
 
-def display_words(texts) -> dict[str, str]:
-    """Map each stem to its most frequent surface word in ``texts`` (ties: alphabetical)."""
+def display_words(texts=None, *, word_lists=None) -> dict[str, str]:
+    """Map each stem to its most frequent surface word in ``texts`` (ties: alphabetical).
+
+    ``word_lists`` (the :func:`words_of` of each text) can be given instead of ``texts``.
+    """
+    if word_lists is None:
+        word_lists = [words_of(t) for t in texts]
     counts: dict[str, Counter] = {}
-    for text in texts:
-        for word in words_of(text):
+    for words in word_lists:
+        for word in words:
             counts.setdefault(stem(word), Counter())[word] += 1
     return {s: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for s, c in counts.items()}
+
+
+def _given(tokens):
+    """Analyzer for texts already cut into stems."""
+    return tokens
 
 
 @dataclass
@@ -86,11 +96,18 @@ class TfidfFeatures:
         The stem of each column, alphabetical.
     labels : list of str
         The readable word shown for each column.
+    n_words : numpy.ndarray
+        Number of content words (tokens kept) of each text.
     """
 
     matrix: sparse.csr_matrix
     terms: list[str]
     labels: list[str]
+    n_words: np.ndarray = None
+
+    def __post_init__(self):
+        if self.n_words is None:
+            self.n_words = np.zeros(self.matrix.shape[0], dtype=np.int64)
 
     @property
     def n_terms(self) -> int:
@@ -130,20 +147,23 @@ def build_tfidf(texts, *, min_df: int = 1, max_df: float = 0.5, sublinear_tf: bo
     """
     texts = ["" if not isinstance(t, str) else t for t in texts]
     n = len(texts)
-    if n == 0 or not any(stems_of(t) for t in texts):
-        return TfidfFeatures(sparse.csr_matrix((n, 0)), [], [])
+    word_lists = [words_of(t) for t in texts]  # tokenise once: the slow step on large corpora
+    n_words = np.array([len(w) for w in word_lists], dtype=np.int64)
+    stem_lists = [[stem(w) for w in words] for words in word_lists]
+    if n == 0 or not n_words.any():
+        return TfidfFeatures(sparse.csr_matrix((n, 0)), [], [], n_words)
     vectorizer = TfidfVectorizer(
-        analyzer=stems_of, min_df=min(min_df, n), max_df=document_frequency_limit(n, max_df),
+        analyzer=_given, min_df=min(min_df, n), max_df=document_frequency_limit(n, max_df),
         sublinear_tf=sublinear_tf, norm="l2", dtype=np.float64,
     )
     try:
-        matrix = vectorizer.fit_transform(texts)
+        matrix = vectorizer.fit_transform(stem_lists)
     except ValueError:  # every stem filtered out by min_df/max_df
         vectorizer.set_params(min_df=1, max_df=1.0)
-        matrix = vectorizer.fit_transform(texts)
+        matrix = vectorizer.fit_transform(stem_lists)
     terms = list(vectorizer.get_feature_names_out())
-    shown = display_words(texts)
-    return TfidfFeatures(sparse.csr_matrix(matrix), terms, [shown.get(t, t) for t in terms])
+    shown = display_words(word_lists=word_lists)
+    return TfidfFeatures(sparse.csr_matrix(matrix), terms, [shown.get(t, t) for t in terms], n_words)
 
 
 def top_terms_table(features: TfidfFeatures, n_top: int = 10) -> pd.DataFrame:

@@ -26,7 +26,7 @@ from threadpoolctl import threadpool_limits
 
 from .block_roles import ARTICLE_ROLES
 from .corpus import open_corpus
-from .text_features import TfidfFeatures, build_tfidf, words_of
+from .text_features import TfidfFeatures, build_tfidf
 
 UNIT_COLUMNS = ["doc_id", "block_id", "start", "end", "role", "text"]
 TOPIC_COLUMNS = ["topic_id", "label", "top_terms", "weight", "size", "n_articles"]
@@ -421,7 +421,7 @@ def _cluster_units(articles, units, *, k, k_values, n_top_terms, max_df, random_
     keys = units[["doc_id", "block_id", "start", "end", "role"]].reset_index(drop=True)
     doc_topics = _long_mixture(keys, shares, DOC_TOPIC_COLUMNS)
 
-    n_words = np.array([len(words_of(t)) for t in units["text"]], dtype=float)
+    n_words = features.n_words.astype(float)
     kmeans, agglo = cluster_rows(weights, k, random_state=random_state)
     paragraphs = keys.assign(
         n_words=n_words.astype("int64"),
