@@ -45,6 +45,8 @@ K_SELECTION_COLUMNS = ["k", "stability", "stability_sd", "silhouette", "reconstr
 AGGLOMERATIVE_FULL_LIMIT = 2000
 #: The number of topics is chosen on a seeded sample of at most this many units.
 K_SELECTION_MAX_UNITS = 1500
+#: Silhouettes of more articles than this are computed on a seeded sample of them.
+SILHOUETTE_SAMPLE = 2000
 NO_TOPIC = -1
 _DECIMALS = 4
 
@@ -203,12 +205,18 @@ def cluster_rows(vectors: np.ndarray, k: int, *, random_state: int = 0) -> tuple
         warnings.simplefilter("ignore", ConvergenceWarning)
         warnings.simplefilter("ignore", UserWarning)
         kmeans[nonzero] = KMeans(n_clusters=k, n_init=10, random_state=random_state).fit_predict(points)
-        connectivity = None
-        if len(points) > AGGLOMERATIVE_FULL_LIMIT:
-            connectivity = kneighbors_graph(points, n_neighbors=10, include_self=False)
-        agglo[nonzero] = AgglomerativeClustering(
-            n_clusters=k, linkage="ward", connectivity=connectivity).fit_predict(points)
+        agglo[nonzero] = ward_clusters(points, k)
     return _canonical_labels(kmeans), _canonical_labels(agglo)
+
+
+def ward_clusters(points: np.ndarray, k: int) -> np.ndarray:
+    """Agglomerative (Ward) clusters of the rows of ``points``; along a 10-nearest-neighbour graph for large inputs."""
+    connectivity = None
+    if len(points) > AGGLOMERATIVE_FULL_LIMIT:
+        connectivity = kneighbors_graph(points, n_neighbors=10, include_self=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "the number of connected components ..."
+        return AgglomerativeClustering(n_clusters=k, linkage="ward", connectivity=connectivity).fit_predict(points)
 
 
 @dataclass
@@ -323,9 +331,12 @@ def choose_article_groups(vectors: np.ndarray, max_k: int = 10) -> pd.DataFrame:
     nonzero = vectors[np.abs(vectors).sum(axis=1) > 0]
     n_distinct = len(np.unique(normalize(nonzero).round(12), axis=0)) if len(nonzero) else 0
     rows = []
+    points = normalize(nonzero) if len(nonzero) else nonzero
     for k in range(2, min(max_k, n_distinct - 1) + 1):
-        _, labels = cluster_rows(nonzero, k)
-        score = silhouette_score(normalize(nonzero), labels, metric="cosine") if len(set(labels)) > 1 else np.nan
+        labels = ward_clusters(points, k)
+        sample = SILHOUETTE_SAMPLE if len(nonzero) > SILHOUETTE_SAMPLE else None  # O(n^2) otherwise
+        score = (silhouette_score(points, labels, metric="cosine", sample_size=sample, random_state=0)
+                 if len(set(labels)) > 1 else np.nan)
         rows.append({"k": k, "silhouette": round(float(score), _DECIMALS)})
     table = pd.DataFrame(rows or [{"k": 1, "silhouette": np.nan}], columns=["k", "silhouette"])
     ranked = table.assign(score=table["silhouette"].fillna(-np.inf)).sort_values(
