@@ -9,9 +9,20 @@ __version__ = "0.1.0"
 from .blocks import attach_block, segment_blocks  # noqa: E402
 from .corpus import Corpus, CorpusError, build_corpus, load_corpus, open_corpus, read_articles  # noqa: E402
 from .plotting import save_figure, use_house_style  # noqa: E402
+from .near_duplicates import (  # noqa: E402
+    article_similarity, near_copy_pairs, paragraph_similarity_pairs, repeated_blocks, same_passage_pairs,
+)
 from .sentences import split_sentences  # noqa: E402
+from .text_features import build_tfidf, words_of  # noqa: E402
+from .topic_evaluation import load_topic_labels, score_against_labels  # noqa: E402
+from .topic_stability import perturbation_stability, seed_stability  # noqa: E402
+from .topics import TopicModel, cluster_topics, cluster_units, paragraph_map, paragraph_units  # noqa: E402
 
 __all__ = [
     "Corpus", "CorpusError", "attach_block", "build_corpus", "load_corpus", "open_corpus",
     "read_articles", "save_figure", "segment_blocks", "split_sentences", "use_house_style",
+    # topics (issue 6)
+    "TopicModel", "article_similarity", "build_tfidf", "cluster_topics", "cluster_units", "load_topic_labels",
+    "near_copy_pairs", "paragraph_map", "paragraph_similarity_pairs", "paragraph_units", "perturbation_stability",
+    "repeated_blocks", "same_passage_pairs", "score_against_labels", "seed_stability", "words_of",
 ]

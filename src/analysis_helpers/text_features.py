@@ -1,0 +1,175 @@
+"""Words and TF-IDF vectors for topic models, with tokenizers that need no downloaded data.
+
+Tokens are runs of letters (hyphenated words are split, possessive ``'s`` is
+dropped, four-digit years are kept, other numbers are not), lower-cased, with
+scikit-learn's ``ENGLISH_STOP_WORDS`` and the project's news stopword list
+(``data/topic_stopwords.txt``) removed, and reduced to a stem with NLTK's Porter
+stemmer (pure code, no data). Each stem is shown to readers as its most
+frequent surface word, so "concessions" and "concession" count together but
+print as a word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import pandas as pd
+from nltk.stem.porter import PorterStemmer
+from nltk.tokenize import RegexpTokenizer
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+#: Letters (any script) with an optional contraction ("n't", "'s", "'ll"), or a four-digit year.
+#: A quote glued to the next word ("exceptions'Defense") is two words.
+_TOKENIZER = RegexpTokenizer(r"[^\W\d_]+(?:['’][^\W\d_]{1,2}\b)?|\b(?:1[89]|20)\d\d\b")
+_POSSESSIVE = re.compile(r"['’]s$")
+_STEMMER = PorterStemmer()
+MIN_TOKEN_LENGTH = 3
+
+
+@lru_cache(maxsize=1)
+def news_stopwords() -> frozenset[str]:
+    """scikit-learn's English stop words plus ``data/topic_stopwords.txt`` (lower case)."""
+    text = resources.files("analysis_helpers").joinpath("data/topic_stopwords.txt").read_text("utf-8")
+    extra = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(ENGLISH_STOP_WORDS) | frozenset(extra)
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-cased content words of ``text``, stopwords and short words removed, not stemmed."""
+    if not isinstance(text, str):
+        return []
+    stop = news_stopwords()
+    out = []
+    for token in _TOKENIZER.tokenize(text):
+        word = _POSSESSIVE.sub("", token.lower()).replace("’", "'")
+        if len(word) >= MIN_TOKEN_LENGTH and word not in stop:
+            out.append(word)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Porter stem of one lower-case word."""
+    return _STEMMER.stem(word)
+
+
+def stems_of(text: str) -> list[str]:
+    """Stems of the content words of ``text``: the analyzer of :func:`build_tfidf`."""
+    return [stem(w) for w in words_of(text)]
+
+
+def display_words(texts=None, *, word_lists=None) -> dict[str, str]:
+    """Map each stem to its most frequent surface word in ``texts`` (ties: alphabetical).
+
+    ``word_lists`` (the :func:`words_of` of each text) can be given instead of ``texts``.
+    """
+    if word_lists is None:
+        word_lists = [words_of(t) for t in texts]
+    counts: dict[str, Counter] = {}
+    for words in word_lists:
+        for word in words:
+            counts.setdefault(stem(word), Counter())[word] += 1
+    return {s: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for s, c in counts.items()}
+
+
+def _given(tokens):
+    """Analyzer for texts already cut into stems."""
+    return tokens
+
+
+@dataclass
+class TfidfFeatures:
+    """A TF-IDF matrix with its vocabulary.
+
+    Attributes
+    ----------
+    matrix : scipy.sparse.csr_matrix
+        One row per text, one column per stem, rows L2-normalised (rows of
+        texts with no content word are all zero).
+    terms : list of str
+        The stem of each column, alphabetical.
+    labels : list of str
+        The readable word shown for each column.
+    n_words : numpy.ndarray
+        Number of content words (tokens kept) of each text.
+    """
+
+    matrix: sparse.csr_matrix
+    terms: list[str]
+    labels: list[str]
+    n_words: np.ndarray = None
+
+    def __post_init__(self):
+        if self.n_words is None:
+            self.n_words = np.zeros(self.matrix.shape[0], dtype=np.int64)
+
+    @property
+    def n_terms(self) -> int:
+        return len(self.terms)
+
+
+def document_frequency_limit(n_texts: int, max_df: float) -> float | int:
+    """The ``max_df`` to pass to scikit-learn: a share for 10 texts or more, else no limit.
+
+    In a handful of texts every shared word is in "most" of them, so the
+    share limit is only applied when there are enough texts for it to mean
+    something.
+    """
+    return max_df if n_texts >= 10 else 1.0
+
+
+def build_tfidf(texts, *, min_df: int = 1, max_df: float = 0.5, sublinear_tf: bool = True) -> TfidfFeatures:
+    """TF-IDF vectors of ``texts`` over Porter stems of their content words.
+
+    Parameters
+    ----------
+    texts : sequence of str
+    min_df : int
+        Keep stems found in at least this many texts (lowered to 1 when there
+        are fewer texts than that).
+    max_df : float
+        Drop stems found in more than this share of the texts (only with 10
+        texts or more, see :func:`document_frequency_limit`): the names and
+        words every paragraph repeats say nothing about what sets it apart.
+    sublinear_tf : bool
+        Use ``1 + log(count)`` instead of raw counts.
+
+    Returns
+    -------
+    TfidfFeatures
+        Empty vocabulary (zero columns) when no text has a content word.
+    """
+    texts = ["" if not isinstance(t, str) else t for t in texts]
+    n = len(texts)
+    word_lists = [words_of(t) for t in texts]  # tokenise once: the slow step on large corpora
+    n_words = np.array([len(w) for w in word_lists], dtype=np.int64)
+    stem_lists = [[stem(w) for w in words] for words in word_lists]
+    if n == 0 or not n_words.any():
+        return TfidfFeatures(sparse.csr_matrix((n, 0)), [], [], n_words)
+    vectorizer = TfidfVectorizer(
+        analyzer=_given, min_df=min(min_df, n), max_df=document_frequency_limit(n, max_df),
+        sublinear_tf=sublinear_tf, norm="l2", dtype=np.float64,
+    )
+    try:
+        matrix = vectorizer.fit_transform(stem_lists)
+    except ValueError:  # every stem filtered out by min_df/max_df
+        vectorizer.set_params(min_df=1, max_df=1.0)
+        matrix = vectorizer.fit_transform(stem_lists)
+    terms = list(vectorizer.get_feature_names_out())
+    shown = display_words(word_lists=word_lists)
+    return TfidfFeatures(sparse.csr_matrix(matrix), terms, [shown.get(t, t) for t in terms], n_words)
+
+
+def top_terms_table(features: TfidfFeatures, n_top: int = 10) -> pd.DataFrame:
+    """The stems with the largest summed TF-IDF weight: ``term, word, weight`` (sorted)."""
+    if features.n_terms == 0:
+        return pd.DataFrame(columns=["term", "word", "weight"])
+    weight = np.asarray(features.matrix.sum(axis=0)).ravel()
+    table = pd.DataFrame({"term": features.terms, "word": features.labels, "weight": weight.round(6)})
+    return table.sort_values(["weight", "term"], ascending=[False, True], kind="stable").head(n_top).reset_index(drop=True)

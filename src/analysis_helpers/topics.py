@@ -1,0 +1,508 @@
+"""Topics of paragraphs and articles: TF-IDF, NMF topics, k-means and agglomerative clusters.
+
+The unit of the topic model is the paragraph: one block of an article whose
+role is in :data:`block_roles.ARTICLE_ROLES` (headline, standfirst, body) by
+default. The number of topics is chosen by a measured criterion, the stability
+of the NMF topics when 20% of the paragraphs are left out (the k whose topics
+come back most alike, measured by the adjusted Rand index), unless the caller
+fixes it. Every random step takes ``random_state``, and everything runs on one
+thread so that results do not depend on the number of cores.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from sklearn.cluster import AgglomerativeClustering, KMeans
+from sklearn.decomposition import NMF, TruncatedSVD
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.metrics import adjusted_rand_score, silhouette_score
+from sklearn.neighbors import kneighbors_graph
+from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
+
+from .block_roles import ARTICLE_ROLES
+from .corpus import open_corpus
+from .text_features import TfidfFeatures, build_tfidf
+
+UNIT_COLUMNS = ["doc_id", "block_id", "start", "end", "role", "text"]
+TOPIC_COLUMNS = ["topic_id", "label", "top_terms", "weight", "size", "n_articles"]
+DOC_TOPIC_COLUMNS = ["doc_id", "block_id", "start", "end", "role", "topic_id", "weight", "rank"]
+ARTICLE_TOPIC_COLUMNS = ["doc_id", "topic_id", "weight", "rank"]
+PARAGRAPH_CLUSTER_COLUMNS = [
+    "doc_id", "block_id", "start", "end", "role", "n_words", "topic_id", "topic_weight",
+    "kmeans_cluster", "agglomerative_cluster", "text",
+]
+ARTICLE_CLUSTER_COLUMNS = ["doc_id", "title", "n_paragraphs", "topic_id", "topic_weight",
+                           "kmeans_cluster", "agglomerative_cluster"]
+K_SELECTION_COLUMNS = ["k", "stability", "stability_sd", "silhouette", "reconstruction_error", "chosen"]
+
+#: Units above this number are clustered bottom-up along a 10-nearest-neighbour
+#: graph (a full distance matrix of 10,000 paragraphs would take 400 MB).
+AGGLOMERATIVE_FULL_LIMIT = 2000
+#: The number of topics is chosen on a seeded sample of at most this many units.
+K_SELECTION_MAX_UNITS = 1500
+#: Silhouettes of more articles than this are computed on a seeded sample of them.
+SILHOUETTE_SAMPLE = 2000
+NO_TOPIC = -1
+_DECIMALS = 4
+
+
+def paragraph_units(source=None, roles=ARTICLE_ROLES) -> pd.DataFrame:
+    """The paragraphs the topic model reads: blocks whose role is in ``roles``.
+
+    Parameters
+    ----------
+    source : anything :func:`open_corpus` accepts
+    roles : sequence of str
+        Block roles kept (default headline, standfirst and body). Pass
+        ``block_roles.ROLES`` to keep boilerplate, captions and related links too.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, block_id, start, end, role, text`` sorted by doc_id and block_id;
+        ``start``/``end`` are character offsets into the article's text.
+    """
+    corpus = open_corpus(source)
+    blocks = corpus.blocks
+    if blocks.empty:
+        return pd.DataFrame(columns=UNIT_COLUMNS)
+    kept = blocks[blocks["role"].isin(list(roles))]
+    kept = kept.sort_values(["doc_id", "block_id"], kind="stable")
+    return kept[UNIT_COLUMNS].reset_index(drop=True)
+
+
+def _nmf(matrix, k: int, random_state: int, max_iter: int = 400, init: str = "nndsvda"):
+    """Fit NMF; return ``(W, H, reconstruction_error)``.
+
+    ``init="nndsvda"`` starts from an SVD of the matrix (falls back to a random
+    start when k exceeds the matrix's smaller side).
+    """
+    if init != "random" and k > min(matrix.shape):
+        init = "random"
+    model = NMF(n_components=k, init=init, random_state=random_state, max_iter=max_iter, tol=1e-4)
+    with warnings.catch_warnings(), np.errstate(invalid="ignore", divide="ignore"):
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        warnings.simplefilter("ignore", RuntimeWarning)  # NNDSVD of a matrix with empty rows divides 0 by 0
+        weights = model.fit_transform(matrix)
+    return weights, model.components_, float(model.reconstruction_err_)
+
+
+def dominant_topic(weights: np.ndarray) -> np.ndarray:
+    """Index of the largest weight of each row; :data:`NO_TOPIC` for all-zero rows."""
+    if weights.shape[1] == 0:
+        return np.full(weights.shape[0], NO_TOPIC)
+    best = weights.argmax(axis=1)
+    return np.where(weights.max(axis=1) > 0, best, NO_TOPIC)
+
+
+def candidate_ks(n_units: int, n_terms: int, max_k: int = 10) -> list[int]:
+    """The numbers of topics worth trying: 2 to ``max_k``, fewer than the units and terms.
+
+    One or two paragraphs (or a single content word) allow only one topic: ``[1]``.
+    """
+    upper = min(max_k, n_units - 1, n_terms)
+    return list(range(2, upper + 1)) if upper >= 2 else [1] if n_units and n_terms else []
+
+
+def choose_k(
+    features: TfidfFeatures, k_values=None, *, random_state: int = 0, n_resamples: int = 10,
+    sample_fraction: float = 0.8, max_units: int = K_SELECTION_MAX_UNITS, nmf_init: str = "nndsvda",
+) -> pd.DataFrame:
+    """Measure how well each number of topics holds up, and pick the steadiest.
+
+    For each k, NMF is fitted to all units and to ``n_resamples`` seeded
+    subsamples of ``sample_fraction`` of them; stability is the mean adjusted
+    Rand index between the dominant topics of the subsample fit and of the full
+    fit on the same units (1 = identical partitions, 0 = chance). The silhouette
+    (cosine) of the full fit's dominant topics is reported beside it. Ties go
+    to the smaller k. Corpora larger than ``max_units`` are measured on a
+    seeded sample of that many units.
+
+    Returns
+    -------
+    DataFrame
+        ``k, stability, stability_sd, silhouette, reconstruction_error, chosen``
+        (one row per k tried, sorted by k; ``chosen`` is True on one row).
+    """
+    matrix = features.matrix
+    n = matrix.shape[0]
+    rng = np.random.default_rng(random_state)
+    if n > max_units:
+        matrix = matrix[np.sort(rng.choice(n, size=max_units, replace=False))]
+        n = max_units
+    ks = candidate_ks(n, features.n_terms) if k_values is None else [k for k in k_values if 1 <= k <= min(n, features.n_terms)]
+    rows = []
+    subsamples = [np.sort(rng.choice(n, size=max(2, int(round(sample_fraction * n))), replace=False))
+                  for _ in range(n_resamples)] if n >= 3 else []
+    for k in ks:
+        weights, _, error = _nmf(matrix, k, random_state, init=nmf_init)
+        labels = dominant_topic(weights)
+        scores = []
+        if k > 1:
+            for r, rows_kept in enumerate(subsamples):
+                sub_weights, _, _ = _nmf(matrix[rows_kept], k, random_state + r + 1, init=nmf_init)
+                scores.append(adjusted_rand_score(labels[rows_kept], dominant_topic(sub_weights)))
+        n_labels = len(set(labels))
+        silhouette = (silhouette_score(matrix, labels, metric="cosine")
+                      if 2 <= n_labels <= n - 1 else np.nan)
+        rows.append({
+            "k": k,
+            "stability": round(float(np.mean(scores)), _DECIMALS) if scores else np.nan,
+            "stability_sd": round(float(np.std(scores)), _DECIMALS) if scores else np.nan,
+            "silhouette": round(float(silhouette), _DECIMALS),
+            "reconstruction_error": round(error, _DECIMALS),
+        })
+    table = pd.DataFrame(rows, columns=K_SELECTION_COLUMNS[:-1])
+    table["chosen"] = False
+    if len(table):
+        ranked = table.assign(score=table["stability"].fillna(-np.inf)).sort_values(
+            ["score", "k"], ascending=[False, True], kind="stable")
+        table.loc[ranked.index[0], "chosen"] = True
+    return table.astype({"k": "int64", "chosen": "bool"})
+
+
+def _canonical_labels(labels: np.ndarray) -> np.ndarray:
+    """Renumber cluster labels 0, 1, ... in order of first appearance; negatives stay."""
+    mapping: dict[int, int] = {}
+    out = np.full(len(labels), NO_TOPIC)
+    for i, label in enumerate(labels):
+        if label < 0:
+            continue
+        out[i] = mapping.setdefault(int(label), len(mapping))
+    return out
+
+
+def cluster_rows(vectors: np.ndarray, k: int, *, random_state: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """k-means and agglomerative (Ward) clusters of L2-normalised rows.
+
+    All-zero rows get :data:`NO_TOPIC`. Above :data:`AGGLOMERATIVE_FULL_LIMIT`
+    rows, Ward merges only along a 10-nearest-neighbour graph.
+
+    Returns
+    -------
+    (kmeans_labels, agglomerative_labels)
+        Integer arrays numbered by first appearance.
+    """
+    n = len(vectors)
+    kmeans = np.full(n, NO_TOPIC)
+    agglo = np.full(n, NO_TOPIC)
+    nonzero = np.flatnonzero(np.abs(vectors).sum(axis=1) > 0) if n else np.array([], dtype=int)
+    if len(nonzero) == 0:
+        return kmeans, agglo
+    points = normalize(vectors[nonzero])
+    n_distinct = len(np.unique(points.round(12), axis=0))
+    k = max(1, min(k, n_distinct))
+    if k == 1:
+        kmeans[nonzero] = 0
+        agglo[nonzero] = 0
+        return kmeans, agglo
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        warnings.simplefilter("ignore", UserWarning)
+        kmeans[nonzero] = KMeans(n_clusters=k, n_init=10, random_state=random_state).fit_predict(points)
+        agglo[nonzero] = ward_clusters(points, k)
+    return _canonical_labels(kmeans), _canonical_labels(agglo)
+
+
+def ward_clusters(points: np.ndarray, k: int) -> np.ndarray:
+    """Agglomerative (Ward) clusters of the rows of ``points``; along a 10-nearest-neighbour graph for large inputs."""
+    connectivity = None
+    if len(points) > AGGLOMERATIVE_FULL_LIMIT:
+        connectivity = kneighbors_graph(points, n_neighbors=10, include_self=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # "the number of connected components ..."
+        return AgglomerativeClustering(n_clusters=k, linkage="ward", connectivity=connectivity).fit_predict(points)
+
+
+@dataclass
+class TopicModel:
+    """Everything :func:`cluster_topics` measured, as DataFrames plus the fitted matrices.
+
+    Attributes
+    ----------
+    topics : DataFrame
+        ``topic_id, label, top_terms, weight, size, n_articles``: ``label`` is the
+        three top words, ``top_terms`` the top words joined by ``", "``, ``weight``
+        the topic's share of all topic weight (sums to 1), ``size`` the number of
+        paragraphs whose dominant topic it is, ``n_articles`` the articles with
+        at least one such paragraph. Sorted by topic_id (0 = heaviest topic).
+    doc_topics : DataFrame
+        ``doc_id, block_id, start, end, role, topic_id, weight, rank``: the topic
+        mixture of each paragraph (weights sum to 1 per paragraph; rank 1 is the
+        dominant topic). Paragraphs without content words have no rows.
+    article_topics : DataFrame
+        ``doc_id, topic_id, weight, rank``: each article's mixture, its paragraphs'
+        mixtures weighted by their number of content words.
+    paragraph_clusters : DataFrame
+        One row per paragraph: offsets, ``n_words`` (content words), dominant
+        ``topic_id`` and its ``topic_weight``, ``kmeans_cluster`` and
+        ``agglomerative_cluster`` (-1 when the paragraph has no content word), ``text``.
+    article_clusters : DataFrame
+        ``doc_id, title, n_paragraphs, topic_id, topic_weight, kmeans_cluster,
+        agglomerative_cluster``: articles grouped by their topic mixtures.
+    k_selection : DataFrame
+        See :func:`choose_k` (one row with k fixed by the caller).
+    article_k_selection : DataFrame
+        ``k, silhouette, chosen``: how the number of article groups was chosen.
+    """
+
+    topics: pd.DataFrame
+    doc_topics: pd.DataFrame
+    article_topics: pd.DataFrame
+    paragraph_clusters: pd.DataFrame
+    article_clusters: pd.DataFrame
+    k_selection: pd.DataFrame
+    article_k_selection: pd.DataFrame
+    features: TfidfFeatures = field(repr=False)
+    weights: np.ndarray = field(repr=False)
+    components: np.ndarray = field(repr=False)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The tables ``analysis-helpers extract`` writes, by name."""
+        return {
+            "topics": self.topics,
+            "doc_topics": self.doc_topics,
+            "article_topics": self.article_topics,
+            "paragraph_clusters": self.paragraph_clusters,
+            "article_clusters": self.article_clusters,
+        }
+
+
+def _order_topics(weights: np.ndarray, components: np.ndarray, terms: list[str]):
+    """Sort topics by total weight (ties: top term) so topic 0 is the heaviest."""
+    totals = weights.sum(axis=0)
+    keys = []
+    for t in range(components.shape[0]):
+        top = terms[int(np.argmax(components[t]))] if len(terms) else ""
+        keys.append((-round(float(totals[t]), 9), top, t))
+    order = [t for _, _, t in sorted(keys)]
+    return weights[:, order], components[order]
+
+
+def topic_table(weights, components, features: TfidfFeatures, units: pd.DataFrame, n_top_terms: int = 10) -> pd.DataFrame:
+    """The topic table (see :class:`TopicModel`) from fitted NMF matrices."""
+    dominant = dominant_topic(weights)
+    totals = weights.sum(axis=0)
+    grand = totals.sum() or 1.0
+    rows = []
+    for t in range(components.shape[0]):
+        order = sorted(range(features.n_terms), key=lambda j: (-round(float(components[t, j]), 9), features.terms[j]))
+        top = [features.labels[j] for j in order[:n_top_terms] if components[t, j] > 0]
+        members = units.loc[dominant == t, "doc_id"] if len(units) else pd.Series(dtype=object)
+        rows.append({
+            "topic_id": t,
+            "label": " / ".join(top[:3]) if top else "(empty)",
+            "top_terms": ", ".join(top),
+            "weight": round(float(totals[t] / grand), _DECIMALS),
+            "size": int((dominant == t).sum()),
+            "n_articles": int(members.nunique()),
+        })
+    return pd.DataFrame(rows, columns=TOPIC_COLUMNS).astype({"topic_id": "int64", "size": "int64", "n_articles": "int64"})
+
+
+def _shares(weights: np.ndarray) -> np.ndarray:
+    totals = weights.sum(axis=1, keepdims=True)
+    return np.divide(weights, totals, out=np.zeros_like(weights), where=totals > 0)
+
+
+def _long_mixture(keys: pd.DataFrame, shares: np.ndarray, columns: list[str]) -> pd.DataFrame:
+    """One row per (unit, topic) with positive weight, ranked within the unit."""
+    rows = []
+    for i, key in enumerate(keys.to_dict("records")):
+        order = sorted((t for t in range(shares.shape[1]) if shares[i, t] > 0),
+                       key=lambda t: (-round(float(shares[i, t]), 9), t))
+        for rank, t in enumerate(order, start=1):
+            rows.append({**key, "topic_id": t, "weight": round(float(shares[i, t]), _DECIMALS), "rank": rank})
+    table = pd.DataFrame(rows, columns=columns)
+    return table.astype({"topic_id": "int64", "rank": "int64"})
+
+
+def choose_article_groups(vectors: np.ndarray, max_k: int = 10) -> pd.DataFrame:
+    """Silhouette (cosine) of agglomerative groupings of articles for k = 2 .. n-1.
+
+    Returns ``k, silhouette, chosen``; with fewer than three distinct articles
+    there is nothing to compare and the single row k = 1 is chosen.
+    """
+    nonzero = vectors[np.abs(vectors).sum(axis=1) > 0]
+    n_distinct = len(np.unique(normalize(nonzero).round(12), axis=0)) if len(nonzero) else 0
+    rows = []
+    points = normalize(nonzero) if len(nonzero) else nonzero
+    for k in range(2, min(max_k, n_distinct - 1) + 1):
+        labels = ward_clusters(points, k)
+        sample = SILHOUETTE_SAMPLE if len(nonzero) > SILHOUETTE_SAMPLE else None  # O(n^2) otherwise
+        score = (silhouette_score(points, labels, metric="cosine", sample_size=sample, random_state=0)
+                 if len(set(labels)) > 1 else np.nan)
+        rows.append({"k": k, "silhouette": round(float(score), _DECIMALS)})
+    table = pd.DataFrame(rows or [{"k": 1, "silhouette": np.nan}], columns=["k", "silhouette"])
+    ranked = table.assign(score=table["silhouette"].fillna(-np.inf)).sort_values(
+        ["score", "k"], ascending=[False, True], kind="stable")
+    table["chosen"] = False
+    table.loc[ranked.index[0], "chosen"] = True
+    return table.astype({"k": "int64", "chosen": "bool"})
+
+
+def _empty_model(features: TfidfFeatures, n_units: int) -> TopicModel:
+    return TopicModel(
+        topics=pd.DataFrame(columns=TOPIC_COLUMNS), doc_topics=pd.DataFrame(columns=DOC_TOPIC_COLUMNS),
+        article_topics=pd.DataFrame(columns=ARTICLE_TOPIC_COLUMNS),
+        paragraph_clusters=pd.DataFrame(columns=PARAGRAPH_CLUSTER_COLUMNS),
+        article_clusters=pd.DataFrame(columns=ARTICLE_CLUSTER_COLUMNS),
+        k_selection=pd.DataFrame(columns=K_SELECTION_COLUMNS),
+        article_k_selection=pd.DataFrame(columns=["k", "silhouette", "chosen"]),
+        features=features, weights=np.zeros((n_units, 0)), components=np.zeros((0, features.n_terms)),
+    )
+
+
+def cluster_topics(
+    source=None, *, roles=ARTICLE_ROLES, k: int | None = None, k_values=None, n_top_terms: int = 10,
+    max_df: float = 0.5, random_state: int = 0, n_resamples: int = 10, nmf_init: str = "nndsvda",
+) -> TopicModel:
+    """Topic model and clusters of the paragraphs and articles of a corpus.
+
+    Parameters
+    ----------
+    source : anything :func:`open_corpus` accepts
+        Default: the seed corpus.
+    roles : sequence of str
+        Block roles that count as paragraphs (default: article text only).
+    k : int, optional
+        Number of topics. Default: chosen by :func:`choose_k` among ``k_values``
+        (default 2 to 10, fewer for small corpora).
+    n_top_terms : int
+        Words listed per topic.
+    max_df : float
+        Words in more than this share of the paragraphs are left out (10
+        paragraphs or more).
+    random_state : int
+        Seed of every random step (NMF start, subsamples, k-means).
+    n_resamples : int
+        Subsamples per k when choosing k.
+    nmf_init : {"nndsvda", "random"}
+        How NMF starts: from an SVD of the data (steady) or from random numbers.
+
+    Returns
+    -------
+    TopicModel
+        Sorted, rounded DataFrames; see :class:`TopicModel`. Works on any
+        number of articles, including none.
+    """
+    corpus = open_corpus(source)
+    units = paragraph_units(corpus, roles)
+    return cluster_units(units, titles=corpus.articles, k=k, k_values=k_values, n_top_terms=n_top_terms,
+                         max_df=max_df, random_state=random_state, n_resamples=n_resamples, nmf_init=nmf_init)
+
+
+def cluster_units(units: pd.DataFrame, *, titles: pd.DataFrame | None = None, k: int | None = None, k_values=None,
+                  n_top_terms: int = 10, max_df: float = 0.5, random_state: int = 0, n_resamples: int = 10,
+                  nmf_init: str = "nndsvda") -> TopicModel:
+    """:func:`cluster_topics` on a ready table of paragraphs (columns of :func:`paragraph_units`).
+
+    ``titles`` is an ``articles`` table (``doc_id, title``) used to name the articles.
+    """
+    units = units.sort_values(["doc_id", "block_id"], kind="stable").reset_index(drop=True)
+    with threadpool_limits(limits=1):
+        return _cluster_units(titles, units, k=k, k_values=k_values, n_top_terms=n_top_terms, max_df=max_df,
+                              random_state=random_state, n_resamples=n_resamples, nmf_init=nmf_init)
+
+
+def _cluster_units(articles, units, *, k, k_values, n_top_terms, max_df, random_state, n_resamples,
+                   nmf_init) -> TopicModel:
+    features = build_tfidf(units["text"].tolist(), max_df=max_df)
+    n = len(units)
+    if n == 0 or features.n_terms == 0:
+        return _empty_model(features, n)
+    if k is None:
+        k_selection = choose_k(features, k_values, random_state=random_state, n_resamples=n_resamples,
+                               nmf_init=nmf_init)
+        k = int(k_selection.loc[k_selection["chosen"], "k"].iloc[0])
+    else:
+        k = max(1, min(int(k), n, features.n_terms))
+        k_selection = pd.DataFrame([{"k": k, "stability": np.nan, "stability_sd": np.nan, "silhouette": np.nan,
+                                     "reconstruction_error": np.nan, "chosen": True}], columns=K_SELECTION_COLUMNS)
+    weights, components, _ = _nmf(features.matrix, k, random_state, init=nmf_init)
+    weights, components = _order_topics(weights, components, features.terms)
+    dominant = dominant_topic(weights)
+    shares = _shares(weights)
+
+    keys = units[["doc_id", "block_id", "start", "end", "role"]].reset_index(drop=True)
+    doc_topics = _long_mixture(keys, shares, DOC_TOPIC_COLUMNS)
+
+    n_words = features.n_words.astype(float)
+    kmeans, agglo = cluster_rows(weights, k, random_state=random_state)
+    paragraphs = keys.assign(
+        n_words=n_words.astype("int64"),
+        topic_id=dominant,
+        topic_weight=[round(float(shares[i, t]), _DECIMALS) if t >= 0 else 0.0 for i, t in enumerate(dominant)],
+        kmeans_cluster=kmeans, agglomerative_cluster=agglo, text=units["text"].to_numpy(),
+    )[PARAGRAPH_CLUSTER_COLUMNS]
+
+    doc_ids = sorted(units["doc_id"].unique())
+    article_weights = np.vstack([
+        (shares[(units["doc_id"] == d).to_numpy()] * n_words[(units["doc_id"] == d).to_numpy(), None]).sum(axis=0)
+        for d in doc_ids])
+    article_shares = _shares(article_weights)
+    article_topics = _long_mixture(pd.DataFrame({"doc_id": doc_ids}), article_shares, ARTICLE_TOPIC_COLUMNS)
+    article_k = choose_article_groups(article_shares)
+    n_groups = int(article_k.loc[article_k["chosen"], "k"].iloc[0])
+    art_kmeans, art_agglo = cluster_rows(article_shares, n_groups, random_state=random_state)
+    article_dominant = dominant_topic(article_shares)
+    has_titles = articles is not None and len(articles) and "title" in articles
+    titles = articles.set_index("doc_id")["title"] if has_titles else pd.Series(dtype=object)
+    article_clusters = pd.DataFrame({
+        "doc_id": doc_ids,
+        "title": [titles.get(d, "") for d in doc_ids],
+        "n_paragraphs": [int((units["doc_id"] == d).sum()) for d in doc_ids],
+        "topic_id": article_dominant,
+        "topic_weight": [round(float(article_shares[i, t]), _DECIMALS) if t >= 0 else 0.0
+                         for i, t in enumerate(article_dominant)],
+        "kmeans_cluster": art_kmeans, "agglomerative_cluster": art_agglo,
+    }, columns=ARTICLE_CLUSTER_COLUMNS)
+
+    return TopicModel(
+        topics=topic_table(weights, components, features, units, n_top_terms),
+        doc_topics=doc_topics, article_topics=article_topics, paragraph_clusters=paragraphs,
+        article_clusters=article_clusters, k_selection=k_selection, article_k_selection=article_k,
+        features=features, weights=weights, components=components,
+    )
+
+
+def paragraph_map(model: TopicModel, random_state: int = 0) -> pd.DataFrame:
+    """Two-dimensional coordinates of the paragraphs for a map (LSA: truncated SVD of TF-IDF).
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, block_id, x, y`` in the order of ``model.paragraph_clusters``
+        (zeros when there are fewer than three paragraphs or terms).
+    """
+    matrix = model.features.matrix
+    keys = model.paragraph_clusters[["doc_id", "block_id"]].reset_index(drop=True)
+    coords = np.zeros((len(keys), 2))
+    if len(keys) >= 3 and model.features.n_terms >= 3:
+        with threadpool_limits(limits=1):
+            coords = TruncatedSVD(n_components=2, random_state=random_state).fit_transform(matrix)
+    return keys.assign(x=coords[:, 0].round(_DECIMALS), y=coords[:, 1].round(_DECIMALS))
+
+
+def topic_term_weights(model: TopicModel, n_top_terms: int = 10) -> pd.DataFrame:
+    """The top words of every topic with their NMF weight: ``topic_id, rank, word, term, weight``."""
+    rows = []
+    features = model.features
+    for t in range(model.components.shape[0]):
+        row = model.components[t]
+        order = sorted(range(features.n_terms), key=lambda j: (-round(float(row[j]), 9), features.terms[j]))
+        for rank, j in enumerate([j for j in order[:n_top_terms] if row[j] > 0], start=1):
+            rows.append({"topic_id": t, "rank": rank, "word": features.labels[j], "term": features.terms[j],
+                         "weight": round(float(row[j]), _DECIMALS)})
+    return pd.DataFrame(rows, columns=["topic_id", "rank", "word", "term", "weight"])
+
+
+def extract_topics(source=None) -> dict[str, pd.DataFrame]:
+    """The ``topics``, ``doc_topics`` and cluster tables for ``analysis-helpers extract``."""
+    return cluster_topics(source).tables()
+
