@@ -1,0 +1,795 @@
+"""Find temporal expressions in news text and give each a TIMEX3 value and a calendar interval.
+
+Rule-based and deterministic. The rules are patterns of English news writing
+(dates, weekday names, "last year", durations, "annual"...), not strings of any
+one article. Relative expressions are resolved against the document date (see
+:mod:`.document_dates`); weekday names and bare month names take the tense of
+the clause they sit in: past tense points to the latest such day up to the
+document date, future tense to the next one.
+
+Spans follow TimeML: a signal word such as "since" or "within" is not part of
+the expression but is kept in the ``signal`` column; modifiers such as "early",
+"over" or "pre-" are part of it and set ``mod``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+
+from .timex_values import (
+    day_value, month_value, quarter_of, shift_months, value_interval, week_value,
+)
+
+TIMEX_COLUMNS = [
+    "doc_id", "timex_id", "start", "end", "text", "type", "value", "mod", "granularity",
+    "first_day", "last_day", "anchor", "signal", "tense", "rule", "document_date",
+    "block_id", "role", "sent_id",
+]
+
+# --------------------------------------------------------------------------- lexicon
+
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"]
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+                       "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "a hundred": 100, "a couple of": 2, "a dozen": 12,
+    "single": 1, "half a": 0.5, "a half": 0.5,
+}
+FUZZY_NUMBERS = {"several", "many", "a few", "few", "some", "dozens of", "hundreds of",
+                 "a number of", "countless", "multiple"}
+UNIT_CODES = {"second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W",
+              "fortnight": "W", "month": "M", "year": "Y", "decade": "Y", "century": "Y",
+              "quarter": "Q", "weekend": "WE"}
+UNIT_FACTORS = {"decade": 10, "century": 100, "fortnight": 2}
+DURATION_MODS = {
+    "more than": "MORE_THAN", "over": "MORE_THAN", "just over": "MORE_THAN", "upwards of": "MORE_THAN",
+    "less than": "LESS_THAN", "fewer than": "LESS_THAN", "under": "LESS_THAN", "just under": "LESS_THAN",
+    "nearly": "LESS_THAN", "almost": "LESS_THAN", "barely": "LESS_THAN",
+    "about": "APPROX", "around": "APPROX", "roughly": "APPROX", "approximately": "APPROX",
+    "some": "APPROX", "at least": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+}
+POINT_MODS = {"early": "START", "the beginning of": "START", "the start of": "START",
+              "the first days of": "START", "late": "END", "the end of": "END",
+              "the close of": "END", "mid": "MID", "the middle of": "MID", "mid-": "MID"}
+SIGNAL_MODS = {"within": "EQUAL_OR_LESS", "pre-": "BEFORE", "post-": "AFTER"}
+PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+
+_NUM_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+NUM = (rf"(?:\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|(?:{_NUM_WORDS}|{_ONES})(?: and a half)?"
+       rf"|{'|'.join(sorted(FUZZY_NUMBERS, key=len, reverse=True))})")
+UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie)|quarter)"
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+FULL_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+POINT_MOD = r"(?:(?P<pmod>(?i:early|late|mid|the (?:beginning|start|end|middle|close) of))(?:-|\s+))?"
+CUE = (r"(?i:in|since|by|until|till|from|through|throughout|during|before|after|of|to|between|and"
+       r"|for|on|around|as of|starting|ending|last|next|this|that|early|late|mid|or)")
+
+_SIGNALS = re.compile(
+    r"(?i:\b(since|within|until|till|before|after|by|from|during|following|prior to|ahead of|"
+    r"through|throughout|for|over|in|on|at|as of|starting|ending))\s+$")
+
+_FUTURE = (r"will|won't|wo n't|'ll|’ll|shall|going to|(?:is|are|was|were) (?:expected|due|set|scheduled|"
+           r"slated|poised) to|plans? to|intends? to|(?:is|are) to|upcoming|next|ahead|"
+           r"later|would|to be held|to meet|to visit|to travel|to attend")
+_PAST = (r"was|were|had|did|has|have|said|told|met|spoke|went|came|made|gave|took|held|led|sent|"
+         r"saw|began|became|left|won|lost|ran|set out|earlier|ago|last|\w+ed")
+_TENSE_MARKER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def exclusions() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words that may not precede a year and words that may not follow a weekday or month.
+
+    Read from ``data/timex_exclusions.txt`` (users can extend it).
+    """
+    before, after = set(), []
+    text = resources.files("analysis_helpers").joinpath("data/timex_exclusions.txt").read_text("utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or ":" not in line:
+            continue
+        kind, word = line.split(":", 1)
+        if kind == "before":
+            before.add(word.strip())
+        elif kind == "after":
+            after.append(word.strip())
+    return frozenset(before), tuple(after)
+
+
+@lru_cache(maxsize=1)
+def anchor_events() -> pd.DataFrame:
+    """The gazetteer of named events with known dates, ``data/anchor_events.csv``.
+
+    Columns: pattern (a regular expression for the event's name), event,
+    first_day, last_day, granularity, source. Users extend the CSV.
+    """
+    path = resources.files("analysis_helpers").joinpath("data/anchor_events.csv")
+    with path.open("r", encoding="utf-8") as handle:
+        return pd.read_csv(handle, dtype=str, keep_default_na=False)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def number_value(word: str) -> float | None:
+    """A number word or numeral as a number; None for fuzzy quantities ("several")."""
+    word = word.lower().strip()
+    if word in FUZZY_NUMBERS:
+        return None
+    half = word.endswith(" and a half")
+    if half:
+        word = word[: -len(" and a half")]
+    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+        value = float(word)
+    elif m := re.fullmatch(rf"({_TENS})[- ]({_ONES})", word):
+        value = NUMBER_WORDS[m[1]] + NUMBER_WORDS[m[2]]
+    elif word in NUMBER_WORDS:
+        value = NUMBER_WORDS[word]
+    else:
+        return None
+    return value + 0.5 if half else value
+
+
+def _fmt(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
+
+
+def duration_value(number: float | None, unit: str) -> str:
+    """TIMEX3 duration: ``P3Y``, ``PT30M``, ``PXM`` for an unknown count."""
+    unit = unit.lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    code = UNIT_CODES[unit]
+    if number is None:
+        count = "X"
+        if unit in ("decade", "century"):
+            code = "DE" if unit == "decade" else "CE"
+    else:
+        count = _fmt(number * UNIT_FACTORS.get(unit, 1))
+    time_part = "T" if unit in ("second", "minute", "hour") else ""
+    return f"P{time_part}{count}{code}"
+
+
+def month_number(name: str) -> int:
+    name = name.lower().rstrip(".")
+    if name in MONTHS:
+        return MONTHS.index(name) + 1
+    return MONTH_ABBREVIATIONS[name]
+
+
+def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    """'past', 'future' or 'present': the tense marker nearest to ``text[start:end]``.
+
+    Only the sentence ``text[lo:hi]`` is searched; future markers ("will",
+    "is expected to", "plans to") and past ones ("was", "said", "-ed" verbs)
+    compete by distance. No marker gives 'present'.
+    """
+    best, best_distance = "present", None
+    for m in _TENSE_MARKER.finditer(text, lo, hi):
+        if start <= m.start() < end:
+            continue
+        distance = start - m.end() if m.end() <= start else m.start() - end
+        distance = distance + 10 if m.start() >= end else distance  # prefer the verb before
+        kind = "future" if m.group("future") else "past"
+        if kind == "past" and m.group(0).lower() in ("need", "indeed", "speed", "seed", "feed", "red", "bed", "shed"):
+            continue
+        if best_distance is None or distance < best_distance:
+            best, best_distance = kind, distance
+    return best
+
+
+def weekday_date(reference: date, weekday: int, tense: str) -> date:
+    """The weekday (0=Monday) nearest ``reference`` in the direction of ``tense``.
+
+    Past: the latest such day up to and including the reference; future: the
+    next one from the reference on; present: the closer of the two (past on a tie).
+    """
+    back = reference - timedelta(days=(reference.weekday() - weekday) % 7)
+    ahead = reference + timedelta(days=(weekday - reference.weekday()) % 7)
+    if tense == "future":
+        return ahead
+    if tense == "past":
+        return back
+    return back if (reference - back) <= (ahead - reference) else ahead
+
+
+def month_year(reference: date, month: int, tense: str) -> int:
+    """Year of a bare month name: latest such month up to the reference (past) or next (future)."""
+    if tense == "future":
+        return reference.year if month >= reference.month else reference.year + 1
+    if tense == "past":
+        return reference.year if month <= reference.month else reference.year - 1
+    if abs(month - reference.month) <= 6:
+        return reference.year
+    return reference.year - 1 if month > reference.month else reference.year + 1
+
+
+# --------------------------------------------------------------------------- rules
+# Each rule: (name, pattern). The span is the group "t" when present, else the match.
+# A normaliser per rule turns a match into (type, value, mod, anchor) or None (rejected).
+
+RULES: list[tuple[str, str]] = [
+    ("iso_date", r"\b(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
+    ("month_day_year",
+     rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}))\b"),
+    ("day_month_year",
+     rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}))\b"),
+    ("month_day", rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY}))\b(?![.,]?\d|\s*(?:%|percent))"),
+    ("day_month", rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}))(?![\w.])"),
+    ("month_year", rf"\b(?P<t>{POINT_MOD}(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}))\b"),
+    ("month", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:last|next|this|early|late|mid|the (?:beginning|start|end|middle) of))(?:-|\s+))?(?P<mon>{FULL_MONTH}))\b(?!\s*,?\s*\d)"),
+    ("year", rf"(?<![\w$£€.,/-])(?P<t>{POINT_MOD}(?P<pre>(?i:pre|post)-)?(?P<year>{YEAR}))(?![\w%/]|[.,:]\d|-\d|\s*(?:percent|per cent))"),
+    ("decade", rf"(?<![\w$£€])(?P<t>(?:the\s+)?{POINT_MOD}(?:(?P<dec>1[5-9]\d|20\d)0s|['’](?P<short>[0-9])0s))\b"),
+    ("quarter", rf"\b(?P<t>(?:the\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the) (?:fiscal |financial )?year))?)\b"),
+    ("quarter_code", rf"\b(?P<t>Q(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?)\b"),
+    ("season", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:this|last|next|early|late|mid|the))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)\b"),
+    ("weekday", rf"\b(?P<t>(?:(?P<rel>(?i:last|next|this|coming|past|this past|this coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
+    ("day_word", r"\b(?P<t>(?P<word>(?i:today|tonight|yesterday|tomorrow))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
+    ("part_of_day", r"\b(?P<t>(?P<rel>(?i:this|last|tomorrow|yesterday))\s+(?P<part>morning|afternoon|evening|night))\b"),
+    ("relative_unit", r"\b(?P<t>(?:(?P<pre>(?i:earlier|later|early|late|(?:by\s+)?the (?:end|start|beginning|middle|rest|remainder) of))\s+)?(?P<rel>(?i:this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the same))\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal year|financial year))\b"),
+    ("ago", rf"\b(?P<t>{NUM}[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|before|later))\b"),
+    ("ago_num", rf"\b(?P<t>(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago))\b"),
+    ("duration", rf"\b(?P<t>(?:(?P<dmod>(?i:more than|less than|fewer than|just over|just under|over|under|nearly|almost|about|around|roughly|approximately|at least|at most|up to|no more than|upwards of|barely))\s+)?(?:(?P<span>(?i:the\s+)?(?i:past|last|next|coming|previous|first|final|following|remaining))\s+)?(?P<num>{NUM})[\s-]+(?:(?i:full|straight|consecutive|trading|business|calendar|working|more|additional|further|long|short)\s+)?(?P<unit>{UNIT})s?(?P<adj>-long|-old)?)\b"),
+    ("bare_duration", rf"\b(?P<t>(?:(?P<q>(?i:recent|many|several|the past|the last|the coming|the next))\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<adj>-long)?)\b"),
+    ("set", r"\b(?P<t>(?P<word>annual|annually|yearly|monthly|weekly|daily|nightly|hourly|quarterly|biannual|biennial)|(?P<q>(?i:every|each|per))\s+(?P<other>other\s+)?(?P<unit>year|month|week|day|morning|night|evening|annum|hour|quarter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"),
+    ("time", r"\b(?P<t>(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?:\s+(?P<tz>[A-Z]{2,4}))?|(?P<h2>[01]?\d|2[0-3]):(?P<min2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[A-Z]{1,3}T|ET|CET|BST))?|(?P<h3>[01]\d|2[0-3])(?P<min3>[0-5]\d)\s+(?P<tz3>UTC|GMT)|(?P<word>noon|midnight))(?![\w:])"),
+    ("reference", r"\b(?P<t>(?P<word>(?i:right now|now|nowadays|currently|current|recently|recent|these days|at present|presently|at the moment|the time being|the past|the future|the near future|soon|the long term|the short term|the near term)))\b"),
+]
+
+
+def _compile_rules() -> list[tuple[str, re.Pattern]]:
+    compiled = [(name, re.compile(pattern)) for name, pattern in RULES]
+    events = anchor_events()
+    if len(events):
+        names = "|".join(f"(?P<ev{i}>{p})" for i, p in enumerate(events["pattern"]))
+        compiled.append(("event", re.compile(
+            rf"\b(?P<sig>(?i:since|after|before|until|following|prior to|ahead of|from))\s+(?P<t>{names})\b")))
+    return compiled
+
+
+_COMPILED: list[tuple[str, re.Pattern]] | None = None
+
+
+def compiled_rules() -> list[tuple[str, re.Pattern]]:
+    global _COMPILED
+    if _COMPILED is None:
+        _COMPILED = _compile_rules()
+    return _COMPILED
+
+
+#: Rules tried first win ties between spans of equal length.
+RULE_PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
+RULE_PRIORITY["event"] = len(RULES)
+
+
+class _Context:
+    """What a normaliser needs: the text, the sentence bounds and the document date."""
+
+    def __init__(self, text: str, reference: date | None, sentence_bounds):
+        self.text = text
+        self.reference = reference
+        self.sentence_bounds = sentence_bounds
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        for lo, hi in self.sentence_bounds:
+            if lo <= offset < hi:
+                return lo, hi
+        return 0, len(self.text)
+
+    def tense(self, start: int, end: int) -> str:
+        lo, hi = self.sentence_of(start)
+        return clause_tense(self.text, start, end, lo, hi)
+
+    def preceding_word(self, start: int) -> str:
+        m = re.search(r"([\w.]+)\W*$", self.text[max(0, start - 30):start])
+        return m.group(1) if m else ""
+
+    def signal(self, start: int) -> str:
+        m = _SIGNALS.search(self.text[max(0, start - 20):start])
+        return m.group(1).lower() if m else ""
+
+
+def _result(kind, value, mod="", anchor="absolute", tense=""):
+    return {"type": kind, "value": value, "mod": mod, "anchor": anchor, "tense": tense}
+
+
+def _rel_shift(rel: str) -> int | None:
+    rel = rel.lower().replace("the ", "")
+    return {"this": 0, "current": 0, "same": 0, "last": -1, "past": -1, "previous": -1,
+            "next": 1, "coming": 1}.get(rel)
+
+
+def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
+    """TIMEX3 type, value, mod, anchor and tense of one match; None when it is not a time."""
+    g = m.groupdict()
+    ref = ctx.reference
+    text = ctx.text
+    before_words, after_words = exclusions()
+
+    if rule == "iso_date":
+        try:
+            day = date(int(g["y"]), int(g["m"]), int(g["d"]))
+        except ValueError:
+            return None
+        return _result("DATE", day_value(day))
+
+    if rule in ("month_day_year", "day_month_year"):
+        try:
+            day = date(int(g["year"]), month_number(g["mon"]), int(re.match(r"\d+", g["day"])[0]))
+        except ValueError:
+            return None
+        return _result("DATE", day_value(day))
+
+    if rule in ("month_day", "day_month"):
+        if text[end:end + 12].lstrip().startswith(after_words):
+            return None
+        month = month_number(g["mon"])
+        day_number = int(re.match(r"\d+", g["day"])[0])
+        if g["mon"] == "May" and rule == "day_month" and not re.search(r"\d(?:st|nd|rd|th)?$|\bthe \d", m.group("t")[:-3]):
+            pass
+        if ref is None:
+            return _result("DATE", f"XXXX-{month:02d}-{day_number:02d}", anchor="document date")
+        tense = ctx.tense(start, end)
+        year = month_year(ref, month, tense)
+        if month == ref.month and tense == "past" and day_number > ref.day:
+            year -= 1
+        if month == ref.month and tense == "future" and day_number < ref.day:
+            year += 1
+        try:
+            return _result("DATE", day_value(date(year, month, day_number)), anchor="document date", tense=tense)
+        except ValueError:
+            return None
+
+    if rule == "month_year":
+        value = month_value(int(g["year"]), month_number(g["mon"]))
+        return _result("DATE", value, POINT_MODS.get((g["pmod"] or "").lower(), ""))
+
+    if rule == "month":
+        rel = (g["rel"] or "").lower()
+        if not g["cue"] and not rel:
+            return None
+        if text[end:end + 12].lstrip().startswith(after_words):
+            return None
+        if g["mon"] in ("May", "March") and not (g["cue"] or rel):
+            return None
+        month = month_number(g["mon"])
+        mod = POINT_MODS.get(rel, "")
+        if ref is None:
+            return _result("DATE", f"XXXX-{month:02d}", mod, anchor="document date")
+        tense = {"last": "past", "next": "future"}.get(rel) or ctx.tense(start, end)
+        if rel == "this":
+            year = ref.year
+        else:
+            year = month_year(ref, month, tense)
+            if rel == "last" and month == ref.month:
+                year -= 1
+        return _result("DATE", month_value(year, month), mod, "document date", tense)
+
+    if rule == "year":
+        if ctx.preceding_word(start) in before_words:
+            return None
+        after = text[end:end + 25]
+        prefix = text[max(0, start - 25):start].lower()
+        # "2000 troops": a count, unless a temporal preposition introduces it
+        if re.match(r"\s+[a-z]+s\b", after) and not re.search(r"\b(in|since|by|until|of|from|during|before|after|early|late|mid|to|between|and|for)\s+$", prefix):
+            return None
+        if re.search(r"[$£€]\s*$|\b(?:No|no|number|#)\.?\s*$", prefix):
+            return None
+        pre = (g["pre"] or "").lower()
+        mod = SIGNAL_MODS.get(pre) or POINT_MODS.get((g["pmod"] or "").lower(), "")
+        return _result("DATE", g["year"], mod)
+
+    if rule == "decade":
+        value = g["dec"] if g["dec"] else f"19{g['short']}"
+        return _result("DATE", value, POINT_MODS.get((g["pmod"] or "").lower(), ""))
+
+    if rule in ("quarter", "quarter_code"):
+        if rule == "quarter":
+            ordinal = g["ord"].lower()
+            count = 2 if g["unit"] == "half" else 4
+            number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                      "fourth": 4, "4th": 4}.get(ordinal, count)
+            letter = "H" if g["unit"] == "half" else "Q"
+            if number > count:
+                return None
+            if not (g["year"] or g["rel"]) and not re.search(r"quarter|half", g["unit"]):
+                return None
+            if g["unit"] == "half" and not (g["year"] or g["rel"]):
+                return None
+        else:
+            number, letter = int(g["q"]), "Q"
+        if g["year"]:
+            return _result("DATE", f"{g['year']}-{letter}{number}")
+        if ref is None:
+            return _result("DATE", f"XXXX-{letter}{number}", anchor="document date")
+        year = ref.year + (_rel_shift(g.get("rel") or "this") or 0)
+        current = quarter_of(ref.month) if letter == "Q" else (1 if ref.month <= 6 else 2)
+        tense = ctx.tense(start, end)
+        if not g.get("rel"):
+            if tense == "past" and number > current:
+                year -= 1
+            elif tense == "future" and number < current:
+                year += 1
+        return _result("DATE", f"{year}-{letter}{number}", anchor="document date", tense=tense)
+
+    if rule == "season":
+        rel = (g["rel"] or "").lower()
+        season = g["season"].lower()
+        if not (g["year"] or rel in ("this", "last", "next", "early", "late", "mid") or (g["cue"] and rel == "the") or g["cue"]):
+            return None
+        if season == "fall" and not (g["year"] or rel in ("this", "last", "next", "early", "late") or (rel == "the" and g["cue"])):
+            return None
+        if not g["year"] and not rel and g["cue"] and g["cue"].lower() not in ("in", "since", "by", "until", "during", "this", "last", "next", "early", "late", "mid", "through", "over"):
+            return None
+        code = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[season]
+        mod = POINT_MODS.get(rel, "")
+        if g["year"]:
+            return _result("DATE", f"{g['year']}-{code}", mod)
+        if ref is None:
+            return _result("DATE", f"XXXX-{code}", mod, "document date")
+        shift = _rel_shift(rel) if rel in ("last", "next") else 0
+        return _result("DATE", f"{ref.year + shift}-{code}", mod, "document date")
+
+    if rule == "weekday":
+        if text[end:end + 25].lstrip().startswith(after_words):
+            return None
+        weekday = WEEKDAYS.index(g["wd"].lower())
+        rel = (g["rel"] or "").lower()
+        part = g["part"]
+        if ref is None:
+            value = f"XXXX-WXX-{weekday + 1}"
+            tense = {"last": "past", "past": "past", "this past": "past", "next": "future",
+                     "coming": "future", "this coming": "future"}.get(rel) or ctx.tense(start, end)
+            return _result("TIME" if part else "DATE", value + (f"T{PART_OF_DAY[part]}" if part else ""),
+                           anchor="document date", tense=tense)
+        if rel in ("last", "past", "this past"):
+            tense = "past"
+            day = weekday_date(ref - timedelta(days=1), weekday, "past")
+        elif rel in ("next", "coming", "this coming"):
+            tense = "future"
+            day = weekday_date(ref + timedelta(days=1), weekday, "future")
+        else:
+            tense = ctx.tense(start, end)
+            day = weekday_date(ref, weekday, tense)
+        if part:
+            return _result("TIME", f"{day_value(day)}T{PART_OF_DAY[part]}", anchor="document date", tense=tense)
+        return _result("DATE", day_value(day), anchor="document date", tense=tense)
+
+    if rule in ("day_word", "part_of_day"):
+        word = (g.get("word") or g.get("rel") or "").lower()
+        part = g.get("part")
+        offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}[word]
+        if word == "last" and part != "night":
+            return None
+        if word == "tonight":
+            part = "tonight"
+        if ref is None:
+            return _result("TIME" if part else "DATE", "PRESENT_REF" if offset == 0 else
+                           f"XXXX-XX-XX{'T' + PART_OF_DAY[part] if part else ''}", anchor="document date")
+        day = ref + timedelta(days=offset)
+        if part:
+            return _result("TIME", f"{day_value(day)}T{PART_OF_DAY[part]}", anchor="document date")
+        return _result("DATE", day_value(day), anchor="document date")
+
+    if rule == "relative_unit":
+        rel = g["rel"].lower()
+        unit = g["unit"].lower()
+        pre = (g["pre"] or "").lower().replace("by ", "")
+        shift = _rel_shift(rel)
+        if shift is None:
+            return None
+        if rel.startswith("the ") and rel != "the current" and not pre:
+            # "the past year", "the next month": a stretch of time, not a calendar unit
+            if unit in ("weekend", "fiscal year", "financial year"):
+                return None
+            return _result("DURATION", duration_value(1, unit), anchor="document date")
+        mod = POINT_MODS.get(pre, "")
+        if pre in ("earlier", "early"):
+            mod = "START" if pre == "early" else ""
+        elif pre in ("later", "late"):
+            mod = "END" if pre == "late" else ""
+        elif pre.startswith("the rest") or pre.startswith("the remainder"):
+            mod = "AFTER"
+        if ref is None:
+            return _result("DATE", "XXXX", mod, "document date")
+        if unit == "week":
+            value = week_value(ref + timedelta(weeks=shift))
+        elif unit == "weekend":
+            value = week_value(ref + timedelta(weeks=shift)) + "-WE"
+        elif unit == "month":
+            value = month_value(*shift_months(ref.year, ref.month, shift))
+        elif unit in ("year", "fiscal year", "financial year"):
+            value = str(ref.year + shift)
+            if unit != "year":
+                value = "FY" + value
+        elif unit == "quarter":
+            year, month = shift_months(ref.year, ref.month, 3 * shift)
+            value = f"{year}-Q{quarter_of(month)}"
+        elif unit == "decade":
+            value = str((ref.year // 10) + shift)
+        else:
+            value = str((ref.year // 100) + shift)
+        return _result("DATE", value, mod, "document date")
+
+    if rule in ("ago", "ago_num"):
+        if g["dir"] != "ago":
+            return None
+        words = m.group("t").split()
+        unit = g["unit"].lower()
+        number = number_value(" ".join(words[:-2])) if rule == "ago" else number_value(g["num"])
+        if ref is None or number is None:
+            return _result("DATE", "PAST_REF", anchor="document date")
+        n = number * UNIT_FACTORS.get(unit, 1)
+        if not float(n).is_integer():
+            return _result("DATE", "PAST_REF", anchor="document date")
+        n = int(n)
+        if unit in ("year", "decade", "century"):
+            return _result("DATE", str(ref.year - n), anchor="document date")
+        if unit == "month":
+            return _result("DATE", month_value(*shift_months(ref.year, ref.month, -n)), anchor="document date")
+        if unit in ("week", "fortnight"):
+            return _result("DATE", week_value(ref - timedelta(weeks=n)), anchor="document date")
+        if unit == "day":
+            return _result("DATE", day_value(ref - timedelta(days=n)), anchor="document date")
+        if unit == "quarter":
+            year, month = shift_months(ref.year, ref.month, -3 * n)
+            return _result("DATE", f"{year}-Q{quarter_of(month)}", anchor="document date")
+        return _result("TIME", "PAST_REF", anchor="document date")
+
+    if rule == "duration":
+        num = g["num"]
+        number = number_value(num)
+        unit = g["unit"].lower()
+        if num.lower() in ("a", "an", "one", "single") and g["adj"] is None and not g["dmod"] and not g["span"]:
+            before = text[max(0, start - 30):start]
+            if re.search(r"(?:\d|billion|million|thousand|trillion|percent|%|times|once|twice|bn|m)\s*$", before):
+                return _result("SET", duration_value(1, unit), anchor="absolute")
+            if re.match(r"\s+(?:ago|earlier|later)\b", text[end:end + 10]):
+                return None
+        if num.lower() == "some" and g["dmod"]:
+            return None
+        if unit == "quarter" and not g["span"] and number is not None:
+            pass
+        mod = DURATION_MODS.get((g["dmod"] or "").lower(), "")
+        return _result("DURATION", duration_value(number, unit), mod)
+
+    if rule == "bare_duration":
+        unit = g["unit"].lower()
+        q = (g["q"] or "").lower()
+        before = text[max(0, start - 12):start].lower()
+        after = text[end:end + 10].lower()
+        if not (q or g["adj"] or re.search(r"\b(?:for|over|in|within|after|of|recent|past|coming)\s+$", before)
+                or re.match(r"\s+(?:of|ago|later|earlier|long)\b", after)):
+            return None
+        if re.search(r"\d\s*$|\b(?:the|these|those|this|that|their|its|his|her|our|your|my)\s+$", before) and not q:
+            return None
+        if q in ("recent", "the past", "the last") and re.match(r"\s+ago", after) is None and q == "recent":
+            return _result("DURATION", duration_value(None, unit.rstrip("s")), anchor="document date")
+        return _result("DURATION", duration_value(None, unit.rstrip("s") if unit != "centuries" else "century"))
+
+    if rule == "set":
+        word = (g["word"] or "").lower()
+        if word:
+            value = {"annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M",
+                     "weekly": "P1W", "daily": "P1D", "nightly": "P1D", "hourly": "PT1H",
+                     "quarterly": "P3M", "biannual": "P6M", "biennial": "P2Y"}[word]
+            return _result("SET", value)
+        unit = g["unit"].lower()
+        count = 2 if g["other"] else 1
+        if unit in WEEKDAYS:
+            return _result("SET", f"XXXX-WXX-{WEEKDAYS.index(unit) + 1}")
+        if unit in ("morning", "night", "evening"):
+            return _result("SET", f"TXX{PART_OF_DAY[unit]}" if False else f"P{count}D")
+        unit = "year" if unit == "annum" else unit
+        return _result("SET", duration_value(count, unit))
+
+    if rule == "time":
+        if g["word"]:
+            hour, minute = (12, 0) if g["word"] == "noon" else (0, 0)
+            tz = ""
+        elif g["h"] is not None:
+            hour, minute = int(g["h"]), int(g["min"] or 0)
+            ampm = g["ampm"].lower().replace(".", "")
+            if hour > 12 or hour == 0:
+                return None
+            hour = hour % 12 + (12 if ampm == "pm" else 0)
+            tz = g["tz"] or ""
+        elif g["h2"] is not None:
+            hour, minute, tz = int(g["h2"]), int(g["min2"]), g["tz2"] or ""
+            if re.match(r"\d", text[end:end + 1]) or re.search(r"\d[:.]?$", text[max(0, start - 2):start]):
+                return None
+        else:
+            hour, minute, tz = int(g["h3"]), int(g["min3"]), g["tz3"]
+        zone = "Z" if tz in ("UTC", "GMT") else ""
+        clock = f"T{hour:02d}:{minute:02d}{zone}"
+        if ref is None:
+            return _result("TIME", f"XXXX-XX-XX{clock}", anchor="document date")
+        return _result("TIME", f"{day_value(ref)}{clock}", anchor="document date")
+
+    if rule == "reference":
+        word = g["word"].lower()
+        if word in ("the past", "the future") and re.match(r"\s+(?:\w+\s+)?(?:year|month|week|day|decade|centur)", text[end:end + 20]):
+            return None
+        if word in ("the future", "the past") and re.match(r"\s+of\b", text[end:end + 5]):
+            return None
+        if word in ("current",) and re.match(r"\s+(?:account|affairs|events|events|account|density|flow|state|levels?)\b", text[end:end + 12]):
+            return None
+        value = {"recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
+                 "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
+                 "the long term": "FUTURE_REF", "the short term": "FUTURE_REF",
+                 "the near term": "FUTURE_REF", "future": "FUTURE_REF"}.get(word, "PRESENT_REF")
+        return _result("DATE", value, anchor="document date")
+
+    if rule == "event":
+        events = anchor_events()
+        for i in range(len(events)):
+            if g.get(f"ev{i}"):
+                row = events.iloc[i]
+                first = date.fromisoformat(row["first_day"])
+                last = date.fromisoformat(row["last_day"])
+                value = day_value(first) if first == last else f"{first.year:04d}"
+                return _result("DATE", value, anchor=f"event: {row['event']}")
+        return None
+    return None
+
+
+def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
+    found = []
+    for name, pattern in compiled_rules():
+        for m in pattern.finditer(text):
+            start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") is not None else m.span()
+            if end > start:
+                found.append((start, end, name, m))
+    # longest first at each position, then rule order
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[0], RULE_PRIORITY[c[2]]))
+    return found
+
+
+def tag_text(text: str, reference: date | None = None, sentence_bounds=()) -> list[dict]:
+    """Every temporal expression in one text, resolved against ``reference``.
+
+    Parameters
+    ----------
+    text : str
+    reference : datetime.date, optional
+        The document date. Without it, relative expressions keep ``X``
+        placeholders ("XXXX-WXX-3") and no calendar interval.
+    sentence_bounds : sequence of (start, end)
+        Sentence offsets, used to read the tense around weekday and month names.
+
+    Returns
+    -------
+    list of dict with start, end, text, type, value, mod, anchor, signal,
+    tense, rule, granularity, first_day, last_day; sorted by start.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    ctx = _Context(text, reference, sorted(sentence_bounds) or [(0, len(text))])
+    taken = bytearray(len(text))
+    rows = []
+    for start, end, rule, m in _candidates(text):
+        if any(taken[start:end]):
+            continue
+        result = normalise(rule, m, ctx, start, end)
+        if result is None:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        signal = (m.group("sig").lower() if rule == "event" else ctx.signal(start))
+        if not result["mod"] and signal in SIGNAL_MODS and result["type"] == "DURATION":
+            result["mod"] = SIGNAL_MODS[signal]
+        first, last, granularity = value_interval(result["value"])
+        if result["type"] == "DURATION":
+            granularity = "duration"
+        elif result["type"] == "SET":
+            granularity = "set"
+            first = last = None
+        if result["value"] == "PRESENT_REF" and reference is not None:
+            first = last = reference
+        if rule == "relative_unit" and reference is not None and first is not None:
+            pre = (m.group("pre") or "").lower()
+            if pre == "earlier" and last >= reference:
+                last = reference - timedelta(days=1)
+            elif pre == "later" and first <= reference:
+                first = reference + timedelta(days=1)
+        if rule == "event":
+            events = anchor_events()
+            for i in range(len(events)):
+                if m.group(f"ev{i}"):
+                    first = date.fromisoformat(events.iloc[i]["first_day"])
+                    last = date.fromisoformat(events.iloc[i]["last_day"])
+                    granularity = events.iloc[i]["granularity"]
+        rows.append({"start": start, "end": end, "text": text[start:end], **result,
+                     "signal": signal, "rule": rule, "granularity": granularity,
+                     "first_day": first.isoformat() if first else None,
+                     "last_day": last.isoformat() if last else None})
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    return rows
+
+
+def extract_timexes(corpus=None) -> pd.DataFrame:
+    """The ``timexes`` table: every temporal expression of every article.
+
+    Parameters
+    ----------
+    corpus : anything :func:`open_corpus` accepts (None = the seed corpus)
+
+    Returns
+    -------
+    DataFrame, one row per expression, sorted by doc_id and start. Columns:
+    doc_id, timex_id (1, 2... within a document), start, end (character offsets
+    into the article text), text, type (DATE, TIME, DURATION, SET), value (TIMEX3
+    value), mod (TIMEX3 mod: BEFORE, AFTER, START, MID, END, APPROX, MORE_THAN...),
+    granularity (day, week, month, quarter, season, year, decade, century, time,
+    ref, duration, set, unknown), first_day and last_day (ISO dates, the calendar
+    interval covered, inclusive; empty for durations, sets and unresolved values),
+    anchor ("absolute", "document date" or "event: NAME"), signal (the
+    preposition before it, e.g. "since"), tense (of the clause, for weekday and
+    month names), rule, document_date (the reference used), block_id, role and
+    sent_id.
+    """
+    from .corpus import open_corpus
+    from .document_dates import document_dates
+
+    corpus = open_corpus(corpus)
+    dates = document_dates(corpus).set_index("doc_id")
+    sentences = corpus.sentences
+    bounds_by_doc = {doc: list(zip(group["start"], group["end"]))
+                     for doc, group in sentences.groupby("doc_id", sort=False)} if len(sentences) else {}
+    rows = []
+    for doc_id, text in zip(corpus.articles["doc_id"], corpus.articles["text"]):
+        info = dates.loc[doc_id] if doc_id in dates.index else None
+        reference = date.fromisoformat(info["reference_day"]) if info is not None and info["reference_day"] else None
+        tags = tag_text(text, reference, bounds_by_doc.get(doc_id, ()))
+        others = {info["first_day"], info["last_day"]} - {info["reference_day"], ""} if info is not None else set()
+        for other_day in sorted(others):
+            alternative = {(t["start"], t["end"]): t for t in
+                           tag_text(text, date.fromisoformat(other_day), bounds_by_doc.get(doc_id, ()))}
+            for tag in tags:
+                other = alternative.get((tag["start"], tag["end"]))
+                if other and other["value"] != tag["value"] and tag["first_day"] and other["first_day"]:
+                    tag["first_day"] = min(tag["first_day"], other["first_day"])
+                    tag["last_day"] = max(tag["last_day"], other["last_day"])
+                    tag["anchor"] = "document date (uncertain)"
+        for number, tag in enumerate(tags, start=1):
+            rows.append({"doc_id": doc_id, "timex_id": number, **tag,
+                         "document_date": info["reference_day"] if info is not None else ""})
+    table = pd.DataFrame(rows, columns=[c for c in TIMEX_COLUMNS if c not in ("block_id", "role", "sent_id")])
+    table = _attach_sentence(table, sentences)
+    from .blocks import attach_block
+
+    table = attach_block(table, corpus.blocks, offset_column="start")
+    for column in ("mod", "signal", "tense", "first_day", "last_day", "anchor"):
+        table[column] = table[column].fillna("").astype(str)
+    return table[TIMEX_COLUMNS].sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+
+
+def _attach_sentence(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    sent_ids = []
+    by_doc = {doc: group for doc, group in sentences.groupby("doc_id", sort=False)} if len(sentences) else {}
+    for doc_id, start in zip(table["doc_id"], table["start"]):
+        group = by_doc.get(doc_id)
+        match = None
+        if group is not None:
+            hit = group[(group["start"] <= start) & (group["end"] > start)]
+            match = int(hit["sent_id"].iloc[0]) if len(hit) else None
+        sent_ids.append(match)
+    table = table.copy()
+    table["sent_id"] = pd.array(sent_ids, dtype="Int64")
+    return table
