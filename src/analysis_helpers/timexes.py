@@ -69,7 +69,7 @@ PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI
 _NUM_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-NUM = (rf"(?:\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|(?:{_NUM_WORDS}|{_ONES})(?: and a half)?"
+NUM = (rf"(?i:\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|(?:{_NUM_WORDS}|{_ONES})(?: and a half)?"
        rf"|{'|'.join(sorted(FUZZY_NUMBERS, key=len, reverse=True))})")
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie)|quarter)"
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -174,22 +174,39 @@ def month_number(name: str) -> int:
     return MONTH_ABBREVIATIONS[name]
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|should|could|may|might|must|shall|can|to|won't)\s+(?:not\s+)?(?:be\s+|have\s+been\s+|been\s+|get\s+)?$", re.IGNORECASE)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|'s|’s)\s+(?:not\s+|also\s+|already\s+|been\s+)*$", re.IGNORECASE)
+_NOT_VERBS = frozenset({"need", "indeed", "speed", "seed", "feed", "red", "bed", "shed", "breed", "greed",
+                        "hundred", "creed", "deed", "weed", "bleed", "proceed", "exceed", "succeed"})
+
+
 def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
     """'past', 'future' or 'present': the tense marker nearest to ``text[start:end]``.
 
     Only the sentence ``text[lo:hi]`` is searched; future markers ("will",
     "is expected to", "plans to") and past ones ("was", "said", "-ed" verbs)
-    compete by distance. No marker gives 'present'.
+    compete by distance, a marker before the expression winning over one as
+    near after it. A participle after a modal ("will be finalized") counts as
+    future, "has"/"have" and a participle after them (present perfect) as
+    present. No marker gives 'present'.
     """
     best, best_distance = "present", None
     for m in _TENSE_MARKER.finditer(text, lo, hi):
         if start <= m.start() < end:
             continue
-        distance = start - m.end() if m.end() <= start else m.start() - end
-        distance = distance + 10 if m.start() >= end else distance  # prefer the verb before
-        kind = "future" if m.group("future") else "past"
-        if kind == "past" and m.group(0).lower() in ("need", "indeed", "speed", "seed", "feed", "red", "bed", "shed"):
+        word = m.group(0).lower()
+        if word in _NOT_VERBS:
             continue
+        kind = "future" if m.group("future") else "past"
+        if kind == "past":
+            left = text[max(lo, m.start() - 25):m.start()]
+            if word in ("has", "have"):
+                kind = "present"
+            elif _MODAL_BEFORE.search(left):
+                kind = "future"
+            elif _PERFECT_BEFORE.search(left):
+                kind = "present"
+        distance = start - m.end() if m.end() <= start else m.start() - end + 10
         if best_distance is None or distance < best_distance:
             best, best_distance = kind, distance
     return best
@@ -210,15 +227,49 @@ def weekday_date(reference: date, weekday: int, tense: str) -> date:
     return back if (reference - back) <= (ahead - reference) else ahead
 
 
-def month_year(reference: date, month: int, tense: str) -> int:
-    """Year of a bare month name: latest such month up to the reference (past) or next (future)."""
-    if tense == "future":
-        return reference.year if month >= reference.month else reference.year + 1
-    if tense == "past":
-        return reference.year if month <= reference.month else reference.year - 1
-    if abs(month - reference.month) <= 6:
+#: A date without a year is taken in the direction of the tense only when that
+#: lands within this many days of the document date; otherwise the nearest wins.
+TENSE_WINDOW_DAYS = 330
+
+
+def choose_year(reference: date, make, tense: str) -> int:
+    """Year for a month, month-day or quarter written without one.
+
+    ``make(year)`` gives the first day of the expression in that year. The
+    candidate years are the reference year and its neighbours; the tense picks
+    the latest one up to the reference (past) or the next one (future) when
+    that is within :data:`TENSE_WINDOW_DAYS`, else the candidate nearest to
+    the reference wins (news dates cluster around the day of writing).
+    """
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            first, last = make(year)
+        except ValueError:
+            continue
+        if last < reference:
+            distance, side = (reference - last).days, "past"
+        elif first > reference:
+            distance, side = (first - reference).days, "future"
+        else:
+            distance, side = 0, "both"
+        candidates.append((distance, year, side))
+    if not candidates:
         return reference.year
-    return reference.year - 1 if month > reference.month else reference.year + 1
+    if tense in ("past", "future"):
+        directed = [c for c in candidates if c[2] in (tense, "both")]
+        if directed:
+            best = min(directed)
+            if best[0] <= TENSE_WINDOW_DAYS:
+                return best[1]
+    return min(candidates, key=lambda c: (c[0], c[2] != "past", c[1]))[1]
+
+
+def month_year(reference: date, month: int, tense: str) -> int:
+    """Year of a bare month name (see :func:`choose_year`)."""
+    from .timex_values import month_interval
+
+    return choose_year(reference, lambda y: month_interval(y, month), tense)
 
 
 # --------------------------------------------------------------------------- rules
@@ -227,29 +278,33 @@ def month_year(reference: date, month: int, tense: str) -> int:
 
 RULES: list[tuple[str, str]] = [
     ("iso_date", r"\b(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
+    ("numeric_date", r"(?<![\w/.-])(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)"),
+    ("short_year", r"(?<![\w])(?P<t>['’](?P<yy>\d\d))(?![\w'’%])"),
+    ("the_day", r"\b(?P<t>(?:(?P<pmod>(?i:early|late|earlier|later))\s+in\s+|(?P<pmod2>the (?:start|end|close|beginning|rest) of)\s+)?the day)\b(?!\s+(?:after|before|of|when|that|which|on|in|he|she|they|it|we|I)\b|['’])"),
     ("month_day_year",
-     rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}))\b"),
+     rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}))\b"),
     ("day_month_year",
      rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}))\b"),
     ("month_day", rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY}))\b(?![.,]?\d|\s*(?:%|percent))"),
     ("day_month", rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}))(?![\w.])"),
     ("month_year", rf"\b(?P<t>{POINT_MOD}(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}))\b"),
-    ("month", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:last|next|this|early|late|mid|the (?:beginning|start|end|middle) of))(?:-|\s+))?(?P<mon>{FULL_MONTH}))\b(?!\s*,?\s*\d)"),
+    ("month", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:last|next|this|early|late|mid|the (?:beginning|start|end|middle) of))(?:-|\s+))?(?P<mon>{FULL_MONTH}))\b(?=(?:\s+of\s+(?P<ofrel>next|last|this)\s+year)?)(?!\s*,?\s*\d)"),
     ("year", rf"(?<![\w$£€.,/-])(?P<t>{POINT_MOD}(?P<pre>(?i:pre|post)-)?(?P<year>{YEAR}))(?![\w%/]|[.,:]\d|-\d|\s*(?:percent|per cent))"),
-    ("decade", rf"(?<![\w$£€])(?P<t>(?:the\s+)?{POINT_MOD}(?:(?P<dec>1[5-9]\d|20\d)0s|['’](?P<short>[0-9])0s))\b"),
+    ("decade", rf"(?<![\w$£€])(?P<t>(?:the\s+)?{POINT_MOD}(?:(?P<dec>1[5-9]\d|20\d)0s|['’](?P<short>[0-9])0s|(?:(?<=\bthe )|(?<=\band )|(?<=\bor ))(?P<bare>[2-9])0s))\b"),
     ("quarter", rf"\b(?P<t>(?:the\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the) (?:fiscal |financial )?year))?)\b"),
     ("quarter_code", rf"\b(?P<t>Q(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?)\b"),
     ("season", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:this|last|next|early|late|mid|the))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)\b"),
     ("weekday", rf"\b(?P<t>(?:(?P<rel>(?i:last|next|this|coming|past|this past|this coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
-    ("day_word", r"\b(?P<t>(?P<word>(?i:today|tonight|yesterday|tomorrow))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
+    ("day_word", r"\b(?P<t>(?:(?P<pmod>(?i:earlier|later|early|late))\s+)?(?P<word>(?i:today|tonight|yesterday|tomorrow))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
     ("part_of_day", r"\b(?P<t>(?P<rel>(?i:this|last|tomorrow|yesterday))\s+(?P<part>morning|afternoon|evening|night))\b"),
+    ("weekend", r"\b(?P<cue>(?i:over|during|at|on|through|throughout|for))\s+(?P<t>the weekend)\b"),
     ("relative_unit", r"\b(?P<t>(?:(?P<pre>(?i:earlier|later|early|late|(?:by\s+)?the (?:end|start|beginning|middle|rest|remainder) of))\s+)?(?P<rel>(?i:this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the same))\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal year|financial year))\b"),
     ("ago", rf"\b(?P<t>{NUM}[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|before|later))\b"),
     ("ago_num", rf"\b(?P<t>(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago))\b"),
     ("duration", rf"\b(?P<t>(?:(?P<dmod>(?i:more than|less than|fewer than|just over|just under|over|under|nearly|almost|about|around|roughly|approximately|at least|at most|up to|no more than|upwards of|barely))\s+)?(?:(?P<span>(?i:the\s+)?(?i:past|last|next|coming|previous|first|final|following|remaining))\s+)?(?P<num>{NUM})[\s-]+(?:(?i:full|straight|consecutive|trading|business|calendar|working|more|additional|further|long|short)\s+)?(?P<unit>{UNIT})s?(?P<adj>-long|-old)?)\b"),
     ("bare_duration", rf"\b(?P<t>(?:(?P<q>(?i:recent|many|several|the past|the last|the coming|the next))\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<adj>-long)?)\b"),
     ("set", r"\b(?P<t>(?P<word>annual|annually|yearly|monthly|weekly|daily|nightly|hourly|quarterly|biannual|biennial)|(?P<q>(?i:every|each|per))\s+(?P<other>other\s+)?(?P<unit>year|month|week|day|morning|night|evening|annum|hour|quarter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"),
-    ("time", r"\b(?P<t>(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?:\s+(?P<tz>[A-Z]{2,4}))?|(?P<h2>[01]?\d|2[0-3]):(?P<min2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[A-Z]{1,3}T|ET|CET|BST))?|(?P<h3>[01]\d|2[0-3])(?P<min3>[0-5]\d)\s+(?P<tz3>UTC|GMT)|(?P<word>noon|midnight))(?![\w:])"),
+    ("time", r"\b(?P<t>(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?:\s+(?P<tz>[A-Z]{2,4}))?|(?P<h2>[01]?\d|2[0-3]):(?P<min2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[A-Z]{1,3}T|ET|CET|BST))?|(?P<h3>[01]\d|2[0-3])(?P<min3>[0-5]\d)\s+(?P<tz3>UTC|GMT)|(?P<word>noon|midnight))(?:,?\s+(?:on\s+)?(?P<tday>(?i:today|yesterday|tomorrow)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)(?![\w:])"),
     ("reference", r"\b(?P<t>(?P<word>(?i:right now|now|nowadays|currently|current|recently|recent|these days|at present|presently|at the moment|the time being|the past|the future|the near future|soon|the long term|the short term|the near term)))\b"),
 ]
 
@@ -330,6 +385,31 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
             return None
         return _result("DATE", day_value(day))
 
+    if rule == "numeric_date":
+        first, second, year = int(g["a"]), int(g["b"]), int(g["y"])
+        if len(g["y"]) == 2:
+            pivot = (ref.year % 100 + 10) if ref else 30
+            year += 2000 if year <= pivot else 1900
+        month, day_number = (first, second) if first <= 12 else (second, first)  # US order first
+        try:
+            return _result("DATE", day_value(date(year, month, day_number)))
+        except ValueError:
+            return None
+
+    if rule == "short_year":
+        yy = int(g["yy"])
+        pivot = (ref.year % 100 + 5) if ref else 30
+        return _result("DATE", str((2000 if yy <= pivot else 1900) + yy))
+
+    if rule == "the_day":
+        mod_word = (g["pmod"] or g["pmod2"] or "").lower()
+        if ref is None:
+            return _result("DATE", "PRESENT_REF", anchor="document date")
+        mod = {"early": "START", "earlier": "START", "late": "END", "later": "END",
+               "the start of": "START", "the beginning of": "START", "the end of": "END",
+               "the close of": "END", "the rest of": "AFTER"}.get(mod_word, "")
+        return _result("DATE", day_value(ref), mod, "document date")
+
     if rule in ("month_day_year", "day_month_year"):
         try:
             day = date(int(g["year"]), month_number(g["mon"]), int(re.match(r"\d+", g["day"])[0]))
@@ -347,11 +427,7 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
         if ref is None:
             return _result("DATE", f"XXXX-{month:02d}-{day_number:02d}", anchor="document date")
         tense = ctx.tense(start, end)
-        year = month_year(ref, month, tense)
-        if month == ref.month and tense == "past" and day_number > ref.day:
-            year -= 1
-        if month == ref.month and tense == "future" and day_number < ref.day:
-            year += 1
+        year = choose_year(ref, lambda y: (date(y, month, day_number),) * 2, tense)
         try:
             return _result("DATE", day_value(date(year, month, day_number)), anchor="document date", tense=tense)
         except ValueError:
@@ -374,12 +450,16 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
         if ref is None:
             return _result("DATE", f"XXXX-{month:02d}", mod, anchor="document date")
         tense = {"last": "past", "next": "future"}.get(rel) or ctx.tense(start, end)
-        if rel == "this":
+        if g["ofrel"]:
+            year = ref.year + _rel_shift(g["ofrel"])
+        elif rel == "this":
             year = ref.year
+        elif rel == "last":
+            year = ref.year if month < ref.month else ref.year - 1
+        elif rel == "next":
+            year = ref.year if month > ref.month else ref.year + 1
         else:
             year = month_year(ref, month, tense)
-            if rel == "last" and month == ref.month:
-                year -= 1
         return _result("DATE", month_value(year, month), mod, "document date", tense)
 
     if rule == "year":
@@ -397,7 +477,7 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
         return _result("DATE", g["year"], mod)
 
     if rule == "decade":
-        value = g["dec"] if g["dec"] else f"19{g['short']}"
+        value = g["dec"] if g["dec"] else f"19{g['short'] or g['bare']}"
         return _result("DATE", value, POINT_MODS.get((g["pmod"] or "").lower(), ""))
 
     if rule in ("quarter", "quarter_code"):
@@ -419,14 +499,13 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
             return _result("DATE", f"{g['year']}-{letter}{number}")
         if ref is None:
             return _result("DATE", f"XXXX-{letter}{number}", anchor="document date")
-        year = ref.year + (_rel_shift(g.get("rel") or "this") or 0)
-        current = quarter_of(ref.month) if letter == "Q" else (1 if ref.month <= 6 else 2)
         tense = ctx.tense(start, end)
-        if not g.get("rel"):
-            if tense == "past" and number > current:
-                year -= 1
-            elif tense == "future" and number < current:
-                year += 1
+        if g.get("rel") and g["rel"] != "the":
+            year = ref.year + (_rel_shift(g["rel"]) or 0)
+        else:
+            months = 3 if letter == "Q" else 6
+            year = choose_year(ref, lambda y: (date(y, months * number - months + 1, 1),
+                                               date(y, months * number, 28)), tense)
         return _result("DATE", f"{year}-{letter}{number}", anchor="document date", tense=tense)
 
     if rule == "season":
@@ -449,6 +528,8 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
 
     if rule == "weekday":
         if text[end:end + 25].lstrip().startswith(after_words):
+            return None
+        if ctx.preceding_word(start) in before_words:
             return None
         weekday = WEEKDAYS.index(g["wd"].lower())
         rel = (g["rel"] or "").lower()
@@ -475,6 +556,7 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
     if rule in ("day_word", "part_of_day"):
         word = (g.get("word") or g.get("rel") or "").lower()
         part = g.get("part")
+        day_mod = {"early": "START", "late": "END"}.get((g.get("pmod") or "").lower(), "")
         offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}[word]
         if word == "last" and part != "night":
             return None
@@ -485,8 +567,15 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
                            f"XXXX-XX-XX{'T' + PART_OF_DAY[part] if part else ''}", anchor="document date")
         day = ref + timedelta(days=offset)
         if part:
-            return _result("TIME", f"{day_value(day)}T{PART_OF_DAY[part]}", anchor="document date")
-        return _result("DATE", day_value(day), anchor="document date")
+            return _result("TIME", f"{day_value(day)}T{PART_OF_DAY[part]}", day_mod, anchor="document date")
+        return _result("DATE", day_value(day), day_mod, anchor="document date")
+
+    if rule == "weekend":
+        if ref is None:
+            return _result("DATE", "XXXX-WXX-WE", anchor="document date")
+        tense = ctx.tense(start, end)
+        saturday = weekday_date(ref, 5, "future" if tense == "future" else "past")
+        return _result("DATE", week_value(saturday) + "-WE", anchor="document date", tense=tense)
 
     if rule == "relative_unit":
         rel = g["rel"].lower()
@@ -495,6 +584,8 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
         shift = _rel_shift(rel)
         if shift is None:
             return None
+        if rel == "the previous" and not pre:
+            rel, shift = "previous", -1
         if rel.startswith("the ") and rel != "the current" and not pre:
             # "the past year", "the next month": a stretch of time, not a calendar unit
             if unit in ("weekend", "fiscal year", "financial year"):
@@ -565,6 +656,10 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
                 return None
         if num.lower() == "some" and g["dmod"]:
             return None
+        if unit in ("quarter", "second") and num.lower() in ("a", "an", "one") and not g["span"]:
+            # "about a quarter of its dealers", "a second consecutive day": a fraction, an ordinal
+            if unit == "quarter" or re.match(r"\s+\w", text[end:end + 3]):
+                return None
         if unit == "quarter" and not g["span"] and number is not None:
             pass
         mod = DURATION_MODS.get((g["dmod"] or "").lower(), "")
@@ -575,10 +670,10 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
         q = (g["q"] or "").lower()
         before = text[max(0, start - 12):start].lower()
         after = text[end:end + 10].lower()
-        if not (q or g["adj"] or re.search(r"\b(?:for|over|in|within|after|of|recent|past|coming)\s+$", before)
-                or re.match(r"\s+(?:of|ago|later|earlier|long)\b", after)):
+        if not (q or g["adj"] or re.search(r"\b(?:for|over|in|within|after|of|recent|past|coming|just|only|mere)\s+$", before)
+                or re.match(r"\s+(?:of|ago|later|earlier|long|in the)\b", after)):
             return None
-        if re.search(r"\d\s*$|\b(?:the|these|those|this|that|their|its|his|her|our|your|my)\s+$", before) and not q:
+        if re.search(r"\d\s*$|\b(?:the|these|those|this|that|their|its|his|her|our|your|my)\s+$", before) and not (q or g["adj"]):
             return None
         if q in ("recent", "the past", "the last") and re.match(r"\s+ago", after) is None and q == "recent":
             return _result("DURATION", duration_value(None, unit.rstrip("s")), anchor="document date")
@@ -621,10 +716,18 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
         clock = f"T{hour:02d}:{minute:02d}{zone}"
         if ref is None:
             return _result("TIME", f"XXXX-XX-XX{clock}", anchor="document date")
-        return _result("TIME", f"{day_value(ref)}{clock}", anchor="document date")
+        day = ref
+        tday = (g["tday"] or "").lower()
+        if tday in ("yesterday", "tomorrow"):
+            day = ref + timedelta(days=-1 if tday == "yesterday" else 1)
+        elif tday in WEEKDAYS:
+            day = weekday_date(ref, WEEKDAYS.index(tday), ctx.tense(start, end))
+        return _result("TIME", f"{day_value(day)}{clock}", anchor="document date")
 
     if rule == "reference":
         word = g["word"].lower()
+        if text[end:end + 1] in "-‐–":
+            return None  # "now-cancelled", "soon-to-open": part of a compound adjective
         if word in ("the past", "the future") and re.match(r"\s+(?:\w+\s+)?(?:year|month|week|day|decade|centur)", text[end:end + 20]):
             return None
         if word in ("the future", "the past") and re.match(r"\s+of\b", text[end:end + 5]):
