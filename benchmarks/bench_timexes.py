@@ -159,6 +159,9 @@ def dateparser_tags(text: str, dct: date | None, clean: bool = True) -> list[dic
         period = (parser.get_date_data(substring).period or "day")
         value = {"year": moment.strftime("%Y"), "month": moment.strftime("%Y-%m"),
                  "week": f"{moment.isocalendar()[0]}-W{moment.isocalendar()[1]:02d}"}.get(period, moment.strftime("%Y-%m-%d"))
+        lead = re.match(r"(?:(?:on|in|at|since|by|until|from|for|of|during)\s+)+", substring, re.IGNORECASE)
+        if lead:  # TimeML leaves the preposition out of the span
+            start, substring = start + lead.end(), substring[lead.end():]
         rows.append({"start": start, "end": start + len(substring), "text": substring, "value": value})
     return rows
 
