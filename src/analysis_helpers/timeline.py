@@ -174,8 +174,9 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
         reason = []
         info = doc_date.loc[t.doc_id] if t.doc_id in doc_date.index else None
         near = info is not None and info["first_day"] and _days_between(t.last_day, info["first_day"]) <= 7
-        if not actors and not is_event and near and main_actor.get(t.doc_id):
-            actors = [main_actor[t.doc_id]]
+        block_actors = actors_in(block_text, people)
+        if not actors and not is_event and near and (block_actors or main_actor.get(t.doc_id)):
+            actors = [block_actors[0] if block_actors else main_actor[t.doc_id]]
             reason.append("actor from the article, not the sentence")
         if is_event:
             what = t.anchor[len("event: "):]
@@ -216,7 +217,15 @@ def same_event(a: dict, b: dict) -> bool:
         return _nested(a, b) and bool(shared_words)
     same_interval = a["first_day"] == b["first_day"] and a["last_day"] == b["last_day"]
     shared_actor = bool(set(a["actors"]) & set(b["actors"]))
-    return same_interval and shared_actor and bool(shared_words | (a["names"] & b["names"]))
+    if not same_interval:
+        return False
+    if shared_actor:
+        return bool(shared_words | (a["names"] & b["names"]))
+    return len(shared_words) >= MIN_SHARED_WORDS
+
+
+#: Mentions of the same day without a shared actor merge when they share this many content words.
+MIN_SHARED_WORDS = 4
 
 
 def _clusters(mentions: list[dict]) -> list[list[dict]]:

@@ -468,7 +468,7 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
         after = text[end:end + 25]
         prefix = text[max(0, start - 25):start].lower()
         # "2000 troops": a count, unless a temporal preposition introduces it
-        if re.match(r"\s+[a-z]+s\b", after) and not re.search(r"\b(in|since|by|until|of|from|during|before|after|early|late|mid|to|between|and|for)\s+$", prefix):
+        if not (g["pre"] or g["pmod"]) and re.match(r"\s+[a-z]+s\b", after) and not re.search(r"\b(in|since|by|until|of|from|during|before|after|early|late|mid|to|between|and|for)\s+$", prefix):
             return None
         if re.search(r"[$£€]\s*$|\b(?:No|no|number|#)\.?\s*$", prefix):
             return None
