@@ -115,6 +115,11 @@ def exclusions() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _anchor_event_rows() -> tuple[dict, ...]:
+    return tuple(anchor_events().to_dict("records"))
+
+
+@lru_cache(maxsize=1)
 def anchor_events() -> pd.DataFrame:
     """The gazetteer of named events with known dates, ``data/anchor_events.csv``.
 
@@ -309,8 +314,15 @@ RULES: list[tuple[str, str]] = [
 ]
 
 
+#: Rules written in lower case that run on the lower-cased text (same offsets): case-insensitive
+#: groups are ten times slower in ``re``. Rules whose capitals matter ("Daily", months) stay cased.
+LOWERED_RULES = frozenset({"duration", "ago", "ago_num", "relative_unit", "quarter", "reference", "season",
+                           "day_word", "part_of_day", "weekend", "the_day"})
+
+
 def _compile_rules() -> list[tuple[str, re.Pattern]]:
-    compiled = [(name, re.compile(pattern)) for name, pattern in RULES]
+    compiled = [(name, re.compile(pattern.replace("(?i:", "(?:") if name in LOWERED_RULES else pattern))
+                for name, pattern in RULES]
     events = anchor_events()
     if len(events):
         names = "|".join(f"(?P<ev{i}>{p})" for i, p in enumerate(events["pattern"]))
@@ -741,10 +753,8 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
         return _result("DATE", value, anchor="document date")
 
     if rule == "event":
-        events = anchor_events()
-        for i in range(len(events)):
+        for i, row in enumerate(_anchor_event_rows()):
             if g.get(f"ev{i}"):
-                row = events.iloc[i]
                 first = date.fromisoformat(row["first_day"])
                 last = date.fromisoformat(row["last_day"])
                 value = day_value(first) if first == last else f"{first.year:04d}"
@@ -753,16 +763,123 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
     return None
 
 
+#: Words near which a rule can match: the full rule only runs in a window around them
+#: (speed: most of a text holds no time word). Matched as whole words on the text
+#: lower-cased (ASCII, same length) except "cased" ones; "digit" = any number.
+TRIGGER_WORDS = {
+    "unit": "second seconds minute minutes hour hours day days week weeks weekend weekends fortnight fortnights month "
+            "months year years decade decades century centuries quarter quarters half",
+    "season": "spring summer autumn fall winter",
+    "reference": "now current currently recent recently present presently moment past future soon term "
+                 "nowadays time",
+    "set": "annual annually yearly monthly weekly daily nightly hourly quarterly biannual biennial every each per",
+    "day_word": "today tonight yesterday tomorrow",
+    "part_of_day": "morning afternoon evening night",
+    "event": "since after before until following prior ahead from",
+}
+CASED_TRIGGER_WORDS = {
+    "month": "January February March April May June July August September October November December "
+             "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec",
+    "weekday": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+}
+RULE_TRIGGERS = {
+    **{rule: "month" for rule in ("month_day_year", "day_month_year", "month_day", "day_month",
+                                  "month_year", "month")},
+    "season": "season",
+    **{rule: "unit" for rule in ("ago", "ago_num", "duration", "bare_duration", "relative_unit",
+                                 "quarter", "the_day", "weekend")},
+    "reference": "reference",
+    "set": "set",
+    **{rule: "digit" for rule in ("iso_date", "numeric_date", "time", "quarter_code", "year", "decade",
+                                  "short_year")},
+    "weekday": "weekday",
+    "day_word": "day_word",
+    "part_of_day": "part_of_day",
+    "event": "event",
+}
+WINDOW_BEFORE, WINDOW_AFTER = 90, 45
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_SCANNERS: tuple | None = None
+
+
+def trie_pattern(words) -> str:
+    """A regular expression matching exactly ``words``, with shared prefixes factored out (faster in ``re``)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return build(trie)
+
+
+def _scanners():
+    """(lower-case word pattern, word -> categories), the same for cased words, and the digit pattern."""
+    global _SCANNERS
+    if _SCANNERS is None:
+        built = []
+        for table in (TRIGGER_WORDS, CASED_TRIGGER_WORDS):
+            lookup: dict[str, list[str]] = {}
+            for category, words in table.items():
+                for word in words.split():
+                    lookup.setdefault(word, []).append(category)
+            built.append((re.compile(r"\b" + trie_pattern(lookup) + r"\b"), lookup))
+        _SCANNERS = (built[0], built[1], re.compile(r"\d+"))
+    return _SCANNERS
+
+
+def _trigger_windows(text: str, lowered: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger category, the merged windows around its words in ``text``."""
+    (lower_pattern, lower_lookup), (cased_pattern, cased_lookup), digits = _scanners()
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for m in lower_pattern.finditer(lowered):
+        for category in lower_lookup[m.group()]:
+            hits.setdefault(category, []).append(m.span())
+    for m in cased_pattern.finditer(text):
+        for category in cased_lookup[m.group()]:
+            hits.setdefault(category, []).append(m.span())
+    hits["digit"] = [m.span() for m in digits.finditer(text)]
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for category, spans in hits.items():
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            lo, hi = max(0, start - WINDOW_BEFORE), min(len(text), end + WINDOW_AFTER)
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        windows[category] = [(lo, hi) for lo, hi in merged]
+    return windows
+
+
 def _candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
-    found = []
+    found = {}
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased
+        lowered = text.translate(_ASCII_LOWER)
+    windows = _trigger_windows(text, lowered)
     for name, pattern in compiled_rules():
-        for m in pattern.finditer(text):
-            start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") is not None else m.span()
-            if end > start:
-                found.append((start, end, name, m))
+        trigger = RULE_TRIGGERS.get(name)
+        spans = [(0, len(text))] if trigger is None else windows.get(trigger, [])
+        source = lowered if name in LOWERED_RULES else text
+        for lo, hi in spans:
+            for m in pattern.finditer(source, lo, hi):
+                start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") is not None else m.span()
+                if end > start and (start, end, name) not in found:
+                    found[(start, end, name)] = m
     # longest first at each position, then rule order
-    found.sort(key=lambda c: (-(c[1] - c[0]), c[0], RULE_PRIORITY[c[2]]))
-    return found
+    ordered = [(start, end, name, m) for (start, end, name), m in found.items()]
+    ordered.sort(key=lambda c: (-(c[1] - c[0]), c[0], RULE_PRIORITY[c[2]]))
+    return ordered
 
 
 def tag_text(text: str, reference: date | None = None, sentence_bounds=()) -> list[dict]:
@@ -812,12 +929,11 @@ def tag_text(text: str, reference: date | None = None, sentence_bounds=()) -> li
             elif pre == "later" and first <= reference:
                 first = reference + timedelta(days=1)
         if rule == "event":
-            events = anchor_events()
-            for i in range(len(events)):
+            for i, row in enumerate(_anchor_event_rows()):
                 if m.group(f"ev{i}"):
-                    first = date.fromisoformat(events.iloc[i]["first_day"])
-                    last = date.fromisoformat(events.iloc[i]["last_day"])
-                    granularity = events.iloc[i]["granularity"]
+                    first = date.fromisoformat(row["first_day"])
+                    last = date.fromisoformat(row["last_day"])
+                    granularity = row["granularity"]
         rows.append({"start": start, "end": end, "text": text[start:end], **result,
                      "signal": signal, "rule": rule, "granularity": granularity,
                      "first_day": first.isoformat() if first else None,
