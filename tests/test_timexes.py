@@ -240,3 +240,43 @@ def test_tempeval_measures_strict_relaxed_and_value():
     assert scores.loc["value", "f1"] == pytest.approx(1 / 3, abs=1e-3)
     outcomes = align_timexes(gold, system)["outcome"].tolist()
     assert sorted(outcomes) == ["exact", "missed", "overlap", "spurious"]
+
+
+# ---------------------------------------------------------------- more news idioms
+
+
+@pytest.mark.parametrize("sentence, text, value, mod", [
+    ("Late Tuesday, the Senate voted 51-49.", "Late Tuesday", "2024-03-12", "END"),
+    ("Early on Wednesday, air-raid sirens sounded across Kyiv.", "Early on Wednesday", "2024-03-13", "START"),
+    ("Drones struck the port overnight, the governor said.", "overnight", "2024-03-13TNI", ""),
+    ("Output will double by the end of the year.", "the end of the year", "2024", "END"),
+    ("It was the bloodiest war of the 20th century.", "the 20th century", "19", ""),
+    ("The summit takes place on 24-25 June.", "24-25 June", "2024-06", ""),
+])
+def test_news_idioms(sentence, text, value, mod):
+    found = {t["text"].lower(): t for t in tag_text(sentence, THURSDAY)}
+    t = found[text.lower()]
+    assert (t["value"], t["mod"]) == (value, mod)
+
+
+def test_day_range_keeps_both_days_as_its_interval():
+    t = only("The conference runs from 14 to 16 February.", date(2025, 2, 13))
+    assert (t["first_day"], t["last_day"]) == ("2025-02-14", "2025-02-16")
+
+
+def test_anaphoric_day_counts_from_the_last_date_before_it():
+    found = tag_text("Talks began on 3 March 2024. The previous day, protesters gathered; "
+                     "two days later the deal collapsed.", THURSDAY)
+    values = {t["text"]: t["value"] for t in found}
+    assert values["The previous day"] == "2024-03-02"
+    assert values["two days later"] == "2024-03-05"
+
+
+def test_duration_before_an_event_is_not_an_anaphoric_date():
+    t = only("Two weeks after the launch, sales doubled.")
+    assert (t["text"], t["type"], t["value"]) == ("Two weeks", "DURATION", "P2W")
+
+
+def test_signal_over_is_not_a_modifier_of_the_past():
+    t = only("Over the past 24 hours, 30 drones were launched.")
+    assert (t["text"], t["value"], t["mod"]) == ("the past 24 hours", "PT24H", "")

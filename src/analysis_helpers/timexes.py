@@ -296,17 +296,20 @@ RULES: list[tuple[str, str]] = [
     ("month", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:last|next|this|early|late|mid|the (?:beginning|start|end|middle) of))(?:-|\s+))?(?P<mon>{FULL_MONTH}))\b(?=(?:\s+of\s+(?P<ofrel>next|last|this)\s+year)?)(?!\s*,?\s*\d)"),
     ("year", rf"(?<![\w$£€.,/-])(?P<t>{POINT_MOD}(?P<pre>(?i:pre|post)-)?(?P<year>{YEAR}))(?![\w%/]|[.,:]\d|-\d|\s*(?:percent|per cent))"),
     ("decade", rf"(?<![\w$£€])(?P<t>(?:the\s+)?{POINT_MOD}(?:(?P<dec>1[5-9]\d|20\d)0s|['’](?P<short>[0-9])0s|(?:(?<=\bthe )|(?<=\band )|(?<=\bor ))(?P<bare>[2-9])0s))\b"),
+    ("century", r"\b(?P<t>the\s+(?:(?P<pmod>(?i:early|late|mid))[\s-]+)?(?P<ord>1\d|2[01]|[1-9])(?:st|nd|rd|th)\s+century)\b"),
+    ("day_range", rf"\b(?P<t>(?:(?P<mon1>{MONTH})\s+)?(?P<d1>{DAY})\s*(?:[-–]|to|and|until|through)\s*(?P<d2>{DAY})(?:\s+(?P<mon2>{MONTH}))?(?:,?\s+(?P<year>{YEAR}))?)(?![\w%])"),
+    ("anaphoric_day", r"\b(?P<t>(?P<w1>the\s+(?:previous|next|following|same)\s+day|the\s+day\s+(?:before|after)|that\s+day|(?P<num>a|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>day|week)s?\s+(?P<dir>earlier|later|before|after)))\b"),
     ("quarter", rf"\b(?P<t>(?:the\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the) (?:fiscal |financial )?year))?)\b"),
     ("quarter_code", rf"\b(?P<t>Q(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?)\b"),
     ("season", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:this|last|next|early|late|mid|the))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)\b"),
-    ("weekday", rf"\b(?P<t>(?:(?P<rel>(?i:last|next|this|coming|past|this past|this coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
-    ("day_word", r"\b(?P<t>(?:(?P<pmod>(?i:earlier|later|early|late))\s+)?(?P<word>(?i:today|tonight|yesterday|tomorrow))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
+    ("weekday", rf"\b(?P<t>(?:(?P<pmod>(?i:early|late|earlier|later))(?:\s+on)?\s+)?(?:(?P<rel>(?i:last|next|this|coming|past|this past|this coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
+    ("day_word", r"\b(?P<t>(?:(?P<pmod>(?i:earlier|later|early|late))\s+)?(?P<word>(?i:today|tonight|yesterday|tomorrow|overnight))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
     ("part_of_day", r"\b(?P<t>(?P<rel>(?i:this|last|tomorrow|yesterday))\s+(?P<part>morning|afternoon|evening|night))\b"),
     ("weekend", r"\b(?P<cue>(?i:over|during|at|on|through|throughout|for))\s+(?P<t>the weekend)\b"),
-    ("relative_unit", r"\b(?P<t>(?:(?P<pre>(?i:earlier|later|early|late|(?:by\s+)?the (?:end|start|beginning|middle|rest|remainder) of))\s+)?(?P<rel>(?i:this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the same))\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal year|financial year))\b"),
+    ("relative_unit", r"\b(?P<t>(?:(?P<pre>(?i:earlier|later|early|late|the (?:end|start|beginning|middle|rest|remainder) of))\s+)?(?P<rel>(?i:this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the same|the))\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal year|financial year))\b"),
     ("ago", rf"\b(?P<t>{NUM}[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|before|later))\b"),
     ("ago_num", rf"\b(?P<t>(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago))\b"),
-    ("duration", rf"\b(?P<t>(?:(?P<dmod>(?i:more than|less than|fewer than|just over|just under|over|under|nearly|almost|about|around|roughly|approximately|at least|at most|up to|no more than|upwards of|barely))\s+)?(?:(?P<span>(?i:the\s+)?(?i:past|last|next|coming|previous|first|final|following|remaining))\s+)?(?P<num>{NUM})[\s-]+(?:(?i:full|straight|consecutive|trading|business|calendar|working|more|additional|further|long|short)\s+)?(?P<unit>{UNIT})s?(?P<adj>-long|-old)?)\b"),
+    ("duration", rf"\b(?P<t>(?:(?P<dmod>(?i:more than|less than|fewer than|just over|just under|over|under|nearly|almost|about|around|roughly|approximately|at least|at most|up to|no more than|upwards of|barely))\s+(?!(?:the\s+)?(?:past|last|next|coming|previous|first|final|following|remaining)\b))?(?:(?P<span>(?i:the\s+)?(?i:past|last|next|coming|previous|first|final|following|remaining))\s+)?(?P<num>{NUM})[\s-]+(?:(?i:full|straight|consecutive|trading|business|calendar|working|more|additional|further|long|short)\s+)?(?P<unit>{UNIT})s?(?P<adj>-long|-old)?)\b"),
     ("bare_duration", rf"\b(?P<t>(?:(?P<q>(?i:recent|many|several|the past|the last|the coming|the next))\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<adj>-long)?)\b"),
     ("set", r"\b(?P<t>(?P<word>annual|annually|yearly|monthly|weekly|daily|nightly|hourly|quarterly|biannual|biennial)|(?P<q>(?i:every|each|per))\s+(?P<other>other\s+)?(?P<unit>year|month|week|day|morning|night|evening|annum|hour|quarter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"),
     ("time", r"\b(?P<t>(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?:\s+(?P<tz>[A-Z]{2,4}))?|(?P<h2>[01]?\d|2[0-3]):(?P<min2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[A-Z]{1,3}T|ET|CET|BST))?|(?P<h3>[01]\d|2[0-3])(?P<min3>[0-5]\d)\s+(?P<tz3>UTC|GMT)|(?P<word>noon|midnight))(?:,?\s+(?:on\s+)?(?P<tday>(?i:today|yesterday|tomorrow)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)(?![\w:])"),
@@ -317,7 +320,7 @@ RULES: list[tuple[str, str]] = [
 #: Rules written in lower case that run on the lower-cased text (same offsets): case-insensitive
 #: groups are ten times slower in ``re``. Rules whose capitals matter ("Daily", months) stay cased.
 LOWERED_RULES = frozenset({"duration", "ago", "ago_num", "relative_unit", "quarter", "reference", "season",
-                           "day_word", "part_of_day", "weekend", "the_day"})
+                           "day_word", "part_of_day", "weekend", "the_day", "anaphoric_day", "century"})
 
 
 def _compile_rules() -> list[tuple[str, re.Pattern]]:
@@ -412,6 +415,38 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
         yy = int(g["yy"])
         pivot = (ref.year % 100 + 5) if ref else 30
         return _result("DATE", str((2000 if yy <= pivot else 1900) + yy))
+
+    if rule == "century":
+        number = int(g["ord"])
+        return _result("DATE", f"{number - 1:02d}", POINT_MODS.get((g["pmod"] or "").lower(), ""))
+
+    if rule == "day_range":
+        month_name = g["mon1"] or g["mon2"]
+        if not month_name or (g["mon1"] and g["mon2"]):
+            return None
+        first_day, last_day = int(re.match(r"\d+", g["d1"])[0]), int(re.match(r"\d+", g["d2"])[0])
+        if not first_day < last_day:
+            return None
+        month = month_number(month_name)
+        if g["year"]:
+            year = int(g["year"])
+        elif ref is not None:
+            year = choose_year(ref, lambda y: (date(y, month, first_day), date(y, month, last_day)),
+                               ctx.tense(start, end))
+        else:
+            return _result("DATE", f"XXXX-{month:02d}", anchor="document date")
+        try:
+            first, last = date(year, month, first_day), date(year, month, last_day)
+        except ValueError:
+            return None
+        result = _result("DATE", month_value(year, month), anchor="absolute" if g["year"] else "document date")
+        result["interval"] = (first, last)
+        return result
+
+    if rule == "anaphoric_day":
+        if re.search(r"(?:before|after)$", m.group("t").lower()) and re.match(r"\s*[\w(]", text[end:end + 3]):
+            return None  # "two weeks after the launch": a duration before an event, not a date
+        return _result("DATE", "ANAPHORIC", anchor="previous date")
 
     if rule == "the_day":
         mod_word = (g["pmod"] or g["pmod2"] or "").lower()
@@ -561,15 +596,21 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
         else:
             tense = ctx.tense(start, end)
             day = weekday_date(ref, weekday, tense)
+        day_mod = {"early": "START", "late": "END"}.get((g["pmod"] or "").lower(), "")
         if part:
-            return _result("TIME", f"{day_value(day)}T{PART_OF_DAY[part]}", anchor="document date", tense=tense)
-        return _result("DATE", day_value(day), anchor="document date", tense=tense)
+            return _result("TIME", f"{day_value(day)}T{PART_OF_DAY[part]}", day_mod, "document date", tense)
+        return _result("DATE", day_value(day), day_mod, "document date", tense)
 
     if rule in ("day_word", "part_of_day"):
         word = (g.get("word") or g.get("rel") or "").lower()
         part = g.get("part")
         day_mod = {"early": "START", "late": "END"}.get((g.get("pmod") or "").lower(), "")
-        offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}[word]
+        offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1,
+                  "overnight": -1}[word]
+        if word == "overnight":
+            if re.match(r"[-‐]", text[end:end + 1]):
+                return None  # "overnight-stay"
+            part = "night"
         if word == "last" and part != "night":
             return None
         if word == "tonight":
@@ -593,7 +634,9 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
         rel = g["rel"].lower()
         unit = g["unit"].lower()
         pre = (g["pre"] or "").lower().replace("by ", "")
-        shift = _rel_shift(rel)
+        if rel == "the" and not pre.startswith("the "):
+            return None  # "the year" alone is not a date; "the end of the year" is
+        shift = 0 if rel == "the" else _rel_shift(rel)
         if shift is None:
             return None
         if rel == "the previous" and not pre:
@@ -668,6 +711,8 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
                 return None
         if num.lower() == "some" and g["dmod"]:
             return None
+        if g["dmod"] and g["span"]:
+            return None  # "over the past 24 hours": "over" is a signal; the span starts at "the past"
         if unit in ("quarter", "second") and num.lower() in ("a", "an", "one") and not g["span"]:
             # "about a quarter of its dealers", "a second consecutive day": a fraction, an ordinal
             if unit == "quarter" or re.match(r"\s+\w", text[end:end + 3]):
@@ -740,7 +785,7 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
         word = g["word"].lower()
         if text[end:end + 1] in "-‐–":
             return None  # "now-cancelled", "soon-to-open": part of a compound adjective
-        if word in ("the past", "the future") and re.match(r"\s+(?:\w+\s+)?(?:year|month|week|day|decade|centur)", text[end:end + 20]):
+        if word in ("the past", "the future") and re.match(r"\s+(?:\w+\s+)?(?:year|month|week|day|decade|centur|hour|minute)", text[end:end + 20]):
             return None
         if word in ("the future", "the past") and re.match(r"\s+of\b", text[end:end + 5]):
             return None
@@ -769,11 +814,11 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
 TRIGGER_WORDS = {
     "unit": "second seconds minute minutes hour hours day days week weeks weekend weekends fortnight fortnights month "
             "months year years decade decades century centuries quarter quarters half",
+    "day_word": "today tonight yesterday tomorrow overnight",
     "season": "spring summer autumn fall winter",
     "reference": "now current currently recent recently present presently moment past future soon term "
                  "nowadays time",
     "set": "annual annually yearly monthly weekly daily nightly hourly quarterly biannual biennial every each per",
-    "day_word": "today tonight yesterday tomorrow",
     "part_of_day": "morning afternoon evening night",
     "event": "since after before until following prior ahead from",
 }
@@ -793,6 +838,9 @@ RULE_TRIGGERS = {
     **{rule: "digit" for rule in ("iso_date", "numeric_date", "time", "quarter_code", "year", "decade",
                                   "short_year")},
     "weekday": "weekday",
+    "century": "unit",
+    "day_range": "month",
+    "anaphoric_day": "unit",
     "day_word": "day_word",
     "part_of_day": "part_of_day",
     "event": "event",
@@ -915,6 +963,9 @@ def tag_text(text: str, reference: date | None = None, sentence_bounds=()) -> li
         if not result["mod"] and signal in SIGNAL_MODS and result["type"] == "DURATION":
             result["mod"] = SIGNAL_MODS[signal]
         first, last, granularity = value_interval(result["value"])
+        if "interval" in result:  # a range of days ("24-25 June"): the value is their month
+            first, last = result.pop("interval")
+            granularity = "day"
         if result["type"] == "DURATION":
             granularity = "duration"
         elif result["type"] == "SET":
@@ -939,7 +990,39 @@ def tag_text(text: str, reference: date | None = None, sentence_bounds=()) -> li
                      "first_day": first.isoformat() if first else None,
                      "last_day": last.isoformat() if last else None})
     rows.sort(key=lambda r: (r["start"], r["end"]))
+    _resolve_anaphoric(rows, reference)
     return rows
+
+
+def _resolve_anaphoric(rows: list[dict], reference: date | None) -> None:
+    """Give "the previous day", "two days later" a day: counted from the last day-level date before it.
+
+    Without such a date the document date is the anchor; without either the value stays ``XXXX-XX-XX``.
+    """
+    last_day = None
+    for row in rows:
+        if row["value"] != "ANAPHORIC":
+            if row["type"] == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["value"] or ""):
+                last_day = date.fromisoformat(row["value"])
+            continue
+        phrase = row["text"].lower()
+        m = re.match(r"(a|one|two|three|four|five|six|seven|\d+)\s+(day|week)s?\s+(earlier|later|before|after)", phrase)
+        if m:
+            n = int(number_value(m[1])) * (7 if m[2] == "week" else 1)
+            offset = -n if m[3] in ("earlier", "before") else n
+        elif re.search(r"previous|before", phrase):
+            offset = -1
+        elif re.search(r"next|following|after", phrase):
+            offset = 1
+        else:
+            offset = 0
+        anchor_day, anchor = (last_day, "previous date") if last_day else (reference, "document date")
+        if anchor_day is None:
+            row.update(value="XXXX-XX-XX", anchor="document date", granularity="unknown")
+            continue
+        day = anchor_day + timedelta(days=offset)
+        row.update(value=day_value(day), anchor=anchor, granularity="day",
+                   first_day=day.isoformat(), last_day=day.isoformat())
 
 
 def extract_timexes(corpus=None) -> pd.DataFrame:
