@@ -280,3 +280,13 @@ def test_duration_before_an_event_is_not_an_anaphoric_date():
 def test_signal_over_is_not_a_modifier_of_the_past():
     t = only("Over the past 24 hours, 30 drones were launched.")
     assert (t["text"], t["value"], t["mod"]) == ("the past 24 hours", "PT24H", "")
+
+
+def test_streak_of_days_is_the_document_day():
+    t = only("Wall Street fell for a third straight day.")
+    assert (t["text"], t["value"]) == ("a third straight day", "2024-03-14")
+
+
+def test_clock_time_moves_to_the_day_named_in_its_sentence():
+    found = {t["text"]: t for t in tag_text("The jet made its first flight Tuesday in Seattle at 18:00 UTC.", THURSDAY)}
+    assert found["18:00 UTC"]["value"] == "2024-03-12T18:00Z"

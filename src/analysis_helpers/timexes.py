@@ -299,6 +299,7 @@ RULES: list[tuple[str, str]] = [
     ("century", r"\b(?P<t>the\s+(?:(?P<pmod>(?i:early|late|mid))[\s-]+)?(?P<ord>1\d|2[01]|[1-9])(?:st|nd|rd|th)\s+century)\b"),
     ("day_range", rf"\b(?P<t>(?:(?P<mon1>{MONTH})\s+)?(?P<d1>{DAY})\s*(?:[-–]|to|and|until|through)\s*(?P<d2>{DAY})(?:\s+(?P<mon2>{MONTH}))?(?:,?\s+(?P<year>{YEAR}))?)(?![\w%])"),
     ("anaphoric_day", r"\b(?P<t>(?P<w1>the\s+(?:previous|next|following|same)\s+day|the\s+day\s+(?:before|after)|that\s+day|(?P<num>a|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>day|week)s?\s+(?P<dir>earlier|later|before|after)))\b"),
+    ("ordinal_unit", r"\b(?P<t>(?:a\s+|the\s+)?(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:(?:consecutive|straight|successive)\s+)?(?P<unit>day|week|month|year|session)(?:\s+in\s+a\s+row)?)\b(?!\s+(?:of|since|after|before|when)\b)"),
     ("quarter", rf"\b(?P<t>(?:the\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the) (?:fiscal |financial )?year))?)\b"),
     ("quarter_code", rf"\b(?P<t>Q(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?)\b"),
     ("season", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:this|last|next|early|late|mid|the))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)\b"),
@@ -320,7 +321,8 @@ RULES: list[tuple[str, str]] = [
 #: Rules written in lower case that run on the lower-cased text (same offsets): case-insensitive
 #: groups are ten times slower in ``re``. Rules whose capitals matter ("Daily", months) stay cased.
 LOWERED_RULES = frozenset({"duration", "ago", "ago_num", "relative_unit", "quarter", "reference", "season",
-                           "day_word", "part_of_day", "weekend", "the_day", "anaphoric_day", "century"})
+                           "day_word", "part_of_day", "weekend", "the_day", "anaphoric_day", "century",
+                           "ordinal_unit"})
 
 
 def _compile_rules() -> list[tuple[str, re.Pattern]]:
@@ -442,6 +444,18 @@ def normalise(rule: str, m: re.Match, ctx: _Context, start: int, end: int):
         result = _result("DATE", month_value(year, month), anchor="absolute" if g["year"] else "document date")
         result["interval"] = (first, last)
         return result
+
+    if rule == "ordinal_unit":
+        # "for a third straight day", "fourth week in a row": the current day, week... of a streak
+        if not (re.search(r"consecutive|straight|successive|in a row", m.group("t"))
+                or re.search(r"\bfor\s+$", text[max(0, start - 5):start])):
+            return None
+        if ref is None:
+            return _result("DATE", "PRESENT_REF", anchor="document date")
+        unit = g["unit"]
+        value = {"day": day_value(ref), "session": day_value(ref), "week": week_value(ref),
+                 "month": month_value(ref.year, ref.month), "year": str(ref.year)}[unit]
+        return _result("DATE", value, anchor="document date")
 
     if rule == "anaphoric_day":
         if re.search(r"(?:before|after)$", m.group("t").lower()) and re.match(r"\s*[\w(]", text[end:end + 3]):
@@ -841,6 +855,7 @@ RULE_TRIGGERS = {
     "century": "unit",
     "day_range": "month",
     "anaphoric_day": "unit",
+    "ordinal_unit": "unit",
     "day_word": "day_word",
     "part_of_day": "part_of_day",
     "event": "event",
@@ -991,7 +1006,24 @@ def tag_text(text: str, reference: date | None = None, sentence_bounds=()) -> li
                      "last_day": last.isoformat() if last else None})
     rows.sort(key=lambda r: (r["start"], r["end"]))
     _resolve_anaphoric(rows, reference)
+    _times_on_sentence_dates(rows, ctx)
     return rows
+
+
+def _times_on_sentence_dates(rows: list[dict], ctx: _Context) -> None:
+    """A clock time on the document date moves to the day named in the same sentence ("Tuesday ... at 18:00")."""
+    days = [r for r in rows if r["type"] == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["value"] or "")]
+    for row in rows:
+        if row["rule"] != "time" or "T" not in (row["value"] or "") or row["anchor"] != "document date":
+            continue
+        lo, hi = ctx.sentence_of(row["start"])
+        same = [d for d in days if lo <= d["start"] < hi]
+        if len({d["value"] for d in same}) == 1 and not re.search(
+                r"(?i)today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday", row["text"]):
+            day = same[0]["value"]
+            row["value"] = day + row["value"][row["value"].index("T"):]
+            row["first_day"] = row["last_day"] = day
+            row["anchor"] = "date in the sentence"
 
 
 def _resolve_anaphoric(rows: list[dict], reference: date | None) -> None:
