@@ -221,7 +221,8 @@ def same_event(a: dict, b: dict) -> bool:
         return False
     if shared_actor:
         return bool(shared_words | (a["names"] & b["names"]))
-    return len(shared_words) >= MIN_SHARED_WORDS
+    # without a shared actor only same-day reports merge, on several shared words
+    return a["granularity"] in ("day", "time") and len(shared_words) >= MIN_SHARED_WORDS
 
 
 #: Mentions of the same day without a shared actor merge when they share this many content words.
