@@ -290,3 +290,22 @@ def test_streak_of_days_is_the_document_day():
 def test_clock_time_moves_to_the_day_named_in_its_sentence():
     found = {t["text"]: t for t in tag_text("The jet made its first flight Tuesday in Seattle at 18:00 UTC.", THURSDAY)}
     assert found["18:00 UTC"]["value"] == "2024-03-12T18:00Z"
+
+
+@pytest.mark.parametrize("sentence, text, type_, value", [
+    ("The talks opened on 12th February.", "12th February", "DATE", "2024-02-12"),
+    ("The report is dated 12.02.2025.", "12.02.2025", "DATE", "2025-02-12"),
+    ("Sales rose in H1 2025, the company said.", "H1 2025", "DATE", "2025-H1"),
+    ("Shops reopened after Christmas.", "Christmas", "DATE", "2023-12-25"),
+    ("The month-long strike ended.", "month-long", "DURATION", "P1M"),
+    ("Strikes hit in the early hours of Thursday.", "the early hours of Thursday", "DATE", "2024-03-14"),
+])
+def test_more_formats(sentence, text, type_, value):
+    found = {t["text"]: t for t in tag_text(sentence, THURSDAY)}
+    assert (found[text]["type"], found[text]["value"]) == (type_, value)
+
+
+def test_year_range_is_a_duration_with_its_interval():
+    t = only("Deliveries are planned from 2009 to 2011.")
+    assert (t["text"], t["type"], t["value"]) == ("2009 to 2011", "DURATION", "P2Y")
+    assert (t["first_day"], t["last_day"]) == ("2009-01-01", "2011-12-31")

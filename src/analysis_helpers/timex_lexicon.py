@@ -144,3 +144,13 @@ def month_number(name: str) -> int:
     if name in MONTHS:
         return MONTHS.index(name) + 1
     return MONTH_ABBREVIATIONS[name]
+
+
+@lru_cache(maxsize=1)
+def holidays() -> tuple[dict, ...]:
+    """Holidays on a fixed day (``data/holidays.csv``: pattern, month, day); users extend the file."""
+    path = resources.files("analysis_helpers").joinpath("data/holidays.csv")
+    with path.open("r", encoding="utf-8") as handle:
+        table = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    return tuple({"pattern": p, "month": int(m), "day": int(d)}
+                 for p, m, d in zip(table["pattern"], table["month"], table["day"]))

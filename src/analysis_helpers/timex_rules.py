@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from .timex_lexicon import (
     CUE, DAY, DURATION_MODS, FULL_MONTH, MONTH, NUM, PART_OF_DAY, POINT_MOD, POINT_MODS,
     SIGNAL_MODS, UNIT, UNIT_FACTORS, WEEKDAY, WEEKDAYS, YEAR, _anchor_event_rows, anchor_events,
-    duration_value, exclusions, month_number, number_value,
+    duration_value, exclusions, holidays, month_number, number_value,
 )
 from .timex_tense import choose_year, clause_tense, month_year, weekday_date
 from .timex_values import day_value, month_value, quarter_of, shift_months, week_value
@@ -36,7 +36,7 @@ RULES: list[tuple[str, str]] = [
     ("day_month_year",
      rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}))\b"),
     ("month_day", rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY}))\b(?![.,]?\d|\s*(?:%|percent))"),
-    ("day_month", rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}))(?![\w.])"),
+    ("day_month", rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}))(?!\w)(?!\.\w)"),
     ("month_year", rf"\b(?P<t>{POINT_MOD}(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}))\b"),
     ("month", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:last|next|this|early|late|mid|the (?:beginning|start|end|middle) of))(?:-|\s+))?(?P<mon>{FULL_MONTH}))\b(?=(?:\s+of\s+(?P<ofrel>next|last|this)\s+year)?)(?!\s*,?\s*\d)"),
     ("year", rf"(?<![\w$£€.,/-])(?P<t>{POINT_MOD}(?P<pre>(?i:pre|post)-)?(?P<year>{YEAR}))(?![\w%/]|[.,:]\d|-\d|\s*(?:percent|per cent))"),
@@ -46,9 +46,13 @@ RULES: list[tuple[str, str]] = [
     ("anaphoric_day", r"\b(?P<t>(?P<w1>the\s+(?:previous|next|following|same)\s+day|the\s+day\s+(?:before|after)|that\s+day|(?P<num>a|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>day|week)s?\s+(?P<dir>earlier|later|before|after)))\b"),
     ("ordinal_unit", r"\b(?P<t>(?:a\s+|the\s+)?(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:(?:consecutive|straight|successive)\s+)?(?P<unit>day|week|month|year|session)(?:\s+in\s+a\s+row)?)\b(?!\s+(?:of|since|after|before|when)\b)"),
     ("quarter", rf"\b(?P<t>(?:the\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the) (?:fiscal |financial )?year))?)\b"),
-    ("quarter_code", rf"\b(?P<t>Q(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?)\b"),
+    ("quarter_code", rf"\b(?P<t>(?P<letter>[QH])(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?)\b"),
+    ("dotted_date", r"(?<![\w.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?!\w|\.\d)"),
+    ("year_range", rf"(?<![\w$£€.,/-])(?P<t>(?P<y1>{YEAR})\s*(?:[-–/]|to|until|and)\s*(?P<y2>(?:19|20)?\d\d))(?![\w%/-]|[.,]\d)"),
+    ("unit_long", r"\b(?P<t>(?P<unit>hour|day|week|month|year|decade|century)-long)\b"),
+    ("holiday", r"\b(?P<t>HOLIDAYS)\b"),
     ("season", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:this|last|next|early|late|mid|the))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)\b"),
-    ("weekday", rf"\b(?P<t>(?:(?P<pmod>(?i:early|late|earlier|later))(?:\s+on)?\s+)?(?:(?P<rel>(?i:last|next|this|coming|past|this past|this coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
+    ("weekday", rf"\b(?P<t>(?:(?P<pmod>(?i:early|late|earlier|later|the early hours of|the small hours of))(?:\s+on)?\s+)?(?:(?P<rel>(?i:last|next|this|coming|past|this past|this coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
     ("day_word", r"\b(?P<t>(?:(?P<pmod>(?i:earlier|later|early|late))\s+)?(?P<word>(?i:today|tonight|yesterday|tomorrow|overnight))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
     ("part_of_day", r"\b(?P<t>(?P<rel>(?i:this|last|tomorrow|yesterday))\s+(?P<part>morning|afternoon|evening|night))\b"),
     ("weekend", r"\b(?P<cue>(?i:over|during|at|on|through|throughout|for))\s+(?P<t>the weekend)\b"),
@@ -71,7 +75,9 @@ LOWERED_RULES = frozenset({"duration", "ago", "ago_num", "relative_unit", "quart
 
 
 def _compile_rules() -> list[tuple[str, re.Pattern]]:
-    compiled = [(name, re.compile(pattern.replace("(?i:", "(?:") if name in LOWERED_RULES else pattern))
+    holiday_names = "|".join(f"(?P<hd{i}>{h['pattern']})" for i, h in enumerate(holidays())) or "(?!x)x"
+    compiled = [(name, re.compile(pattern.replace("(?i:", "(?:") if name in LOWERED_RULES
+                                  else pattern.replace("HOLIDAYS", holiday_names)))
                 for name, pattern in RULES]
     events = anchor_events()
     if len(events):
@@ -167,6 +173,47 @@ def _normalise_short_year(rule: str, m: re.Match, ctx: RuleContext, start: int, 
     yy = int(g["yy"])
     pivot = (ref.year % 100 + 5) if ref else 30
     return _result("DATE", str((2000 if yy <= pivot else 1900) + yy))
+
+
+def _normalise_dotted_date(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """dotted_date: 12.02.2025, day first as written in Europe."""
+    g = m.groupdict()
+    try:
+        return _result("DATE", day_value(date(int(g["y"]), int(g["m"]), int(g["d"]))))
+    except ValueError:
+        return None
+
+
+def _normalise_year_range(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """year_range: "2009 to 2011", "2024-25": a stretch of years, kept with its calendar interval."""
+    g = m.groupdict()
+    first = int(g["y1"])
+    last = int(g["y2"]) if len(g["y2"]) == 4 else first // 100 * 100 + int(g["y2"])
+    if not first < last <= first + 50:
+        return None
+    result = _result("DURATION", f"P{last - first}Y")
+    result["interval"] = (date(first, 1, 1), date(last, 12, 31))
+    return result
+
+
+def _normalise_unit_long(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """unit_long: "month-long", "decade-long"."""
+    return _result("DURATION", duration_value(1, m.group("unit")))
+
+
+def _normalise_holiday(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """holiday: "Christmas", "New Year's Day" (fixed days from data/holidays.csv)."""
+    g = m.groupdict()
+    ref = ctx.reference
+    for i, holiday in enumerate(holidays()):
+        if g.get(f"hd{i}"):
+            month, day_number = holiday["month"], holiday["day"]
+            if ref is None:
+                return _result("DATE", f"XXXX-{month:02d}-{day_number:02d}", anchor="document date")
+            tense = ctx.tense(start, end)
+            year = choose_year(ref, lambda y: (date(y, month, day_number),) * 2, tense)
+            return _result("DATE", day_value(date(year, month, day_number)), anchor="document date", tense=tense)
+    return None
 
 
 def _normalise_century(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
@@ -354,7 +401,9 @@ def _normalise_quarter_or_quarter_code(rule: str, m: re.Match, ctx: RuleContext,
         if g["unit"] == "half" and not (g["year"] or g["rel"]):
             return None
     else:
-        number, letter = int(g["q"]), "Q"
+        number, letter = int(g["q"]), g["letter"]
+        if letter == "H" and (number > 2 or not g["year"]):
+            return None
     if g["year"]:
         return _result("DATE", f"{g['year']}-{letter}{number}")
     if ref is None:
@@ -419,7 +468,8 @@ def _normalise_weekday(rule: str, m: re.Match, ctx: RuleContext, start: int, end
     else:
         tense = ctx.tense(start, end)
         day = weekday_date(ref, weekday, tense)
-    day_mod = {"early": "START", "late": "END"}.get((g["pmod"] or "").lower(), "")
+    day_mod = {"early": "START", "late": "END", "the early hours of": "START",
+               "the small hours of": "START"}.get((g["pmod"] or "").lower(), "")
     if part:
         return _result("TIME", f"{day_value(day)}T{PART_OF_DAY[part]}", day_mod, "document date", tense)
     return _result("DATE", day_value(day), day_mod, "document date", tense)
@@ -670,6 +720,10 @@ def _normalise_event(rule: str, m: re.Match, ctx: RuleContext, start: int, end: 
 
 
 NORMALISERS = {
+    "dotted_date": _normalise_dotted_date,
+    "year_range": _normalise_year_range,
+    "unit_long": _normalise_unit_long,
+    "holiday": _normalise_holiday,
     "iso_date": _normalise_iso_date,
     "numeric_date": _normalise_numeric_date,
     "short_year": _normalise_short_year,
@@ -745,6 +799,9 @@ RULE_TRIGGERS = {
     "day_range": "month",
     "anaphoric_day": "unit",
     "ordinal_unit": "unit",
+    "unit_long": "unit",
+    "dotted_date": "digit",
+    "year_range": "digit",
     "day_word": "day_word",
     "part_of_day": "part_of_day",
     "event": "event",
