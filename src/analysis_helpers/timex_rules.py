@@ -800,6 +800,7 @@ RULE_TRIGGERS = {
     "anaphoric_day": "unit",
     "ordinal_unit": "unit",
     "unit_long": "unit",
+    "holiday": "holiday",
     "dotted_date": "digit",
     "year_range": "digit",
     "day_word": "day_word",
@@ -836,7 +837,8 @@ def _scanners():
     global _SCANNERS
     if _SCANNERS is None:
         built = []
-        for table in (TRIGGER_WORDS, CASED_TRIGGER_WORDS):
+        holiday_words = " ".join(sorted({w for h in holidays() for w in re.findall(r"[A-Z][a-z]+", h["pattern"])}))
+        for table in (TRIGGER_WORDS, {**CASED_TRIGGER_WORDS, "holiday": holiday_words}):
             lookup: dict[str, list[str]] = {}
             for category, words in table.items():
                 for word in words.split():
