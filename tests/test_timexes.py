@@ -309,3 +309,10 @@ def test_year_range_is_a_duration_with_its_interval():
     t = only("Deliveries are planned from 2009 to 2011.")
     assert (t["text"], t["type"], t["value"]) == ("2009 to 2011", "DURATION", "P2Y")
     assert (t["first_day"], t["last_day"]) == ("2009-01-01", "2011-12-31")
+
+
+def test_future_full_date_does_not_date_the_document():
+    inferred = infer_document_date("Leaders met in Paris on 12 March 2024. The next summit will open on 24 June 2025.")
+    assert inferred["reference_day"] == "2024-03-12"
+    dateline = infer_document_date("Markets rally\nMarch 2, 2009\nStocks rose on Monday.")
+    assert dateline["reference_day"] == "2009-03-02"

@@ -55,23 +55,44 @@ def _article_text_spans(corpus, doc_id: str) -> list[tuple[int, int]]:
     return list(zip(mine["start"], mine["end"]))
 
 
+_FULL_DATE_RULES = ("month_day_year", "day_month_year", "iso_date", "numeric_date", "dotted_date")
+
+
 def text_evidence(text: str, spans, sentence_bounds=()) -> tuple[date | None, list[tuple[int, str]]]:
-    """Latest full date and the weekday names (weekday number, tense) in the article's own blocks."""
+    """Latest usable full date and the weekday names (weekday number, tense) in the article's own blocks.
+
+    A full date counts when it stands on a line of its own (a dateline) or sits in a
+    past-tense clause; a date in a future-tense clause ("the summit on 24 June 2025
+    will...") says nothing about when the article was written. Only when no such date
+    exists do dates in present-tense clauses count.
+    """
+    from .timex_tense import clause_tense
     from .timexes import tag_text
 
-    latest, weekdays = None, []
-    for tag in tag_text(text, None, sentence_bounds):
+    bounds = sorted(sentence_bounds) or [(0, len(text))]
+    strong, weak, weekdays = [], [], []
+    for tag in tag_text(text, None, bounds):
         if not any(lo <= tag["start"] < hi for lo, hi in spans):
             continue
-        if tag["rule"] in ("month_day_year", "day_month_year", "iso_date") and tag["tense"] != "future":
+        if tag["rule"] in _FULL_DATE_RULES:
             day = _parse_day(tag["value"])
-            if day and (latest is None or day > latest):
-                latest = day
+            if day is None:
+                continue
+            lo, hi = next(((a, b) for a, b in bounds if a <= tag["start"] < b), (0, len(text)))
+            line_start = text.rfind("\n", 0, tag["start"]) + 1
+            line_end = text.find("\n", tag["end"])
+            line = text[line_start:len(text) if line_end < 0 else line_end]
+            tense = clause_tense(text, tag["start"], tag["end"], lo, hi)
+            if len(line.strip()) <= len(tag["text"]) + 25 or tense == "past":
+                strong.append(day)
+            elif tense != "future":
+                weak.append(day)
         if tag["rule"] == "weekday" and tag["value"].startswith("XXXX-WXX-"):
             weekdays.append((int(tag["value"][9]) - 1, tag["tense"]))
         if tag["rule"] == "day_word":
             weekdays.append((-1, "past"))
-    return latest, weekdays
+    candidates = strong or weak
+    return (max(candidates) if candidates else None), weekdays
 
 
 def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), corpus_days=()) -> dict:
