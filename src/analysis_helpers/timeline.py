@@ -238,10 +238,16 @@ def _clusters(mentions: list[dict]) -> list[list[dict]]:
             i = parent[i]
         return i
 
-    for i in range(len(mentions)):
-        for j in range(i + 1, len(mentions)):
-            if same_event(mentions[i], mentions[j]):
-                parent[find(j)] = find(i)
+    # only mentions with the same interval, or a gazetteer event and anything, can match (see same_event)
+    by_interval: dict[tuple[str, str], list[int]] = {}
+    for i, m in enumerate(mentions):
+        by_interval.setdefault((m["first_day"], m["last_day"]), []).append(i)
+    pairs = {(i, j) for members in by_interval.values() for k, i in enumerate(members) for j in members[k + 1:]}
+    events = [i for i, m in enumerate(mentions) if m["event"]]
+    pairs |= {(min(i, j), max(i, j)) for i in events for j in range(len(mentions)) if i != j}
+    for i, j in sorted(pairs):
+        if same_event(mentions[i], mentions[j]):
+            parent[find(j)] = find(i)
     groups: dict[int, list[dict]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(find(i), []).append(m)
@@ -252,27 +258,35 @@ def _attach_undated(groups, corpus, dated_offsets, people, dates):
     """Add undated sentences that name the same meeting and the same actor as a group."""
     sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
     doc_date = dates.set_index("doc_id")
+    candidates = []  # (names, actors, first day, group) of groups that can take undated sentences
+    for group in groups:
+        names = set().union(*(m["names"] for m in group))
+        if names and not any(m["event"] for m in group):
+            candidates.append((names, set().union(*(set(m["actors"]) for m in group)),
+                               min(m["first_day"] for m in group), group))
+    if not candidates:
+        return
+    all_names = sorted(set().union(*(c[0] for c in candidates)))
     for s in sentences.itertuples(index=False):
         if (s.doc_id, int(s.start)) in dated_offsets:
             continue
-        actors = set(actors_in(s.text, people))
         lowered = s.text.lower()
-        if not actors or re.search(r"\b(?:will|expected to|plans? to|is to|are to)\b", lowered):
+        present = {name for name in all_names if name in lowered}
+        if not present or re.search(r"\b(?:will|expected to|plans? to|is to|are to)\b", lowered):
+            continue
+        actors = set(actors_in(s.text, people))
+        if not actors:
             continue
         info = doc_date.loc[s.doc_id] if s.doc_id in doc_date.index else None
-        for group in groups:
-            names = set().union(*(m["names"] for m in group))
-            group_actors = set().union(*(set(m["actors"]) for m in group))
-            first = min(m["first_day"] for m in group)
-            if any(m["event"] for m in group) or not names or not (actors & group_actors):
+        for names, group_actors, first, group in candidates:
+            if not (names & present) or not (actors & group_actors):
                 continue
             if info is not None and info["last_day"] and info["last_day"] < first:
                 continue  # written before the event
-            if any(name in lowered for name in names):
-                group.append({**group[0], "doc_id": s.doc_id, "sent_start": int(s.start), "sent_end": int(s.end),
-                              "attached": True, "timex": "", "reason": [],
-                              "reported_on": info["reference_day"] if info is not None else ""})
-                break
+            group.append({**group[0], "doc_id": s.doc_id, "sent_start": int(s.start), "sent_end": int(s.end),
+                          "attached": True, "timex": "", "reason": [],
+                          "reported_on": info["reference_day"] if info is not None else ""})
+            break
 
 
 def build_timeline(corpus=None) -> pd.DataFrame:
