@@ -5,8 +5,9 @@ this order, and the method is recorded:
 
 1. a date in the page address (``/2025/02/13/``);
 2. the latest full date written in the article's own text (headline, standfirst,
-   body), which the article cannot predate; the interval runs six days on when
-   the text also uses weekday names or "yesterday";
+   body) on a line of its own (a dateline) or in a past-tense clause, which the
+   article cannot predate (dates in future-tense clauses are ignored); the
+   interval runs six days on when the text also uses weekday names or "yesterday";
 3. the published dates of the other articles in the same corpus (a scrape is
    collected at one time), narrowed by weekday names in the past tense: an
    article that says "on Wednesday" in the past tense was written on or after

@@ -161,7 +161,10 @@ def extract_timexes(corpus=None) -> pd.DataFrame:
     granularity (day, week, month, quarter, season, year, decade, century, time,
     ref, duration, set, unknown), first_day and last_day (ISO dates, the calendar
     interval covered, inclusive; empty for durations, sets and unresolved values),
-    anchor ("absolute", "document date" or "event: NAME"), signal (the
+    anchor ("absolute"; "document date", "document date (uncertain)"
+    when the two ends of an uncertain document date give different values;
+    "event: NAME" from the gazetteer; "previous date" for "the previous day";
+    "date in the sentence" for a clock time placed on a day named beside it), signal (the
     preposition before it, e.g. "since"), tense (of the clause, for weekday and
     month names), rule, document_date (the reference used), block_id, role and
     sent_id.
