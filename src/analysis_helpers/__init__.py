@@ -17,6 +17,11 @@ from .text_features import build_tfidf, words_of  # noqa: E402
 from .topic_evaluation import load_topic_labels, score_against_labels  # noqa: E402
 from .topic_stability import perturbation_stability, seed_stability  # noqa: E402
 from .topics import TopicModel, cluster_topics, cluster_units, paragraph_map, paragraph_units  # noqa: E402
+from .document_dates import document_dates  # noqa: E402
+from .timeline import build_timeline  # noqa: E402
+from .timeline_reference import find_conflicts, read_reference  # noqa: E402
+from .timex_evaluation import align_timexes, evaluate_timexes  # noqa: E402
+from .timexes import extract_timexes, tag_text  # noqa: E402
 
 __all__ = [
     "Corpus", "CorpusError", "attach_block", "build_corpus", "load_corpus", "open_corpus",
@@ -25,4 +30,7 @@ __all__ = [
     "TopicModel", "article_similarity", "build_tfidf", "cluster_topics", "cluster_units", "load_topic_labels",
     "near_copy_pairs", "paragraph_map", "paragraph_similarity_pairs", "paragraph_units", "perturbation_stability",
     "repeated_blocks", "same_passage_pairs", "score_against_labels", "seed_stability", "words_of",
+    # dates and timeline (issue 5)
+    "align_timexes", "build_timeline", "document_dates", "evaluate_timexes", "extract_timexes",
+    "find_conflicts", "read_reference", "tag_text",
 ]

@@ -18,6 +18,8 @@ from .corpus import Corpus
 #: a DataFrame, or a dict of table name to DataFrame for steps that make several.
 EXTRACTORS: dict[str, str] = {
     "topics": "analysis_helpers.topics:extract_topics",
+    "timexes": "analysis_helpers.timexes:extract_timexes",
+    "events": "analysis_helpers.timeline:build_timeline",
 }
 
 

@@ -1,0 +1,166 @@
+"""The date of each document: the reference point for "yesterday", "on Wednesday", "last year".
+
+Taken from the manifest's ``published`` when present. Otherwise inferred, in
+this order, and the method is recorded:
+
+1. a date in the page address (``/2025/02/13/``);
+2. the latest full date written in the article's own text (headline, standfirst,
+   body) on a line of its own (a dateline) or in a past-tense clause, which the
+   article cannot predate (dates in future-tense clauses are ignored); the
+   interval runs six days on when the text also uses weekday names or "yesterday";
+3. the published dates of the other articles in the same corpus (a scrape is
+   collected at one time), narrowed by weekday names in the past tense: an
+   article that says "on Wednesday" in the past tense was written on or after
+   that Wednesday;
+4. otherwise unknown (empty). Today's date is never used.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+import pandas as pd
+
+DOCUMENT_DATE_COLUMNS = ["doc_id", "published", "reference_day", "first_day", "last_day", "method"]
+
+_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|\b)")
+_ARTICLE_ROLES = ("headline", "standfirst", "body")
+
+
+def _parse_day(value) -> date | None:
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        return None
+
+
+def url_date(url) -> date | None:
+    """A date written in a page address (``.../2025/02/13/slug``), or None."""
+    if not isinstance(url, str):
+        return None
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def _article_text_spans(corpus, doc_id: str) -> list[tuple[int, int]]:
+    blocks = corpus.blocks
+    mine = blocks[(blocks["doc_id"] == doc_id) & blocks["role"].isin(_ARTICLE_ROLES)]
+    return list(zip(mine["start"], mine["end"]))
+
+
+_FULL_DATE_RULES = ("month_day_year", "day_month_year", "iso_date", "numeric_date", "dotted_date")
+
+
+def text_evidence(text: str, spans, sentence_bounds=()) -> tuple[date | None, list[tuple[int, str]]]:
+    """Latest usable full date and the weekday names (weekday number, tense) in the article's own blocks.
+
+    A full date counts when it stands on a line of its own (a dateline) or sits in a
+    past-tense clause; a date in a future-tense clause ("the summit on 24 June 2025
+    will...") says nothing about when the article was written. Only when no such date
+    exists do dates in present-tense clauses count.
+    """
+    from .timex_tense import clause_tense
+    from .timexes import tag_text
+
+    bounds = sorted(sentence_bounds) or [(0, len(text))]
+    strong, weak, weekdays = [], [], []
+    for tag in tag_text(text, None, bounds):
+        if not any(lo <= tag["start"] < hi for lo, hi in spans):
+            continue
+        if tag["rule"] in _FULL_DATE_RULES:
+            day = _parse_day(tag["value"])
+            if day is None:
+                continue
+            lo, hi = next(((a, b) for a, b in bounds if a <= tag["start"] < b), (0, len(text)))
+            line_start = text.rfind("\n", 0, tag["start"]) + 1
+            line_end = text.find("\n", tag["end"])
+            line = text[line_start:len(text) if line_end < 0 else line_end]
+            tense = clause_tense(text, tag["start"], tag["end"], lo, hi)
+            if len(line.strip()) <= len(tag["text"]) + 25 or tense == "past":
+                strong.append(day)
+            elif tense != "future":
+                weak.append(day)
+        if tag["rule"] == "weekday" and tag["value"].startswith("XXXX-WXX-"):
+            weekdays.append((int(tag["value"][9]) - 1, tag["tense"]))
+        if tag["rule"] == "day_word":
+            weekdays.append((-1, "past"))
+    candidates = strong or weak
+    return (max(candidates) if candidates else None), weekdays
+
+
+def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), corpus_days=()) -> dict:
+    """Infer one document's date when the manifest has none.
+
+    Returns
+    -------
+    dict with reference_day, first_day, last_day (ISO strings, empty when
+    unknown) and method (how it was found).
+    """
+    if day := url_date(url):
+        return _row(day, day, day, "date in the page address")
+    spans = spans if spans is not None else [(0, len(text or ""))]
+    latest, weekdays = text_evidence(text or "", spans, sentence_bounds)
+    if latest is not None:
+        last = latest + timedelta(days=6) if weekdays else latest
+        return _row(latest, latest, last, f"latest full date in the text ({latest.isoformat()})")
+    corpus_days = sorted(d for d in corpus_days if d is not None)
+    if corpus_days:
+        low, high = corpus_days[0], corpus_days[-1]
+        past = [w for w, tense in weekdays if tense == "past" and w >= 0]
+        if past:
+            days = [low - timedelta(days=(low.weekday() - w) % 7) for w in past]
+            earliest = max(days)
+            names = ", ".join(sorted({earliest.strftime("%A")}))
+            return _row(high, min(earliest, high), high,
+                        f"past-tense '{names}' and the corpus' published dates ({low.isoformat()} to {high.isoformat()})")
+        return _row(high, low, high, f"the corpus' published dates ({low.isoformat()} to {high.isoformat()})")
+    return {"reference_day": "", "first_day": "", "last_day": "", "method": "unknown"}
+
+
+def _row(reference: date, first: date, last: date, method: str) -> dict:
+    return {"reference_day": reference.isoformat(), "first_day": first.isoformat(),
+            "last_day": last.isoformat(), "method": method}
+
+
+def document_dates(corpus=None) -> pd.DataFrame:
+    """One row per article: its date and how it is known.
+
+    Parameters
+    ----------
+    corpus : anything :func:`open_corpus` accepts
+
+    Returns
+    -------
+    DataFrame with doc_id, published (from the manifest, may be empty),
+    reference_day (the date relative expressions are resolved against),
+    first_day and last_day (the interval the document date lies in; equal
+    when certain) and method.
+    """
+    from .corpus import open_corpus
+
+    corpus = open_corpus(corpus)
+    articles = corpus.articles
+    known = [_parse_day(v) for v in articles.get("published", pd.Series([""] * len(articles)))]
+    sentences = corpus.sentences
+    rows = []
+    for i, (doc_id, text) in enumerate(zip(articles["doc_id"], articles["text"])):
+        published = known[i]
+        if published is not None:
+            rows.append({"doc_id": doc_id, "published": published.isoformat(),
+                         **_row(published, published, published, "manifest published")})
+            continue
+        url = articles["url"].iloc[i] if "url" in articles else None
+        bounds = sentences.loc[sentences["doc_id"] == doc_id, ["start", "end"]].itertuples(index=False)
+        others = [d for j, d in enumerate(known) if j != i]
+        inferred = infer_document_date(text if isinstance(text, str) else "", url,
+                                       _article_text_spans(corpus, doc_id), [tuple(b) for b in bounds], others)
+        rows.append({"doc_id": doc_id, "published": "", **inferred})
+    return pd.DataFrame(rows, columns=DOCUMENT_DATE_COLUMNS)

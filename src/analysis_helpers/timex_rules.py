@@ -1,0 +1,893 @@
+"""The patterns of the timex tagger and the normaliser that turns each match into a TIMEX3 value.
+
+Each rule is a regular expression (the span is its group ``t``) and a
+normaliser function in :data:`NORMALISERS` that returns type, value, mod,
+anchor and tense, or None to reject the match. :func:`candidates` runs the rules
+only in windows around trigger words, which keeps the tagger fast.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from .timex_lexicon import (
+    CUE, DAY, DURATION_MODS, FULL_MONTH, MONTH, NUM, PART_OF_DAY, POINT_MOD, POINT_MODS,
+    SIGNAL_MODS, UNIT, UNIT_FACTORS, WEEKDAY, WEEKDAYS, YEAR, _anchor_event_rows, anchor_events,
+    duration_value, exclusions, holidays, month_number, number_value,
+)
+from .timex_tense import choose_year, clause_tense, month_year, weekday_date
+from .timex_values import day_value, month_value, quarter_of, shift_months, week_value
+
+_SIGNALS = re.compile(
+    r"(?i:\b(since|within|until|till|before|after|by|from|during|following|prior to|ahead of|"
+    r"through|throughout|for|over|in|on|at|as of|starting|ending))\s+$")
+
+# Each rule: (name, pattern). The span is the group "t" when present, else the match.
+# A normaliser per rule turns a match into (type, value, mod, anchor) or None (rejected).
+
+RULES: list[tuple[str, str]] = [
+    ("iso_date", r"\b(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
+    ("numeric_date", r"(?<![\w/.-])(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)"),
+    ("short_year", r"(?<![\w])(?P<t>['’](?P<yy>\d\d))(?![\w'’%])"),
+    ("the_day", r"\b(?P<t>(?:(?P<pmod>(?i:early|late|earlier|later))\s+in\s+|(?P<pmod2>the (?:start|end|close|beginning|rest) of)\s+)?the day)\b(?!\s+(?:after|before|of|when|that|which|on|in|he|she|they|it|we|I)\b|['’])"),
+    ("month_day_year",
+     rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}))\b"),
+    ("day_month_year",
+     rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}))\b"),
+    ("month_day", rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY}))\b(?![.,]?\d|\s*(?:%|percent))"),
+    ("day_month", rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}))(?!\w)(?!\.\w)"),
+    ("month_year", rf"\b(?P<t>{POINT_MOD}(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}))\b"),
+    ("month", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:last|next|this|early|late|mid|the (?:beginning|start|end|middle) of))(?:-|\s+))?(?P<mon>{FULL_MONTH}))\b(?=(?:\s+of\s+(?P<ofrel>next|last|this)\s+year)?)(?!\s*,?\s*\d)"),
+    ("year", rf"(?<![\w$£€.,/-])(?P<t>{POINT_MOD}(?P<pre>(?i:pre|post)-)?(?P<year>{YEAR}))(?![\w%/]|[.,:]\d|-\d|\s*(?:percent|per cent))"),
+    ("decade", rf"(?<![\w$£€])(?P<t>(?:the\s+)?{POINT_MOD}(?:(?P<dec>1[5-9]\d|20\d)0s|['’](?P<short>[0-9])0s|(?:(?<=\bthe )|(?<=\band )|(?<=\bor ))(?P<bare>[2-9])0s))\b"),
+    ("century", r"\b(?P<t>the\s+(?:(?P<pmod>(?i:early|late|mid))[\s-]+)?(?P<ord>1\d|2[01]|[1-9])(?:st|nd|rd|th)\s+century)\b"),
+    ("day_range", rf"\b(?P<t>(?:(?P<mon1>{MONTH})\s+)?(?P<d1>{DAY})\s*(?:[-–]|to|and|until|through)\s*(?P<d2>{DAY})(?:\s+(?P<mon2>{MONTH}))?(?:,?\s+(?P<year>{YEAR}))?)(?![\w%])"),
+    ("anaphoric_day", r"\b(?P<t>(?P<w1>the\s+(?:previous|next|following|same)\s+day|the\s+day\s+(?:before|after)|that\s+day|(?P<num>a|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>day|week)s?\s+(?P<dir>earlier|later|before|after)))\b"),
+    ("ordinal_unit", r"\b(?P<t>(?:a\s+|the\s+)?(?P<ord>second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:(?:consecutive|straight|successive)\s+)?(?P<unit>day|week|month|year|session)(?:\s+in\s+a\s+row)?)\b(?!\s+(?:of|since|after|before|when)\b)"),
+    ("quarter", rf"\b(?P<t>(?:the\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>this|last|next|the) (?:fiscal |financial )?year))?)\b"),
+    ("quarter_code", rf"\b(?P<t>(?P<letter>[QH])(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?)\b"),
+    ("dotted_date", r"(?<![\w.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?!\w|\.\d)"),
+    ("year_range", rf"(?<![\w$£€.,/-])(?P<t>(?P<y1>{YEAR})\s*(?:[-–/]|to|until|and)\s*(?P<y2>(?:19|20)?\d\d))(?![\w%/-]|[.,]\d)"),
+    ("unit_long", r"\b(?P<t>(?P<unit>hour|day|week|month|year|decade|century)-long)\b"),
+    ("holiday", r"\b(?P<t>HOLIDAYS)\b"),
+    ("season", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:this|last|next|early|late|mid|the))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)\b"),
+    ("weekday", rf"\b(?P<t>(?:(?P<pmod>(?i:early|late|earlier|later|the early hours of|the small hours of))(?:\s+on)?\s+)?(?:(?P<rel>(?i:last|next|this|coming|past|this past|this coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
+    ("day_word", r"\b(?P<t>(?:(?P<pmod>(?i:earlier|later|early|late))\s+)?(?P<word>(?i:today|tonight|yesterday|tomorrow|overnight))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
+    ("part_of_day", r"\b(?P<t>(?P<rel>(?i:this|last|tomorrow|yesterday))\s+(?P<part>morning|afternoon|evening|night))\b"),
+    ("weekend", r"\b(?P<cue>(?i:over|during|at|on|through|throughout|for))\s+(?P<t>the weekend)\b"),
+    ("relative_unit", r"\b(?P<t>(?:(?P<pre>(?i:earlier|later|early|late|the (?:end|start|beginning|middle|rest|remainder) of))\s+)?(?P<rel>(?i:this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the same|the))\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal year|financial year))\b"),
+    ("ago", rf"\b(?P<t>{NUM}[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|before|later))\b"),
+    ("ago_num", rf"\b(?P<t>(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago))\b"),
+    ("duration", rf"\b(?P<t>(?:(?P<dmod>(?i:more than|less than|fewer than|just over|just under|over|under|nearly|almost|about|around|roughly|approximately|at least|at most|up to|no more than|upwards of|barely))\s+(?!(?:the\s+)?(?:past|last|next|coming|previous|first|final|following|remaining)\b))?(?:(?P<span>(?i:the\s+)?(?i:past|last|next|coming|previous|first|final|following|remaining))\s+)?(?P<num>{NUM})[\s-]+(?:(?i:full|straight|consecutive|trading|business|calendar|working|more|additional|further|long|short)\s+)?(?P<unit>{UNIT})s?(?P<adj>-long|-old)?)\b"),
+    ("bare_duration", rf"\b(?P<t>(?:(?P<q>(?i:recent|many|several|the past|the last|the coming|the next))\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<adj>-long)?)\b"),
+    ("set", r"\b(?P<t>(?P<word>annual|annually|yearly|monthly|weekly|daily|nightly|hourly|quarterly|biannual|biennial)|(?P<q>(?i:every|each|per))\s+(?P<other>other\s+)?(?P<unit>year|month|week|day|morning|night|evening|annum|hour|quarter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"),
+    ("time", r"\b(?P<t>(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?:\s+(?P<tz>[A-Z]{2,4}))?|(?P<h2>[01]?\d|2[0-3]):(?P<min2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[A-Z]{1,3}T|ET|CET|BST))?|(?P<h3>[01]\d|2[0-3])(?P<min3>[0-5]\d)\s+(?P<tz3>UTC|GMT)|(?P<word>noon|midnight))(?:,?\s+(?:on\s+)?(?P<tday>(?i:today|yesterday|tomorrow)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)(?![\w:])"),
+    ("reference", r"\b(?P<t>(?P<word>(?i:right now|now|nowadays|currently|current|recently|recent|these days|at present|presently|at the moment|the time being|the past|the future|the near future|soon|the long term|the short term|the near term)))\b"),
+]
+
+
+#: Rules written in lower case that run on the lower-cased text (same offsets): case-insensitive
+#: groups are ten times slower in ``re``. Rules whose capitals matter ("Daily", months) stay cased.
+LOWERED_RULES = frozenset({"duration", "ago", "ago_num", "relative_unit", "quarter", "reference", "season",
+                           "day_word", "part_of_day", "weekend", "the_day", "anaphoric_day", "century",
+                           "ordinal_unit"})
+
+
+def _compile_rules() -> list[tuple[str, re.Pattern]]:
+    holiday_names = "|".join(f"(?P<hd{i}>{h['pattern']})" for i, h in enumerate(holidays())) or "(?!x)x"
+    compiled = [(name, re.compile(pattern.replace("(?i:", "(?:") if name in LOWERED_RULES
+                                  else pattern.replace("HOLIDAYS", holiday_names)))
+                for name, pattern in RULES]
+    events = anchor_events()
+    if len(events):
+        names = "|".join(f"(?P<ev{i}>{p})" for i, p in enumerate(events["pattern"]))
+        compiled.append(("event", re.compile(
+            rf"\b(?P<sig>(?i:since|after|before|until|following|prior to|ahead of|from))\s+(?P<t>{names})\b")))
+    return compiled
+
+
+_COMPILED: list[tuple[str, re.Pattern]] | None = None
+
+
+def compiled_rules() -> list[tuple[str, re.Pattern]]:
+    global _COMPILED
+    if _COMPILED is None:
+        _COMPILED = _compile_rules()
+    return _COMPILED
+
+
+#: Rules tried first win ties between spans of equal length.
+RULE_PRIORITY = {name: i for i, (name, _) in enumerate(RULES)}
+RULE_PRIORITY["event"] = len(RULES)
+
+
+class RuleContext:
+    """What a normaliser needs: the text, the sentence bounds and the document date."""
+
+    def __init__(self, text: str, reference: date | None, sentence_bounds):
+        self.text = text
+        self.reference = reference
+        self.sentence_bounds = sentence_bounds
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        for lo, hi in self.sentence_bounds:
+            if lo <= offset < hi:
+                return lo, hi
+        return 0, len(self.text)
+
+    def tense(self, start: int, end: int) -> str:
+        lo, hi = self.sentence_of(start)
+        return clause_tense(self.text, start, end, lo, hi)
+
+    def preceding_word(self, start: int) -> str:
+        m = re.search(r"([\w.]+)\W*$", self.text[max(0, start - 30):start])
+        return m.group(1) if m else ""
+
+    def signal(self, start: int) -> str:
+        m = _SIGNALS.search(self.text[max(0, start - 20):start])
+        return m.group(1).lower() if m else ""
+
+
+def _result(kind, value, mod="", anchor="absolute", tense=""):
+    return {"type": kind, "value": value, "mod": mod, "anchor": anchor, "tense": tense}
+
+
+def _rel_shift(rel: str) -> int | None:
+    rel = rel.lower().replace("the ", "")
+    return {"this": 0, "current": 0, "same": 0, "last": -1, "past": -1, "previous": -1,
+            "next": 1, "coming": 1}.get(rel)
+
+
+
+
+def _normalise_iso_date(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """iso_date."""
+    g = m.groupdict()
+    try:
+        day = date(int(g["y"]), int(g["m"]), int(g["d"]))
+    except ValueError:
+        return None
+    return _result("DATE", day_value(day))
+
+
+def _normalise_numeric_date(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """numeric_date."""
+    g = m.groupdict()
+    ref = ctx.reference
+    first, second, year = int(g["a"]), int(g["b"]), int(g["y"])
+    if len(g["y"]) == 2:
+        pivot = (ref.year % 100 + 10) if ref else 30
+        year += 2000 if year <= pivot else 1900
+    month, day_number = (first, second) if first <= 12 else (second, first)  # US order first
+    try:
+        return _result("DATE", day_value(date(year, month, day_number)))
+    except ValueError:
+        return None
+
+
+def _normalise_short_year(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """short_year."""
+    g = m.groupdict()
+    ref = ctx.reference
+    yy = int(g["yy"])
+    pivot = (ref.year % 100 + 5) if ref else 30
+    return _result("DATE", str((2000 if yy <= pivot else 1900) + yy))
+
+
+def _normalise_dotted_date(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """dotted_date: 12.02.2025, day first as written in Europe."""
+    g = m.groupdict()
+    try:
+        return _result("DATE", day_value(date(int(g["y"]), int(g["m"]), int(g["d"]))))
+    except ValueError:
+        return None
+
+
+def _normalise_year_range(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """year_range: "2009 to 2011", "2024-25": a stretch of years, kept with its calendar interval."""
+    g = m.groupdict()
+    first = int(g["y1"])
+    last = int(g["y2"]) if len(g["y2"]) == 4 else first // 100 * 100 + int(g["y2"])
+    if not first < last <= first + 50:
+        return None
+    result = _result("DURATION", f"P{last - first}Y")
+    result["interval"] = (date(first, 1, 1), date(last, 12, 31))
+    return result
+
+
+def _normalise_unit_long(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """unit_long: "month-long", "decade-long"."""
+    return _result("DURATION", duration_value(1, m.group("unit")))
+
+
+def _normalise_holiday(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """holiday: "Christmas", "New Year's Day" (fixed days from data/holidays.csv)."""
+    g = m.groupdict()
+    ref = ctx.reference
+    for i, holiday in enumerate(holidays()):
+        if g.get(f"hd{i}"):
+            month, day_number = holiday["month"], holiday["day"]
+            if ref is None:
+                return _result("DATE", f"XXXX-{month:02d}-{day_number:02d}", anchor="document date")
+            tense = ctx.tense(start, end)
+            year = choose_year(ref, lambda y: (date(y, month, day_number),) * 2, tense)
+            return _result("DATE", day_value(date(year, month, day_number)), anchor="document date", tense=tense)
+    return None
+
+
+def _normalise_century(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """century."""
+    g = m.groupdict()
+    number = int(g["ord"])
+    return _result("DATE", f"{number - 1:02d}", POINT_MODS.get((g["pmod"] or "").lower(), ""))
+
+
+def _normalise_day_range(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """day_range."""
+    g = m.groupdict()
+    ref = ctx.reference
+    month_name = g["mon1"] or g["mon2"]
+    if not month_name or (g["mon1"] and g["mon2"]):
+        return None
+    first_day, last_day = int(re.match(r"\d+", g["d1"])[0]), int(re.match(r"\d+", g["d2"])[0])
+    if not first_day < last_day:
+        return None
+    month = month_number(month_name)
+    if g["year"]:
+        year = int(g["year"])
+    elif ref is not None:
+        year = choose_year(ref, lambda y: (date(y, month, first_day), date(y, month, last_day)),
+                           ctx.tense(start, end))
+    else:
+        return _result("DATE", f"XXXX-{month:02d}", anchor="document date")
+    try:
+        first, last = date(year, month, first_day), date(year, month, last_day)
+    except ValueError:
+        return None
+    result = _result("DATE", month_value(year, month), anchor="absolute" if g["year"] else "document date")
+    result["interval"] = (first, last)
+    return result
+
+
+def _normalise_ordinal_unit(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """ordinal_unit."""
+    g = m.groupdict()
+    ref = ctx.reference
+    text = ctx.text
+    # "for a third straight day", "fourth week in a row": the current day, week... of a streak
+    if not (re.search(r"consecutive|straight|successive|in a row", m.group("t"))
+            or re.search(r"\bfor\s+$", text[max(0, start - 5):start])):
+        return None
+    if ref is None:
+        return _result("DATE", "PRESENT_REF", anchor="document date")
+    unit = g["unit"]
+    value = {"day": day_value(ref), "session": day_value(ref), "week": week_value(ref),
+             "month": month_value(ref.year, ref.month), "year": str(ref.year)}[unit]
+    return _result("DATE", value, anchor="document date")
+
+
+def _normalise_anaphoric_day(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """anaphoric_day."""
+    text = ctx.text
+    if re.search(r"(?:before|after)$", m.group("t").lower()) and re.match(r"\s*[\w(]", text[end:end + 3]):
+        return None  # "two weeks after the launch": a duration before an event, not a date
+    return _result("DATE", "ANAPHORIC", anchor="previous date")
+
+
+def _normalise_the_day(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """the_day."""
+    g = m.groupdict()
+    ref = ctx.reference
+    mod_word = (g["pmod"] or g["pmod2"] or "").lower()
+    if ref is None:
+        return _result("DATE", "PRESENT_REF", anchor="document date")
+    mod = {"early": "START", "earlier": "START", "late": "END", "later": "END",
+           "the start of": "START", "the beginning of": "START", "the end of": "END",
+           "the close of": "END", "the rest of": "AFTER"}.get(mod_word, "")
+    return _result("DATE", day_value(ref), mod, "document date")
+
+
+def _normalise_month_day_year_or_day_month_year(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """month_day_year, day_month_year."""
+    g = m.groupdict()
+    try:
+        day = date(int(g["year"]), month_number(g["mon"]), int(re.match(r"\d+", g["day"])[0]))
+    except ValueError:
+        return None
+    return _result("DATE", day_value(day))
+
+
+def _normalise_month_day_or_day_month(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """month_day, day_month."""
+    g = m.groupdict()
+    ref = ctx.reference
+    text = ctx.text
+    before_words, after_words = exclusions()
+    if text[end:end + 12].lstrip().startswith(after_words):
+        return None
+    month = month_number(g["mon"])
+    day_number = int(re.match(r"\d+", g["day"])[0])
+    if g["mon"] == "May" and rule == "day_month" and not re.search(r"\d(?:st|nd|rd|th)?$|\bthe \d", m.group("t")[:-3]):
+        pass
+    if ref is None:
+        return _result("DATE", f"XXXX-{month:02d}-{day_number:02d}", anchor="document date")
+    tense = ctx.tense(start, end)
+    year = choose_year(ref, lambda y: (date(y, month, day_number),) * 2, tense)
+    try:
+        return _result("DATE", day_value(date(year, month, day_number)), anchor="document date", tense=tense)
+    except ValueError:
+        return None
+
+
+def _normalise_month_year(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """month_year."""
+    g = m.groupdict()
+    value = month_value(int(g["year"]), month_number(g["mon"]))
+    return _result("DATE", value, POINT_MODS.get((g["pmod"] or "").lower(), ""))
+
+
+def _normalise_month(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """month."""
+    g = m.groupdict()
+    ref = ctx.reference
+    text = ctx.text
+    before_words, after_words = exclusions()
+    rel = (g["rel"] or "").lower()
+    if not g["cue"] and not rel:
+        return None
+    if text[end:end + 12].lstrip().startswith(after_words):
+        return None
+    if g["mon"] in ("May", "March") and not (g["cue"] or rel):
+        return None
+    month = month_number(g["mon"])
+    mod = POINT_MODS.get(rel, "")
+    if ref is None:
+        return _result("DATE", f"XXXX-{month:02d}", mod, anchor="document date")
+    tense = {"last": "past", "next": "future"}.get(rel) or ctx.tense(start, end)
+    if g["ofrel"]:
+        year = ref.year + _rel_shift(g["ofrel"])
+    elif rel == "this":
+        year = ref.year
+    elif rel == "last":
+        year = ref.year if month < ref.month else ref.year - 1
+    elif rel == "next":
+        year = ref.year if month > ref.month else ref.year + 1
+    else:
+        year = month_year(ref, month, tense)
+    return _result("DATE", month_value(year, month), mod, "document date", tense)
+
+
+def _normalise_year(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """year."""
+    g = m.groupdict()
+    text = ctx.text
+    before_words, after_words = exclusions()
+    if ctx.preceding_word(start) in before_words:
+        return None
+    after = text[end:end + 25]
+    prefix = text[max(0, start - 25):start].lower()
+    # "2000 troops": a count, unless a temporal preposition introduces it
+    if not (g["pre"] or g["pmod"]) and re.match(r"\s+[a-z]+s\b", after) and not re.search(r"\b(in|since|by|until|of|from|during|before|after|early|late|mid|to|between|and|for)\s+$", prefix):
+        return None
+    if re.search(r"[$£€]\s*$|\b(?:No|no|number|#)\.?\s*$", prefix):
+        return None
+    pre = (g["pre"] or "").lower()
+    mod = SIGNAL_MODS.get(pre) or POINT_MODS.get((g["pmod"] or "").lower(), "")
+    return _result("DATE", g["year"], mod)
+
+
+def _normalise_decade(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """decade."""
+    g = m.groupdict()
+    value = g["dec"] if g["dec"] else f"19{g['short'] or g['bare']}"
+    return _result("DATE", value, POINT_MODS.get((g["pmod"] or "").lower(), ""))
+
+
+def _normalise_quarter_or_quarter_code(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """quarter, quarter_code."""
+    g = m.groupdict()
+    ref = ctx.reference
+    if rule == "quarter":
+        ordinal = g["ord"].lower()
+        count = 2 if g["unit"] == "half" else 4
+        number = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                  "fourth": 4, "4th": 4}.get(ordinal, count)
+        letter = "H" if g["unit"] == "half" else "Q"
+        if number > count:
+            return None
+        if not (g["year"] or g["rel"]) and not re.search(r"quarter|half", g["unit"]):
+            return None
+        if g["unit"] == "half" and not (g["year"] or g["rel"]):
+            return None
+    else:
+        number, letter = int(g["q"]), g["letter"]
+        if letter == "H" and (number > 2 or not g["year"]):
+            return None
+    if g["year"]:
+        return _result("DATE", f"{g['year']}-{letter}{number}")
+    if ref is None:
+        return _result("DATE", f"XXXX-{letter}{number}", anchor="document date")
+    tense = ctx.tense(start, end)
+    if g.get("rel") and g["rel"] != "the":
+        year = ref.year + (_rel_shift(g["rel"]) or 0)
+    else:
+        months = 3 if letter == "Q" else 6
+        year = choose_year(ref, lambda y: (date(y, months * number - months + 1, 1),
+                                           date(y, months * number, 28)), tense)
+    return _result("DATE", f"{year}-{letter}{number}", anchor="document date", tense=tense)
+
+
+def _normalise_season(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """season."""
+    g = m.groupdict()
+    ref = ctx.reference
+    rel = (g["rel"] or "").lower()
+    season = g["season"].lower()
+    if not (g["year"] or rel in ("this", "last", "next", "early", "late", "mid") or (g["cue"] and rel == "the") or g["cue"]):
+        return None
+    if season == "fall" and not (g["year"] or rel in ("this", "last", "next", "early", "late") or (rel == "the" and g["cue"])):
+        return None
+    if not g["year"] and not rel and g["cue"] and g["cue"].lower() not in ("in", "since", "by", "until", "during", "this", "last", "next", "early", "late", "mid", "through", "over"):
+        return None
+    code = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}[season]
+    mod = POINT_MODS.get(rel, "")
+    if g["year"]:
+        return _result("DATE", f"{g['year']}-{code}", mod)
+    if ref is None:
+        return _result("DATE", f"XXXX-{code}", mod, "document date")
+    shift = _rel_shift(rel) if rel in ("last", "next") else 0
+    return _result("DATE", f"{ref.year + shift}-{code}", mod, "document date")
+
+
+def _normalise_weekday(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """weekday."""
+    g = m.groupdict()
+    ref = ctx.reference
+    text = ctx.text
+    before_words, after_words = exclusions()
+    if text[end:end + 25].lstrip().startswith(after_words):
+        return None
+    if ctx.preceding_word(start) in before_words:
+        return None
+    weekday = WEEKDAYS.index(g["wd"].lower())
+    rel = (g["rel"] or "").lower()
+    part = g["part"]
+    if ref is None:
+        value = f"XXXX-WXX-{weekday + 1}"
+        tense = {"last": "past", "past": "past", "this past": "past", "next": "future",
+                 "coming": "future", "this coming": "future"}.get(rel) or ctx.tense(start, end)
+        return _result("TIME" if part else "DATE", value + (f"T{PART_OF_DAY[part]}" if part else ""),
+                       anchor="document date", tense=tense)
+    if rel in ("last", "past", "this past"):
+        tense = "past"
+        day = weekday_date(ref - timedelta(days=1), weekday, "past")
+    elif rel in ("next", "coming", "this coming"):
+        tense = "future"
+        day = weekday_date(ref + timedelta(days=1), weekday, "future")
+    else:
+        tense = ctx.tense(start, end)
+        day = weekday_date(ref, weekday, tense)
+    day_mod = {"early": "START", "late": "END", "the early hours of": "START",
+               "the small hours of": "START"}.get((g["pmod"] or "").lower(), "")
+    if part:
+        return _result("TIME", f"{day_value(day)}T{PART_OF_DAY[part]}", day_mod, "document date", tense)
+    return _result("DATE", day_value(day), day_mod, "document date", tense)
+
+
+def _normalise_day_word_or_part_of_day(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """day_word, part_of_day."""
+    g = m.groupdict()
+    ref = ctx.reference
+    text = ctx.text
+    word = (g.get("word") or g.get("rel") or "").lower()
+    part = g.get("part")
+    day_mod = {"early": "START", "late": "END"}.get((g.get("pmod") or "").lower(), "")
+    offset = {"today": 0, "tonight": 0, "this": 0, "yesterday": -1, "last": -1, "tomorrow": 1,
+              "overnight": -1}[word]
+    if word == "overnight":
+        if re.match(r"[-‐]", text[end:end + 1]):
+            return None  # "overnight-stay"
+        part = "night"
+    if word == "last" and part != "night":
+        return None
+    if word == "tonight":
+        part = "tonight"
+    if ref is None:
+        return _result("TIME" if part else "DATE", "PRESENT_REF" if offset == 0 else
+                       f"XXXX-XX-XX{'T' + PART_OF_DAY[part] if part else ''}", anchor="document date")
+    day = ref + timedelta(days=offset)
+    if part:
+        return _result("TIME", f"{day_value(day)}T{PART_OF_DAY[part]}", day_mod, anchor="document date")
+    return _result("DATE", day_value(day), day_mod, anchor="document date")
+
+
+def _normalise_weekend(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """weekend."""
+    ref = ctx.reference
+    if ref is None:
+        return _result("DATE", "XXXX-WXX-WE", anchor="document date")
+    tense = ctx.tense(start, end)
+    saturday = weekday_date(ref, 5, "future" if tense == "future" else "past")
+    return _result("DATE", week_value(saturday) + "-WE", anchor="document date", tense=tense)
+
+
+def _normalise_relative_unit(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """relative_unit."""
+    g = m.groupdict()
+    ref = ctx.reference
+    rel = g["rel"].lower()
+    unit = g["unit"].lower()
+    pre = (g["pre"] or "").lower().replace("by ", "")
+    if rel == "the" and not pre.startswith("the "):
+        return None  # "the year" alone is not a date; "the end of the year" is
+    shift = 0 if rel == "the" else _rel_shift(rel)
+    if shift is None:
+        return None
+    if rel == "the previous" and not pre:
+        rel, shift = "previous", -1
+    if rel.startswith("the ") and rel != "the current" and not pre:
+        # "the past year", "the next month": a stretch of time, not a calendar unit
+        if unit in ("weekend", "fiscal year", "financial year"):
+            return None
+        return _result("DURATION", duration_value(1, unit), anchor="document date")
+    mod = POINT_MODS.get(pre, "")
+    if pre in ("earlier", "early"):
+        mod = "START" if pre == "early" else ""
+    elif pre in ("later", "late"):
+        mod = "END" if pre == "late" else ""
+    elif pre.startswith("the rest") or pre.startswith("the remainder"):
+        mod = "AFTER"
+    if ref is None:
+        return _result("DATE", "XXXX", mod, "document date")
+    if unit == "week":
+        value = week_value(ref + timedelta(weeks=shift))
+    elif unit == "weekend":
+        value = week_value(ref + timedelta(weeks=shift)) + "-WE"
+    elif unit == "month":
+        value = month_value(*shift_months(ref.year, ref.month, shift))
+    elif unit in ("year", "fiscal year", "financial year"):
+        value = str(ref.year + shift)
+        if unit != "year":
+            value = "FY" + value
+    elif unit == "quarter":
+        year, month = shift_months(ref.year, ref.month, 3 * shift)
+        value = f"{year}-Q{quarter_of(month)}"
+    elif unit == "decade":
+        value = str((ref.year // 10) + shift)
+    else:
+        value = str((ref.year // 100) + shift)
+    return _result("DATE", value, mod, "document date")
+
+
+def _normalise_ago_or_ago_num(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """ago, ago_num."""
+    g = m.groupdict()
+    ref = ctx.reference
+    if g["dir"] != "ago":
+        return None
+    words = m.group("t").split()
+    unit = g["unit"].lower()
+    number = number_value(" ".join(words[:-2])) if rule == "ago" else number_value(g["num"])
+    if ref is None or number is None:
+        return _result("DATE", "PAST_REF", anchor="document date")
+    n = number * UNIT_FACTORS.get(unit, 1)
+    if not float(n).is_integer():
+        return _result("DATE", "PAST_REF", anchor="document date")
+    n = int(n)
+    if unit in ("year", "decade", "century"):
+        return _result("DATE", str(ref.year - n), anchor="document date")
+    if unit == "month":
+        return _result("DATE", month_value(*shift_months(ref.year, ref.month, -n)), anchor="document date")
+    if unit in ("week", "fortnight"):
+        return _result("DATE", week_value(ref - timedelta(weeks=n)), anchor="document date")
+    if unit == "day":
+        return _result("DATE", day_value(ref - timedelta(days=n)), anchor="document date")
+    if unit == "quarter":
+        year, month = shift_months(ref.year, ref.month, -3 * n)
+        return _result("DATE", f"{year}-Q{quarter_of(month)}", anchor="document date")
+    return _result("TIME", "PAST_REF", anchor="document date")
+
+
+def _normalise_duration(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """duration."""
+    g = m.groupdict()
+    text = ctx.text
+    num = g["num"]
+    number = number_value(num)
+    unit = g["unit"].lower()
+    if num.lower() in ("a", "an", "one", "single") and g["adj"] is None and not g["dmod"] and not g["span"]:
+        before = text[max(0, start - 30):start]
+        if re.search(r"(?:\d|billion|million|thousand|trillion|percent|%|times|once|twice|bn|m)\s*$", before):
+            return _result("SET", duration_value(1, unit), anchor="absolute")
+        if re.match(r"\s+(?:ago|earlier|later)\b", text[end:end + 10]):
+            return None
+    if num.lower() == "some" and g["dmod"]:
+        return None
+    if g["dmod"] and g["span"]:
+        return None  # "over the past 24 hours": "over" is a signal; the span starts at "the past"
+    if unit in ("quarter", "second") and num.lower() in ("a", "an", "one") and not g["span"]:
+        # "about a quarter of its dealers", "a second consecutive day": a fraction, an ordinal
+        if unit == "quarter" or re.match(r"\s+\w", text[end:end + 3]):
+            return None
+    if unit == "quarter" and not g["span"] and number is not None:
+        pass
+    mod = DURATION_MODS.get((g["dmod"] or "").lower(), "")
+    return _result("DURATION", duration_value(number, unit), mod)
+
+
+def _normalise_bare_duration(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """bare_duration."""
+    g = m.groupdict()
+    text = ctx.text
+    unit = g["unit"].lower()
+    q = (g["q"] or "").lower()
+    before = text[max(0, start - 12):start].lower()
+    after = text[end:end + 10].lower()
+    if not (q or g["adj"] or re.search(r"\b(?:for|over|in|within|after|of|recent|past|coming|just|only|mere)\s+$", before)
+            or re.match(r"\s+(?:of|ago|later|earlier|long|in the)\b", after)):
+        return None
+    if re.search(r"\d\s*$|\b(?:the|these|those|this|that|their|its|his|her|our|your|my)\s+$", before) and not (q or g["adj"]):
+        return None
+    if q in ("recent", "the past", "the last") and re.match(r"\s+ago", after) is None and q == "recent":
+        return _result("DURATION", duration_value(None, unit.rstrip("s")), anchor="document date")
+    return _result("DURATION", duration_value(None, unit.rstrip("s") if unit != "centuries" else "century"))
+
+
+def _normalise_set(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """set."""
+    g = m.groupdict()
+    word = (g["word"] or "").lower()
+    if word:
+        value = {"annual": "P1Y", "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M",
+                 "weekly": "P1W", "daily": "P1D", "nightly": "P1D", "hourly": "PT1H",
+                 "quarterly": "P3M", "biannual": "P6M", "biennial": "P2Y"}[word]
+        return _result("SET", value)
+    unit = g["unit"].lower()
+    count = 2 if g["other"] else 1
+    if unit in WEEKDAYS:
+        return _result("SET", f"XXXX-WXX-{WEEKDAYS.index(unit) + 1}")
+    if unit in ("morning", "night", "evening"):
+        return _result("SET", f"TXX{PART_OF_DAY[unit]}" if False else f"P{count}D")
+    unit = "year" if unit == "annum" else unit
+    return _result("SET", duration_value(count, unit))
+
+
+def _normalise_time(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """time."""
+    g = m.groupdict()
+    ref = ctx.reference
+    text = ctx.text
+    if g["word"]:
+        hour, minute = (12, 0) if g["word"] == "noon" else (0, 0)
+        tz = ""
+    elif g["h"] is not None:
+        hour, minute = int(g["h"]), int(g["min"] or 0)
+        ampm = g["ampm"].lower().replace(".", "")
+        if hour > 12 or hour == 0:
+            return None
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+        tz = g["tz"] or ""
+    elif g["h2"] is not None:
+        hour, minute, tz = int(g["h2"]), int(g["min2"]), g["tz2"] or ""
+        if re.match(r"\d", text[end:end + 1]) or re.search(r"\d[:.]?$", text[max(0, start - 2):start]):
+            return None
+    else:
+        hour, minute, tz = int(g["h3"]), int(g["min3"]), g["tz3"]
+    zone = "Z" if tz in ("UTC", "GMT") else ""
+    clock = f"T{hour:02d}:{minute:02d}{zone}"
+    if ref is None:
+        return _result("TIME", f"XXXX-XX-XX{clock}", anchor="document date")
+    day = ref
+    tday = (g["tday"] or "").lower()
+    if tday in ("yesterday", "tomorrow"):
+        day = ref + timedelta(days=-1 if tday == "yesterday" else 1)
+    elif tday in WEEKDAYS:
+        day = weekday_date(ref, WEEKDAYS.index(tday), ctx.tense(start, end))
+    return _result("TIME", f"{day_value(day)}{clock}", anchor="document date")
+
+
+def _normalise_reference(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """reference."""
+    g = m.groupdict()
+    text = ctx.text
+    word = g["word"].lower()
+    if text[end:end + 1] in "-‐–":
+        return None  # "now-cancelled", "soon-to-open": part of a compound adjective
+    if word in ("the past", "the future") and re.match(r"\s+(?:\w+\s+)?(?:year|month|week|day|decade|centur|hour|minute)", text[end:end + 20]):
+        return None
+    if word in ("the future", "the past") and re.match(r"\s+of\b", text[end:end + 5]):
+        return None
+    if word in ("current",) and re.match(r"\s+(?:account|affairs|events|events|account|density|flow|state|levels?)\b", text[end:end + 12]):
+        return None
+    value = {"recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
+             "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
+             "the long term": "FUTURE_REF", "the short term": "FUTURE_REF",
+             "the near term": "FUTURE_REF", "future": "FUTURE_REF"}.get(word, "PRESENT_REF")
+    return _result("DATE", value, anchor="document date")
+
+
+def _normalise_event(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """event."""
+    g = m.groupdict()
+    for i, row in enumerate(_anchor_event_rows()):
+        if g.get(f"ev{i}"):
+            first = date.fromisoformat(row["first_day"])
+            last = date.fromisoformat(row["last_day"])
+            value = day_value(first) if first == last else f"{first.year:04d}"
+            return _result("DATE", value, anchor=f"event: {row['event']}")
+    return None
+
+
+NORMALISERS = {
+    "dotted_date": _normalise_dotted_date,
+    "year_range": _normalise_year_range,
+    "unit_long": _normalise_unit_long,
+    "holiday": _normalise_holiday,
+    "iso_date": _normalise_iso_date,
+    "numeric_date": _normalise_numeric_date,
+    "short_year": _normalise_short_year,
+    "century": _normalise_century,
+    "day_range": _normalise_day_range,
+    "ordinal_unit": _normalise_ordinal_unit,
+    "anaphoric_day": _normalise_anaphoric_day,
+    "the_day": _normalise_the_day,
+    "month_day_year": _normalise_month_day_year_or_day_month_year,
+    "day_month_year": _normalise_month_day_year_or_day_month_year,
+    "month_day": _normalise_month_day_or_day_month,
+    "day_month": _normalise_month_day_or_day_month,
+    "month_year": _normalise_month_year,
+    "month": _normalise_month,
+    "year": _normalise_year,
+    "decade": _normalise_decade,
+    "quarter": _normalise_quarter_or_quarter_code,
+    "quarter_code": _normalise_quarter_or_quarter_code,
+    "season": _normalise_season,
+    "weekday": _normalise_weekday,
+    "day_word": _normalise_day_word_or_part_of_day,
+    "part_of_day": _normalise_day_word_or_part_of_day,
+    "weekend": _normalise_weekend,
+    "relative_unit": _normalise_relative_unit,
+    "ago": _normalise_ago_or_ago_num,
+    "ago_num": _normalise_ago_or_ago_num,
+    "duration": _normalise_duration,
+    "bare_duration": _normalise_bare_duration,
+    "set": _normalise_set,
+    "time": _normalise_time,
+    "reference": _normalise_reference,
+    "event": _normalise_event,
+}
+
+
+def normalise(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """TIMEX3 type, value, mod, anchor and tense of one match; None when it is not a time."""
+    handler = NORMALISERS.get(rule)
+    return handler(rule, m, ctx, start, end) if handler else None
+
+
+#: Words near which a rule can match: the full rule only runs in a window around them
+#: (speed: most of a text holds no time word). Matched as whole words on the text
+#: lower-cased (ASCII, same length) except "cased" ones; "digit" = any number.
+TRIGGER_WORDS = {
+    "unit": "second seconds minute minutes hour hours day days week weeks weekend weekends fortnight fortnights month "
+            "months year years decade decades century centuries quarter quarters half",
+    "day_word": "today tonight yesterday tomorrow overnight",
+    "season": "spring summer autumn fall winter",
+    "reference": "now current currently recent recently present presently moment past future soon term "
+                 "nowadays time",
+    "set": "annual annually yearly monthly weekly daily nightly hourly quarterly biannual biennial every each per",
+    "part_of_day": "morning afternoon evening night",
+    "event": "since after before until following prior ahead from",
+}
+CASED_TRIGGER_WORDS = {
+    "month": "January February March April May June July August September October November December "
+             "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec",
+    "weekday": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday",
+}
+RULE_TRIGGERS = {
+    **{rule: "month" for rule in ("month_day_year", "day_month_year", "month_day", "day_month",
+                                  "month_year", "month")},
+    "season": "season",
+    **{rule: "unit" for rule in ("ago", "ago_num", "duration", "bare_duration", "relative_unit",
+                                 "quarter", "the_day", "weekend")},
+    "reference": "reference",
+    "set": "set",
+    **{rule: "digit" for rule in ("iso_date", "numeric_date", "time", "quarter_code", "year", "decade",
+                                  "short_year")},
+    "weekday": "weekday",
+    "century": "unit",
+    "day_range": "month",
+    "anaphoric_day": "unit",
+    "ordinal_unit": "unit",
+    "unit_long": "unit",
+    "holiday": "holiday",
+    "dotted_date": "digit",
+    "year_range": "digit",
+    "day_word": "day_word",
+    "part_of_day": "part_of_day",
+    "event": "event",
+}
+WINDOW_BEFORE, WINDOW_AFTER = 90, 45
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_SCANNERS: tuple | None = None
+
+
+def trie_pattern(words) -> str:
+    """A regular expression matching exactly ``words``, with shared prefixes factored out (faster in ``re``)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        ends = "" in node
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return build(trie)
+
+
+def _scanners():
+    """(lower-case word pattern, word -> categories), the same for cased words, and the digit pattern."""
+    global _SCANNERS
+    if _SCANNERS is None:
+        built = []
+        holiday_words = " ".join(sorted({w for h in holidays() for w in re.findall(r"[A-Z][a-z]+", h["pattern"])}))
+        for table in (TRIGGER_WORDS, {**CASED_TRIGGER_WORDS, "holiday": holiday_words}):
+            lookup: dict[str, list[str]] = {}
+            for category, words in table.items():
+                for word in words.split():
+                    lookup.setdefault(word, []).append(category)
+            built.append((re.compile(r"\b" + trie_pattern(lookup) + r"\b"), lookup))
+        _SCANNERS = (built[0], built[1], re.compile(r"\d+"))
+    return _SCANNERS
+
+
+def _trigger_windows(text: str, lowered: str) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger category, the merged windows around its words in ``text``."""
+    (lower_pattern, lower_lookup), (cased_pattern, cased_lookup), digits = _scanners()
+    hits: dict[str, list[tuple[int, int]]] = {}
+    for m in lower_pattern.finditer(lowered):
+        for category in lower_lookup[m.group()]:
+            hits.setdefault(category, []).append(m.span())
+    for m in cased_pattern.finditer(text):
+        for category in cased_lookup[m.group()]:
+            hits.setdefault(category, []).append(m.span())
+    hits["digit"] = [m.span() for m in digits.finditer(text)]
+    windows: dict[str, list[tuple[int, int]]] = {}
+    for category, spans in hits.items():
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            lo, hi = max(0, start - WINDOW_BEFORE), min(len(text), end + WINDOW_AFTER)
+            if merged and lo <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], hi)
+            else:
+                merged.append([lo, hi])
+        windows[category] = [(lo, hi) for lo, hi in merged]
+    return windows
+
+
+def candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
+    found = {}
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters change length when lower-cased
+        lowered = text.translate(_ASCII_LOWER)
+    windows = _trigger_windows(text, lowered)
+    for name, pattern in compiled_rules():
+        trigger = RULE_TRIGGERS.get(name)
+        spans = [(0, len(text))] if trigger is None else windows.get(trigger, [])
+        source = lowered if name in LOWERED_RULES else text
+        for lo, hi in spans:
+            for m in pattern.finditer(source, lo, hi):
+                start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") is not None else m.span()
+                if end > start and (start, end, name) not in found:
+                    found[(start, end, name)] = m
+    # longest first at each position, then rule order
+    ordered = [(start, end, name, m) for (start, end, name), m in found.items()]
+    ordered.sort(key=lambda c: (-(c[1] - c[0]), c[0], RULE_PRIORITY[c[2]]))
+    return ordered

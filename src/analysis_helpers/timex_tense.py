@@ -1,0 +1,117 @@
+"""Tense of a clause and the choice of day or year for dates written without them.
+
+"On Wednesday" in the past tense is the latest Wednesday up to the document
+date, in the future tense the next one; a month written without a year goes
+the same way when that stays within :data:`TENSE_WINDOW_DAYS`, else to the
+nearest year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+_FUTURE = (r"will|won't|wo n't|'ll|’ll|shall|going to|(?:is|are|was|were) (?:expected|due|set|scheduled|"
+           r"slated|poised) to|plans? to|intends? to|(?:is|are) to|upcoming|next|ahead|"
+           r"later|would|to be held|to meet|to visit|to travel|to attend")
+_PAST = (r"was|were|had|did|has|have|said|told|met|spoke|went|came|made|gave|took|held|led|sent|"
+         r"saw|began|became|left|won|lost|ran|set out|earlier|ago|last|\w+ed")
+_TENSE_MARKER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.IGNORECASE)
+
+
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|should|could|may|might|must|shall|can|to|won't)\s+(?:not\s+)?(?:be\s+|have\s+been\s+|been\s+|get\s+)?$", re.IGNORECASE)
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have|'s|’s)\s+(?:not\s+|also\s+|already\s+|been\s+)*$", re.IGNORECASE)
+_NOT_VERBS = frozenset({"need", "indeed", "speed", "seed", "feed", "red", "bed", "shed", "breed", "greed",
+                        "hundred", "creed", "deed", "weed", "bleed", "proceed", "exceed", "succeed"})
+
+
+def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
+    """'past', 'future' or 'present': the tense marker nearest to ``text[start:end]``.
+
+    Only the sentence ``text[lo:hi]`` is searched; future markers ("will",
+    "is expected to", "plans to") and past ones ("was", "said", "-ed" verbs)
+    compete by distance, a marker before the expression winning over one as
+    near after it. A participle after a modal ("will be finalized") counts as
+    future, "has"/"have" and a participle after them (present perfect) as
+    present. No marker gives 'present'.
+    """
+    best, best_distance = "present", None
+    for m in _TENSE_MARKER.finditer(text, lo, hi):
+        if start <= m.start() < end:
+            continue
+        word = m.group(0).lower()
+        if word in _NOT_VERBS:
+            continue
+        kind = "future" if m.group("future") else "past"
+        if kind == "past":
+            left = text[max(lo, m.start() - 25):m.start()]
+            if word in ("has", "have"):
+                kind = "present"
+            elif _MODAL_BEFORE.search(left):
+                kind = "future"
+            elif _PERFECT_BEFORE.search(left):
+                kind = "present"
+        distance = start - m.end() if m.end() <= start else m.start() - end + 10
+        if best_distance is None or distance < best_distance:
+            best, best_distance = kind, distance
+    return best
+
+
+def weekday_date(reference: date, weekday: int, tense: str) -> date:
+    """The weekday (0=Monday) nearest ``reference`` in the direction of ``tense``.
+
+    Past: the latest such day up to and including the reference; future: the
+    next one from the reference on; present: the closer of the two (past on a tie).
+    """
+    back = reference - timedelta(days=(reference.weekday() - weekday) % 7)
+    ahead = reference + timedelta(days=(weekday - reference.weekday()) % 7)
+    if tense == "future":
+        return ahead
+    if tense == "past":
+        return back
+    return back if (reference - back) <= (ahead - reference) else ahead
+
+
+#: A date without a year is taken in the direction of the tense only when that
+#: lands within this many days of the document date; otherwise the nearest wins.
+TENSE_WINDOW_DAYS = 330
+
+
+def choose_year(reference: date, make, tense: str) -> int:
+    """Year for a month, month-day or quarter written without one.
+
+    ``make(year)`` gives the first day of the expression in that year. The
+    candidate years are the reference year and its neighbours; the tense picks
+    the latest one up to the reference (past) or the next one (future) when
+    that is within :data:`TENSE_WINDOW_DAYS`, else the candidate nearest to
+    the reference wins (news dates cluster around the day of writing).
+    """
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            first, last = make(year)
+        except ValueError:
+            continue
+        if last < reference:
+            distance, side = (reference - last).days, "past"
+        elif first > reference:
+            distance, side = (first - reference).days, "future"
+        else:
+            distance, side = 0, "both"
+        candidates.append((distance, year, side))
+    if not candidates:
+        return reference.year
+    if tense in ("past", "future"):
+        directed = [c for c in candidates if c[2] in (tense, "both")]
+        if directed:
+            best = min(directed)
+            if best[0] <= TENSE_WINDOW_DAYS:
+                return best[1]
+    return min(candidates, key=lambda c: (c[0], c[2] != "past", c[1]))[1]
+
+
+def month_year(reference: date, month: int, tense: str) -> int:
+    """Year of a bare month name (see :func:`choose_year`)."""
+    from .timex_values import month_interval
+
+    return choose_year(reference, lambda y: month_interval(y, month), tense)

@@ -1,0 +1,136 @@
+"""Events merged across articles, and conflicts with a reference table."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis_helpers import open_corpus
+from analysis_helpers.timeline import EVENT_COLUMNS, build_timeline, known_people
+from analysis_helpers.timeline_reference import CONFLICT_COLUMNS, find_conflicts, read_reference
+
+
+def write_corpus(folder, articles):
+    """Invented articles (file name, published, text) as a corpus folder with a manifest."""
+    rows = []
+    for i, (name, published, text) in enumerate(articles):
+        (folder / name).write_text(text, encoding="utf-8")
+        rows.append({"file": name, "doc_id": f"{i:03d}", "outlet": "test", "url": "",
+                     "published": published, "published_note": ""})
+    pd.DataFrame(rows).to_csv(folder / "manifest.csv", index=False)
+    return open_corpus(folder)
+
+
+REUTERS = ("EU ministers agree gas cap\n\n"
+           "Energy ministers from the European Union agreed a cap on gas prices at a meeting in Brussels "
+           "on Tuesday, officials said. Energy Commissioner Kadri Simson said the deal would hold.\n\n"
+           "Prime Minister Mark Rutte said on Monday that the Netherlands would back the plan.\n")
+AP = ("Gas price cap agreed\n\n"
+      "BRUSSELS (AP) — European Union energy ministers agreed on Tuesday to cap gas prices after "
+      "months of wrangling. Commissioner Kadri Simson welcomed the gas deal at a news conference.\n")
+BBC = ("Ministers to meet again\n\n"
+       "Energy ministers will meet again next week, the BBC understands. Commissioner Kadri Simson "
+       "is expected to attend.\n")
+
+
+@pytest.fixture()
+def small_corpus(tmp_path):
+    return write_corpus(tmp_path, [("a.txt", "2022-12-21", REUTERS), ("b.txt", "2022-12-21", AP),
+                                   ("c.txt", "2022-12-21", BBC)])
+
+
+def test_same_event_in_two_outlets_is_one_row_with_two_sources(small_corpus):
+    events = build_timeline(small_corpus)
+    assert list(events.columns) == EVENT_COLUMNS
+    tuesday = events[events["first_day"] == "2022-12-20"]
+    assert len(tuesday) == 1
+    row = tuesday.iloc[0]
+    assert row["n_sources"] == 2 and row["doc_ids"] == "000; 001"
+    assert "Kadri Simson" in row["actors"] and row["certainty"] == "high"
+    assert row["reported_on"] == "2022-12-21"  # when it was reported, apart from when it happened
+
+
+def test_different_day_and_actor_stays_a_separate_event(small_corpus):
+    events = build_timeline(small_corpus)
+    monday = events[events["first_day"] == "2022-12-19"]
+    assert len(monday) == 1 and monday.iloc[0]["n_sources"] == 1
+    assert "Mark Rutte" in monday.iloc[0]["actors"]
+
+
+def test_week_level_future_event_keeps_its_precision_and_low_certainty(small_corpus):
+    events = build_timeline(small_corpus)
+    next_week = events[events["granularity"] == "week"]
+    assert len(next_week) == 1
+    row = next_week.iloc[0]
+    assert (row["first_day"], row["last_day"]) == ("2022-12-26", "2023-01-01")
+
+
+def test_sentence_offsets_point_at_reporting_sentences(small_corpus):
+    texts = dict(zip(small_corpus.articles["doc_id"], small_corpus.articles["text"]))
+    for offsets in build_timeline(small_corpus)["sentence_offsets"]:
+        for item in offsets.split("; "):
+            doc, span = item.split(":")
+            start, end = (int(x) for x in span.split("-"))
+            assert 0 <= start < end <= len(texts[doc])
+
+
+def test_known_people_come_from_titles_not_headline_capitals():
+    people = known_people(["Prime Minister Mark Rutte spoke. President Joe Biden left.",
+                           "Commissioner Kadri Simson said so."])
+    assert people["rutte"] == "Mark Rutte" and people["biden"] == "Joe Biden"
+    assert "said" not in people
+
+
+def test_conflicts_with_an_invented_reference(small_corpus):
+    reference = pd.DataFrame([{
+        "ref_id": "X1", "first_day": "2022-12-19", "last_day": "2022-12-19", "granularity": "day",
+        "thread": "meetings", "actors": "Kadri Simson", "what": "gas cap agreed", "location": "Brussels",
+        "pattern": r"(?i)\bgas\b", "role": "chair", "role_holder": "Jozef Sikela; Czech",
+        "source": "https://example.org/x1", "note": ""}])
+    events = build_timeline(small_corpus)
+    conflicts = find_conflicts(small_corpus, events, reference)
+    assert list(conflicts.columns) == CONFLICT_COLUMNS
+    dates = conflicts[conflicts["kind"] == "date"]
+    assert set(dates["doc_id"]) == {"000", "001"}
+    assert set(dates["reference_says"]) == {"2022-12-19"}
+
+
+def test_empty_corpus_gives_empty_events(tmp_path):
+    corpus = write_corpus(tmp_path, [("a.txt", "", "")])
+    events = build_timeline(corpus)
+    assert events.empty and list(events.columns) == EVENT_COLUMNS
+
+
+# ---------------------------------------------------------------- the seed week
+
+
+@pytest.fixture(scope="module")
+def seed_events():
+    return build_timeline(open_corpus())
+
+
+def test_contact_group_speech_is_one_event_with_several_sources(seed_events):
+    wednesday = seed_events[(seed_events["first_day"] == "2025-02-12") & seed_events["actors"].str.contains("Hegseth")
+                            & seed_events["thread"].eq("meetings")]
+    assert len(wednesday) == 1
+    assert wednesday.iloc[0]["n_sources"] >= 3
+
+
+def test_event_time_is_kept_apart_from_report_time(seed_events):
+    invasion = seed_events[seed_events["first_day"] == "2022-02-24"]
+    assert len(invasion) == 1
+    assert invasion.iloc[0]["reported_on"].startswith("2025-02")
+
+
+def test_reference_rows_have_a_source_address():
+    reference = read_reference()
+    assert reference["source"].str.match(r"https?://").all()
+    assert (reference["first_day"] <= reference["last_day"]).all()
+
+
+def test_seed_conflicts_include_the_misdated_agreement_and_the_wrong_chair(seed_events):
+    conflicts = find_conflicts(open_corpus(), seed_events)
+    kinds = set(zip(conflicts["doc_id"], conflicts["kind"]))
+    assert ("001", "date") in kinds and ("001", "role") in kinds
+    date_row = conflicts[(conflicts["doc_id"] == "001") & (conflicts["kind"] == "date")].iloc[0]
+    assert date_row["article_says"] == "2025-02-10"
