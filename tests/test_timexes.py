@@ -316,3 +316,18 @@ def test_future_full_date_does_not_date_the_document():
     assert inferred["reference_day"] == "2024-03-12"
     dateline = infer_document_date("Markets rally\nMarch 2, 2009\nStocks rose on Monday.")
     assert dateline["reference_day"] == "2009-03-02"
+
+
+def test_document_date_from_a_byline_stamp_when_there_is_no_manifest():
+    import pandas as pd
+
+    from analysis_helpers.document_dates import document_dates
+
+    text = ("Court halts port fee rule\nBy Ana Ruiz\nPublished Aug. 14, 2025 7:48 p.m. ET Updated Aug. 15, 2025\n"
+            "A federal judge on Thursday blocked a rule that would have raised fees at ports of entry, "
+            "saying the agency had not followed the law.\n"
+            "The agency said it would appeal the ruling, which applies nationwide, within days.\n")
+    dates = document_dates(pd.DataFrame({"doc_id": ["a"], "text": [text], "url": [""], "published": [""]}))
+    row = dates.iloc[0]
+    assert row["reference_day"] == "2025-08-14"
+    assert "byline" in row["method"]

@@ -4,15 +4,17 @@ Taken from the manifest's ``published`` when present. Otherwise inferred, in
 this order, and the method is recorded:
 
 1. a date in the page address (``/2025/02/13/``);
-2. the latest full date written in the article's own text (headline, standfirst,
+2. the earliest full date in a byline block (a publication stamp such as
+   "Published Sep 19, 2024 3:02 PM", which comes before any "Updated" stamp);
+3. the latest full date written in the article's own text (headline, standfirst,
    body) on a line of its own (a dateline) or in a past-tense clause, which the
    article cannot predate (dates in future-tense clauses are ignored); the
    interval runs six days on when the text also uses weekday names or "yesterday";
-3. the published dates of the other articles in the same corpus (a scrape is
+4. the published dates of the other articles in the same corpus (a scrape is
    collected at one time), narrowed by weekday names in the past tense: an
    article that says "on Wednesday" in the past tense was written on or after
    that Wednesday;
-4. otherwise unknown (empty). Today's date is never used.
+5. otherwise unknown (empty). Today's date is never used.
 """
 
 from __future__ import annotations
@@ -50,10 +52,22 @@ def url_date(url) -> date | None:
         return None
 
 
-def _article_text_spans(corpus, doc_id: str) -> list[tuple[int, int]]:
+def _article_text_spans(corpus, doc_id: str, roles=_ARTICLE_ROLES) -> list[tuple[int, int]]:
     blocks = corpus.blocks
-    mine = blocks[(blocks["doc_id"] == doc_id) & blocks["role"].isin(_ARTICLE_ROLES)]
+    mine = blocks[(blocks["doc_id"] == doc_id) & blocks["role"].isin(roles)]
     return list(zip(mine["start"], mine["end"]))
+
+
+def stamp_date(text: str, byline_spans) -> date | None:
+    """The earliest full date written in the byline blocks (the publication stamp), or None."""
+    from .timexes import tag_text
+
+    days = []
+    for lo, hi in byline_spans:
+        for tag in tag_text(text[lo:hi], None, [(0, hi - lo)]):
+            if tag["rule"] in _FULL_DATE_RULES and (day := _parse_day(tag["value"])) is not None:
+                days.append(day)
+    return min(days) if days else None
 
 
 _FULL_DATE_RULES = ("month_day_year", "day_month_year", "iso_date", "numeric_date", "dotted_date")
@@ -96,7 +110,7 @@ def text_evidence(text: str, spans, sentence_bounds=()) -> tuple[date | None, li
     return (max(candidates) if candidates else None), weekdays
 
 
-def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), corpus_days=()) -> dict:
+def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), corpus_days=(), byline_spans=()) -> dict:
     """Infer one document's date when the manifest has none.
 
     Returns
@@ -106,6 +120,8 @@ def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), cor
     """
     if day := url_date(url):
         return _row(day, day, day, "date in the page address")
+    if day := stamp_date(text or "", byline_spans):
+        return _row(day, day, day, f"date stamp in a byline line ({day.isoformat()})")
     spans = spans if spans is not None else [(0, len(text or ""))]
     latest, weekdays = text_evidence(text or "", spans, sentence_bounds)
     if latest is not None:
@@ -161,6 +177,7 @@ def document_dates(corpus=None) -> pd.DataFrame:
         bounds = sentences.loc[sentences["doc_id"] == doc_id, ["start", "end"]].itertuples(index=False)
         others = [d for j, d in enumerate(known) if j != i]
         inferred = infer_document_date(text if isinstance(text, str) else "", url,
-                                       _article_text_spans(corpus, doc_id), [tuple(b) for b in bounds], others)
+                                       _article_text_spans(corpus, doc_id), [tuple(b) for b in bounds], others,
+                                       byline_spans=_article_text_spans(corpus, doc_id, ("byline",)))
         rows.append({"doc_id": doc_id, "published": "", **inferred})
     return pd.DataFrame(rows, columns=DOCUMENT_DATE_COLUMNS)
