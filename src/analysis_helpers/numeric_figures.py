@@ -1,0 +1,570 @@
+"""Find every number an article states, read its value and say what it measures.
+
+``extract_figures(corpus)`` returns the ``figures`` table: money ("$65.9 billion"),
+percentages ("around 3.3% of GDP"), counts ("over 10,000 drones"), fractions
+("two-thirds"), ordinals ("the 26th meeting"), ranks ("No. 1"), durations
+("three years") and physical measures ("40 km"), with their value, bound, unit,
+base and a short subject phrase.
+
+The rules are general news-writing rules (a regular grammar of number
+expressions plus lexicons in ``data/``): a year, a date, a clock time or an
+identifier ("Article 5", "F-16", "G7") is not a figure, nor "a", "an" or "one"
+unless a scale word, a fraction or a unit follows.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .blocks import attach_block
+from .corpus import open_corpus
+from .number_words import (
+    FRACTION_WORD, SPELLED_CARDINAL, SPELLED_ORDINAL, cardinal_value, digit_value, fraction_value,
+    ordinal_value, scale_words,
+)
+
+FIGURE_COLUMNS = [
+    "doc_id", "figure_id", "start", "end", "text", "kind", "value", "value_low", "value_high",
+    "bound", "unit", "base", "subject", "change", "sent_id", "block_id", "role", "rule",
+]
+KINDS = ("money", "percent", "count", "fraction", "ordinal", "rank", "duration", "measure")
+
+MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+# ---------------------------------------------------------------- lexicons
+def _read_csv(name: str) -> list[dict]:
+    text = resources.files("analysis_helpers").joinpath(f"data/{name}").read_text("utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+@lru_cache(maxsize=1)
+def currencies() -> dict[str, tuple[str, str]]:
+    """Currency forms from ``data/currencies.csv``: ``{form: (kind, ISO code)}``."""
+    return {r["form"]: (r["kind"], r["code"]) for r in _read_csv("currencies.csv")}
+
+
+@lru_cache(maxsize=1)
+def unit_words() -> dict[str, tuple[str, str]]:
+    """Unit words from ``data/figure_units.csv``: ``{word: (unit, kind)}`` (lower-case keys)."""
+    return {r["word"].lower(): (r["unit"], r["kind"]) for r in _read_csv("figure_units.csv")}
+
+
+@lru_cache(maxsize=1)
+def bound_phrases() -> dict[str, str]:
+    """Bound cues from ``data/figure_bounds.csv``: ``{"over": ">", "around": "~", ...}``."""
+    return {r["phrase"].lower(): r["bound"] for r in _read_csv("figure_bounds.csv")}
+
+
+@lru_cache(maxsize=1)
+def irregular_plurals() -> dict[str, str]:
+    """``{plural: lemma}`` from ``data/figure_plurals.csv``."""
+    return {r["plural"].lower(): r["lemma"] for r in _read_csv("figure_plurals.csv")}
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    cur = currencies()
+    prefix = [f for f, (k, _) in cur.items() if k in ("symbol", "code")]
+    words = [f for f, (k, _) in cur.items() if k in ("word", "code")]
+    scales = scale_words()
+    units = unit_words()
+    bounds = bound_phrases()
+    num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    spelled = rf"{SPELLED_CARDINAL}"
+    long_scales = [w for w in scales if len(w) > 1]
+    return {
+        # The number core. Alternatives are tried in order at each position.
+        "core": re.compile(
+            rf"(?P<notable>\b(?:a|an|one)\s+[a-z]+\s+(?P<nfrac>{FRACTION_WORD})(?=\s+of\b))"
+            rf"|(?P<frac>\b(?P<fnum>{spelled}|a|an)[\s-]+(?P<fden>{FRACTION_WORD})\b)"
+            rf"|(?P<dfrac>(?<![\w/.])(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,2}})(?![\w/]))"
+            rf"|(?P<rank>(?:\b(?:No|no|Nos|Number|number)\.?\s?|#)(?P<rnum>\d+)\b)"
+            rf"|(?P<digit>(?<![\w.,])(?P<dval>{num})(?P<suffix>[A-Za-z]+)?)"
+            rf"|(?P<ordw>\b{SPELLED_ORDINAL}\b)"
+            rf"|(?P<card>\b(?:(?:a|an)\s+(?=(?:{_alt(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen'])})\b))?{spelled}\b)"
+            rf"|(?P<half>\bhalf\b)"
+            rf"|(?P<aunit>\b(?:a|an)(?=\s+(?:year|month|week|day|hour|decade|century|minute)\b))",
+            re.IGNORECASE,
+        ),
+        "currency_before": re.compile(rf"(?:(?<![A-Za-z])(?:{_alt(prefix)}))\s?$"),
+        "sign_before": re.compile(r"(?<![\w\d])[-−–]\s?$"),
+        "bound_before": re.compile(rf"\b(?:{_alt(bounds)})\s+$", re.IGNORECASE),
+        "change_before": re.compile(
+            r"\b(?P<verb>rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|"
+            r"jumped|jumps|climbed|climbs|surged|soared|gained|gains|up|fell|falls|falling|fallen|fall|"
+            r"dropped|drops|declined?|declines|decreased?|decreases|slid|slumped|plunged|lost|down|cut|cuts|"
+            r"shrank|shrunk)\s+(?:by\s+|to\s+|from\s+)?(?:(?:" + _alt(bounds) + r")\s+)?[^\s]*$",
+            re.IGNORECASE,
+        ),
+        "range": re.compile(rf"^\s*(?:-|–|—|to|and)\s*(?P<cur>{_alt(prefix)})?\s?(?P<num>{num}|{spelled})\b",
+                            re.IGNORECASE),
+        "scale_after": re.compile(rf"^(?:\s+|-)?(?P<scale>{_alt(long_scales)})\b", re.IGNORECASE),
+        "currency_after": re.compile(rf"^\s+(?P<cur>{_alt(words)})(?![\w$])"),
+        "unit_after": re.compile(rf"^(?:\s+|\s?-\s?)?(?P<unit>{_alt(units)})(?![\w/])(?P<old>-old)?",
+                                 re.IGNORECASE),
+        "percent_sign": re.compile(r"^\s?%"),
+    }
+
+
+# ---------------------------------------------------------------- exclusions
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH_ALT})\b\.?", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_ALT})\.?\s+(?:the\s+)?$", re.IGNORECASE)
+_TIME_AFTER = re.compile(r"^(?::\d{2}|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|CET|EST|ET\b|o'clock|hrs\b|h\b))",
+                         re.IGNORECASE)
+_YEAR_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|until|till|from|of|during|year|early|late|mid|before|after|summer|winter|"
+    r"spring|autumn|fall|through|between|and|to|the)\s+|[(,]\s*)$",
+    re.IGNORECASE,
+)
+_IDENT_BEFORE = re.compile(r"(?:[A-Za-z][-‑/]|[A-Za-z]\.(?=\d))$")
+_CAPITAL_WORD_BEFORE = re.compile(r"\b(?P<word>[A-Z][A-Za-z]+)\s$")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_VERSION_AFTER = re.compile(r"^\.\d|^-[A-Za-z]")
+
+
+# ---------------------------------------------------------------- helpers
+_WORD_AFTER = re.compile(r"^[\s]+(?P<word>[A-Za-z][A-Za-z'’-]*)")
+_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "according", "per", "s"}
+_NOT_PLURAL_END = ("ss", "us", "is", "ous", "ics")
+
+
+def lemma(word: str) -> str:
+    """Singular lower-case form of a counted noun (countries -> country, drones -> drone)."""
+    w = word.lower()
+    irregular = irregular_plurals()
+    if w in irregular:
+        return irregular[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return w[:-2]
+    if len(w) > 3 and w.endswith("s") and not w.endswith(_NOT_PLURAL_END):
+        return w[:-1]
+    return w
+
+
+def _looks_plural(word: str) -> bool:
+    w = word.lower()
+    if w in irregular_plurals():
+        return True
+    return len(w) > 2 and w.endswith("s") and not w.endswith(_NOT_PLURAL_END) and w not in _STOP
+
+
+def counted_noun(after: str, max_words: int = 4, singular: bool = False) -> tuple[str, str]:
+    """The counted noun in the text right after a number: ``(lemma, noun phrase)``.
+
+    Looks at up to ``max_words`` words (stopping at punctuation or a function
+    word) for the first plural noun; ``"50 European countries"`` gives
+    ``("country", "European countries")``. With ``singular`` the first content
+    word is taken ("one cup"). Empty strings when none is found.
+    """
+    words = []
+    rest = after
+    for _ in range(max_words):
+        m = _WORD_AFTER.match(rest)
+        if not m:
+            break
+        word = m.group("word")
+        if word.lower() in _STOP:
+            break
+        words.append(word)
+        rest = rest[m.end():]
+        if singular or _looks_plural(word):
+            return lemma(word), " ".join(words)
+    return "", ""
+
+
+def _of_phrase(after: str, max_words: int = 3) -> str:
+    """The noun phrase after ``of`` ("of its GDP on defense" -> "GDP")."""
+    m = re.match(r"^\s+(?:of|in)\s+((?:(?:the|its|their|his|her|our|a|an|all|total)\s+)*)", after, re.IGNORECASE)
+    if not m:
+        m2 = re.match(r"^\s+(GDP|GNP|GNI)\b", after)
+        return m2.group(1) if m2 else ""
+    rest = after[m.end():]
+    first = re.match(r"^([A-Z]{2,})\b", rest)
+    if first:
+        return first.group(1)
+    words = []
+    for m3 in re.finditer(r"[A-Za-z][\w'’.-]*|[^\sA-Za-z]", rest[:80]):
+        tok = m3.group(0)
+        if not tok[0].isalpha() or tok.lower() in _STOP or len(words) >= max_words:
+            break
+        words.append(tok.rstrip("."))
+    phrase = " ".join(words)
+    return "GDP" if phrase.lower() in ("gross domestic product", "economic output") else phrase
+
+
+_PREPS = ("to", "in", "for", "on", "of", "worth", "towards", "toward", "into", "from")
+
+
+def subject_phrase(before: str, after: str) -> str:
+    """A short phrase for what a figure measures.
+
+    Up to three content words before the figure in its clause, then the
+    prepositional phrase right after it ("allocated sum / to assist Ukraine").
+    """
+    clause = re.split(r"[,;:.!?()\"“”]\s|\n|—|–", before)[-1]
+    pre = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", clause) if w.lower() not in _STOP][-3:]
+    post: list[str] = []
+    m = re.match(r"^\s+(" + "|".join(_PREPS) + r")\s+", after, re.IGNORECASE)
+    if m:
+        rest = after[m.end():]
+        for tok in re.finditer(r"[A-Za-z][\w'’.-]*|[^\sA-Za-z]", rest[:80]):
+            word = tok.group(0)
+            if not word[0].isalpha() or len(post) >= 3:
+                break
+            if word.lower() in _STOP:
+                if post:
+                    break
+                continue
+            post.append(word.rstrip("."))
+        if post:
+            post.insert(0, m.group(1).lower())
+    return " ".join(pre + post).strip()
+
+
+def _number_value(token: str) -> float | None:
+    if re.match(r"^[\d.,]+$", token):
+        return digit_value(token)
+    return cardinal_value(token)
+
+
+# ---------------------------------------------------------------- core
+def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one grammar, read top to bottom)
+    """Read the figure whose number core is ``m``; None when it is not a figure."""
+    pats = _patterns()
+    start, end = m.start(), m.end()
+    kind, unit, value, low, high = "", "", None, None, None
+    rule = ""
+    before = text[max(0, start - 60):start]
+    group = m.lastgroup
+
+    if group == "notable":
+        start = m.start("nfrac")
+        value = fraction_value("a", m.group("nfrac"))
+        kind, rule = "fraction", "fraction-article-adjective"
+    elif group == "frac":
+        value = fraction_value(m.group("fnum"), m.group("fden"))
+        if value is None:
+            return None
+        den = m.group("fden").lower()
+        after_frac = text[end:end + 4]
+        # "a fifth term" is an ordinal, "a fifth of voters" a fraction.
+        if den in ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth") and not re.match(
+                r"^\s+of\b", text[end:end + 5]):
+            return None
+        kind, rule = "fraction", "fraction-spelled"
+        del after_frac
+    elif group == "dfrac":
+        num, den = int(m.group("dnum")), int(m.group("dden"))
+        if den == 0 or num >= den or den > 10:
+            return None  # 24/7, 9/11 and dates are not fractions
+        value, kind, rule = num / den, "fraction", "fraction-digits"
+    elif group == "half":
+        if not re.match(r"^\s+(?:of|a|an)\b", text[end:end + 5], re.IGNORECASE):
+            return None
+        value, kind, rule = 0.5, "fraction", "fraction-half"
+    elif group == "rank":
+        value, kind, rule = float(m.group("rnum")), "rank", "rank-number-sign"
+    elif group == "ordw":
+        word = m.group("ordw").lower()
+        if word in ("first",) or word.endswith(" first") or word.endswith("-first"):
+            return None  # "the first time" is novelty, not a position in a counted series
+        if _DATE_AFTER.match(text[end:end + 14]) or _DATE_BEFORE.search(before):
+            return None
+        if re.match(r"^\s*(?:-|–)\s*(?:largest|biggest|highest|lowest|smallest|most|best|worst)\b", text[end:end + 12]):
+            kind, rule = "rank", "rank-ordinal-superlative"
+        else:
+            kind, rule = "ordinal", "ordinal-spelled"
+        value = ordinal_value(word)
+        if value is None:
+            return None
+    elif group == "aunit":
+        value, kind, rule = 1.0, "count", "article-time-unit"
+    elif group == "card":
+        token = m.group("card")
+        value = cardinal_value(token)
+        if value is None:
+            return None
+        kind, rule = "count", "cardinal-spelled"
+    elif group == "digit":
+        token, suffix = m.group("dval"), (m.group("suffix") or "")
+        end = m.end("dval")
+        value = digit_value(token)
+        if value is None:
+            return None
+        low_suffix = suffix.lower()
+        if low_suffix in ("st", "nd", "rd", "th"):
+            end = m.end()
+            if _DATE_AFTER.match(text[end:end + 14]) or _DATE_BEFORE.search(before):
+                return None
+            if re.search(r"\b(?:ranked|ranks|ranking|placed|finished)\s+$", before, re.IGNORECASE):
+                kind, rule = "rank", "rank-ranked-ordinal"
+            else:
+                kind, rule = "ordinal", "ordinal-digits"
+        elif low_suffix == "s" and re.fullmatch(r"\d0", token[-2:]) and "," not in token:
+            return None  # decades: "the 2030s", "the 1990s"
+        elif suffix and low_suffix not in scale_words() and low_suffix not in unit_words() and low_suffix != "pc":
+            return None  # "5G", "3D", "737MAX": identifiers
+        # identifiers and prefixed years: "F-16", "COVID-19", "pre-2014", "G7"
+        if _IDENT_BEFORE.search(text[max(0, start - 2):start]):
+            return None
+        if _VERSION_AFTER.match(text[end:end + 2]) and not re.match(r"^-(?:year|month|week|day|hour|minute|strong|member|point|old|mile|km|metre|meter|man|person|nation|country|seat|page|percent)", text[end:end + 12], re.IGNORECASE):
+            return None
+        if _TIME_AFTER.match(text[end:end + 8]):
+            return None
+        if not kind:
+            kind, rule = "count", "cardinal-digits"
+    else:
+        return None
+
+    # ---- left context: currency, sign, bound, change
+    currency = ""
+    cur_m = pats["currency_before"].search(text[max(0, start - 5):start])
+    if cur_m and group in ("digit", "card") and kind not in ("ordinal", "rank"):
+        currency = currencies()[cur_m.group(0).strip()][1]
+        start -= len(cur_m.group(0))
+    sign = 1.0
+    sign_m = pats["sign_before"].search(text[max(0, start - 3):start])
+    if sign_m and group == "digit" and not re.search(r"[\w%]\s?[-−–]\s?$", text[max(0, start - 4):start]):
+        sign = -1.0
+        start -= len(sign_m.group(0))
+    elif re.search(r"\bminus\s+$", text[max(0, start - 8):start], re.IGNORECASE):
+        sign = -1.0
+        start = text.rfind("minus", 0, start)
+    bound = "="
+    bound_m = pats["bound_before"].search(text[max(0, start - 30):start])
+    if bound_m and kind not in ("ordinal", "rank"):
+        phrase = re.sub(r"\s+", " ", bound_m.group(0).strip().lower())
+        bound = bound_phrases().get(phrase, "=")
+        start -= len(bound_m.group(0))
+    change = ""
+    change_m = pats["change_before"].search(text[max(0, start - 40):m.start()])
+    if change_m and kind not in ("ordinal", "rank"):
+        verb = change_m.group("verb").lower()
+        change = "down" if re.match(r"fell|fall|drop|declin|decreas|slid|slump|plung|lost|down|cut|shr", verb) else "up"
+
+    # ---- right context: range, scale, percent, currency word, unit
+    value_low_raw, value_high_raw = value, value
+    if group in ("digit", "card") and kind == "count":
+        rng = pats["range"].match(text[end:end + 40])
+        if rng:
+            joiner = rng.group(0).strip()[:3].lower()
+            between = re.search(r"\bbetween\s+(?:[^\s]+\s?)?$", text[max(0, m.start() - 14):m.start()], re.IGNORECASE)
+            second = _number_value(rng.group("num"))
+            if second is not None and (not joiner.startswith("and") or between) and second > value:
+                if not (1800 <= second <= 2100 and "," not in rng.group("num") and value >= 1800):
+                    value_high_raw = second
+                    end += rng.end()
+                    if between:
+                        start = min(start, between.start() + max(0, m.start() - 14))
+                    rule += "+range"
+    scale = 1.0
+    if kind == "count":
+        sc = pats["scale_after"].match(text[end:end + 16])
+        suffix = (m.group("suffix") or "").lower() if group == "digit" else ""
+        if suffix in scale_words() and suffix not in ("st", "nd", "rd", "th"):
+            if len(suffix) > 1 or currency:
+                scale = scale_words()[suffix]
+                end = m.end()
+        elif sc:
+            scale = scale_words()[sc.group("scale").lower()]
+            end += sc.end()
+        elif currency and re.match(r"^\s?(?:m|b|k)\b", text[end:end + 3]):
+            word = re.match(r"^\s?(m|b|k)\b", text[end:end + 3])
+            scale = scale_words()[word.group(1)]
+            end += word.end()
+    # percent
+    if kind == "count":
+        suffix = (m.group("suffix") or "").lower() if group == "digit" else ""
+        pct = pats["percent_sign"].match(text[end:end + 3])
+        unit_m = pats["unit_after"].match(text[end:end + 24])
+        if suffix == "pc":
+            kind, unit, end = "percent", "percent", m.end()
+        elif pct:
+            kind, unit, end = "percent", "percent", end + pct.end()
+        elif unit_m and unit_words()[unit_m.group("unit").lower()][1] == "percent":
+            unit, kind = unit_words()[unit_m.group("unit").lower()]
+            end += unit_m.end()
+    # currency after the number ("5 million euros", "USD 5")
+    if kind == "count" and not currency:
+        cur_after = pats["currency_after"].match(text[end:end + 30])
+        if cur_after:
+            currency = currencies()[cur_after.group("cur")][1]
+            end += cur_after.end()
+    if currency:
+        kind, unit = "money", currency
+    # duration and measures ("three years", "five-year", "40 km")
+    if kind == "count":
+        suffix = (m.group("suffix") or "").lower() if group == "digit" else ""
+        if suffix and suffix in unit_words():
+            unit, kind = unit_words()[suffix]
+            end = m.end()
+        else:
+            unit_m = pats["unit_after"].match(text[end:end + 24])
+            if unit_m:
+                unit, kind = unit_words()[unit_m.group("unit").lower()]
+                if unit == "point" and scale == 1.0:
+                    unit, kind = "", "count"
+                else:
+                    end += unit_m.end()
+                    if unit_m.group("old"):
+                        rule += "+age"
+
+    # "a"/"one"/"an" alone is not a figure: it needs a scale, a fraction or a unit.
+    if group == "card":
+        token = m.group("card").lower()
+        if token in ("one", "a", "an") and kind == "count" and scale == 1.0:
+            single = counted_noun(text[end:end + 40], max_words=1, singular=True)
+            if single[0] and single[0] in {u for u, _ in unit_words().values()}:
+                kind, unit = unit_words().get(single[0], ("", "count"))[1], single[0]
+            else:
+                return None
+    if group == "digit" and kind == "count" and scale == 1.0 and value_high_raw == value:
+        # years: four digits from 1800 to 2100 without a thousands comma
+        token = m.group("dval")
+        if re.fullmatch(r"(?:18|19|20)\d\d|2100", token) and not m.group("suffix"):
+            return None
+        if _DATE_AFTER.match(text[end:end + 12]) or _DATE_BEFORE.search(text[max(0, start - 14):start]):
+            return None
+        cap = _CAPITAL_WORD_BEFORE.search(text[max(0, start - 20):start])
+        if (cap and "," not in token and "." not in token and cap.group("word").lower() not in _STOP
+                and cap.group("word").lower() not in _WEEKDAYS and cap.group("word").lower() not in bound_phrases()):
+            return None  # "Article 5", "Apollo 11", "Resolution 2231"
+
+    # ---- a spelled "a"/"one" before a time or measure unit needs a preposition (not "a month" = per month)
+    if group == "aunit":
+        if not re.search(r"\b(?:within|for|in|over|after|than|about|nearly|almost|than|of|up to|under)\s+$",
+                         text[max(0, m.start() - 12):m.start()], re.IGNORECASE):
+            if scale == 1.0:
+                return None
+
+    value_f = float(value) * scale * sign
+    low_v = float(value_low_raw) * scale * sign
+    high_v = float(value_high_raw) * scale * sign
+    if kind == "count":
+        noun, _ = counted_noun(text[end:end + 60], singular=value_f == 1.0)
+        if not noun:
+            of_m = re.match(r"^\s+of\s+(?:the|these|those|them|its|their)\s+", text[end:end + 30], re.IGNORECASE)
+            if of_m:
+                noun, _ = counted_noun(text[end + of_m.end() - 1:end + 80])
+        unit = noun
+    elif kind in ("ordinal", "rank"):
+        rest = text[end:end + 80]
+        skipped = re.match(r"^(?:\s+(?:[A-Z][\w.’'-]*|\([A-Z]+\)))*", rest)
+        noun, _ = counted_noun(rest[skipped.end():], max_words=1, singular=True)
+        unit = noun if kind == "ordinal" else ""
+    if high_v != low_v:
+        value_f = (low_v + high_v) / 2
+    if bound in (">", ">="):
+        low_v, high_v = low_v, math.nan
+    elif bound in ("<", "<="):
+        low_v, high_v = math.nan, high_v
+    base = ""
+    if kind in ("percent", "fraction"):
+        base = _of_phrase(text[end:end + 80])
+    return {
+        "start": start, "end": end, "text": text[start:end], "kind": kind, "value": value_f,
+        "value_low": low_v, "value_high": high_v, "bound": bound, "unit": unit, "base": base,
+        "subject": subject_phrase(text[max(0, start - 80):start], text[end:end + 80]),
+        "change": change, "rule": rule,
+    }
+
+
+def figures_in_text(text: str) -> list[dict]:
+    """Every figure of one text, in order: dicts with the ``figures`` columns that need no corpus.
+
+    Parameters
+    ----------
+    text : str
+
+    Returns
+    -------
+    list of dict
+        Keys ``start, end, text, kind, value, value_low, value_high, bound, unit, base,
+        subject, change, rule``. ``value`` has any scale applied ("$65.9 billion" is
+        6.59e10); percentages stay in percent (3.3 for "3.3%"); fractions are
+        proportions (0.667 for "two-thirds"); a range's value is its midpoint.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    out: list[dict] = []
+    covered = 0
+    for m in _patterns()["core"].finditer(text):
+        if m.start() < covered:
+            continue
+        try:
+            fig = _figure_at(text, m)
+        except (KeyError, ValueError, TypeError, IndexError):
+            fig = None
+        if fig is None or fig["start"] < covered:
+            continue
+        out.append(fig)
+        covered = fig["end"]
+    return out
+
+
+def extract_figures(corpus=None) -> pd.DataFrame:
+    """The ``figures`` table: one row per number an article states.
+
+    Parameters
+    ----------
+    corpus : anything :func:`open_corpus` accepts (None = the seeds)
+
+    Returns
+    -------
+    DataFrame
+        Columns ``doc_id, figure_id, start, end, text`` (offsets into the
+        article's text, ``text[start:end] == text``), ``kind`` (money, percent,
+        count, fraction, ordinal, rank, duration, measure), ``value`` (float,
+        scale applied; percent in percent points; fractions as proportions;
+        ranges give the midpoint), ``value_low``/``value_high`` (range or bound
+        ends, NaN when open), ``bound`` (=, ~, >, <, >=, <=), ``unit`` (ISO 4217
+        code for money, ``percent``, a time or measure unit, or the lemma of the
+        counted noun), ``base`` (what a percentage or fraction is of: "GDP"),
+        ``subject`` (short phrase), ``change`` (up/down when a verb of change
+        precedes), ``sent_id``, ``block_id``, ``role``, ``rule`` (the rule that
+        read it). Sorted by doc_id and start.
+    """
+    corpus = open_corpus(corpus)
+    rows = []
+    for doc_id, text in zip(corpus.articles["doc_id"], corpus.articles["text"]):
+        for n, fig in enumerate(figures_in_text(text), start=1):
+            rows.append({"doc_id": doc_id, "figure_id": f"{doc_id}-F{n:03d}", **fig})
+    table = pd.DataFrame(rows, columns=[c for c in FIGURE_COLUMNS if c not in ("sent_id", "block_id", "role")])
+    table = table.astype({"start": "int64", "end": "int64", "value": "float64", "value_low": "float64",
+                          "value_high": "float64"})
+    table["sent_id"] = _sentence_ids(table, corpus.sentences)
+    table = attach_block(table, corpus.blocks, offset_column="start")
+    table = table[FIGURE_COLUMNS].sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+    return table
+
+
+def _sentence_ids(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
+    """``sent_id`` of the sentence holding each figure's start (-1 when none)."""
+    ids = []
+    grouped = {doc: (g["start"].to_numpy(), g["sent_id"].to_numpy()) for doc, g in sentences.groupby("doc_id")}
+    for doc_id, start in zip(table["doc_id"], table["start"]):
+        starts, sent_ids = grouped.get(doc_id, (None, None))
+        if starts is None or len(starts) == 0:
+            ids.append(-1)
+            continue
+        idx = int((starts <= start).sum()) - 1
+        ids.append(int(sent_ids[idx]) if idx >= 0 else -1)
+    return pd.Series(ids, index=table.index, dtype="int64")
