@@ -94,7 +94,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?P<notable>\b(?:a|an|one)\s+[a-z]+\s+(?P<nfrac>{FRACTION_WORD})(?=\s+of\b))"
             rf"|(?P<frac>\b(?P<fnum>{spelled}|a|an)[\s-]+(?P<fden>{FRACTION_WORD})\b)"
             rf"|(?P<dfrac>(?<![\w/.])(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,2}})(?![\w/]))"
-            rf"|(?P<rank>(?:\b(?:No|no|Nos|Number|number)\.?\s?|#)(?P<rnum>\d+)\b)"
+            rf"|(?P<rank>(?:\b(?-i:No|Nos)\.?\s?|#)(?P<rnum>\d+)\b)"
             rf"|(?P<digit>(?<![\w.,])(?P<dval>{num})(?P<suffix>[A-Za-z]+)?)"
             rf"|(?P<ordw>\b{SPELLED_ORDINAL}\b)"
             rf"|(?P<card>\b(?:(?:a|an)\s+(?=(?:{_alt(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen'])})\b))?{spelled}\b)"
@@ -142,6 +142,12 @@ _VERSION_AFTER = re.compile(r"^\.\d|^-[A-Za-z]")
 _WORD_AFTER = re.compile(r"^[\s]+(?P<word>[A-Za-z][A-Za-z'’-]*)")
 _STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "according", "per", "s"}
 _NOT_PLURAL_END = ("ss", "us", "is", "ous", "ics")
+#: Common verbs that end a noun phrase ("a quarter of the budget goes ...").
+_VERBS = frozenset(
+    "goes go went say says said think thinks believe believes want wants back backs backed support supports "
+    "oppose opposes favour favor favours favors remain remains come comes live lives work works own owns "
+    "voted vote votes agree agrees disagree expect expects".split()
+)
 
 
 def lemma(word: str) -> str:
@@ -190,9 +196,9 @@ def counted_noun(after: str, max_words: int = 4, singular: bool = False) -> tupl
     return "", ""
 
 
-def _of_phrase(after: str, max_words: int = 3) -> str:
+def _of_phrase(after: str, max_words: int = 2) -> str:
     """The noun phrase after ``of`` ("of its GDP on defense" -> "GDP")."""
-    m = re.match(r"^\s+(?:of|in)\s+((?:(?:the|its|their|his|her|our|a|an|all|total)\s+)*)", after, re.IGNORECASE)
+    m = re.match(r"^\s+of\s+((?:(?:the|its|their|his|her|our|a|an|all|total)\s+)*)", after, re.IGNORECASE)
     if not m:
         m2 = re.match(r"^\s+(GDP|GNP|GNI)\b", after)
         return m2.group(1) if m2 else ""
@@ -203,9 +209,14 @@ def _of_phrase(after: str, max_words: int = 3) -> str:
     words = []
     for m3 in re.finditer(r"[A-Za-z][\w'’.-]*|[^\sA-Za-z]", rest[:80]):
         tok = m3.group(0)
-        if not tok[0].isalpha() or tok.lower() in _STOP or len(words) >= max_words:
+        low = tok.lower()
+        if not tok[0].isalpha() or low in _STOP or low in _VERBS or len(words) >= max_words:
+            break
+        if words and (low.endswith("ed") or low.endswith("ing")):
             break
         words.append(tok.rstrip("."))
+        if _looks_plural(tok) or tok.isupper():
+            break
     phrase = " ".join(words)
     return "GDP" if phrase.lower() in ("gross domestic product", "economic output") else phrase
 
@@ -264,22 +275,31 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
         if value is None:
             return None
         den = m.group("fden").lower()
-        after_frac = text[end:end + 4]
-        # "a fifth term" is an ordinal, "a fifth of voters" a fraction.
-        if den in ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth") and not re.match(
-                r"^\s+of\b", text[end:end + 5]):
-            return None
-        kind, rule = "fraction", "fraction-spelled"
-        del after_frac
+        singular_article = m.group("fnum").lower() in ("a", "an", "one") and not den.endswith("s")
+        # "a third term" is an ordinal, "a third of voters" and "cut by a third." fractions.
+        if singular_article and den != "half" and not re.match(r"^(?:\s+of\b|\s*[.,;:)!?]|\s*$)", text[end:end + 5]):
+            if ordinal_value(den) is None:
+                return None
+            start, value = m.start("fden"), ordinal_value(den)
+            kind, rule = "ordinal", "ordinal-after-article"
+        else:
+            kind, rule = "fraction", "fraction-spelled"
     elif group == "dfrac":
         num, den = int(m.group("dnum")), int(m.group("dden"))
         if den == 0 or num >= den or den > 10:
             return None  # 24/7, 9/11 and dates are not fractions
         value, kind, rule = num / den, "fraction", "fraction-digits"
     elif group == "half":
-        if not re.match(r"^\s+(?:of|a|an)\b", text[end:end + 5], re.IGNORECASE):
+        half_unit = re.match(r"^\s+(?:a|an)\s+(?P<unit>[\w %]+?)(?![\w])", text[end:end + 30])
+        unit_m = _patterns()["unit_after"].match(text[end + half_unit.end("unit") - len(half_unit.group("unit")) - 1:end + 40]) if half_unit else None
+        if unit_m and unit_words()[unit_m.group("unit").lower()][1] in ("duration", "percent", "measure"):
+            unit, kind = unit_words()[unit_m.group("unit").lower()]
+            end = end + half_unit.end("unit") - len(half_unit.group("unit")) - 1 + unit_m.end()
+            value, rule = 0.5, "half-a-unit"
+        elif re.match(r"^\s+(?:of|a|an)\b", text[end:end + 5], re.IGNORECASE):
+            value, kind, rule = 0.5, "fraction", "fraction-half"
+        else:
             return None
-        value, kind, rule = 0.5, "fraction", "fraction-half"
     elif group == "rank":
         value, kind, rule = float(m.group("rnum")), "rank", "rank-number-sign"
     elif group == "ordw":
@@ -320,11 +340,11 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
                 kind, rule = "ordinal", "ordinal-digits"
         elif low_suffix == "s" and re.fullmatch(r"\d0", token[-2:]) and "," not in token:
             return None  # decades: "the 2030s", "the 1990s"
-        elif suffix and low_suffix not in scale_words() and low_suffix not in unit_words() and low_suffix != "pc":
+        elif suffix and low_suffix not in scale_words() and low_suffix not in unit_words() and low_suffix not in ("pc", "p"):
             return None  # "5G", "3D", "737MAX": identifiers
         # identifiers and prefixed years: "F-16", "COVID-19", "pre-2014", "G7"
-        if _IDENT_BEFORE.search(text[max(0, start - 2):start]):
-            return None
+        if _IDENT_BEFORE.search(text[max(0, start - 2):start]) or re.search(r"\d{4}[-–/]$", text[max(0, start - 5):start]):
+            return None  # also the second half of "2024-25"
         if _VERSION_AFTER.match(text[end:end + 2]) and not re.match(r"^-(?:year|month|week|day|hour|minute|strong|member|point|old|mile|km|metre|meter|man|person|nation|country|seat|page|percent)", text[end:end + 12], re.IGNORECASE):
             return None
         if _TIME_AFTER.match(text[end:end + 8]):
@@ -342,7 +362,7 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
         start -= len(cur_m.group(0))
     sign = 1.0
     sign_m = pats["sign_before"].search(text[max(0, start - 3):start])
-    if sign_m and group == "digit" and not re.search(r"[\w%]\s?[-−–]\s?$", text[max(0, start - 4):start]):
+    if sign_m and group == "digit" and not re.search(r"[\d%]\s?[-−–]\s?$", text[max(0, start - 4):start]):
         sign = -1.0
         start -= len(sign_m.group(0))
     elif re.search(r"\bminus\s+$", text[max(0, start - 8):start], re.IGNORECASE):
@@ -356,7 +376,7 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
         start -= len(bound_m.group(0))
     change = ""
     change_m = pats["change_before"].search(text[max(0, start - 40):m.start()])
-    if change_m and kind not in ("ordinal", "rank"):
+    if change_m and kind not in ("ordinal", "rank") and not re.search(r"\bfrom\s", change_m.group(0), re.IGNORECASE):
         verb = change_m.group("verb").lower()
         change = "down" if re.match(r"fell|fall|drop|declin|decreas|slid|slump|plung|lost|down|cut|shr", verb) else "up"
 
@@ -375,14 +395,34 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
                     if between:
                         start = min(start, between.start() + max(0, m.start() - 14))
                     rule += "+range"
+    score = re.match(r"^[-–](?P<other>\d{1,2})(?![\d.,%])", text[end:end + 4])
+    if group == "digit" and kind == "count" and score and int(score.group("other")) <= value <= 99:
+        return None  # sports and vote scores: "3-2", "52-48"
+    half = re.match(r"^\s+and\s+a\s+half\b", text[end:end + 16], re.IGNORECASE)
+    if half and group in ("digit", "card") and kind == "count" and value_high_raw == value:
+        value = value_low_raw = value_high_raw = value + 0.5
+        end += half.end()
+        rule += "+half"
+    ratio = re.match(r"^\s+(?:in|out\s+of)\s+(?P<den>\d+|" + SPELLED_CARDINAL + r")\b(?!\s*(?:%|percent|per))",
+                     text[end:end + 30], re.IGNORECASE)
+    if ratio and group in ("digit", "card") and kind == "count" and value_high_raw == value:
+        den = _number_value(ratio.group("den"))
+        if den and value < den <= 1000 and not (1800 <= den <= 2100):
+            value = value_low_raw = value_high_raw = value / den
+            kind, rule, end = "fraction", rule + "+ratio", end + ratio.end()
     scale = 1.0
     if kind == "count":
         sc = pats["scale_after"].match(text[end:end + 16])
         suffix = (m.group("suffix") or "").lower() if group == "digit" else ""
         if suffix in scale_words() and suffix not in ("st", "nd", "rd", "th"):
-            if len(suffix) > 1 or currency:
+            plural_next = bool(counted_noun(text[m.end():m.end() + 40], max_words=2)[0])
+            if len(suffix) > 1 or currency or plural_next:
                 scale = scale_words()[suffix]
                 end = m.end()
+            elif suffix == "m":
+                kind, unit, end = "measure", "metre", m.end()
+            else:
+                return None
         elif sc:
             scale = scale_words()[sc.group("scale").lower()]
             end += sc.end()
@@ -458,7 +498,11 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
     value_f = float(value) * scale * sign
     low_v = float(value_low_raw) * scale * sign
     high_v = float(value_high_raw) * scale * sign
-    if kind == "count":
+    hyphen_noun = re.match(r"^-(?P<noun>[a-z]{3,})\b(?!-)", text[end:end + 20])
+    if kind == "count" and hyphen_noun:  # "27-nation bloc", "10-point plan"
+        end += hyphen_noun.end()
+        unit = lemma(hyphen_noun.group("noun"))
+    elif kind == "count":
         noun, _ = counted_noun(text[end:end + 60], singular=value_f == 1.0)
         if not noun:
             of_m = re.match(r"^\s+of\s+(?:the|these|those|them|its|their)\s+", text[end:end + 30], re.IGNORECASE)
@@ -487,6 +531,60 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
     }
 
 
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    """Lower-case words a number expression can start with (the core pattern's first words)."""
+    from .number_words import CARDINAL_WORDS, DENOMINATORS, ORDINAL_UNITS, TENS
+    return frozenset(CARDINAL_WORDS) | frozenset(DENOMINATORS) | frozenset(ORDINAL_UNITS) | frozenset(TENS) | {
+        "a", "an", "no", "nos"}
+
+
+def trie_regex(words) -> str:
+    """A regular expression matching any of ``words``, written as a prefix tree (fast to fail)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return render(trie)
+
+
+@lru_cache(maxsize=1)
+def _trigger_pattern() -> re.Pattern:
+    return re.compile(r"[\d#]|\b" + trie_regex(_trigger_words()) + r"\b", re.IGNORECASE)
+
+
+def _core_matches(text: str):
+    """Matches of the core pattern, as ``finditer`` would give them, tried only where one can start.
+
+    Trying the long alternation at every character is slow; a cheap scan finds
+    the few places (digits, ``#``, number words, articles) worth trying.
+    """
+    core = _patterns()["core"]
+    scan_end = 0
+    for token in _trigger_pattern().finditer(text):
+        pos = token.start()
+        if pos < scan_end:
+            continue
+        m = core.match(text, pos)
+        if m is None or m.end() == m.start():
+            continue
+        scan_end = m.end()
+        yield m
+
+
 def figures_in_text(text: str) -> list[dict]:
     """Every figure of one text, in order: dicts with the ``figures`` columns that need no corpus.
 
@@ -506,7 +604,7 @@ def figures_in_text(text: str) -> list[dict]:
         return []
     out: list[dict] = []
     covered = 0
-    for m in _patterns()["core"].finditer(text):
+    for m in _core_matches(text):
         if m.start() < covered:
             continue
         try:
