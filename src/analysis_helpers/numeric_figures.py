@@ -32,7 +32,7 @@ from .number_words import (
 
 FIGURE_COLUMNS = [
     "doc_id", "figure_id", "start", "end", "text", "kind", "value", "value_low", "value_high",
-    "bound", "unit", "base", "subject", "change", "sent_id", "block_id", "role", "rule",
+    "bound", "unit", "base", "subject", "change", "sent_id", "block_id", "role", "rule", "sentence",
 ]
 KINDS = ("money", "percent", "count", "fraction", "ordinal", "rank", "duration", "measure")
 
@@ -638,17 +638,21 @@ def extract_figures(corpus=None) -> pd.DataFrame:
         counted noun), ``base`` (what a percentage or fraction is of: "GDP"),
         ``subject`` (short phrase), ``change`` (up/down when a verb of change
         precedes), ``sent_id``, ``block_id``, ``role``, ``rule`` (the rule that
-        read it). Sorted by doc_id and start.
+        read it), ``sentence`` (the text of sentence ``sent_id``). Sorted by
+        doc_id and start.
     """
     corpus = open_corpus(corpus)
     rows = []
     for doc_id, text in zip(corpus.articles["doc_id"], corpus.articles["text"]):
         for n, fig in enumerate(figures_in_text(text), start=1):
             rows.append({"doc_id": doc_id, "figure_id": f"{doc_id}-F{n:03d}", **fig})
-    table = pd.DataFrame(rows, columns=[c for c in FIGURE_COLUMNS if c not in ("sent_id", "block_id", "role")])
+    table = pd.DataFrame(rows, columns=[c for c in FIGURE_COLUMNS if c not in ("sent_id", "block_id", "role", "sentence")])
     table = table.astype({"start": "int64", "end": "int64", "value": "float64", "value_low": "float64",
                           "value_high": "float64"})
     table["sent_id"] = _sentence_ids(table, corpus.sentences)
+    sentence_text = {(d, i): t for d, i, t in zip(corpus.sentences["doc_id"], corpus.sentences["sent_id"],
+                                                  corpus.sentences["text"])}
+    table["sentence"] = [sentence_text.get((d, i), "") for d, i in zip(table["doc_id"], table["sent_id"])]
     table = attach_block(table, corpus.blocks, offset_column="start")
     table = table[FIGURE_COLUMNS].sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
     return table
