@@ -203,6 +203,8 @@ def _of_phrase(after: str, max_words: int = 2) -> str:
         m2 = re.match(r"^\s+(GDP|GNP|GNI)\b", after)
         return m2.group(1) if m2 else ""
     rest = after[m.end():]
+    if re.match(r"^(?:gross\s+domestic\s+product|economic\s+output|national\s+income)\b", rest, re.IGNORECASE):
+        return "GDP"
     first = re.match(r"^([A-Z]{2,})\b", rest)
     if first:
         return first.group(1)
@@ -276,8 +278,13 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
             return None
         den = m.group("fden").lower()
         singular_article = m.group("fnum").lower() in ("a", "an", "one") and not den.endswith("s")
+        if not singular_article and not den.endswith("s") and den != "half":
+            compound = ordinal_value(m.group("frac"))  # "twenty-fifth" is an ordinal, not 20/5
+            if compound is None:
+                return None
+            value, kind, rule = compound, "ordinal", "ordinal-spelled"
         # "a third term" is an ordinal, "a third of voters" and "cut by a third." fractions.
-        if singular_article and den != "half" and not re.match(r"^(?:\s+of\b|\s*[.,;:)!?]|\s*$)", text[end:end + 5]):
+        elif singular_article and den != "half" and not re.match(r"^(?:\s+of\b|\s*[.,;:)!?]|\s*$)", text[end:end + 5]):
             if ordinal_value(den) is None:
                 return None
             start, value = m.start("fden"), ordinal_value(den)
@@ -343,6 +350,8 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
         elif suffix and low_suffix not in scale_words() and low_suffix not in unit_words() and low_suffix not in ("pc", "p"):
             return None  # "5G", "3D", "737MAX": identifiers
         # identifiers and prefixed years: "F-16", "COVID-19", "pre-2014", "G7"
+        if re.search(r"\d\s?[-–]$", text[max(0, start - 3):start]):
+            return None  # the second number of a score ("52-48") left over after its first
         if _IDENT_BEFORE.search(text[max(0, start - 2):start]) or re.search(r"\d{4}[-–/]$", text[max(0, start - 5):start]):
             return None  # also the second half of "2024-25"
         if _VERSION_AFTER.match(text[end:end + 2]) and not re.match(r"^-(?:year|month|week|day|hour|minute|strong|member|point|old|mile|km|metre|meter|man|person|nation|country|seat|page|percent)", text[end:end + 12], re.IGNORECASE):
@@ -395,7 +404,7 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
                     if between:
                         start = min(start, between.start() + max(0, m.start() - 14))
                     rule += "+range"
-    score = re.match(r"^[-–](?P<other>\d{1,2})(?![\d.,%])", text[end:end + 4])
+    score = re.match(r"^[-–](?P<other>\d{1,2})(?!\d|[.,]\d|%)", text[end:end + 5])
     if group == "digit" and kind == "count" and score and int(score.group("other")) <= value <= 99:
         return None  # sports and vote scores: "3-2", "52-48"
     half = re.match(r"^\s+and\s+a\s+half\b", text[end:end + 16], re.IGNORECASE)
