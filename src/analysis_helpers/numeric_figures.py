@@ -297,12 +297,20 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
             return None  # 24/7, 9/11 and dates are not fractions
         value, kind, rule = num / den, "fraction", "fraction-digits"
     elif group == "half":
-        half_unit = re.match(r"^\s+(?:a|an)\s+(?P<unit>[\w %]+?)(?![\w])", text[end:end + 30])
+        half_scale = re.match(r"^\s+(?:a|an)\s+(?P<scale>hundred|thousand|million|billion|trillion|dozen)\b",
+                              text[end:end + 20], re.IGNORECASE)
+        if half_scale:  # "half a million" is 500,000, a count
+            end += half_scale.end()
+            factor = {"dozen": 12.0}.get(half_scale.group("scale").lower()) or scale_words()[half_scale.group("scale").lower()]
+            value, kind, rule = 0.5 * factor, "count", "half-a-scale"
+        half_unit = None if half_scale else re.match(r"^\s+(?:a|an)\s+(?P<unit>[\w %]+?)(?![\w])", text[end:end + 30])
         unit_m = _patterns()["unit_after"].match(text[end + half_unit.end("unit") - len(half_unit.group("unit")) - 1:end + 40]) if half_unit else None
         if unit_m and unit_words()[unit_m.group("unit").lower()][1] in ("duration", "percent", "measure"):
             unit, kind = unit_words()[unit_m.group("unit").lower()]
             end = end + half_unit.end("unit") - len(half_unit.group("unit")) - 1 + unit_m.end()
             value, rule = 0.5, "half-a-unit"
+        elif half_scale:
+            pass
         elif re.match(r"^\s+(?:of|a|an)\b", text[end:end + 5], re.IGNORECASE):
             value, kind, rule = 0.5, "fraction", "fraction-half"
         else:
@@ -347,6 +355,9 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
                 kind, rule = "ordinal", "ordinal-digits"
         elif low_suffix == "s" and re.fullmatch(r"\d0", token[-2:]) and "," not in token:
             return None  # decades: "the 2030s", "the 1990s"
+        elif suffix in ("C", "F") and value < 100:
+            kind, unit, end = "measure", "degree Celsius" if suffix == "C" else "degree Fahrenheit", m.end()
+            rule = "temperature-attached"
         elif suffix and low_suffix not in scale_words() and low_suffix not in unit_words() and low_suffix not in ("pc", "p"):
             return None  # "5G", "3D", "737MAX": identifiers
         # identifiers and prefixed years: "F-16", "COVID-19", "pre-2014", "G7"
@@ -508,6 +519,9 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
     low_v = float(value_low_raw) * scale * sign
     high_v = float(value_high_raw) * scale * sign
     hyphen_noun = re.match(r"^-(?P<noun>[a-z]{3,})\b(?!-)", text[end:end + 20])
+    if hyphen_noun and hyphen_noun.group("noun") in ("strong", "long", "wide", "high", "tall", "deep", "odd", "plus"):
+        end += hyphen_noun.end()  # "a 400-strong crowd": the noun follows
+        hyphen_noun = None
     if kind == "count" and hyphen_noun:  # "27-nation bloc", "10-point plan"
         end += hyphen_noun.end()
         unit = lemma(hyphen_noun.group("noun"))
