@@ -232,7 +232,7 @@ def subject_phrase(before: str, after: str) -> str:
     Up to three content words before the figure in its clause, then the
     prepositional phrase right after it ("allocated sum / to assist Ukraine").
     """
-    clause = re.split(r"[,;:.!?()\"“”]\s|\n|—|–", before)[-1]
+    clause = re.split(r"[,;:()\"“”]\s|[.!?]\s+(?=[A-Z\"“])|\n|—|–", before)[-1]
     pre = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", clause) if w.lower() not in _STOP][-3:]
     post: list[str] = []
     m = re.match(r"^\s+(" + "|".join(_PREPS) + r")\s+", after, re.IGNORECASE)
