@@ -283,3 +283,55 @@ def test_gold_annotations_are_well_formed(seed_corpus):
     assert {"doc_id", "start", "end", "text", "kind", "value", "unit", "base", "bound"} <= set(gold.columns)
     for row in gold.itertuples():
         assert seed_corpus.text_of(row.doc_id)[row.start:row.end] == row.text
+
+
+# ------------------------------------------------------------------ vague magnitudes, "one", rates, units
+@pytest.mark.parametrize("sentence, text, low, high, unit, kind", [
+    ("Thousands of protesters filled the square, police said.", "Thousands", 1e3, 1e4, "protester", "count"),
+    ("Tens of thousands of homes lost power after the storm.", "Tens of thousands", 1e4, 1e5, "home", "count"),
+    ("The scheme cost taxpayers tens of millions of pounds.", "tens of millions of pounds", 1e7, 1e8, "GBP", "money"),
+    ("Dozens of migrants were rescued off the coast.", "Dozens", 12, 120, "migrant", "count"),
+])
+def test_vague_magnitudes_are_ranges(sentence, text, low, high, unit, kind):
+    fig = only(sentence, text)
+    assert (fig["kind"], fig["unit"], fig["bound"]) == (kind, unit, "~")
+    assert (fig["value_low"], fig["value_high"]) == (low, high)
+
+
+def test_one_counts_a_noun_but_not_in_idioms():
+    assert only("One man was arrested at the scene.")["unit"] == "man"
+    assert only("Only one proposal asks the board to act.")["unit"] == "proposal"
+    assert figures_in_text("No one was hurt, and at one point the crowd cheered.") == []
+    assert figures_in_text("On the one hand, it was one of the best films.") == []
+
+
+def test_rates_keep_their_denominator():
+    fig = only("Brent crude traded at US $61.20 per barrel.")
+    assert (fig["value"], fig["unit"], fig["per"]) == (61.2, "USD", "barrel")
+    assert only("They pay $2,000 a month in rent.")["per"] == "month"
+
+
+@pytest.mark.parametrize("sentence, text, unit", [
+    ("The phone ships with 512GB of storage.", "512GB", "gigabyte"),
+    ("Its engine makes 500bhp.", "500bhp", "horsepower"),
+    ("Temperatures fell by 1 to 2 degrees Celsius.", "1 to 2 degrees Celsius", "degree Celsius"),
+    ("Warming must stay below 1.5C, scientists say.", "below 1.5C", "degree Celsius"),
+])
+def test_measure_units(sentence, text, unit):
+    fig = only(sentence, text)
+    assert (fig["kind"], fig["unit"]) == ("measure", unit)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kick-off was at 17:30 and the lap took 1:24.5.",
+    "The temple was built around A.D. 1000 and abandoned by 1300 AD.",
+])
+def test_clock_times_and_era_years_are_not_figures(sentence):
+    assert figures_in_text(sentence) == []
+
+
+def test_counted_time_nouns_are_durations_and_points_are_counted():
+    fig = only("He spent the 40 previous years in the navy.")
+    assert (fig["kind"], fig["unit"]) == ("duration", "year")
+    fig = only("The Dow shed 320 points on Friday.")
+    assert (fig["unit"], fig["change"]) == ("point", "down")

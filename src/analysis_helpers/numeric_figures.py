@@ -32,7 +32,7 @@ from .number_words import (
 
 FIGURE_COLUMNS = [
     "doc_id", "figure_id", "start", "end", "text", "kind", "value", "value_low", "value_high",
-    "bound", "unit", "base", "subject", "change", "sent_id", "block_id", "role", "rule", "sentence",
+    "bound", "unit", "base", "subject", "change", "per", "sent_id", "block_id", "role", "rule", "sentence",
 ]
 KINDS = ("money", "percent", "count", "fraction", "ordinal", "rank", "duration", "measure")
 
@@ -93,9 +93,10 @@ def _patterns() -> dict[str, re.Pattern]:
         "core": re.compile(
             rf"(?P<notable>\b(?:a|an|one)\s+[a-z]+\s+(?P<nfrac>{FRACTION_WORD})(?=\s+of\b))"
             rf"|(?P<frac>\b(?P<fnum>{spelled}|a|an)[\s-]+(?P<fden>{FRACTION_WORD})\b)"
+            rf"|(?P<vague>\b(?P<vprefix>(?:tens|hundreds)\s+of\s+)?(?P<vscale>dozens|hundreds|thousands|millions|billions)(?=\s+of\b))"
             rf"|(?P<dfrac>(?<![\w/.])(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,2}})(?![\w/]))"
             rf"|(?P<rank>(?:\b(?-i:No|Nos)\.?\s?|#)(?P<rnum>\d+)\b)"
-            rf"|(?P<digit>(?<![\w.,])(?P<dval>{num})(?P<suffix>[A-Za-z]+)?)"
+            rf"|(?P<digit>(?<![\w.,:])(?P<dval>{num})(?P<suffix>[A-Za-z]+)?)"
             rf"|(?P<ordw>\b{SPELLED_ORDINAL}\b)"
             rf"|(?P<card>\b(?:(?:a|an)\s+(?=(?:{_alt(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen'])})\b))?{spelled}\b)"
             rf"|(?P<half>\bhalf\b)"
@@ -107,8 +108,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "bound_before": re.compile(rf"\b(?:{_alt(bounds)})\s+$", re.IGNORECASE),
         "change_before": re.compile(
             r"\b(?P<verb>rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|"
-            r"jumped|jumps|climbed|climbs|surged|soared|gained|gains|up|fell|falls|falling|fallen|fall|"
-            r"dropped|drops|declined?|declines|decreased?|decreases|slid|slumped|plunged|lost|down|cut|cuts|"
+            r"jumped|jumps|climbed|climbs|surged|soared|gained|gains|added|adds|up|fell|falls|falling|fallen|fall|"
+            r"dropped|drops|declined?|declines|decreased?|decreases|slid|slumped|plunged|lost|shed|sheds|down|cut|cuts|"
             r"shrank|shrunk)\s+(?:by\s+|to\s+|from\s+)?(?:(?:" + _alt(bounds) + r")\s+)?[^\s]*$",
             re.IGNORECASE,
         ),
@@ -134,6 +135,7 @@ _YEAR_CONTEXT_BEFORE = re.compile(
 )
 _IDENT_BEFORE = re.compile(r"(?:[A-Za-z][-‑/]|[A-Za-z]\.(?=\d))$")
 _CAPITAL_WORD_BEFORE = re.compile(r"\b(?P<word>[A-Z][A-Za-z]+)\s$")
+_TIME_UNITS = frozenset("year month week day hour minute second decade century".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _VERSION_AFTER = re.compile(r"^\.\d|^-[A-Za-z]")
 
@@ -191,6 +193,12 @@ def counted_noun(after: str, max_words: int = 4, singular: bool = False) -> tupl
             break
         words.append(word)
         rest = rest[m.end():]
+        if singular and len(words) == 1 and re.search(r"(?:al|ar|ic|ive|ous|ful|less|able|ible|ent|ant|est|ary)$", word.lower()):
+            nxt = _WORD_AFTER.match(rest)
+            follower = nxt.group("word") if nxt else ""
+            if (follower.islower() and follower not in _STOP and follower not in _VERBS
+                    and not follower.endswith(("s", "ed"))):
+                continue  # "one particular demand": the adjective is not the counted noun
         if singular or _looks_plural(word):
             return lemma(word), " ".join(words)
     return "", ""
@@ -252,6 +260,27 @@ def subject_phrase(before: str, after: str) -> str:
     return " ".join(pre + post).strip()
 
 
+@lru_cache(maxsize=1)
+def one_idioms() -> frozenset[str]:
+    """Nouns that make "one" an idiom, not a count ("one way or another"), from ``data/one_idioms.txt``."""
+    text = resources.files("analysis_helpers").joinpath("data/one_idioms.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|that|which|someone|anyone|such)\s+$", re.IGNORECASE)
+
+
+def _one_counts_a_noun(text: str, start: int, end: int) -> bool:
+    """True when "one" counts the noun right after it ("one man", "one particular demand")."""
+    if _PRONOUN_ONE_BEFORE.search(text[max(0, start - 12):start]):
+        return False
+    nxt = re.match(r"^\s+(?P<w>[a-z][a-z'’-]*)", text[end:end + 30])
+    if not nxt:
+        return False
+    word = nxt.group("w")
+    return word not in _STOP and word not in one_idioms() and not word.endswith(("ly", "ing", "ed"))
+
+
 def _number_value(token: str) -> float | None:
     if re.match(r"^[\d.,]+$", token):
         return digit_value(token)
@@ -291,6 +320,13 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
             kind, rule = "ordinal", "ordinal-after-article"
         else:
             kind, rule = "fraction", "fraction-spelled"
+    elif group == "vague":
+        # "thousands of" is a range of magnitude: 1,000 to 10,000 ("tens of thousands": 10,000 to 100,000)
+        base_value = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6,
+                      "billions": 1e9}[m.group("vscale").lower()]
+        prefix = (m.group("vprefix") or "").lower()
+        base_value *= 10.0 if prefix.startswith("tens") else 100.0 if prefix.startswith("hundreds") else 1.0
+        value, kind, rule = base_value, "count", "vague-magnitude"
     elif group == "dfrac":
         num, den = int(m.group("dnum")), int(m.group("dden"))
         if den == 0 or num >= den or den > 10:
@@ -369,10 +405,22 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
             return None
         if _TIME_AFTER.match(text[end:end + 8]):
             return None
+        if re.search(r"\b(?:A\.D\.|AD|B\.C\.|BC)\s?$", text[max(0, start - 6):start]) or re.match(
+                r"^\s?(?:BCE?|B\.C\.|AD|A\.D\.|CE)\b", text[end:end + 6]):
+            return None  # era years: "A.D. 1000", "500 BC"
         if not kind:
             kind, rule = "count", "cardinal-digits"
     else:
         return None
+
+    vague_high = None
+    if group == "vague":
+        vague_high = value * 10.0
+        of_cur = re.match(r"^\s+of\s+(?P<cur>" + _alt([f for f, (k, _) in currencies().items() if k == "word"]) + r")\b",
+                          text[end:end + 40])
+        if of_cur:
+            kind, unit = "money", currencies()[of_cur.group("cur")][1]
+            end += of_cur.end()
 
     # ---- left context: currency, sign, bound, change
     currency = ""
@@ -398,7 +446,7 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
     change_m = pats["change_before"].search(text[max(0, start - 40):m.start()])
     if change_m and kind not in ("ordinal", "rank") and not re.search(r"\bfrom\s", change_m.group(0), re.IGNORECASE):
         verb = change_m.group("verb").lower()
-        change = "down" if re.match(r"fell|fall|drop|declin|decreas|slid|slump|plung|lost|down|cut|shr", verb) else "up"
+        change = "down" if re.match(r"fell|fall|drop|declin|decreas|slid|slump|plung|lost|shed|down|cut|shr", verb) else "up"
 
     # ---- right context: range, scale, percent, currency word, unit
     value_low_raw, value_high_raw = value, value
@@ -436,7 +484,7 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
         suffix = (m.group("suffix") or "").lower() if group == "digit" else ""
         if suffix in scale_words() and suffix not in ("st", "nd", "rd", "th"):
             plural_next = bool(counted_noun(text[m.end():m.end() + 40], max_words=2)[0])
-            if len(suffix) > 1 or currency or plural_next:
+            if len(suffix) > 1 or currency or plural_next or suffix == "k":
                 scale = scale_words()[suffix]
                 end = m.end()
             elif suffix == "m":
@@ -494,6 +542,8 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
             single = counted_noun(text[end:end + 40], max_words=1, singular=True)
             if single[0] and single[0] in {u for u, _ in unit_words().values()}:
                 kind, unit = unit_words().get(single[0], ("", "count"))[1], single[0]
+            elif token == "one" and _one_counts_a_noun(text, m.start(), end):
+                rule = "one-before-noun"
             else:
                 return None
     if group == "digit" and kind == "count" and scale == 1.0 and value_high_raw == value:
@@ -518,6 +568,10 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
     value_f = float(value) * scale * sign
     low_v = float(value_low_raw) * scale * sign
     high_v = float(value_high_raw) * scale * sign
+    if vague_high is not None:
+        high_v = vague_high
+        if bound == "=":
+            bound = "~"
     hyphen_noun = re.match(r"^-(?P<noun>[a-z]{3,})\b(?!-)", text[end:end + 20])
     if hyphen_noun and hyphen_noun.group("noun") in ("strong", "long", "wide", "high", "tall", "deep", "odd", "plus"):
         end += hyphen_noun.end()  # "a 400-strong crowd": the noun follows
@@ -525,6 +579,8 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
     if kind == "count" and hyphen_noun:  # "27-nation bloc", "10-point plan"
         end += hyphen_noun.end()
         unit = lemma(hyphen_noun.group("noun"))
+    elif kind == "count" and group == "vague":
+        unit = counted_noun(re.sub(r"^\s+of\b", "", text[end:end + 60]))[0]
     elif kind == "count":
         noun, _ = counted_noun(text[end:end + 60], singular=value_f == 1.0)
         if not noun:
@@ -532,6 +588,8 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
             if of_m:
                 noun, _ = counted_noun(text[end + of_m.end() - 1:end + 80])
         unit = noun
+        if unit in _TIME_UNITS:  # "the 50 previous years"
+            kind = "duration"
     elif kind in ("ordinal", "rank"):
         rest = text[end:end + 80]
         skipped = re.match(r"^(?:\s+(?:[A-Z][\w.’'-]*|\([A-Z]+\)))*", rest)
@@ -546,11 +604,18 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
     base = ""
     if kind in ("percent", "fraction"):
         base = _of_phrase(text[end:end + 80])
+    per = ""
+    per_m = re.match(r"^\s*(?:per|/|a|an|each)\s*(?P<per>[a-z]+)\b", text[end:end + 30])
+    if per_m and kind in ("money", "count", "measure", "percent"):
+        word = per_m.group("per")
+        is_per = per_m.group(0).strip().startswith(("per", "/"))
+        if is_per or word in _TIME_UNITS or word in unit_words():
+            per = unit_words().get(word, (lemma(word), ""))[0] if word in unit_words() else lemma(word)
     return {
         "start": start, "end": end, "text": text[start:end], "kind": kind, "value": value_f,
         "value_low": low_v, "value_high": high_v, "bound": bound, "unit": unit, "base": base,
         "subject": subject_phrase(text[max(0, start - 80):start], text[end:end + 80]),
-        "change": change, "rule": rule,
+        "change": change, "per": per, "rule": rule,
     }
 
 
@@ -559,7 +624,7 @@ def _trigger_words() -> frozenset[str]:
     """Lower-case words a number expression can start with (the core pattern's first words)."""
     from .number_words import CARDINAL_WORDS, DENOMINATORS, ORDINAL_UNITS, TENS
     return frozenset(CARDINAL_WORDS) | frozenset(DENOMINATORS) | frozenset(ORDINAL_UNITS) | frozenset(TENS) | {
-        "a", "an", "no", "nos"}
+        "a", "an", "no", "nos", "tens", "dozens", "hundreds", "thousands", "millions", "billions"}
 
 
 def trie_regex(words) -> str:
@@ -660,7 +725,8 @@ def extract_figures(corpus=None) -> pd.DataFrame:
         code for money, ``percent``, a time or measure unit, or the lemma of the
         counted noun), ``base`` (what a percentage or fraction is of: "GDP"),
         ``subject`` (short phrase), ``change`` (up/down when a verb of change
-        precedes), ``sent_id``, ``block_id``, ``role``, ``rule`` (the rule that
+        precedes), ``per`` (the denominator of a rate: "$70 a barrel" gives
+        barrel, "£3 billion a year" year), ``sent_id``, ``block_id``, ``role``, ``rule`` (the rule that
         read it), ``sentence`` (the text of sentence ``sent_id``). Sorted by
         doc_id and start.
     """
