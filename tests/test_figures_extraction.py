@@ -335,3 +335,11 @@ def test_counted_time_nouns_are_durations_and_points_are_counted():
     assert (fig["kind"], fig["unit"]) == ("duration", "year")
     fig = only("The Dow shed 320 points on Friday.")
     assert (fig["unit"], fig["change"]) == ("point", "down")
+
+
+def test_offsets_survive_characters_that_change_length_when_lowered():
+    sentence = "İstanbul said İİ five hundred troops and 3% of GDP."
+    figs = figures_in_text(sentence)
+    assert [f["text"] for f in figs] == ["five hundred", "3%"]
+    for f in figs:
+        assert sentence[f["start"]:f["end"]] == f["text"]

@@ -650,20 +650,53 @@ def trie_regex(words) -> str:
 
 
 @lru_cache(maxsize=1)
-def _trigger_pattern() -> re.Pattern:
-    return re.compile(r"[\d#]|\b" + trie_regex(_trigger_words()) + r"\b", re.IGNORECASE)
+def _article_trigger() -> re.Pattern:
+    """ "a"/"an" (in lower-cased text) before a scale, fraction or time word, or "a <adjective> third of"."""
+    from .number_words import DENOMINATORS
+    after_article = sorted(set(DENOMINATORS) | {"hundred", "thousand", "million", "billion", "trillion", "dozen",
+                                                 "year", "month", "week", "day", "hour", "decade", "century",
+                                                 "minute"})
+    return re.compile(r"an?\s+(?:(?:" + trie_regex(after_article) + r")\b|[a-z]+\s+(?:"
+                      + trie_regex(sorted(DENOMINATORS)) + r")\s+of\b)")
+
+
+_DIGIT_RUN = re.compile(r"[0-9#]+")
+
+
+@lru_cache(maxsize=1)
+def _word_trigger() -> re.Pattern:
+    """Number words in lower-cased text, as a case-sensitive prefix tree (much faster than IGNORECASE)."""
+    return re.compile(r"\b(?:" + trie_regex(sorted(_trigger_words() - {"a", "an", "no", "nos"})) + r")\b")
+
+
+def _candidate_starts(text: str) -> list[int]:
+    """Offsets where a number expression can start: digit runs, ``#``, number words, some articles.
+
+    Trying the core pattern at every character is slow; a prefix-tree pattern
+    over the lower-cased text finds the closed list of number words fast, and
+    the core pattern is then tried only at these offsets.
+    """
+    starts = {m.start() for m in _DIGIT_RUN.finditer(text)}
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters lower-case to two ("İ"): keep offsets aligned
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    starts.update(m.start() for m in _word_trigger().finditer(lower))
+    for marker in ("No", "Nos"):
+        idx = text.find(marker)
+        while idx >= 0:
+            starts.add(idx)
+            idx = text.find(marker, idx + 1)
+    for m in _article_trigger().finditer(lower):
+        if m.start() == 0 or not lower[m.start() - 1].isalpha():
+            starts.add(m.start())
+    return sorted(starts)
 
 
 def _core_matches(text: str):
-    """Matches of the core pattern, as ``finditer`` would give them, tried only where one can start.
-
-    Trying the long alternation at every character is slow; a cheap scan finds
-    the few places (digits, ``#``, number words, articles) worth trying.
-    """
+    """Matches of the core pattern, as ``finditer`` would give them, tried only where one can start."""
     core = _patterns()["core"]
     scan_end = 0
-    for token in _trigger_pattern().finditer(text):
-        pos = token.start()
+    for pos in _candidate_starts(text):
         if pos < scan_end:
             continue
         m = core.match(text, pos)
