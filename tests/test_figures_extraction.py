@@ -343,3 +343,31 @@ def test_offsets_survive_characters_that_change_length_when_lowered():
     assert [f["text"] for f in figs] == ["five hundred", "3%"]
     for f in figs:
         assert sentence[f["start"]:f["end"]] == f["text"]
+
+
+@pytest.mark.parametrize("sentence, text, kind, value, unit", [
+    ("Shares in the grocer rose 5p to 120p.", "120p", "money", 1.2, "GBP"),
+    ("Gasoline fell 19 cents a gallon.", "19 cents", "money", 0.19, "USD"),
+    ("The victim, aged 45, died in hospital.", "45", "duration", 45, "year"),
+    ("Jane Smith, 38, told the BBC she was leaving.", "38", "duration", 38, "year"),
+])
+def test_minor_currency_units_and_ages(sentence, text, kind, value, unit):
+    fig = only(sentence, text)
+    assert (fig["kind"], fig["unit"]) == (kind, unit)
+    assert fig["value"] == pytest.approx(value)
+
+
+def test_index_names_and_downing_street_are_not_figures():
+    assert figures_in_text("The S&P 500 and the FTSE 100 closed higher.") == []
+    assert figures_in_text("A spokesperson for No 10 declined to comment.") == []
+
+
+def test_random_text_never_crashes_and_keeps_offsets():
+    import random
+    rng = random.Random(7)
+    alphabet = list("0123456789 ,.-–%$€£#/:;()abcdefghijklmnopqrstuvwxyzABCDEFGHIJ\n\t'\"İß½²") + [
+        " million ", " billion ", " percent ", " of ", " a ", " one ", " third ", " No. ", " over ", "-year-old "]
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
+        for fig in figures_in_text(text):
+            assert text[fig["start"]:fig["end"]] == fig["text"]

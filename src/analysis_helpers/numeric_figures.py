@@ -134,7 +134,7 @@ _YEAR_CONTEXT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _IDENT_BEFORE = re.compile(r"(?:[A-Za-z][-‑/]|[A-Za-z]\.(?=\d))$")
-_CAPITAL_WORD_BEFORE = re.compile(r"\b(?P<word>[A-Z][A-Za-z]+)\s$")
+_CAPITAL_WORD_BEFORE = re.compile(r"(?:\b|&)(?P<word>[A-Z][A-Za-z]*)\s$")
 _TIME_UNITS = frozenset("year month week day hour minute second decade century".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _VERSION_AFTER = re.compile(r"^\.\d|^-[A-Za-z]")
@@ -352,6 +352,8 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
         else:
             return None
     elif group == "rank":
+        if m.group("rnum") == "10" and "." not in m.group("rank"):
+            return None  # "No 10": the British prime minister's office, not a rank
         value, kind, rule = float(m.group("rnum")), "rank", "rank-number-sign"
     elif group == "ordw":
         word = m.group("ordw").lower()
@@ -516,6 +518,12 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
         if cur_after:
             currency = currencies()[cur_after.group("cur")][1]
             end += cur_after.end()
+    minor = re.match(r"^\s+(?P<minor>cents|pence)\b", text[end:end + 10]) if kind == "count" and not currency else None
+    if group == "digit" and kind == "count" and not currency and (m.group("suffix") or "") == "p" and scale == 1.0:
+        currency, scale, end, rule = "GBP", 0.01, m.end(), rule + "+pence"  # "rose 5p to 120p"
+    elif minor:
+        currency = "GBP" if minor.group("minor") == "pence" else "USD"
+        scale, end, rule = 0.01, end + minor.end(), rule + "+minor-unit"
     if currency:
         kind, unit = "money", currency
     # duration and measures ("three years", "five-year", "40 km")
@@ -595,6 +603,12 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
         skipped = re.match(r"^(?:\s+(?:[A-Z][\w.’'-]*|\([A-Z]+\)))*", rest)
         noun, _ = counted_noun(rest[skipped.end():], max_words=1, singular=True)
         unit = noun if kind == "ordinal" else ""
+    if kind == "count" and not unit and group in ("digit", "card") and 0 < value_f < 130 and value_f == int(value_f):
+        aged = re.search(r"\baged\s+$", text[max(0, start - 8):start], re.IGNORECASE)
+        apposition = (re.search(r"[A-Z][\w’'-]+,\s$", text[max(0, start - 30):start])
+                      and re.match(r"^,", text[end:end + 1]))
+        if aged or apposition:  # "aged 45", "John Smith, 45, said"
+            kind, unit, rule = "duration", "year", rule + "+age"
     if high_v != low_v:
         value_f = (low_v + high_v) / 2
     if bound in (">", ">="):
