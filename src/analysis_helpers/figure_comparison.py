@@ -1,7 +1,7 @@
 """Find the same quantity stated by different articles, and flag where they disagree.
 
 Two figures are candidates when they come from different articles, have the
-same kind, unit and base, close values, and similar wording around them
+same kind, unit, base and direction of change, close values, and similar wording around them
 (content words of the sentence near the figure, with entity aliases such as
 "U.S."/"United States" merged, from ``data/entity_aliases.csv``). Candidates
 are joined into groups; a group whose values differ is a disagreement.
@@ -139,17 +139,26 @@ def compare_figures(figures: pd.DataFrame, *, roles=ARTICLE_ROLES, max_gap: floa
 
     values = table["value"].to_numpy(dtype=float)
     docs = table["doc_id"].to_numpy()
-    for i in range(len(table)):
-        for j in range(i + 1, len(table)):
-            if docs[i] == docs[j] or keys[i] != keys[j]:
-                continue
-            if relative_gap(values[i], values[j]) > max_gap:
-                continue
-            sim = jaccard(contexts[i], contexts[j])
-            if sim < min_similarity:
-                continue
-            best[i], best[j] = max(best[i], sim), max(best[j], sim)
-            parent[find(j)] = find(i)
+    changes = table["change"].fillna("").to_numpy() if "change" in table.columns else [""] * len(table)
+    buckets: dict = {}
+    for i, key in enumerate(keys):
+        buckets.setdefault(key, []).append(i)
+    for members in buckets.values():
+        # sorted by value, each figure only meets the neighbours inside the value window
+        members = sorted(members, key=lambda k: (values[k], k))
+        for a, i in enumerate(members):
+            for j in members[a + 1:]:
+                if relative_gap(values[i], values[j]) > max_gap:
+                    if abs(values[j]) >= abs(values[i]) and values[i] >= 0:
+                        break
+                    continue
+                if docs[i] == docs[j] or changes[i] != changes[j]:
+                    continue
+                sim = jaccard(contexts[i], contexts[j])
+                if sim < min_similarity:
+                    continue
+                best[i], best[j] = max(best[i], sim), max(best[j], sim)
+                parent[find(j)] = find(i)
     roots = [find(i) for i in range(len(table))]
     table["_root"] = roots
     table["similarity"] = [round(b, 3) for b in best]
