@@ -102,9 +102,8 @@ def main() -> None:
     ours_rate = rate(figures_in_text, texts)
     big = pd.DataFrame({"doc_id": [f"{i:05d}" for i in range(len(texts))], "text": texts})
     big_corpus = open_corpus(big)
-    start = time.perf_counter()
-    extract_figures(big_corpus)
-    table_rate = len(texts) / (time.perf_counter() - start)
+    table_rate = rate(extract_figures, [big_corpus]) * len(texts)
+    load = ", load average {:.1f}".format(os.getloadavg()[0]) if hasattr(os, "getloadavg") else ""
 
     q_table = quantulum_figures(corpus)
     lines = [
@@ -114,7 +113,7 @@ def main() -> None:
         "",
         "    PYTHONPATH=src /work/venv/bin/python benchmarks/bench_figures.py",
         "",
-        f"Python {platform.python_version()}, {platform.machine()}, {core}. "
+        f"Python {platform.python_version()}, {platform.machine()}, {core}{load}. "
         f"Gold: `data/annotations/figures.csv` ({len(gold)} figures in 5 seed articles).",
         "",
         "## Accuracy on the seeds, every block",
@@ -166,8 +165,9 @@ def main() -> None:
         lines += ["", "quantulum3 is not installed: `pip install quantulum3` to compare."]
     lines += [
         "",
-        "Seed articles average 5,700 characters. Building the corpus (blocks, sentences) is not timed:",
-        "it is shared by every extractor.",
+        "Seed articles average 5,700 characters. Rates are the best of three runs. Building the corpus",
+        "(blocks, sentences) is not timed: it is shared by every extractor. Other processes on the machine",
+        "lower the numbers (see the load average above).",
         "",
     ]
     out = ROOT / "benchmarks" / "results" / "figures.md"

@@ -371,3 +371,10 @@ def test_random_text_never_crashes_and_keeps_offsets():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80)))
         for fig in figures_in_text(text):
             assert text[fig["start"]:fig["end"]] == fig["text"]
+
+
+def test_fast_block_attachment_matches_attach_block(seed_corpus, seed_figures):
+    from analysis_helpers import attach_block
+    expected = attach_block(seed_figures.drop(columns=["block_id", "role"]), seed_corpus.blocks)
+    pd.testing.assert_series_equal(seed_figures["block_id"], expected["block_id"])
+    pd.testing.assert_series_equal(seed_figures["role"], expected["role"])

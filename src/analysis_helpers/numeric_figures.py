@@ -789,9 +789,28 @@ def extract_figures(corpus=None) -> pd.DataFrame:
     sentence_text = {(d, i): t for d, i, t in zip(corpus.sentences["doc_id"], corpus.sentences["sent_id"],
                                                   corpus.sentences["text"])}
     table["sentence"] = [sentence_text.get((d, i), "") for d, i in zip(table["doc_id"], table["sent_id"])]
-    table = attach_block(table, corpus.blocks, offset_column="start")
+    table = _attach_block_fast(table, corpus.blocks)
     table = table[FIGURE_COLUMNS].sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
     return table
+
+
+def _attach_block_fast(table: pd.DataFrame, blocks: pd.DataFrame) -> pd.DataFrame:
+    """``block_id`` and ``role`` as :func:`attach_block` gives them, vectorised with ``merge_asof``.
+
+    ``attach_block`` looks up one row at a time, which dominates the run time on
+    large corpora; the result is the same (tested), row order unchanged.
+    """
+    if table.empty or blocks.empty:
+        return attach_block(table, blocks, offset_column="start")
+    left = table[["doc_id", "start"]].assign(_row=range(len(table))).sort_values("start", kind="stable")
+    right = blocks[["doc_id", "start", "block_id", "role"]].sort_values("start", kind="stable")
+    merged = pd.merge_asof(left, right, on="start", by="doc_id", direction="backward").sort_values("_row")
+    out = table.copy()
+    out["block_id"] = merged["block_id"].fillna(-1).astype("int64").to_numpy()
+    roles = merged["role"].to_numpy(dtype=object)
+    out["role"] = pd.Series([None if r is None or (isinstance(r, float) and r != r) else r for r in roles],
+                            index=out.index, dtype="object")
+    return out
 
 
 def _sentence_ids(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.Series:
