@@ -378,3 +378,17 @@ def test_fast_block_attachment_matches_attach_block(seed_corpus, seed_figures):
     expected = attach_block(seed_figures.drop(columns=["block_id", "role"]), seed_corpus.blocks)
     pd.testing.assert_series_equal(seed_figures["block_id"], expected["block_id"])
     pd.testing.assert_series_equal(seed_figures["role"], expected["role"])
+
+
+def test_a_bare_number_shares_the_unit_of_its_pair():
+    first, second = figures_in_text("Dinner costs eight or nine euros a head.")
+    assert (first["kind"], first["unit"], first["value"]) == ("money", "EUR", 8)
+    first, _ = figures_in_text("The fund raised 3 or 4 million dollars.")
+    assert (first["unit"], first["value"]) == ("USD", 3e6)
+    five, four = figures_in_text("Russia has annexed five regions, and claims four.")
+    assert four["kind"] == "count"
+
+
+def test_currency_words_after_the_number():
+    assert only("Deposits above 7.5 million Danish crowns pay a fee.")["unit"] == "DKK"
+    assert only("Seoul set aside 5 billion won for the plan.")["unit"] == "KRW"

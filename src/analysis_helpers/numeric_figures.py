@@ -720,6 +720,30 @@ def _core_matches(text: str):
         yield m
 
 
+_OR_BETWEEN = re.compile(r"^\s*(?:or|and|to|-|–)\s*$")
+_SHARED_KINDS = ("money", "percent", "duration", "measure")
+
+
+def _share_units_across_or(text: str, figures: list[dict]) -> None:
+    """Give a bare number the unit of the next one: "eight or nine euros", "two or three years".
+
+    Changes ``figures`` in place: the first figure takes the second's kind,
+    unit and scale word ("3 or 4 million").
+    """
+    for first, second in zip(figures, figures[1:]):
+        if first["kind"] != "count" or first["unit"] or second["kind"] not in _SHARED_KINDS:
+            continue
+        if not _OR_BETWEEN.match(text[first["end"]:second["start"]]):
+            continue
+        first["kind"], first["unit"], first["rule"] = second["kind"], second["unit"], first["rule"] + "+shared-unit"
+        scale = re.search(r"\b(" + "|".join(w for w in scale_words() if len(w) > 1) + r")\b", second["text"],
+                          re.IGNORECASE)
+        if scale and abs(first["value"]) < 1000:
+            factor = scale_words()[scale.group(1).lower()]
+            for key in ("value", "value_low", "value_high"):
+                first[key] = first[key] * factor
+
+
 def figures_in_text(text: str) -> list[dict]:
     """Every figure of one text, in order: dicts with the ``figures`` columns that need no corpus.
 
@@ -750,6 +774,7 @@ def figures_in_text(text: str) -> list[dict]:
             continue
         out.append(fig)
         covered = fig["end"]
+    _share_units_across_or(text, out)
     return out
 
 
