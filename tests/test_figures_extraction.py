@@ -381,11 +381,11 @@ def test_fast_block_attachment_matches_attach_block(seed_corpus, seed_figures):
 
 
 def test_a_bare_number_shares_the_unit_of_its_pair():
-    first, second = figures_in_text("Dinner costs eight or nine euros a head.")
+    first, _ = figures_in_text("Dinner costs eight or nine euros a head.")
     assert (first["kind"], first["unit"], first["value"]) == ("money", "EUR", 8)
     first, _ = figures_in_text("The fund raised 3 or 4 million dollars.")
     assert (first["unit"], first["value"]) == ("USD", 3e6)
-    five, four = figures_in_text("Russia has annexed five regions, and claims four.")
+    _, four = figures_in_text("Russia has annexed five regions, and claims four.")
     assert four["kind"] == "count"
 
 

@@ -10,7 +10,6 @@ are joined into groups; a group whose values differ is a disagreement.
 from __future__ import annotations
 
 import csv
-import math
 import re
 from functools import lru_cache
 from importlib import resources
@@ -19,7 +18,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .block_roles import ARTICLE_ROLES
-from .numeric_figures import lemma
+from .figure_context import lemma
 
 COMPARISON_COLUMNS = [
     "group_id", "figure_id", "doc_id", "kind", "unit", "base", "value", "bound", "text", "subject",

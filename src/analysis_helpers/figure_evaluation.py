@@ -13,9 +13,6 @@ import pandas as pd
 
 from .paths import annotations_dir
 
-GOLD_COLUMNS = ["doc_id", "start", "end", "text", "kind", "value", "value_low", "value_high", "bound",
-                "unit", "base", "note"]
-
 
 def read_gold_figures(path=None) -> pd.DataFrame:
     """The hand-annotated figures (``data/annotations/figures.csv``), doc_id kept as text."""

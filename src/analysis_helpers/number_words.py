@@ -58,8 +58,6 @@ SPELLED_ORDINAL = rf"(?:(?:{_TENS_ALT})[\s-]+)?(?:{_ORD_ALT})"
 #: A fraction word after its numerator: "thirds", "half", "quarters".
 FRACTION_WORD = rf"(?:{_DEN_ALT})"
 
-_CARDINAL_RE = re.compile(rf"^{SPELLED_CARDINAL}$", re.IGNORECASE)
-
 
 def words_of(phrase: str) -> list[str]:
     """Lower-case number words of ``phrase``, with ``and`` and hyphens dropped."""

@@ -14,17 +14,18 @@ unless a scale word, a fraction or a unit follows.
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from .blocks import attach_block
 from .corpus import open_corpus
+from .figure_context import (
+    _STOP, TIME_UNITS, base_phrase, counted_noun, lemma, subject_phrase,
+)
+from .figure_lexicons import _alt, bound_phrases, currencies, one_idioms, trie_regex, unit_words
 from .number_words import (
     FRACTION_WORD, SPELLED_CARDINAL, SPELLED_ORDINAL, cardinal_value, digit_value, fraction_value,
     ordinal_value, scale_words,
@@ -43,40 +44,7 @@ MONTHS = (
 _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
-# ---------------------------------------------------------------- lexicons
-def _read_csv(name: str) -> list[dict]:
-    text = resources.files("analysis_helpers").joinpath(f"data/{name}").read_text("utf-8")
-    return list(csv.DictReader(text.splitlines()))
-
-
-@lru_cache(maxsize=1)
-def currencies() -> dict[str, tuple[str, str]]:
-    """Currency forms from ``data/currencies.csv``: ``{form: (kind, ISO code)}``."""
-    return {r["form"]: (r["kind"], r["code"]) for r in _read_csv("currencies.csv")}
-
-
-@lru_cache(maxsize=1)
-def unit_words() -> dict[str, tuple[str, str]]:
-    """Unit words from ``data/figure_units.csv``: ``{word: (unit, kind)}`` (lower-case keys)."""
-    return {r["word"].lower(): (r["unit"], r["kind"]) for r in _read_csv("figure_units.csv")}
-
-
-@lru_cache(maxsize=1)
-def bound_phrases() -> dict[str, str]:
-    """Bound cues from ``data/figure_bounds.csv``: ``{"over": ">", "around": "~", ...}``."""
-    return {r["phrase"].lower(): r["bound"] for r in _read_csv("figure_bounds.csv")}
-
-
-@lru_cache(maxsize=1)
-def irregular_plurals() -> dict[str, str]:
-    """``{plural: lemma}`` from ``data/figure_plurals.csv``."""
-    return {r["plural"].lower(): r["lemma"] for r in _read_csv("figure_plurals.csv")}
-
-
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
+# ---------------------------------------------------------------- the grammar
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     cur = currencies()
@@ -128,145 +96,13 @@ _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH_ALT})\b\.?"
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_ALT})\.?\s+(?:the\s+)?$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^(?::\d{2}|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|CET|EST|ET\b|o'clock|hrs\b|h\b))",
                          re.IGNORECASE)
-_YEAR_CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:in|since|by|until|till|from|of|during|year|early|late|mid|before|after|summer|winter|"
-    r"spring|autumn|fall|through|between|and|to|the)\s+|[(,]\s*)$",
-    re.IGNORECASE,
-)
 _IDENT_BEFORE = re.compile(r"(?:[A-Za-z][-‑/]|[A-Za-z]\.(?=\d))$")
 _CAPITAL_WORD_BEFORE = re.compile(r"(?:\b|&)(?P<word>[A-Z][A-Za-z]*)\s$")
-_TIME_UNITS = frozenset("year month week day hour minute second decade century".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _VERSION_AFTER = re.compile(r"^\.\d|^-[A-Za-z]")
 
 
 # ---------------------------------------------------------------- helpers
-_WORD_AFTER = re.compile(r"^[\s]+(?P<word>[A-Za-z][A-Za-z'’-]*)")
-_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "according", "per", "s"}
-_NOT_PLURAL_END = ("ss", "us", "is", "ous", "ics")
-#: Common verbs that end a noun phrase ("a quarter of the budget goes ...").
-_VERBS = frozenset(
-    "goes go went say says said think thinks believe believes want wants back backs backed support supports "
-    "oppose opposes favour favor favours favors remain remains come comes live lives work works own owns "
-    "voted vote votes agree agrees disagree expect expects".split()
-)
-
-
-def lemma(word: str) -> str:
-    """Singular lower-case form of a counted noun (countries -> country, drones -> drone)."""
-    w = word.lower()
-    irregular = irregular_plurals()
-    if w in irregular:
-        return irregular[w]
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes", "zes")):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(_NOT_PLURAL_END):
-        return w[:-1]
-    return w
-
-
-def _looks_plural(word: str) -> bool:
-    w = word.lower()
-    if w in irregular_plurals():
-        return True
-    return len(w) > 2 and w.endswith("s") and not w.endswith(_NOT_PLURAL_END) and w not in _STOP
-
-
-def counted_noun(after: str, max_words: int = 4, singular: bool = False) -> tuple[str, str]:
-    """The counted noun in the text right after a number: ``(lemma, noun phrase)``.
-
-    Looks at up to ``max_words`` words (stopping at punctuation or a function
-    word) for the first plural noun; ``"50 European countries"`` gives
-    ``("country", "European countries")``. With ``singular`` the first content
-    word is taken ("one cup"). Empty strings when none is found.
-    """
-    words = []
-    rest = after
-    for _ in range(max_words):
-        m = _WORD_AFTER.match(rest)
-        if not m:
-            break
-        word = m.group("word")
-        if word.lower() in _STOP:
-            break
-        words.append(word)
-        rest = rest[m.end():]
-        if singular and len(words) == 1 and re.search(r"(?:al|ar|ic|ive|ous|ful|less|able|ible|ent|ant|est|ary)$", word.lower()):
-            nxt = _WORD_AFTER.match(rest)
-            follower = nxt.group("word") if nxt else ""
-            if (follower.islower() and follower not in _STOP and follower not in _VERBS
-                    and not follower.endswith(("s", "ed"))):
-                continue  # "one particular demand": the adjective is not the counted noun
-        if singular or _looks_plural(word):
-            return lemma(word), " ".join(words)
-    return "", ""
-
-
-def _of_phrase(after: str, max_words: int = 2) -> str:
-    """The noun phrase after ``of`` ("of its GDP on defense" -> "GDP")."""
-    m = re.match(r"^\s+of\s+((?:(?:the|its|their|his|her|our|a|an|all|total)\s+)*)", after, re.IGNORECASE)
-    if not m:
-        m2 = re.match(r"^\s+(GDP|GNP|GNI)\b", after)
-        return m2.group(1) if m2 else ""
-    rest = after[m.end():]
-    if re.match(r"^(?:gross\s+domestic\s+product|economic\s+output|national\s+income)\b", rest, re.IGNORECASE):
-        return "GDP"
-    first = re.match(r"^([A-Z]{2,})\b", rest)
-    if first:
-        return first.group(1)
-    words = []
-    for m3 in re.finditer(r"[A-Za-z][\w'’.-]*|[^\sA-Za-z]", rest[:80]):
-        tok = m3.group(0)
-        low = tok.lower()
-        if not tok[0].isalpha() or low in _STOP or low in _VERBS or len(words) >= max_words:
-            break
-        if words and (low.endswith("ed") or low.endswith("ing")):
-            break
-        words.append(tok.rstrip("."))
-        if _looks_plural(tok) or tok.isupper():
-            break
-    phrase = " ".join(words)
-    return "GDP" if phrase.lower() in ("gross domestic product", "economic output") else phrase
-
-
-_PREPS = ("to", "in", "for", "on", "of", "worth", "towards", "toward", "into", "from")
-
-
-def subject_phrase(before: str, after: str) -> str:
-    """A short phrase for what a figure measures.
-
-    Up to three content words before the figure in its clause, then the
-    prepositional phrase right after it ("allocated sum / to assist Ukraine").
-    """
-    clause = re.split(r"[,;:()\"“”]\s|[.!?]\s+(?=[A-Z\"“])|\n|—|–", before)[-1]
-    pre = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", clause) if w.lower() not in _STOP][-3:]
-    post: list[str] = []
-    m = re.match(r"^\s+(" + "|".join(_PREPS) + r")\s+", after, re.IGNORECASE)
-    if m:
-        rest = after[m.end():]
-        for tok in re.finditer(r"[A-Za-z][\w'’.-]*|[^\sA-Za-z]", rest[:80]):
-            word = tok.group(0)
-            if not word[0].isalpha() or len(post) >= 3:
-                break
-            if word.lower() in _STOP:
-                if post:
-                    break
-                continue
-            post.append(word.rstrip("."))
-        if post:
-            post.insert(0, m.group(1).lower())
-    return " ".join(pre + post).strip()
-
-
-@lru_cache(maxsize=1)
-def one_idioms() -> frozenset[str]:
-    """Nouns that make "one" an idiom, not a count ("one way or another"), from ``data/one_idioms.txt``."""
-    text = resources.files("analysis_helpers").joinpath("data/one_idioms.txt").read_text("utf-8")
-    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
-
-
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|that|which|someone|anyone|such)\s+$", re.IGNORECASE)
 
 
@@ -292,7 +128,7 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
     """Read the figure whose number core is ``m``; None when it is not a figure."""
     pats = _patterns()
     start, end = m.start(), m.end()
-    kind, unit, value, low, high = "", "", None, None, None
+    kind, unit, value = "", "", None
     rule = ""
     before = text[max(0, start - 60):start]
     group = m.lastgroup
@@ -596,7 +432,7 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
             if of_m:
                 noun, _ = counted_noun(text[end + of_m.end() - 1:end + 80])
         unit = noun
-        if unit in _TIME_UNITS:  # "the 50 previous years"
+        if unit in TIME_UNITS:  # "the 50 previous years"
             kind = "duration"
     elif kind in ("ordinal", "rank"):
         rest = text[end:end + 80]
@@ -617,13 +453,13 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
         low_v, high_v = math.nan, high_v
     base = ""
     if kind in ("percent", "fraction"):
-        base = _of_phrase(text[end:end + 80])
+        base = base_phrase(text[end:end + 80])
     per = ""
     per_m = re.match(r"^\s*(?:per|/|a|an|each)\s*(?P<per>[a-z]+)\b", text[end:end + 30])
     if per_m and kind in ("money", "count", "measure", "percent"):
         word = per_m.group("per")
         is_per = per_m.group(0).strip().startswith(("per", "/"))
-        if is_per or word in _TIME_UNITS or word in unit_words():
+        if is_per or word in TIME_UNITS or word in unit_words():
             per = unit_words().get(word, (lemma(word), ""))[0] if word in unit_words() else lemma(word)
     return {
         "start": start, "end": end, "text": text[start:end], "kind": kind, "value": value_f,
@@ -639,28 +475,6 @@ def _trigger_words() -> frozenset[str]:
     from .number_words import CARDINAL_WORDS, DENOMINATORS, ORDINAL_UNITS, TENS
     return frozenset(CARDINAL_WORDS) | frozenset(DENOMINATORS) | frozenset(ORDINAL_UNITS) | frozenset(TENS) | {
         "a", "an", "no", "nos", "tens", "dozens", "hundreds", "thousands", "millions", "billions"}
-
-
-def trie_regex(words) -> str:
-    """A regular expression matching any of ``words``, written as a prefix tree (fast to fail)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-
-    return render(trie)
 
 
 @lru_cache(maxsize=1)
