@@ -392,3 +392,11 @@ def test_a_bare_number_shares_the_unit_of_its_pair():
 def test_currency_words_after_the_number():
     assert only("Deposits above 7.5 million Danish crowns pay a fee.")["unit"] == "DKK"
     assert only("Seoul set aside 5 billion won for the plan.")["unit"] == "KRW"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Read it at https://example.com/2025/02/13/story-12345 or mail desk@example.org.",
+    "Veterans of the Second World War and the Fifth Republic's founders met.",
+])
+def test_web_addresses_and_ordinal_names_are_not_figures(sentence):
+    assert figures_in_text(sentence) == []

@@ -195,6 +195,8 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
         word = m.group("ordw").lower()
         if word in ("first",) or word.endswith(" first") or word.endswith("-first"):
             return None  # "the first time" is novelty, not a position in a counted series
+        if m.group("ordw")[0].isupper() and re.match(r"^\s+[A-Z]", text[end:end + 3]):
+            return None  # part of a name: "the Second World War", "Fifth Republic"
         if _DATE_AFTER.match(text[end:end + 14]) or _DATE_BEFORE.search(before):
             return None
         if re.match(r"^\s*(?:-|–)\s*(?:largest|biggest|highest|lowest|smallest|most|best|worst)\b", text[end:end + 12]):
@@ -534,6 +536,17 @@ def _core_matches(text: str):
         yield m
 
 
+_WEB_TOKEN = re.compile(r"://|www\.|@|\.(?:com|org|net|html?|php)\b|/[A-Za-z0-9_-]+/")
+
+
+def _in_web_address(text: str, pos: int) -> bool:
+    """True when ``pos`` sits inside a URL, an e-mail address or a path (a run without spaces)."""
+    left = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    right_candidates = [i for i in (text.find(" ", pos), text.find("\n", pos)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    return bool(_WEB_TOKEN.search(text[left:right]))
+
+
 _OR_BETWEEN = re.compile(r"^\s*(?:or|and|to|-|–)\s*$")
 _SHARED_KINDS = ("money", "percent", "duration", "measure")
 
@@ -579,6 +592,8 @@ def figures_in_text(text: str) -> list[dict]:
     covered = 0
     for m in _core_matches(text):
         if m.start() < covered:
+            continue
+        if _in_web_address(text, m.start()):
             continue
         try:
             fig = _figure_at(text, m)
