@@ -117,6 +117,18 @@ def _one_counts_a_noun(text: str, start: int, end: int) -> bool:
     return word not in _STOP and word not in one_idioms() and not word.endswith(("ly", "ing", "ed"))
 
 
+def _subject(text: str, start: int, end: int, kind: str, noun_phrase: str) -> str:
+    """The subject phrase; a count or ordinal names its noun phrase ("annexed regions of Ukraine")."""
+    if kind in ("count", "ordinal") and noun_phrase:
+        after_noun = text.find(noun_phrase, end)
+        if 0 <= after_noun - end <= 60:
+            rest = text[after_noun + len(noun_phrase):after_noun + len(noun_phrase) + 80]
+            tail = subject_phrase("", rest)
+            head = subject_phrase(text[max(0, start - 80):start], "")
+            return " ".join(part for part in (head, noun_phrase, tail) if part)
+    return subject_phrase(text[max(0, start - 80):start], text[end:end + 80])
+
+
 def _number_value(token: str) -> float | None:
     if re.match(r"^[\d.,]+$", token):
         return digit_value(token)
@@ -129,6 +141,7 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
     pats = _patterns()
     start, end = m.start(), m.end()
     kind, unit, value = "", "", None
+    noun_phrase = ""
     rule = ""
     before = text[max(0, start - 60):start]
     group = m.lastgroup
@@ -428,7 +441,7 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
     elif kind == "count" and group == "vague":
         unit = counted_noun(re.sub(r"^\s+of\b", "", text[end:end + 60]))[0]
     elif kind == "count":
-        noun, _ = counted_noun(text[end:end + 60], singular=value_f == 1.0)
+        noun, noun_phrase = counted_noun(text[end:end + 60], singular=value_f == 1.0)
         if not noun:
             of_m = re.match(r"^\s+of\s+(?:the|these|those|them|its|their)\s+", text[end:end + 30], re.IGNORECASE)
             if of_m:
@@ -439,8 +452,9 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
     elif kind in ("ordinal", "rank"):
         rest = text[end:end + 80]
         skipped = re.match(r"^(?:\s+(?:[A-Z][\w.’'-]*|\([A-Z]+\)))*", rest)
-        noun, _ = counted_noun(rest[skipped.end():], max_words=1, singular=True)
+        noun, noun_phrase = counted_noun(rest[skipped.end():], max_words=1, singular=True)
         unit = noun if kind == "ordinal" else ""
+        noun_phrase = noun_phrase if kind == "ordinal" else ""
     if kind == "count" and not unit and group in ("digit", "card") and 0 < value_f < 130 and value_f == int(value_f):
         aged = re.search(r"\baged\s+$", text[max(0, start - 8):start], re.IGNORECASE)
         apposition = (re.search(r"[A-Z][\w’'-]+,\s$", text[max(0, start - 30):start])
@@ -466,7 +480,7 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
     return {
         "start": start, "end": end, "text": text[start:end], "kind": kind, "value": value_f,
         "value_low": low_v, "value_high": high_v, "bound": bound, "unit": unit, "base": base,
-        "subject": subject_phrase(text[max(0, start - 80):start], text[end:end + 80]),
+        "subject": _subject(text, start, end, kind, noun_phrase),
         "change": change, "per": per, "rule": rule,
     }
 
