@@ -400,3 +400,12 @@ def test_currency_words_after_the_number():
 ])
 def test_web_addresses_and_ordinal_names_are_not_figures(sentence):
     assert figures_in_text(sentence) == []
+
+
+def test_hyphenated_money_and_hyphen_idioms():
+    fig = only("It is part of Britain's 3-billion-pound annual pledge.")
+    assert (fig["kind"], fig["value"], fig["unit"]) == ("money", 3e9, "GBP")
+    assert figures_in_text("It's a two-way street, he said.") == []
+    fig = only("A 7.8-magnitude earthquake struck.")
+    assert (fig["value"], fig["unit"]) == (7.8, "magnitude")
+    assert figures_in_text("3-D printing and the 737-MAX jet.") == []

@@ -3,7 +3,8 @@
 ``currencies.csv`` (symbols, codes and words with their ISO 4217 code),
 ``figure_units.csv`` (percent, time and measure units), ``figure_bounds.csv``
 ("over" is ``>``), ``figure_plurals.csv`` (irregular plurals) and
-``one_idioms.txt`` (nouns after which "one" is not a count).
+``one_idioms.txt`` (nouns after which "one" is not a count) and
+``hyphen_idioms.txt`` (words that make "two-way" an idiom).
 """
 
 from __future__ import annotations
@@ -51,6 +52,13 @@ def _alt(words) -> str:
 def one_idioms() -> frozenset[str]:
     """Nouns that make "one" an idiom, not a count ("one way or another"), from ``data/one_idioms.txt``."""
     text = resources.files("analysis_helpers").joinpath("data/one_idioms.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def hyphen_idioms() -> frozenset[str]:
+    """Words that make "number-word" an idiom, not a count ("two-way"), from ``data/hyphen_idioms.txt``."""
+    text = resources.files("analysis_helpers").joinpath("data/hyphen_idioms.txt").read_text("utf-8")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 

@@ -25,7 +25,7 @@ from .corpus import open_corpus
 from .figure_context import (
     _STOP, TIME_UNITS, base_phrase, counted_noun, lemma, subject_phrase,
 )
-from .figure_lexicons import _alt, bound_phrases, currencies, one_idioms, trie_regex, unit_words
+from .figure_lexicons import _alt, bound_phrases, currencies, hyphen_idioms, one_idioms, trie_regex, unit_words
 from .number_words import (
     FRACTION_WORD, SPELLED_CARDINAL, SPELLED_ORDINAL, cardinal_value, digit_value, fraction_value,
     ordinal_value, scale_words,
@@ -84,7 +84,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "range": re.compile(rf"^\s*(?:-|–|—|to|and)\s*(?P<cur>{_alt(prefix)})?\s?(?P<num>{num}|{spelled})\b",
                             re.IGNORECASE),
         "scale_after": re.compile(rf"^(?:\s+|-)?(?P<scale>{_alt(long_scales)})\b", re.IGNORECASE),
-        "currency_after": re.compile(rf"^\s+(?P<cur>{_alt(words)})(?![\w$])"),
+        "currency_after": re.compile(rf"^(?:\s+|-)(?P<cur>{_alt(words)})(?![\w$])"),
         "unit_after": re.compile(rf"^(?:\s+|\s?-\s?)?(?P<unit>{_alt(units)})(?![\w/])(?P<old>-old)?",
                                  re.IGNORECASE),
         "percent_sign": re.compile(r"^\s?%"),
@@ -99,7 +99,7 @@ _TIME_AFTER = re.compile(r"^(?::\d{2}|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|
 _IDENT_BEFORE = re.compile(r"(?:[A-Za-z][-‑/]|[A-Za-z]\.(?=\d))$")
 _CAPITAL_WORD_BEFORE = re.compile(r"(?:\b|&)(?P<word>[A-Z][A-Za-z]*)\s$")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_VERSION_AFTER = re.compile(r"^\.\d|^-[A-Za-z]")
+_VERSION_AFTER = re.compile(r"^\.\d|^-(?:[A-Z]|[a-z]{1,2}\b)")
 
 
 # ---------------------------------------------------------------- helpers
@@ -254,8 +254,8 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
             return None  # the second number of a score ("52-48") left over after its first
         if _IDENT_BEFORE.search(text[max(0, start - 2):start]) or re.search(r"\d{4}[-–/]$", text[max(0, start - 5):start]):
             return None  # also the second half of "2024-25"
-        if _VERSION_AFTER.match(text[end:end + 2]) and not re.match(r"^-(?:year|month|week|day|hour|minute|strong|member|point|old|mile|km|metre|meter|man|person|nation|country|seat|page|percent)", text[end:end + 12], re.IGNORECASE):
-            return None
+        if _VERSION_AFTER.match(text[end:end + 4]):
+            return None  # "3-D", "737-MAX", "2.0.1": model names and versions
         if _TIME_AFTER.match(text[end:end + 8]):
             return None
         if re.search(r"\b(?:A\.D\.|AD|B\.C\.|BC)\s?$", text[max(0, start - 6):start]) or re.match(
@@ -308,7 +308,8 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
         if rng:
             joiner = rng.group(0).strip()[:3].lower()
             between = re.search(r"\bbetween\s+(?:[^\s]+\s?)?$", text[max(0, m.start() - 14):m.start()], re.IGNORECASE)
-            second = _number_value(rng.group("num"))
+            bare_scale = rng.group("num").lower() in ("hundred", "thousand", "million", "billion", "trillion", "dozen")
+            second = None if bare_scale else _number_value(rng.group("num"))  # "3-billion" is a scale
             if second is not None and (not joiner.startswith("and") or between) and second > value:
                 if not (1800 <= second <= 2100 and "," not in rng.group("num") and value >= 1800):
                     value_high_raw = second
@@ -432,6 +433,8 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
         if bound == "=":
             bound = "~"
     hyphen_noun = re.match(r"^-(?P<noun>[a-z]{3,})\b(?!-)", text[end:end + 20])
+    if hyphen_noun and hyphen_noun.group("noun") in hyphen_idioms():
+        return None  # "a two-way street", "a three-fold rise": not a count
     if hyphen_noun and hyphen_noun.group("noun") in ("strong", "long", "wide", "high", "tall", "deep", "odd", "plus"):
         end += hyphen_noun.end()  # "a 400-strong crowd": the noun follows
         hyphen_noun = None
