@@ -409,3 +409,12 @@ def test_hyphenated_money_and_hyphen_idioms():
     fig = only("A 7.8-magnitude earthquake struck.")
     assert (fig["value"], fig["unit"]) == (7.8, "magnitude")
     assert figures_in_text("3-D printing and the 737-MAX jet.") == []
+
+
+@pytest.mark.parametrize("sentence, text, low, high", [
+    ("Tens of thousands marched in Tbilisi, and police said hundreds were arrested.", "Tens of thousands", 1e4, 1e5),
+    ("Several hundred people gathered outside parliament.", "Several hundred", 200, 900),
+])
+def test_magnitudes_without_of_and_several(sentence, text, low, high):
+    fig = only(sentence, text)
+    assert (fig["value_low"], fig["value_high"], fig["bound"]) == (low, high, "~")

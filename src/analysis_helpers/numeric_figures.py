@@ -61,7 +61,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "core": re.compile(
             rf"(?P<notable>\b(?:a|an|one)\s+[a-z]+\s+(?P<nfrac>{FRACTION_WORD})(?=\s+of\b))"
             rf"|(?P<frac>\b(?P<fnum>{spelled}|a|an)[\s-]+(?P<fden>{FRACTION_WORD})\b)"
-            rf"|(?P<vague>\b(?P<vprefix>(?:tens|hundreds)\s+of\s+)?(?P<vscale>dozens|hundreds|thousands|millions|billions)(?=\s+of\b))"
+            rf"|(?P<vague>\b(?P<vprefix>(?:tens|hundreds)\s+of\s+)?(?P<vscale>dozens|hundreds|thousands|millions|billions)\b)"
             rf"|(?P<dfrac>(?<![\w/.])(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,2}})(?![\w/]))"
             rf"|(?P<rank>(?:\b(?-i:No|Nos)\.?\s?|#)(?P<rnum>\d+)\b)"
             rf"|(?P<digit>(?<![\w.,:])(?P<dval>{num})(?P<suffix>[A-Za-z]+)?)"
@@ -141,6 +141,7 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
     pats = _patterns()
     start, end = m.start(), m.end()
     kind, unit, value = "", "", None
+    several_range = None
     noun_phrase = ""
     rule = ""
     before = text[max(0, start - 60):start]
@@ -227,6 +228,12 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
         if value is None:
             return None
         kind, rule = "count", "cardinal-spelled"
+        several = re.search(r"\b(?:several|a\s+few|few|many)\s+$", text[max(0, start - 12):start], re.IGNORECASE)
+        if several and token.lower() in ("hundred", "thousand", "million", "billion"):
+            # "several hundred": two to nine hundred
+            start = max(0, start - 12) + several.start()
+            several_range = (2 * value, 9 * value)
+            rule = "vague-several"
     elif group == "digit":
         token, suffix = m.group("dval"), (m.group("suffix") or "")
         end = m.end("dval")
@@ -432,6 +439,10 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
         high_v = vague_high
         if bound == "=":
             bound = "~"
+    if several_range is not None:
+        factor = value_f / value if value else 1.0
+        low_v, high_v = several_range[0] * factor, several_range[1] * factor
+        bound = "~"
     hyphen_noun = re.match(r"^-(?P<noun>[a-z]{3,})\b(?!-)", text[end:end + 20])
     if hyphen_noun and hyphen_noun.group("noun") in hyphen_idioms():
         return None  # "a two-way street", "a three-fold rise": not a count
