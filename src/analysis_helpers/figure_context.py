@@ -17,7 +17,8 @@ from .figure_lexicons import irregular_plurals
 TIME_UNITS = frozenset("year month week day hour minute second decade century".split())
 
 _WORD_AFTER = re.compile(r"^[\s]+(?P<word>[A-Za-z][A-Za-z'’-]*)")
-_STOP = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "according", "per", "s"}
+#: Words that end a counted-noun or subject phrase (scikit-learn's English stop words and a few more).
+STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "according", "per", "s"}
 _NOT_PLURAL_END = ("ss", "us", "is", "ous", "ics")
 #: Common verbs that end a noun phrase ("a quarter of the budget goes ...").
 _VERBS = frozenset(
@@ -46,7 +47,7 @@ def _looks_plural(word: str) -> bool:
     w = word.lower()
     if w in irregular_plurals():
         return True
-    return len(w) > 2 and w.endswith("s") and not w.endswith(_NOT_PLURAL_END) and w not in _STOP
+    return len(w) > 2 and w.endswith("s") and not w.endswith(_NOT_PLURAL_END) and w not in STOP_WORDS
 
 
 def counted_noun(after: str, max_words: int = 4, singular: bool = False) -> tuple[str, str]:
@@ -64,14 +65,14 @@ def counted_noun(after: str, max_words: int = 4, singular: bool = False) -> tupl
         if not m:
             break
         word = m.group("word")
-        if word.lower() in _STOP:
+        if word.lower() in STOP_WORDS:
             break
         words.append(word)
         rest = rest[m.end():]
         if singular and len(words) == 1 and re.search(r"(?:al|ar|ic|ive|ous|ful|less|able|ible|ent|ant|est|ary)$", word.lower()):
             nxt = _WORD_AFTER.match(rest)
             follower = nxt.group("word") if nxt else ""
-            if (follower.islower() and follower not in _STOP and follower not in _VERBS
+            if (follower.islower() and follower not in STOP_WORDS and follower not in _VERBS
                     and not follower.endswith(("s", "ed"))):
                 continue  # "one particular demand": the adjective is not the counted noun
         if singular or _looks_plural(word):
@@ -95,7 +96,7 @@ def base_phrase(after: str, max_words: int = 2) -> str:
     for m3 in re.finditer(r"[A-Za-z][\w'’.-]*|[^\sA-Za-z]", rest[:80]):
         tok = m3.group(0)
         low = tok.lower()
-        if not tok[0].isalpha() or low in _STOP or low in _VERBS or len(words) >= max_words:
+        if not tok[0].isalpha() or low in STOP_WORDS or low in _VERBS or len(words) >= max_words:
             break
         if words and (low.endswith("ed") or low.endswith("ing")):
             break
@@ -116,7 +117,7 @@ def subject_phrase(before: str, after: str) -> str:
     prepositional phrase right after it ("allocated sum / to assist Ukraine").
     """
     clause = re.split(r"[,;:()\"“”]\s|[.!?]\s+(?=[A-Z\"“])|\n|—|–", before)[-1]
-    pre = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", clause) if w.lower() not in _STOP][-3:]
+    pre = [w for w in re.findall(r"[A-Za-z][\w'’.-]*", clause) if w.lower() not in STOP_WORDS][-3:]
     post: list[str] = []
     m = re.match(r"^\s+(" + "|".join(_PREPS) + r")\s+", after, re.IGNORECASE)
     if m:
@@ -125,7 +126,7 @@ def subject_phrase(before: str, after: str) -> str:
             word = tok.group(0)
             if not word[0].isalpha() or len(post) >= 3:
                 break
-            if word.lower() in _STOP:
+            if word.lower() in STOP_WORDS:
                 if post:
                     break
                 continue

@@ -44,7 +44,8 @@ def irregular_plurals() -> dict[str, str]:
     return {r["plural"].lower(): r["lemma"] for r in _read_csv("figure_plurals.csv")}
 
 
-def _alt(words) -> str:
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first, each escaped."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 

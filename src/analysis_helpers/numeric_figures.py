@@ -23,9 +23,9 @@ import pandas as pd
 from .blocks import attach_block
 from .corpus import open_corpus
 from .figure_context import (
-    _STOP, TIME_UNITS, base_phrase, counted_noun, lemma, subject_phrase,
+    STOP_WORDS, TIME_UNITS, base_phrase, counted_noun, lemma, subject_phrase,
 )
-from .figure_lexicons import _alt, bound_phrases, currencies, hyphen_idioms, one_idioms, trie_regex, unit_words
+from .figure_lexicons import alternation, bound_phrases, currencies, hyphen_idioms, one_idioms, trie_regex, unit_words
 from .number_words import (
     FRACTION_WORD, SPELLED_CARDINAL, SPELLED_ORDINAL, cardinal_value, digit_value, fraction_value,
     ordinal_value, scale_words,
@@ -66,26 +66,26 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|(?P<rank>(?:\b(?-i:No|Nos)\.?\s?|#)(?P<rnum>\d+)\b)"
             rf"|(?P<digit>(?<![\w.,:])(?P<dval>{num})(?P<suffix>[A-Za-z]+)?)"
             rf"|(?P<ordw>\b{SPELLED_ORDINAL}\b)"
-            rf"|(?P<card>\b(?:(?:a|an)\s+(?=(?:{_alt(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen'])})\b))?{spelled}\b)"
+            rf"|(?P<card>\b(?:(?:a|an)\s+(?=(?:{alternation(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen'])})\b))?{spelled}\b)"
             rf"|(?P<half>\bhalf\b)"
             rf"|(?P<aunit>\b(?:a|an)(?=\s+(?:year|month|week|day|hour|decade|century|minute)\b))",
             re.IGNORECASE,
         ),
-        "currency_before": re.compile(rf"(?:(?<![A-Za-z])(?:{_alt(prefix)}))\s?$"),
+        "currency_before": re.compile(rf"(?:(?<![A-Za-z])(?:{alternation(prefix)}))\s?$"),
         "sign_before": re.compile(r"(?<![\w\d])[-−–]\s?$"),
-        "bound_before": re.compile(rf"\b(?:{_alt(bounds)})\s+$", re.IGNORECASE),
+        "bound_before": re.compile(rf"\b(?:{alternation(bounds)})\s+$", re.IGNORECASE),
         "change_before": re.compile(
             r"\b(?P<verb>rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|"
             r"jumped|jumps|climbed|climbs|surged|soared|gained|gains|added|adds|up|fell|falls|falling|fallen|fall|"
             r"dropped|drops|declined?|declines|decreased?|decreases|slid|slumped|plunged|lost|shed|sheds|down|cut|cuts|"
-            r"shrank|shrunk)\s+(?:by\s+|to\s+|from\s+)?(?:(?:" + _alt(bounds) + r")\s+)?[^\s]*$",
+            r"shrank|shrunk)\s+(?:by\s+|to\s+|from\s+)?(?:(?:" + alternation(bounds) + r")\s+)?[^\s]*$",
             re.IGNORECASE,
         ),
-        "range": re.compile(rf"^\s*(?:-|–|—|to|and)\s*(?P<cur>{_alt(prefix)})?\s?(?P<num>{num}|{spelled})\b",
+        "range": re.compile(rf"^\s*(?:-|–|—|to|and)\s*(?P<cur>{alternation(prefix)})?\s?(?P<num>{num}|{spelled})\b",
                             re.IGNORECASE),
-        "scale_after": re.compile(rf"^(?:\s+|-)?(?P<scale>{_alt(long_scales)})\b", re.IGNORECASE),
-        "currency_after": re.compile(rf"^(?:\s+|-)(?P<cur>{_alt(words)})(?![\w$])"),
-        "unit_after": re.compile(rf"^(?:\s+|\s?-\s?)?(?P<unit>{_alt(units)})(?![\w/])(?P<old>-old)?",
+        "scale_after": re.compile(rf"^(?:\s+|-)?(?P<scale>{alternation(long_scales)})\b", re.IGNORECASE),
+        "currency_after": re.compile(rf"^(?:\s+|-)(?P<cur>{alternation(words)})(?![\w$])"),
+        "unit_after": re.compile(rf"^(?:\s+|\s?-\s?)?(?P<unit>{alternation(units)})(?![\w/])(?P<old>-old)?",
                                  re.IGNORECASE),
         "percent_sign": re.compile(r"^\s?%"),
     }
@@ -114,7 +114,7 @@ def _one_counts_a_noun(text: str, start: int, end: int) -> bool:
     if not nxt:
         return False
     word = nxt.group("w")
-    return word not in _STOP and word not in one_idioms() and not word.endswith(("ly", "ing", "ed"))
+    return word not in STOP_WORDS and word not in one_idioms() and not word.endswith(("ly", "ing", "ed"))
 
 
 def _subject(text: str, start: int, end: int, kind: str, noun_phrase: str) -> str:
@@ -276,7 +276,7 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
     vague_high = None
     if group == "vague":
         vague_high = value * 10.0
-        of_cur = re.match(r"^\s+of\s+(?P<cur>" + _alt([f for f, (k, _) in currencies().items() if k == "word"]) + r")\b",
+        of_cur = re.match(r"^\s+of\s+(?P<cur>" + alternation([f for f, (k, _) in currencies().items() if k == "word"]) + r")\b",
                           text[end:end + 40])
         if of_cur:
             kind, unit = "money", currencies()[of_cur.group("cur")][1]
@@ -421,7 +421,7 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
         if _DATE_AFTER.match(text[end:end + 12]) or _DATE_BEFORE.search(text[max(0, start - 14):start]):
             return None
         cap = _CAPITAL_WORD_BEFORE.search(text[max(0, start - 20):start])
-        if (cap and "," not in token and "." not in token and cap.group("word").lower() not in _STOP
+        if (cap and "," not in token and "." not in token and cap.group("word").lower() not in STOP_WORDS
                 and cap.group("word").lower() not in _WEEKDAYS and cap.group("word").lower() not in bound_phrases()):
             return None  # "Article 5", "Apollo 11", "Resolution 2231"
 
