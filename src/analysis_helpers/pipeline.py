@@ -20,6 +20,7 @@ EXTRACTORS: dict[str, str] = {
     "topics": "analysis_helpers.topics:extract_topics",
     "timexes": "analysis_helpers.timexes:extract_timexes",
     "events": "analysis_helpers.timeline:build_timeline",
+    "figures": "analysis_helpers.numeric_figures:extract_figures",
 }
 
 

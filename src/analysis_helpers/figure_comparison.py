@@ -1,0 +1,177 @@
+"""Find the same quantity stated by different articles, and flag where they disagree.
+
+Two figures are candidates when they come from different articles, have the
+same kind, unit, base and direction of change, close values, and similar wording around them
+(content words of the sentence near the figure, with entity aliases such as
+"U.S."/"United States" merged, from ``data/entity_aliases.csv``). Candidates
+are joined into groups; a group whose values differ is a disagreement.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+import pandas as pd
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .block_roles import ARTICLE_ROLES
+from .figure_context import lemma
+
+COMPARISON_COLUMNS = [
+    "group_id", "figure_id", "doc_id", "kind", "unit", "base", "value", "bound", "text", "subject",
+    "sentence", "n_docs", "similarity", "disagreement", "spread",
+]
+_WORD = re.compile(r"[A-Za-z][A-Za-z.’'-]*[A-Za-z]|[A-Za-z]")
+
+
+@lru_cache(maxsize=1)
+def entity_aliases() -> dict[str, str]:
+    """``{alias: canonical}`` from ``data/entity_aliases.csv`` (lower case; multi-word aliases allowed)."""
+    text = resources.files("analysis_helpers").joinpath("data/entity_aliases.csv").read_text("utf-8")
+    return {r["alias"].lower(): r["canonical"] for r in csv.DictReader(text.splitlines())}
+
+
+def context_words(sentence: str, figure_text: str = "", window: int = 10, exclude=()) -> frozenset[str]:
+    """Content words around a figure: lemmas within ``window`` words each side, aliases merged.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence holding the figure.
+    figure_text : str
+        The figure's own text; the window is centred on it (the whole sentence when absent).
+    exclude : iterable of str
+        Words to leave out (the unit and base, already compared).
+    """
+    sentence = sentence if isinstance(sentence, str) else ""
+    lowered = sentence.lower()
+    for alias in sorted(entity_aliases(), key=len, reverse=True):
+        if " " in alias and alias in lowered:
+            lowered = lowered.replace(alias, entity_aliases()[alias])
+    words = _WORD.findall(lowered)
+    centre = None
+    if figure_text:
+        first = _WORD.findall(figure_text.lower())
+        if first:
+            try:
+                centre = words.index(first[-1])
+            except ValueError:
+                centre = None
+    if centre is not None:
+        words = words[max(0, centre - window):centre + window + 1]
+    skip = {w.lower() for w in exclude if isinstance(w, str)}
+    skip |= set(_WORD.findall(figure_text.lower())) if figure_text else set()
+    out = set()
+    for word in words:
+        word = word.strip(".'’")
+        canonical = entity_aliases().get(word, None)
+        if canonical is None:
+            if word in ENGLISH_STOP_WORDS or len(word) < 3:
+                continue
+            canonical = lemma(word)
+        if canonical in skip or word in skip:
+            continue
+        out.add(canonical)
+    return frozenset(out)
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
+    """Share of words in common: ``|a & b| / |a | b|`` (0 when both are empty)."""
+    union = a | b
+    return len(a & b) / len(union) if union else 0.0
+
+
+def relative_gap(a: float, b: float) -> float:
+    """``|a - b| / max(|a|, |b|)``; 0 when both are 0."""
+    top = max(abs(a), abs(b))
+    return abs(a - b) / top if top else 0.0
+
+
+def compare_figures(figures: pd.DataFrame, *, roles=ARTICLE_ROLES, max_gap: float = 0.05,
+                    min_similarity: float = 0.12, window: int = 10) -> pd.DataFrame:
+    """Group figures that state the same quantity in different articles.
+
+    Parameters
+    ----------
+    figures : DataFrame
+        The ``figures`` table (needs ``sentence``; ``role`` filters when present).
+    roles : tuple of str or None
+        Block roles compared (default: headline, standfirst, body); None for all.
+    max_gap : float
+        Largest relative difference between two values of one quantity (0.05 = 5 %).
+    min_similarity : float
+        Smallest Jaccard overlap of the words around the two figures.
+    window : int
+        Words each side of a figure that describe it.
+
+    Returns
+    -------
+    DataFrame
+        One row per grouped figure: ``group_id`` (1, 2, ... in order of first
+        appearance), ``figure_id, doc_id, kind, unit, base, value, bound, text,
+        subject, sentence``, ``n_docs`` (articles in the group), ``similarity``
+        (best overlap with another member), ``disagreement`` (True when the
+        group's values differ), ``spread`` (relative gap between its largest
+        and smallest value). Empty when nothing is stated twice.
+    """
+    table = figures.copy()
+    if roles is not None and "role" in table.columns:
+        table = table[table["role"].isin(roles)]
+    table = table[table["value"].notna()].sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+    if table.empty:
+        return pd.DataFrame(columns=COMPARISON_COLUMNS)
+    sentences = table["sentence"] if "sentence" in table.columns else table["subject"]
+    contexts = [context_words(s, t, window, exclude=(u, b, *str(b).split()))
+                for s, t, u, b in zip(sentences, table["text"], table["unit"].fillna(""), table["base"].fillna(""))]
+    keys = list(zip(table["kind"], table["unit"].fillna("").str.lower(), table["base"].fillna("").str.lower()))
+    parent = list(range(len(table)))
+    best = [0.0] * len(table)
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    values = table["value"].to_numpy(dtype=float)
+    docs = table["doc_id"].to_numpy()
+    changes = table["change"].fillna("").to_numpy() if "change" in table.columns else [""] * len(table)
+    buckets: dict = {}
+    for i, key in enumerate(keys):
+        buckets.setdefault(key, []).append(i)
+    for members in buckets.values():
+        # sorted by value, each figure only meets the neighbours inside the value window
+        members = sorted(members, key=lambda k: (values[k], k))
+        for a, i in enumerate(members):
+            for j in members[a + 1:]:
+                if relative_gap(values[i], values[j]) > max_gap:
+                    if abs(values[j]) >= abs(values[i]) and values[i] >= 0:
+                        break
+                    continue
+                if docs[i] == docs[j] or changes[i] != changes[j]:
+                    continue
+                sim = jaccard(contexts[i], contexts[j])
+                if sim < min_similarity:
+                    continue
+                best[i], best[j] = max(best[i], sim), max(best[j], sim)
+                parent[find(j)] = find(i)
+    roots = [find(i) for i in range(len(table))]
+    table["_root"] = roots
+    table["similarity"] = [round(b, 3) for b in best]
+    sizes = table.groupby("_root")["doc_id"].nunique()
+    table = table[table["_root"].map(sizes) > 1].copy()
+    if table.empty:
+        return pd.DataFrame(columns=COMPARISON_COLUMNS)
+    order = {root: n for n, root in enumerate(dict.fromkeys(table["_root"]), start=1)}
+    table["group_id"] = table["_root"].map(order).astype("int64")
+    table["n_docs"] = table["_root"].map(sizes).astype("int64")
+    stats = table.groupby("group_id")["value"].agg(["min", "max"])
+    spread = {g: relative_gap(r["min"], r["max"]) for g, r in stats.iterrows()}
+    table["spread"] = table["group_id"].map(spread).round(4)
+    table["disagreement"] = table["spread"] > 1e-9
+    if "sentence" not in table.columns:
+        table["sentence"] = ""
+    return table.sort_values(["group_id", "doc_id", "start"], kind="stable")[COMPARISON_COLUMNS].reset_index(drop=True)

@@ -1,0 +1,85 @@
+"""The lexicons of numeric-figure extraction, read from ``data/`` (users can extend them).
+
+``currencies.csv`` (symbols, codes and words with their ISO 4217 code),
+``figure_units.csv`` (percent, time and measure units), ``figure_bounds.csv``
+("over" is ``>``), ``figure_plurals.csv`` (irregular plurals) and
+``one_idioms.txt`` (nouns after which "one" is not a count) and
+``hyphen_idioms.txt`` (words that make "two-way" an idiom).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+def _read_csv(name: str) -> list[dict]:
+    text = resources.files("analysis_helpers").joinpath(f"data/{name}").read_text("utf-8")
+    return list(csv.DictReader(text.splitlines()))
+
+
+@lru_cache(maxsize=1)
+def currencies() -> dict[str, tuple[str, str]]:
+    """Currency forms from ``data/currencies.csv``: ``{form: (kind, ISO code)}``."""
+    return {r["form"]: (r["kind"], r["code"]) for r in _read_csv("currencies.csv")}
+
+
+@lru_cache(maxsize=1)
+def unit_words() -> dict[str, tuple[str, str]]:
+    """Unit words from ``data/figure_units.csv``: ``{word: (unit, kind)}`` (lower-case keys)."""
+    return {r["word"].lower(): (r["unit"], r["kind"]) for r in _read_csv("figure_units.csv")}
+
+
+@lru_cache(maxsize=1)
+def bound_phrases() -> dict[str, str]:
+    """Bound cues from ``data/figure_bounds.csv``: ``{"over": ">", "around": "~", ...}``."""
+    return {r["phrase"].lower(): r["bound"] for r in _read_csv("figure_bounds.csv")}
+
+
+@lru_cache(maxsize=1)
+def irregular_plurals() -> dict[str, str]:
+    """``{plural: lemma}`` from ``data/figure_plurals.csv``."""
+    return {r["plural"].lower(): r["lemma"] for r in _read_csv("figure_plurals.csv")}
+
+
+def alternation(words) -> str:
+    """A regex alternation of ``words``, longest first, each escaped."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def one_idioms() -> frozenset[str]:
+    """Nouns that make "one" an idiom, not a count ("one way or another"), from ``data/one_idioms.txt``."""
+    text = resources.files("analysis_helpers").joinpath("data/one_idioms.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def hyphen_idioms() -> frozenset[str]:
+    """Words that make "number-word" an idiom, not a count ("two-way"), from ``data/hyphen_idioms.txt``."""
+    text = resources.files("analysis_helpers").joinpath("data/hyphen_idioms.txt").read_text("utf-8")
+    return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def trie_regex(words) -> str:
+    """A regular expression matching any of ``words``, written as a prefix tree (fast to fail)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?"
+        return body
+
+    return render(trie)
