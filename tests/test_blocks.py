@@ -128,3 +128,13 @@ def test_case_sensitive_lexicon_rows_do_not_fire_on_ordinary_prose():
              "The company reports on its earnings next week after a difficult quarter, analysts said.",
              "By the end of the day no agreement had been reached, officials said in Brussels."] + BODY
     assert roles_of(lines)[1:3] == ["body", "body"]
+
+
+def test_attach_block_handles_unknown_articles_and_offsets_before_the_first_block():
+    blocks = pd.DataFrame({"doc_id": ["a", "a"], "block_id": [0, 1], "start": [2, 10], "end": [8, 20],
+                           "text": ["x", "y"], "role": ["headline", "body"]})
+    spans = pd.DataFrame({"doc_id": ["a", "a", "a", "b"], "start": [0, 5, 15, 3]}, index=[7, 3, 9, 1])
+    attached = attach_block(spans, blocks)
+    assert list(attached.index) == [7, 3, 9, 1]
+    assert list(attached["block_id"]) == [-1, 0, 1, -1]
+    assert list(attached["role"]) == [None, "headline", "body", None]

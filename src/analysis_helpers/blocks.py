@@ -77,26 +77,29 @@ def attach_block(spans: pd.DataFrame, blocks: pd.DataFrame, *, offset_column: st
     Returns
     -------
     DataFrame
-        ``spans`` with ``block_id`` (int, -1 when before any block) and ``role``
-        columns added (replaced when present); row order unchanged.
+        ``spans`` with ``block_id`` (int, -1 when before any block or in an unknown
+        article) and ``role`` (None there) columns added (replaced when present);
+        row order unchanged.
     """
+    import numpy as np
+
     out = spans.copy()
-    block_ids, roles = [], []
-    grouped = {doc: grp for doc, grp in blocks.groupby("doc_id", sort=False)}
-    for doc_id, offset in zip(out["doc_id"], out[offset_column]):
-        grp = grouped.get(doc_id)
-        if grp is None:
-            block_ids.append(-1)
-            roles.append(None)
+    block_ids = np.full(len(out), -1, dtype="int64")
+    roles = np.full(len(out), None, dtype=object)
+    ordered = blocks.sort_values(["doc_id", "start"], kind="stable")
+    by_doc = {doc: (grp["start"].to_numpy(), grp["block_id"].to_numpy(), grp["role"].to_numpy())
+              for doc, grp in ordered.groupby("doc_id", sort=False)}
+    doc_ids = out["doc_id"].to_numpy()
+    offsets = out[offset_column].to_numpy()
+    for doc in pd.unique(doc_ids):
+        if doc not in by_doc:
             continue
-        starts = grp["start"].to_numpy()
-        idx = int((starts <= offset).sum()) - 1
-        if idx < 0:
-            block_ids.append(-1)
-            roles.append(None)
-        else:
-            block_ids.append(int(grp["block_id"].iloc[idx]))
-            roles.append(grp["role"].iloc[idx])
+        starts, ids, doc_roles = by_doc[doc]
+        rows = np.flatnonzero(doc_ids == doc)
+        idx = np.searchsorted(starts, offsets[rows], side="right") - 1
+        found = idx >= 0
+        block_ids[rows[found]] = ids[idx[found]]
+        roles[rows[found]] = doc_roles[idx[found]]
     out["block_id"] = pd.Series(block_ids, index=out.index, dtype="int64")
     out["role"] = pd.Series(roles, index=out.index, dtype="object")
     return out
