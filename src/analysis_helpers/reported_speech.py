@@ -25,7 +25,7 @@ from .attribution import ArticleSpeakers, Attribution, Cue
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
 _PRONOUNS = r"(?:he|she|it|they|we|i|this|there|that)"
-_LISTENER = re.compile(r"^\s+(?:(?!that\b)[\w.-]+\s+){0,4}?that\s+", re.IGNORECASE)
+_LISTENER = re.compile(r"^\s+(?:(?!that\b)[\w.-]+\s+){0,4}?that,?\s+", re.IGNORECASE)
 _NO_THAT = re.compile(
     rf"^\s+(?:{_PRONOUNS}\s+(?:{_AUX}|[a-z]+s)\b"
     rf"|(?:(?:the|a|an|all|some|any|no|its|his|her|their)\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}}\s+{_AUX}\b"
@@ -70,7 +70,7 @@ def _clause_start(speakers: ArticleSpeakers, cue: Cue) -> int | None:
         return None
     rest = text[cue.end:cue.end + 120]
     listener = _LISTENER.match(rest)
-    if listener and not re.search(r"[’']s\b|[,;:“”\"]", listener.group()):
+    if listener and not re.search(r"[’']s\b|[,;:“”\"]", listener.group().rsplit("that", 1)[0]):
         return cue.end + listener.end()
     if _NO_THAT.match(rest):
         return cue.end + len(rest) - len(rest.lstrip())
