@@ -16,7 +16,9 @@ from .corpus import Corpus
 #: Tables computed from a :class:`Corpus`, in the order they are written.
 #: Each value is ``"module:function"``; the function takes a Corpus and returns
 #: a DataFrame, or a dict of table name to DataFrame for steps that make several.
-EXTRACTORS: dict[str, str] = {}
+EXTRACTORS: dict[str, str] = {
+    "quotes": "analysis_helpers.quotes:extract_quotes",
+}
 
 
 def base_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
