@@ -35,6 +35,9 @@ _FUNCTION_WORDS = frozenset(
 _DETERMINERS = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|this|that|these|those)|[’']s)\s*$", re.IGNORECASE)
 _INNER_SENTENCE = re.compile(r"[.!?…]\s*[\"”’]?\s+[A-Z]")
 _STARTS_UPPER = re.compile(r"^[\s.…(\[-]*[A-Z0-9]")
+_LABEL_INTRODUCER = re.compile(
+    r"\b(?:so-called|so called|dubbed|known as|nicknamed|the (?:word|term|phrase|slogan|label))\s*$", re.IGNORECASE
+)
 MIN_DIRECT_WORDS = 4
 MAX_LABEL_WORDS = 5
 
@@ -63,6 +66,8 @@ def quote_kind(text: str, quoted: str, span_start: int, span_end: int, has_speak
     after = text[span_end + 1:span_end + 30]
     next_word = re.match(r"\s*([A-Za-z][\w-]*)", after)
     ends_with_punct = quoted[-1:] in ".,;:!?…"
+    if len(words) <= MAX_LABEL_WORDS and _LABEL_INTRODUCER.search(before):
+        return "label"
     if len(words) <= MAX_LABEL_WORDS and not ends_with_punct:
         modifier = (
             _DETERMINERS.search(before) and next_word and next_word.group(1).islower()

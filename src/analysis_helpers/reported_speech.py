@@ -20,6 +20,7 @@ quotation are left to the quotation rules.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .attribution import ArticleSpeakers, Attribution, Cue
 
@@ -129,24 +130,27 @@ def reported_speech_spans(speakers: ArticleSpeakers) -> list[dict]:
 
 
 def _parenthetical_or_trailing(speakers: ArticleSpeakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
+    """", he emphasized," inside a sentence, or ", officials said." at its end (no quotation in the sentence)."""
     text = speakers.text
+    sentence = text[s_start:s_end]
+    if any(q in sentence for q in "“”\"«»"):
+        return None
     for cue in cues:
-        before = text[s_start:cue.start]
         after = text[cue.end:s_end]
-        mentions = [m for m in speakers.mentions_between(s_start, cue.start) if m.start in speakers.resolved]
-        if not mentions or not re.fullmatch(r",\s+", text[max(s_start, mentions[-1].start - 2):mentions[-1].start]):
+        attribution = speakers.speaker_before_cue(cue)
+        if not attribution.speaker or attribution.speaker_start < s_start:
             continue
-        m = mentions[-1]
-        if text[m.end:cue.start].strip():
+        if not re.search(r",\s+$", text[s_start:attribution.speaker_start]):
             continue
-        if re.match(r"^,\s+[a-z]", after) and not any(q in text[s_start:s_end] for q in "“”\""):
-            attribution = speakers._attribution(m, "parenthetical cue", cue)
-            if attribution.speaker:
-                return _row(s_start, _clip_end(text, s_start, s_end), attribution, "parenthetical cue")
-        if re.fullmatch(r"\s*[.!?]?\s*", after) and not any(q in before for q in "“”\"‘’'"[:3]):
-            attribution = speakers._attribution(m, "trailing cue", cue)
-            if attribution.speaker:
-                return _row(s_start, _clip_end(text, s_start, m.start), attribution, "trailing cue")
+        if text[attribution.speaker_end:cue.start].strip():
+            continue
+        if re.match(r"^,\s+[a-z]", after):
+            return _row(s_start, _clip_end(text, s_start, s_end), replace(attribution, speaker_method="parenthetical cue"),
+                        "parenthetical cue")
+        if re.fullmatch(r"\s*[.!?]?\s*", after):
+            comma = text.rfind(",", s_start, attribution.speaker_start)
+            return _row(s_start, _clip_end(text, s_start, comma), replace(attribution, speaker_method="trailing cue"),
+                        "trailing cue")
     return None
 
 

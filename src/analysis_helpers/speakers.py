@@ -132,7 +132,9 @@ _CAP_SEQUENCE = re.compile(
 )
 _TOKEN = re.compile(rf"{_NAME_TOKEN}|of|the")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
-_DETERMINER_TITLE = re.compile(r"\b(?:[Tt]he|[A-Z][a-z]+[’']s)\s+(?=((?:[\w.,-]+ ){0,4}[\w.,-]+))")
+_DETERMINER_TITLE = re.compile(
+    r"\b(?:(?:[Tt]he\s+)?[\w-]+[’']s|[Tt]he)\s+(?=((?:[\w.,-]+ ){0,4}[\w.,-]+))"
+)
 _PREPOSITIONS = frozenset(
     "of to with by from for on at about against between among into than like toward towards over under "
     "before after during including regarding despite".split()

@@ -1,0 +1,301 @@
+"""Quote extraction and attribution on invented sentences in other outlets' styles, plus seed invariants.
+
+The sentences below are made up for the tests (names included); they imitate
+the conventions of wire copy (Reuters, AP), the BBC (single quotes, "Mr") and
+the Guardian (colon introducers, multi-paragraph quotes).
+"""
+
+import pandas as pd
+import pytest
+
+from analysis_helpers import open_corpus
+from analysis_helpers.pipeline import EXTRACTORS, run_extractor
+from analysis_helpers.quote_alignment import align_quotes, content_words, mark_differences
+from analysis_helpers.quote_evaluation import evaluate_quotes, match_spans
+from analysis_helpers.quote_marks import quote_spans
+from analysis_helpers.quotes import QUOTE_COLUMNS, extract_quotes
+from analysis_helpers.speakers import cue_lexicon, verb_forms
+
+
+def quotes_of(*texts: str) -> pd.DataFrame:
+    """The quotes table of invented articles t0, t1, ..."""
+    articles = pd.DataFrame({"doc_id": [f"t{i}" for i in range(len(texts))], "text": list(texts)})
+    return extract_quotes(articles)
+
+
+def only(quotes: pd.DataFrame, kind: str) -> pd.Series:
+    rows = quotes[quotes["kind"] == kind]
+    assert len(rows) == 1, rows[["kind", "text", "speaker"]]
+    return rows.iloc[0]
+
+
+def marked(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in quote_spans(text)]
+
+
+# ------------------------------------------------------------------ quote marks
+
+def test_curly_straight_and_apostrophes_inside():
+    assert marked('He said "it\'s over" and "we\'re done."') == ["it's over", "we're done."]
+    assert marked("“We’re ready, and it hasn’t changed,” she said.") == ["We’re ready, and it hasn’t changed,"]
+
+
+def test_closing_mark_typed_as_opener():
+    assert marked("The minister said ”we are ready” and left.") == ["we are ready"]
+    assert marked("”Nobody asked us,” the farmer said.") == ["Nobody asked us,"]
+
+
+def test_possessives_and_stray_apostrophes_never_pair():
+    text = "The Allies’ plan met Russia’ claims head on. Officials called it a ‘turning point’ for the talks."
+    assert marked(text) == ["turning point"]
+    assert marked("The members' demands and the unions' reply were filed.") == []
+
+
+def test_guillemets_pair_but_read_more_arrow_is_not_a_quote():
+    assert marked("Read more »") == []
+    assert marked("Le président a déclaré «nous sommes prêts» hier.") == ["nous sommes prêts"]
+
+
+def test_unclosed_quote_closed_at_paragraph_end_and_flagged():
+    spans = quote_spans("“This is the end of the road, the mayor said at the rally.")
+    assert len(spans) == 1 and spans[0].unclosed
+    q = quotes_of("Mayor Ana Ruiz spoke in Leeds.\n\nRuiz said: “This is the end of the road for the old plan.")
+    row = q[q["kind"] == "direct"].iloc[0]
+    assert bool(row["unclosed"]) and row["speaker"] == "Ana Ruiz"
+
+
+def test_unclosed_quote_cut_before_the_next_opening_mark():
+    text = "Lee said “It is late. Then he turned away. Later, Lee added: “We go on.”"
+    spans = quote_spans(text)
+    assert [text[s.start:s.end] for s in spans] == ["It is late. Then he turned away.", "We go on."]
+    assert spans[0].unclosed and not spans[1].unclosed
+
+
+def test_one_broken_mark_does_not_lose_the_rest_of_the_article():
+    text = ("Union leader Kim Park said “the offer is an insult.\n\n"
+            "“We will strike on Monday,” Park said.\n\n"
+            "Park later told reporters that talks could resume.")
+    q = quotes_of(text)
+    assert len(q[q["kind"] == "direct"]) == 1
+    assert only(q, "direct")["text"] == "We will strike on Monday,"
+    assert only(q, "indirect")["speaker"] == "Kim Park"
+
+
+def test_ellipsis_inside_a_quote():
+    q = quotes_of("Chancellor Maria Vogel spoke on Friday. “We tried … and we failed,” Vogel said.")
+    assert only(q, "direct")["text"] == "We tried … and we failed,"
+
+
+def test_single_quoted_fragment_bbc_style():
+    q = quotes_of("Mr Smith, the party's leader, said the plan was 'deeply flawed' and would be scrapped.")
+    row = only(q, "partial")
+    assert row["text"] == "deeply flawed"
+    assert row["speaker"] == "Smith"
+
+
+# ------------------------------------------------------------------ speakers
+
+@pytest.mark.parametrize("sentence, speaker, cue", [
+    # Reuters: quote first, speaker and verb after
+    ("“We will not back down,” Prime Minister Jane Doe told reporters on Tuesday.", "Jane Doe", "told reporters"),
+    # AP: inverted order with an apposition
+    ('"The talks were productive," said Maria Lopez, a spokeswoman for the ministry.', "Maria Lopez", "said"),
+    # speaker and verb before the quote
+    ("Senator Tom Reyes warned, “This bill will cost jobs in every state.”", "Tom Reyes", "warned"),
+    # apposition between subject and verb
+    ("Ahmed Khan, the city's police chief, also stressed: “Nobody was hurt in the blast.”", "Ahmed Khan", "stressed"),
+])
+def test_speaker_in_either_order(sentence, speaker, cue):
+    row = only(quotes_of(sentence), "direct")
+    assert (row["speaker"], row["cue"]) == (speaker, cue)
+    text = sentence
+    assert text[row["speaker_start"]:row["speaker_end"]] == row["speaker_text"]
+    assert text[row["cue_start"]:row["cue_end"]] == row["cue"]
+
+
+def test_pronoun_resolves_to_the_latest_subject_not_the_latest_name():
+    text = ("Health Minister Ann Perry visited the hospital on Monday. She praised Prime Minister Raj Patel's plan. "
+            "“We need more nurses, not more managers,” she said.")
+    assert only(quotes_of(text), "direct")["speaker"] == "Ann Perry"
+
+
+def test_guardian_colon_introducer_and_multi_paragraph_quote():
+    text = ("Interior Minister Paul Weber spoke after the vote.\n\n"
+            "Weber said: “The result is clear and we accept it.\n\n"
+            "“Now the work begins, and it will be hard.”")
+    q = quotes_of(text)
+    direct = q[q["kind"] == "direct"]
+    assert len(direct) == 2
+    assert list(direct["speaker"]) == ["Paul Weber", "Paul Weber"]
+    assert bool(direct.iloc[0]["continues"]) and not bool(direct.iloc[0]["unclosed"])
+    assert direct.iloc[1]["speaker_method"] == "continued quote"
+
+
+def test_title_resolved_through_the_registry():
+    text = ("Foreign Secretary David Lammer met his French counterpart in Paris on Monday. "
+            "The British foreign secretary said that the talks had been frank.")
+    row = only(quotes_of(text), "indirect")
+    assert row["speaker"] == "David Lammer"
+    assert row["speaker_text"] == "The British foreign secretary"
+
+
+def test_possessive_title_resolved_through_the_registry():
+    text = ("Defence Minister Lena Berg arrived in Oslo. "
+            "The premier’s defence minister said: “Our borders are secure.”")
+    assert only(quotes_of(text), "direct")["speaker"] == "Lena Berg"
+
+
+def test_name_conflict_flagged_not_merged():
+    text = ("Finance Minister Carl Jensen presented the budget on Tuesday. Jensen said it was balanced. "
+            "Later, Tom Jensen said that taxes would rise next year.")
+    q = quotes_of(text)
+    assert q.loc[q["text"] == "it was balanced", "speaker"].tolist() == ["Carl Jensen"]
+    row = q[q["text"].str.startswith("taxes")].iloc[0]
+    assert row["speaker"] == "Tom Jensen"
+    assert bool(row["name_conflict"]) and row["conflict_with"] == "Carl Jensen"
+
+
+def test_alias_table_merges_spellings_without_a_conflict():
+    text = ("President Volodymyr Zelenskyy spoke in Kyiv. Zelensky said that the front line was holding.")
+    row = only(quotes_of(text), "indirect")
+    assert row["speaker"] == "Volodymyr Zelensky" and not bool(row["name_conflict"])
+
+
+def test_document_wording_is_not_attributed():
+    text = ("The envoy Omar Haddad cited the treaty. Haddad said the accord was clear, since Article 2 of the "
+            "Charter (“All members shall refrain from the threat or use of force”) binds every state.")
+    q = quotes_of(text)
+    row = q[q["text"].str.startswith("All members")].iloc[0]
+    assert row["speaker"] == "" and row["speaker_method"].startswith("document")
+
+
+def test_no_rule_no_speaker():
+    q = quotes_of("The banner over the gate read “closed for business” all week.")
+    row = q.iloc[0]
+    assert row["speaker"] == "" and row["kind"] == "label"
+
+
+def test_scare_quoted_label_even_beside_a_cue():
+    text = "Analyst Jo Marsh said that the so-called ‘peace dividend’ had vanished."
+    q = quotes_of(text)
+    assert only(q, "label")["text"] == "peace dividend"
+    assert only(q, "indirect")["speaker"] == "Jo Marsh"
+
+
+# ------------------------------------------------------------------ reported speech
+
+@pytest.mark.parametrize("sentence, clause_start, speaker", [
+    ("Mayor Ana Ruiz told reporters that the bridge would reopen in May.", "the bridge", "Ana Ruiz"),
+    ("The economy, Governor Ben Ortiz said, is recovering faster than expected.", "The economy", "Ben Ortiz"),
+    ("The vote will be held in May, officials said.", "The vote", "officials"),
+    ("According to police, the suspect fled on foot towards the station.", "the suspect", "police"),
+    ("Judge Maria Olsen denied the defence had been misled about the evidence.", "the defence", "Maria Olsen"),
+    ("Energy analysts warn that prices could double by the winter.", "prices", "Energy analysts"),
+])
+def test_indirect_speech_rules(sentence, clause_start, speaker):
+    row = only(quotes_of(sentence), "indirect")
+    assert row["text"].startswith(clause_start)
+    assert row["speaker"] == speaker
+    assert not row["text"].endswith(".")
+
+
+def test_participle_cue_takes_the_sentence_subject():
+    text = "Coach Dan Moore defended the line-up, arguing that the younger players had earned a chance."
+    row = only(quotes_of(text), "indirect")
+    assert row["speaker"] == "Dan Moore" and row["cue"] == "arguing"
+
+
+def test_noun_object_is_not_reported_speech():
+    q = quotes_of("Minister Eva Lind stressed the need for calm and highlighted the cost of the floods.")
+    assert q.empty
+
+
+def test_reported_clause_made_of_a_quote_is_left_to_the_quote():
+    q = quotes_of("Senator Tom Reyes said that “the bill will cost jobs in every single state.”")
+    assert list(q["kind"]) == ["partial"] or list(q["kind"]) == ["direct"]
+
+
+# ------------------------------------------------------------------ table contract and robustness
+
+def test_columns_and_empty_or_odd_input():
+    empty = quotes_of("")
+    assert list(empty.columns) == QUOTE_COLUMNS and empty.empty
+    odd = quotes_of("\x00“”‘’'\"«»\n\n”", "said said, according to:", "„Ja“, sagte er.")
+    assert list(odd.columns) == QUOTE_COLUMNS
+
+
+def test_verb_forms_and_cue_lexicon():
+    assert {"says", "said", "saying"} <= verb_forms("say", "said")
+    assert {"points out", "pointed out", "pointing out"} <= verb_forms("point out")
+    assert {"denies", "denied", "denying"} <= verb_forms("deny")
+    assert cue_lexicon().pattern.search("he reiterated it")
+
+
+@pytest.fixture(scope="module")
+def seed_quotes():
+    corpus = open_corpus()
+    return corpus, extract_quotes(corpus)
+
+
+def test_offsets_index_the_article_text(seed_quotes):
+    corpus, quotes = seed_quotes
+    assert len(quotes) > 0
+    for row in quotes.itertuples():
+        text = corpus.text_of(row.doc_id)
+        assert text[row.start:row.end] == row.text
+        if row.speaker_start >= 0:
+            assert text[row.speaker_start:row.speaker_end] == row.speaker_text
+        if row.cue_start >= 0:
+            assert text[row.cue_start:row.cue_end] == row.cue
+
+
+def test_seed_rows_sorted_unique_and_deterministic(seed_quotes):
+    corpus, quotes = seed_quotes
+    again = extract_quotes(corpus)
+    pd.testing.assert_frame_equal(quotes, again)
+    assert quotes["quote_id"].is_unique
+    assert list(quotes.sort_values(["doc_id", "start", "end", "kind"], kind="stable").index) == list(quotes.index)
+    assert set(quotes["kind"]) <= {"direct", "partial", "indirect", "label"}
+
+
+def test_registered_in_the_cli_pipeline():
+    assert EXTRACTORS["quotes"] == "analysis_helpers.quotes:extract_quotes"
+    corpus = open_corpus(pd.DataFrame({"doc_id": ["a"], "text": ["“Yes,” Ms Ng said."]}))
+    assert list(run_extractor("quotes", corpus)) == ["quotes"]
+
+
+# ------------------------------------------------------------------ alignment and evaluation
+
+def test_align_groups_one_remark_across_outlets_only():
+    a = ("Minister Ivo Dane spoke in Rome. “The deal protects every worker and every pension in this country,” "
+         "Dane said. “We will not sell the port,” he added.")
+    b = ("Minister Ivo Dane defended the agreement. Dane said the deal “protects each worker and each pension "
+         "in the country.” “Taxes stay where they are,” Dane said.")
+    q = quotes_of(a, b)
+    groups = align_quotes(q)
+    assert groups["group_id"].nunique() == 1 and len(groups) == 2
+    assert set(groups["doc_id"]) == {"t0", "t1"}
+    assert all(groups["text"].str.contains("pension"))
+
+
+def test_align_never_links_quotes_of_one_article():
+    a = "Ms Vale said: “The river is rising fast tonight.” Later Vale said: “The river is rising fast tonight.”"
+    assert align_quotes(quotes_of(a)).empty
+
+
+def test_mark_differences_and_content_words():
+    left, right = mark_differences("we reject that theory", "I just reject that at its face")
+    assert left == "[we] reject that [theory]" and right == "[I just] reject that [at its face]"
+    assert content_words("The Allies’ plans") == frozenset({"allies’", "plan"}) or "plan" in content_words("plans")
+
+
+def test_match_needs_half_of_the_gold_span_and_is_one_to_one():
+    gold = pd.DataFrame({"doc_id": ["d", "d"], "start": [0, 100], "end": [10, 110], "kind": ["direct"] * 2,
+                         "speaker": ["A", "B"], "text": ["x", "y"]})
+    pred = pd.DataFrame({"doc_id": ["d", "d", "d"], "start": [0, 2, 104], "end": [10, 9, 110],
+                         "kind": ["direct"] * 3, "speaker": ["A", "A", "C"], "text": ["x", "x", "y"]})
+    pairs = match_spans(pred, gold)
+    assert len(pairs) == 2
+    scores = evaluate_quotes(pred, gold).set_index("group").loc["direct"]
+    assert scores["recall"] == 1.0 and scores["precision"] == pytest.approx(0.667, abs=1e-3)
+    assert scores["speaker_accuracy"] == 0.5
