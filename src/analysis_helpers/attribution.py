@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from .speakers import Mention, Registry, cue_lexicon, find_mentions, group_nouns
 
@@ -44,6 +45,18 @@ _PREPOSITIONS = frozenset(
 _FUNCTION = "with|and|but|while|the|of|to|in|on|at|for|by|from|as|a|an|that|this|which|who"
 _PRONOUN_WORDS = frozenset("he she it they we i this that the a an".split())
 _COORDINATED = re.compile(rf"(?:\band|\bbut|,)\s+(?:{_ADVERBS}\s+)*$")
+
+
+@lru_cache(maxsize=1)
+def _group_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A group phrase ("Citi analysts") and a capitalised clause-initial phrase ("Moscow") before a cue."""
+    nouns = "|".join(sorted(group_nouns(), key=len, reverse=True))
+    group = re.compile(
+        rf"((?:[A-Z][\w.&-]*\s+)?(?:(?!(?:{_FUNCTION})\b)[a-z]+\s+)?(?:{nouns}))\s+(?:{_ADVERBS}\s+)*$")
+    org = re.compile(
+        rf"(?:^|[,;:]\s+|\b(?:and|but|while)\s+)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}})"
+        rf"\s+(?:{_ADVERBS}\s+)*$")
+    return group, org
 
 
 @dataclass(frozen=True)
@@ -128,15 +141,15 @@ class ArticleSpeakers:
         lexicon = cue_lexicon()
         cues = []
         mention_ends = {m.end for m in self.mentions}
-        for match in lexicon.pattern.finditer(self.text):
-            word = match.group()
-            if self.in_quote(match.start()):
+        for start, end in lexicon.finditer(self.text):
+            word = self.text[start:end]
+            if self.in_quote(start):
                 continue
             if word[0].isupper() and word.lower() != "according to":
                 # a capitalised cue counts only right after a mention (headline case: "Hegseth Says")
-                if match.start() - 1 not in mention_ends:
+                if start - 1 not in mention_ends:
                     continue
-            cues.append(Cue(match.start(), match.end(), word, lexicon.form_to_lemma[word.lower()]))
+            cues.append(Cue(start, end, word, lexicon.form_to_lemma[word.lower()]))
         return cues
 
     # ------------------------------------------------------------ resolution
@@ -194,14 +207,12 @@ class ArticleSpeakers:
         A phrase ending in a group noun (``data/speaker_groups.txt``) counts
         anywhere; a capitalised phrase only at the start of a clause.
         """
-        window = self.text[start:end]
-        nouns = "|".join(sorted(group_nouns(), key=len, reverse=True))
-        found = re.search(
-            rf"((?:[A-Z][\w.&-]*\s+)?(?:(?!(?:{_FUNCTION})\b)[a-z]+\s+)?(?:{nouns}))\s+(?:{_ADVERBS}\s+)*$", window)
+        window = self.text[max(start, end - 120):end]
+        offset_base = max(start, end - 120)
+        group_pattern, org_pattern = _group_patterns()
+        found = group_pattern.search(window)
         if not found:
-            found = re.search(
-                rf"(?:^|[,;:]\s+|\b(?:and|but|while)\s+)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}})"
-                rf"\s+(?:{_ADVERBS}\s+)*$", window)
+            found = org_pattern.search(window)
         if not found:
             return None
         phrase = found.group(1)
@@ -210,7 +221,7 @@ class ArticleSpeakers:
         phrase = phrase[glued.end():] if glued else phrase
         if phrase.split()[0].lower() in _PRONOUN_WORDS:
             return None
-        s = start + offset
+        s = offset_base + offset
         canonical = re.sub(r"^(?:the|The)\s+", "", phrase)
         return Mention(s, s + len(phrase), phrase, "group", name=canonical)
 

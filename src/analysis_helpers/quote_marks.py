@@ -24,6 +24,8 @@ SINGLE_MARKS = "'‘’‚‛"
 _OPEN_BEFORE = "([{—–-/“‘\"'«"
 _CLOSE_AFTER = ",.;:!?)]}—–-…»"
 MAX_SINGLE_CHARS = 200
+_DOUBLE_OR_GUILLEMET = re.compile("[" + re.escape(DOUBLE_MARKS) + "«]")
+_SINGLE_OR_DOUBLE = re.compile("[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + "]")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+")
 
 
@@ -88,7 +90,8 @@ def double_quote_spans(text: str) -> list[QuoteSpan]:
     """Quotations in double marks (and guillemets) of one paragraph, in order."""
     spans: list[QuoteSpan] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    for found in _DOUBLE_OR_GUILLEMET.finditer(text):
+        i, ch = found.start(), found.group()
         if ch == "«" and open_at is None:
             close = text.find("»", i + 1)
             if close != -1:
@@ -96,7 +99,7 @@ def double_quote_spans(text: str) -> list[QuoteSpan]:
                 if span:
                     spans.append(span)
             continue
-        if ch not in DOUBLE_MARKS:
+        if ch == "«":
             continue
         if spans and spans[-1].close_mark == "»" and i < spans[-1].end:
             continue
@@ -143,22 +146,26 @@ def single_quote_spans(text: str, taken: list[QuoteSpan] = ()) -> list[QuoteSpan
         return any(a <= i < b for a, b in blocked)
 
     spans: list[QuoteSpan] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch in SINGLE_MARKS and opens_here(text, i) and _after(text, i).isalpha() and not inside_taken(i):
-            limit = min(n, i + 1 + MAX_SINGLE_CHARS)
-            for j in range(i + 2, limit):
-                cj = text[j]
-                if cj in DOUBLE_MARKS or cj == "\n" or inside_taken(j):
-                    break
-                if cj in "’'‛" and closes_here(text, j):
-                    span = _span(text, i + 1, j, ch, cj, False, True)
-                    if span:
-                        spans.append(span)
-                    i = j
-                    break
-        i += 1
+    marks = [(m.start(), m.group()) for m in _SINGLE_OR_DOUBLE.finditer(text)]
+    resume = 0
+    for k, (i, ch) in enumerate(marks):
+        if i < resume or ch not in SINGLE_MARKS:
+            continue
+        if not (opens_here(text, i) and _after(text, i).isalpha() and not inside_taken(i)):
+            continue
+        limit = i + 1 + MAX_SINGLE_CHARS
+        newline = text.find("\n", i, limit)
+        if newline != -1:
+            limit = newline
+        for j, cj in marks[k + 1:]:
+            if j >= limit or cj in DOUBLE_MARKS or inside_taken(j):
+                break
+            if j >= i + 2 and cj in "’'‛" and closes_here(text, j):
+                span = _span(text, i + 1, j, ch, cj, False, True)
+                if span:
+                    spans.append(span)
+                resume = j + 1
+                break
     return spans
 
 

@@ -10,6 +10,7 @@ from labels, then add reported speech without marks
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 
@@ -42,6 +43,7 @@ MIN_DIRECT_WORDS = 4
 MAX_LABEL_WORDS = 5
 
 
+@lru_cache(maxsize=1)
 def _document_pattern() -> re.Pattern:
     """A document reference right before an opening mark: "Article 5 of NATO (", "the treaty reads:"."""
     nouns = "|".join(sorted((re.escape(n) for n in cue_lexicon().document_nouns), key=len, reverse=True))
@@ -83,13 +85,6 @@ def quote_kind(text: str, quoted: str, span_start: int, span_end: int, has_speak
     if (_STARTS_UPPER.match(quoted) and len(words) >= MIN_DIRECT_WORDS) or _INNER_SENTENCE.search(quoted):
         return "direct"
     return "partial"
-
-
-def _article_sentences(corpus, doc_id: str, by_doc: dict) -> list[tuple[int, int, int, str]]:
-    grp = by_doc.get(doc_id)
-    if grp is None:
-        return []
-    return list(zip(grp["start"].tolist(), grp["end"].tolist(), grp["block_id"].tolist(), grp["role"].tolist()))
 
 
 def _block_quotes(blocks: list[tuple[int, int, int, str, str]]) -> list[tuple[QuoteSpan, int, int, str, bool]]:
@@ -221,18 +216,21 @@ def extract_quotes(corpus=None) -> pd.DataFrame:
         ``n_words``.
     """
     corpus = open_corpus(corpus)
-    sentences_by_doc = {doc: grp for doc, grp in corpus.sentences.groupby("doc_id", sort=False)}
-    blocks_by_doc = {doc: grp for doc, grp in corpus.blocks.groupby("doc_id", sort=False)}
+    sentences_by_doc: dict[str, list] = {}
+    s = corpus.sentences
+    for row in zip(s["doc_id"].tolist(), s["start"].tolist(), s["end"].tolist(), s["block_id"].tolist(),
+                   s["role"].tolist()):
+        sentences_by_doc.setdefault(row[0], []).append(row[1:])
+    blocks_by_doc: dict[str, list] = {}
+    b = corpus.blocks
+    for row in zip(b["doc_id"].tolist(), b["start"].tolist(), b["end"].tolist(), b["block_id"].tolist(),
+                   b["role"].tolist(), b["text"].tolist()):
+        blocks_by_doc.setdefault(row[0], []).append(row[1:])
     rows: list[dict] = []
     for doc_id, text in zip(corpus.articles["doc_id"], corpus.articles["text"]):
         if not isinstance(text, str) or not text.strip():
             continue
-        grp = blocks_by_doc.get(doc_id)
-        blocks = [] if grp is None else list(zip(grp["start"].tolist(), grp["end"].tolist(),
-                                                   grp["block_id"].tolist(), grp["role"].tolist(),
-                                                   grp["text"].tolist()))
-        sentences = _article_sentences(corpus, doc_id, sentences_by_doc)
-        rows.extend(article_quotes(doc_id, text, blocks, sentences))
+        rows.extend(article_quotes(doc_id, text, blocks_by_doc.get(doc_id, []), sentences_by_doc.get(doc_id, [])))
     quotes = pd.DataFrame(rows, columns=[c for c in QUOTE_COLUMNS if c != "quote_id"])
     if quotes.empty:
         return pd.DataFrame(columns=QUOTE_COLUMNS)

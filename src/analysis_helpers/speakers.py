@@ -27,6 +27,9 @@ from functools import lru_cache
 from importlib import resources
 
 
+_WORD_RUN = re.compile(r"(?<![\w’'-])[A-Za-z]+")
+
+
 def _data_text(name: str) -> str:
     return resources.files("analysis_helpers").joinpath(f"data/{name}").read_text("utf-8")
 
@@ -65,6 +68,24 @@ class CueLexicon:
     clause_forms: frozenset
     document_nouns: frozenset
     form_to_lemma: dict
+    by_first_word: dict
+
+    def finditer(self, text: str):
+        """``(start, end)`` of every cue form in ``text``, longest form first at each word, case-blind.
+
+        A word index is much faster than one regex alternation of all forms.
+        """
+        for match in _WORD_RUN.finditer(text):
+            forms = self.by_first_word.get(match.group().lower())
+            if not forms:
+                continue
+            start = match.start()
+            for form in forms:
+                end = start + len(form)
+                if text[start:end].lower() == form and (end == len(text) or not (text[end].isalnum()
+                                                                                 or text[end] in "’'-")):
+                    yield start, end
+                    break
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +110,10 @@ def cue_lexicon() -> CueLexicon:
                 clause.add(form)
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w’'-])", re.IGNORECASE)
-    return CueLexicon(pattern, frozenset(clause), frozenset(documents), forms)
+    by_first: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(form.split(" ")[0], []).append(form)
+    return CueLexicon(pattern, frozenset(clause), frozenset(documents), forms, by_first)
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +122,7 @@ def _title_table() -> dict[str, str]:
     return {r["word"].strip().lower(): r["part"].strip() for r in rows}
 
 
+@lru_cache(maxsize=1)
 def title_words() -> frozenset[str]:
     """Every role word of ``person_titles.csv`` (lower case): heads and modifiers."""
     return frozenset(_title_table())
