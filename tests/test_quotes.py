@@ -113,6 +113,23 @@ def test_speaker_in_either_order(sentence, speaker, cue):
     assert text[row["cue_start"]:row["cue_end"]] == row["cue"]
 
 
+def test_relative_clause_between_subject_and_cue():
+    text = ("Union leader Kim Park met Mayor Ana Ruiz on Tuesday. "
+            "Park, who met Ruiz for an hour, said that the strike would go ahead.")
+    assert only(quotes_of(text), "indirect")["speaker"] == "Kim Park"
+
+
+def test_unregistered_role_is_named_by_the_role_not_guessed():
+    row = only(quotes_of("“We are ready,” the spokesman said."), "direct")
+    assert (row["speaker"], row["speaker_text"]) == ("spokesman", "the spokesman")
+
+
+def test_next_quote_of_the_paragraph_keeps_the_speaker():
+    q = quotes_of("Mayor Ana Ruiz opened the bridge. “It took ten years,” she said. “But it is done.”")
+    assert list(q["speaker"]) == ["Ana Ruiz", "Ana Ruiz"]
+    assert q.iloc[1]["speaker_method"] == "same speaker as the previous quote"
+
+
 def test_pronoun_resolves_to_the_latest_subject_not_the_latest_name():
     text = ("Health Minister Ann Perry visited the hospital on Monday. She praised Prime Minister Raj Patel's plan. "
             "“We need more nurses, not more managers,” she said.")

@@ -177,7 +177,9 @@ class ArticleSpeakers:
                 if m.kind == "name":
                     value = self.registry.resolve_name(m)
                 elif m.kind == "title":
-                    value = (self.registry.resolve_title(m, resolved_names), "")
+                    holder = self.registry.resolve_title(m, resolved_names)
+                    # a role nobody in the article holds is still a speaker, named by the role
+                    value = (holder or re.sub(r"^(?:the|The)\s+", "", m.text), "")
                 else:  # pronoun
                     value = subject if subject else (last_subject or ("", ""))
                 if not value[0]:
@@ -240,18 +242,21 @@ class ArticleSpeakers:
             return Attribution()
         sent_start, _ = self.sentence_bounds(cue.start)
         before = [m for m in self.mentions_between(sent_start, cue.start) if m.start in self.resolved]
-        if before:
-            m = before[-1]
+        participle = cue.text.lower().split()[0].endswith("ing")
+        # a participle ("..., calling him") takes an apposition only right before it
+        reach = 1 if participle else 3
+        for k in range(len(before) - 1, max(-1, len(before) - 1 - reach), -1):
+            m = before[k]
             gap = self.text[m.end:cue.start]
-            if _ADJACENT.match(gap) and not m.possessive:
-                if m.kind == "title" and len(before) > 1 and _APPOSITION_GAP.match(
-                        self.text[before[-2].end:m.start]):
-                    return self._attribution(before[-2], "subject of cue (apposition)", cue)
-                return self._attribution(m, "subject of cue", cue)
+            if not _ADJACENT.match(gap) or m.possessive or (participle and "," in gap):
+                continue
+            if m.kind == "title" and k > 0 and _APPOSITION_GAP.match(self.text[before[k - 1].end:m.start]):
+                return self._attribution(before[k - 1], "subject of cue (apposition)", cue)
+            method = "subject of cue" if k == len(before) - 1 else "subject of cue (apposition)"
+            return self._attribution(m, method, cue)
         group = self.group_before(sent_start, cue.start)
         if group is not None:
             return self._attribution(group, "group subject of cue", cue)
-        participle = cue.text.lower().split()[0].endswith("ing")
         coordinated = _COORDINATED.search(self.text[sent_start:cue.start]) is not None
         if participle or coordinated:
             i = self.sentence_index(cue.start)

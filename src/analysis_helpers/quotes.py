@@ -39,7 +39,7 @@ _STARTS_UPPER = re.compile(r"^[\s.…(\[-]*[A-Z0-9]")
 _LABEL_INTRODUCER = re.compile(
     r"\b(?:so-called|so called|dubbed|known as|nicknamed|the (?:word|term|phrase|slogan|label))\s*$", re.IGNORECASE
 )
-MIN_DIRECT_WORDS = 4
+MIN_DIRECT_WORDS = 3
 MAX_LABEL_WORDS = 5
 
 
@@ -57,11 +57,13 @@ def _document_pattern() -> re.Pattern:
 def quote_kind(text: str, quoted: str, span_start: int, span_end: int, has_speaker: bool) -> str:
     """``direct``, ``partial`` or ``label`` for one quotation.
 
-    A label is a short quotation with no speaker, or one used as a name or a
-    modifier ("Trump's ‘Europe first’ approach", "End of ‘Cultural Awareness
-    Months’"). A direct quote is a full sentence or more: it starts with a
-    capital and has at least :data:`MIN_DIRECT_WORDS` words, or holds a sentence
-    boundary. Anything else with a speaker is partial.
+    A label is a short quotation with no speaker and no punctuation of speech
+    inside its marks, one after "so-called" or "dubbed", or one used as a name
+    or a modifier ("Trump's ‘Europe first’ approach", "End of ‘Cultural
+    Awareness Months’"). A direct quote is a full sentence or more: it starts
+    with a capital and has at least :data:`MIN_DIRECT_WORDS` words (or two words
+    and its own punctuation), or holds a sentence boundary. Anything else is
+    partial.
     """
     words = quoted.split()
     before = text[max(0, span_start - 40):max(0, span_start - 1)]
@@ -80,9 +82,10 @@ def quote_kind(text: str, quoted: str, span_start: int, span_end: int, has_speak
             and re.search(r"\b(?:of|the|a|an)\s*$", before, re.IGNORECASE)
         if modifier or name:
             return "label"
-    if not has_speaker and len(words) <= MAX_LABEL_WORDS:
+    if not has_speaker and len(words) <= MAX_LABEL_WORDS and not ends_with_punct:
         return "label"
-    if (_STARTS_UPPER.match(quoted) and len(words) >= MIN_DIRECT_WORDS) or _INNER_SENTENCE.search(quoted):
+    full = len(words) >= MIN_DIRECT_WORDS or (len(words) >= 2 and ends_with_punct)
+    if (_STARTS_UPPER.match(quoted) and full) or _INNER_SENTENCE.search(quoted):
         return "direct"
     return "partial"
 
@@ -137,6 +140,12 @@ def _attribute_quote(speakers: ArticleSpeakers, start: int, end: int, span: Quot
     return Attribution()
 
 
+def _opens_sentence(speakers: ArticleSpeakers, start: int) -> bool:
+    """True when nothing but white space and the opening mark precede the quote in its sentence."""
+    sent_start, _ = speakers.sentence_bounds(start)
+    return not speakers.text[sent_start:start].strip(" \t\n\"“”„«‘'")
+
+
 def article_quotes(doc_id: str, text: str, blocks: list, sentences: list) -> list[dict]:
     """Rows of the ``quotes`` table for one article (see :func:`extract_quotes`)."""
     found = _block_quotes(blocks)
@@ -144,10 +153,16 @@ def article_quotes(doc_id: str, text: str, blocks: list, sentences: list) -> lis
     speakers = ArticleSpeakers(text, sentences, quoted)
     rows = []
     previous_continued = None
+    previous_in_block = None
     for span, b_start, block_id, role, continues in found:
         start, end = b_start + span.start, b_start + span.end
         attribution = _attribute_quote(speakers, start, end, span, previous_continued)
+        if not attribution.speaker and not attribution.speaker_method and previous_in_block is not None \
+                and previous_in_block[0] == block_id and _opens_sentence(speakers, start):
+            # "“It took ten years,” she said. “But it is done.”": the next quote of the paragraph
+            attribution = speakers.continued(previous_in_block[1], "same speaker as the previous quote")
         previous_continued = attribution if continues and attribution.speaker else None
+        previous_in_block = (block_id, attribution) if attribution.speaker else None
         is_document = attribution.speaker_method.startswith("document")
         kind = quote_kind(text, text[start:end], start, end, bool(attribution.speaker) or is_document)
         if kind == "label" and attribution.speaker:

@@ -372,8 +372,10 @@ class Registry:
             if re.search(r"[’']s\s+$", text[max(0, m.start - 4):m.start]):
                 continue  # "Trump's Defense Secretary Pick": a possessor's role, not a name
             known = m.name.lower() in aliases()["name"]
+            lower_role = re.search(r"\b([a-z]+)\s+$", text[max(0, m.start - 30):m.start])
             strong = (
                 (m.role and 1 <= len(tokens) <= 3)
+                or (lower_role and lower_role.group(1) in title_heads() and 2 <= len(tokens) <= 3)
                 or known
                 or (2 <= len(tokens) <= 3 and (re.match(r",\s+(?:a|an|the)\s", after)
                                                or (cue.match(after.lstrip()) and after.lstrip()[:1].islower())))
