@@ -31,7 +31,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z])")
 _TERMINAL = re.compile(r"[.!?…:][\"”’')\]]*\s*$")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 # The word right after a capitalised subject or a personal pronoun, and the word after it.
-_SUBJECT_VERB = re.compile(r"(?:\b[A-Z][\w.’'-]*|\b(?:he|she|they|it|we|i))\s+([a-z]{2,})\b(?:\s+([a-z]+))?")
+_SUBJECT_VERB = re.compile(r"(?:\b[A-Z][\w.’'-]*|\b(?:he|she|they|it|we|i))\s+([a-z]{2,})\b(?:\s+([A-Za-z]+))?")
 _IRREGULAR_PAST = frozenset(
     "said told was were had did made took met spoke gave went came saw held led left put set ran won lost "
     "rose fell struck wrote sent brought thought felt kept began knew found got became stood".split()
@@ -77,8 +77,21 @@ def content_words(text: str) -> set[str]:
 
 
 def sentence_count(text: str) -> int:
-    """A rough count of sentences (enough to tell one-liners from paragraphs)."""
-    return len(_SENTENCE_END.findall(text)) + 1
+    """A rough count of sentences (enough to tell one-liners from paragraphs).
+
+    A stop after a known abbreviation (``U.S.``, ``Gen.``; see ``data/abbreviations.txt``)
+    or a single capital letter does not end a sentence.
+    """
+    from .sentences import news_abbreviations
+
+    count = 1
+    for match in _SENTENCE_END.finditer(text):
+        before = re.search(r"([\w.]+)$", text[: match.start()])
+        token = before.group(1).lower().rstrip(".") if before else ""
+        if text[match.start()] == "." and (token in news_abbreviations() or len(token) == 1):
+            continue
+        count += 1
+    return count
 
 
 def title_case_share(text: str) -> float:
@@ -130,7 +143,7 @@ def verb_tenses(text: str) -> tuple[int, int]:
             past += 1
         elif verb == "says" or (
             verb.endswith("s") and not verb.endswith(("ss", "us", "is")) and verb not in _NOT_VERBS
-            and following in _AFTER_VERB
+            and (following in _AFTER_VERB or following[:1].isupper())
         ):
             present += 1
     return past, present
@@ -152,11 +165,75 @@ def _past_share(texts: list[str]) -> float:
     return past / (past + present) if past + present else 0.5
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(,\s*[A-Z][\w .]+)?\s*(\([^)]*\))?\s*[-—–]")
+_DATE_WORDS = re.compile(
+    r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|rsday|urday|sday)?\b|"
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\W|$)|"
+    r"\b(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|cest|et|est|edt|cdt|cst|mdt|pt|pdt|pst|ist|jst|aest|updated|published|ago|"
+    r"hours?|minutes?|mins?|days?|read|"
+    r"hrs?|mins?|today|yesterday|at|on|last)\b|\d+",
+    re.IGNORECASE,
+)
+
+
+def looks_like_date_line(text: str) -> bool:
+    """A line that is only a date or time stamp ("Wed 12 Feb 2025 14.08 GMT", "Updated 2 hours ago")."""
+    if len(text) > 80 or not re.search(r"\d", text):
+        return False
+    rest = _DATE_WORDS.sub(" ", text)
+    named = [m.group() for m in _DATE_WORDS.finditer(text) if not m.group().isdigit()]
+    return len(words(rest)) == 0 and bool(named)
+
+
+def is_prose(text: str) -> bool:
+    """A sentence-like block: 12 words or more, mostly lower case, ending like a sentence or holding two."""
+    n = len(words(text))
+    return n >= 12 and title_case_share(text) < 0.6 and (bool(_TERMINAL.search(text)) or sentence_count(text) >= 2)
+
+
+def is_short_line(text: str) -> bool:
+    """A list item of a tag or navigation list: at most four words and no sentence end."""
+    return len(words(text)) <= 4 and not re.search(r"[.!?]\s*$", text)
+
+
+_AUTHOR_NAME = re.compile(r"^(by\s+)?[A-Z][a-z'’-]+(\s+[A-Z]\.)?(\s+[A-Z][a-z'’-]+){1,2}(?P<rest>.*)$")
+
+
+def looks_like_author_line(text: str) -> bool:
+    """A name line of the lead: "Kenji Arakawa", "Hannah Richter in Berlin", "Jane Roe | 2 May 2024"."""
+    if len(words(text)) > 10 or _TERMINAL.search(text) and not text.rstrip().endswith("."):
+        return False
+    match = _AUTHOR_NAME.match(text.strip())
+    if not match:
+        return False
+    rest = match.group("rest").strip()
+    return (not rest or rest.startswith(("in ", ",", "|", "and ", "&", "·", "—", "-"))
+            or "@" in rest or looks_like_date_line(rest))
+
+
+def looks_like_headline(text: str) -> bool:
+    """Headline-shaped: title case, or 5 to 25 words in sentence case without a final stop."""
+    n = len(words(text))
+    if looks_like_title(text):
+        return True
+    return 5 <= n <= 25 and text[:1].isupper() and not re.search(r"[.!]\s*$", text) and sentence_count(text) == 1
+
+
+def is_all_caps_line(text: str) -> bool:
+    """A line in capitals of four words or more: an inline link to another story on many sites."""
+    ws = words(text)
+    return len(ws) >= 4 and all(w.isupper() or not w.isalpha() for w in ws)
+
+
 def _lexicon_role(text: str) -> tuple[str, str] | None:
     for role, pattern, note in phrase_lexicon():
         if pattern.search(text):
             return role, f"lexicon: {note}"
     return None
+
+
+def _is_header(role: tuple[str, str] | None) -> bool:
+    return role is not None and "header" in role[1]
 
 
 def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
@@ -184,75 +261,121 @@ def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
         roles[i] = _lexicon_role(text)
         if norms[i] in seen and (roles[i] is None or roles[i][0] in ("caption", "byline")):
             roles[i] = ("duplicate", f"repeats block {seen[norms[i]]}")
+        elif roles[i] is None and n_words[i] >= 6:
+            inside = next((k for k in range(i) if norms[i] in norms[k]), None)
+            if inside is not None:
+                roles[i] = ("duplicate", f"repeats words of block {inside} (pull quote)")
         seen.setdefault(norms[i], i)
-    # An aggregator blurb is whatever stands right before a "Read more" line.
+        if roles[i] is None and looks_like_date_line(text):
+            roles[i] = ("byline", "date or time stamp line")
+
+    # 2. Lists: a blurb right before a "Read more" link; the items under a list header.
     for i in range(n - 1):
-        if roles[i + 1] and roles[i + 1][1].startswith("lexicon: link to another") and roles[i] is None:
+        if roles[i] is None and roles[i + 1] and roles[i + 1][1].startswith("lexicon: link to another"):
             roles[i] = ("related", "stands before a read-more link")
-    # A header of a list of other articles, with nothing after it that is related, is furniture.
-    for i, r in enumerate(roles):
-        if r and r[0] == "related" and "header" in r[1]:
-            if not any(rr and rr[0] == "related" and "header" not in rr[1] for rr in roles[i + 1:]):
-                roles[i] = ("boilerplate", "related-list header with no list")
+            # a blurb is often a headline line, then a summary line, then the link
+            if i > 0 and roles[i - 1] is None and looks_like_headline(texts[i - 1]) and not is_prose(texts[i - 1]):
+                roles[i - 1] = ("related", "headline of a blurb before a read-more link")
+    for i, role in enumerate(roles):
+        if not _is_header(role):
+            continue
+        item_role = "tags" if "topic-tag" in role[1] else role[0]
+        j = i + 1
+        while j < n and (roles[j] is None or roles[j][0] == "duplicate") and (is_short_line(texts[j]) or (
+                item_role == "related" and not is_prose(texts[j]) and n_words[j] <= 25)):
+            roles[j] = (item_role, f"item of the list under block {i}")
+            j += 1
+        has_items = j > i + 1 or (role[0] == "related" and any(
+            r is not None and r[0] == "related" and not _is_header(r) for r in roles[i + 1:]))
+        if not has_items:
+            roles[i] = ("boilerplate", "list header with no list under it")
 
-    # The long prose blocks tell the article's tense and vocabulary.
-    prose = [i for i in range(n) if roles[i] is None and n_words[i] >= 40 and sentence_count(texts[i]) >= 2]
+    # A short line ending in a colon right above related items is their header.
+    for i in range(n - 1, -1, -1):
+        if roles[i] is None and n_words[i] <= 8 and texts[i].rstrip().endswith(":") and i + 1 < n \
+                and roles[i + 1] is not None and roles[i + 1][0] == "related":
+            roles[i] = ("related", "colon header above related items")
 
-    # 2. Keyword lines, after the lead (a headline can be capitalised keywords too).
-    for i, text in enumerate(texts):
-        if roles[i] is None and prose and i > prose[0] and looks_like_tags(text):
-            roles[i] = ("tags", "capitalised keywords without function words")
-    past_share = _past_share([texts[i] for i in prose])
+    # The prose blocks tell where the article runs, its tense and its vocabulary.
+    prose = [i for i in range(n) if roles[i] is None and is_prose(texts[i])]
+    long_prose = [i for i in prose if n_words[i] >= 40] or prose
+    past_share = _past_share([texts[i] for i in long_prose])
     article_words: set[str] = set()
     for i in prose:
         article_words |= content_words(texts[i])
-
-    # 4. The lead: headline, then standfirst, before the first long paragraph.
     first_prose = prose[0] if prose else n
-    if first_prose == 0 and len(prose) > 1 and n_words[0] <= 60 and n_words[0] < n_words[prose[1]]:
-        # a scrape that opens with a short summary paragraph and no headline
-        roles[0] = ("standfirst", "short opening paragraph before a longer one, no headline")
-    lead = [i for i in range(min(first_prose, n)) if roles[i] is None]
-    if lead:
-        i = lead[0]
-        text = texts[i]
-        if looks_like_title(text) or (n_words[i] <= 20 and not _TERMINAL.search(text)):
-            roles[i] = ("headline", "first block, headline-shaped")
-            rest = lead[1:]
-        else:
-            rest = lead
-        for j in rest:
-            text = texts[j]
-            if looks_like_caption(text):
-                roles[j] = ("caption", "present-tense visual verb after the subject")
-            elif looks_like_title(text) and roles[lead[0]][0] == "headline":
-                roles[j] = ("duplicate", "second headline-shaped line in the lead")
-            elif n_words[j] >= 8 and not any(r and r[0] == "standfirst" for r in roles[:j]):
-                roles[j] = ("standfirst", "summary before the first paragraph")
-            elif n_words[j] >= 8 and is_present_summary(text) and past_share > 0.6:
-                roles[j] = ("caption", "one present-tense sentence in a past-tense article")
-
-    # 5. After the lead: captions, other articles' headlines, stray endings.
     last_prose = prose[-1] if prose else -1
-    for i in range(first_prose, n):
+
+    for i, text in enumerate(texts):
+        if roles[i] is None and i > first_prose and is_all_caps_line(text) and not is_prose(text):
+            roles[i] = ("related", "line in capitals inside the article (link to another story)")
+
+    # 3. Keyword lines after the start of the article (a headline can be capitalised keywords too).
+    for i, text in enumerate(texts):
+        if roles[i] is None and i > first_prose and looks_like_tags(text):
+            roles[i] = ("tags", "capitalised keywords without function words")
+
+    # 4. The headline: among the headline-shaped blocks before the first paragraph, the
+    # first whose words the article repeats (a site name or section label does not).
+    lead = [i for i in range(min(first_prose, n)) if roles[i] is None]
+    candidates = [i for i in lead if n_words[i] >= 3 and looks_like_headline(texts[i])
+                  and not looks_like_author_line(texts[i])]
+
+    def echo(i: int) -> float:
+        cw = content_words(texts[i])
+        return len(cw & article_words) / max(1, len(cw))
+
+    # A sentence-case line of five words or more is a headline by its form; a title-case
+    # one could be a site name, so it must share words with the article.
+    headline = next((i for i in candidates if echo(i) >= 0.34
+                     or (n_words[i] >= 5 and title_case_share(texts[i]) < 0.75)), None)
+    if headline is None and candidates:
+        headline = max(candidates, key=lambda i: (echo(i), -i))
+    if headline is not None:
+        roles[headline] = ("headline", "first headline-shaped block that the article echoes")
+        for i in lead:
+            if i < headline and roles[i] is None and (is_short_line(texts[i]) or looks_like_title(texts[i])):
+                roles[i] = ("boilerplate", "site name or section label before the headline")
+        # The standfirst stands right after the headline: a summary, not a dateline lede.
+        # It is told from a first paragraph by its form: no final stop, the present tense
+        # of a summary, or words that a later paragraph repeats with no paragraph between.
+        j = headline + 1
+        if j < n and roles[j] is None and 8 <= n_words[j] <= 60 and not _DATELINE.match(texts[j]) \
+                and not looks_like_caption(texts[j]) and not looks_like_author_line(texts[j]):
+            next_is_paragraph = j + 1 < n and roles[j + 1] is None and is_prose(texts[j + 1]) \
+                and not looks_like_caption(texts[j + 1])
+            words_j = content_words(texts[j])
+            echoed = any(len(words_j & content_words(texts[k])) >= 0.6 * len(words_j) for k in range(j + 2, n))
+            if not _TERMINAL.search(texts[j]) or is_present_summary(texts[j]) or (not next_is_paragraph and echoed):
+                roles[j] = ("standfirst", "summary right after the headline")
+        for i in lead:
+            if i > headline and roles[i] is None and looks_like_author_line(texts[i]):
+                roles[i] = ("byline", "name line between headline and article")
+    else:
+        free = [i for i in range(n) if roles[i] is None]
+        if free and free[0] == first_prose and len(prose) > 1 and n_words[free[0]] <= 60 \
+                and n_words[free[0]] < n_words[prose[1]] and not _DATELINE.match(texts[free[0]]):
+            roles[free[0]] = ("standfirst", "short opening paragraph before a longer one, no headline")
+
+    # 5. Everything else: captions, other articles' headlines, stray endings, prose.
+    for i in range(n):
         if roles[i] is not None:
             continue
         text = texts[i]
         if looks_like_caption(text):
             roles[i] = ("caption", "present-tense visual verb after the subject")
-        elif i > last_prose and n_words[i] <= 4 and not _TERMINAL.search(text):
+        elif i > last_prose and is_short_line(text):
             roles[i] = ("boilerplate", "short line after the article (site name, navigation)")
-        elif looks_like_title(text):
+        elif i < first_prose and is_short_line(text):
+            roles[i] = ("boilerplate", "short line before the article (navigation)")
+        elif (looks_like_title(text) or (i > last_prose and looks_like_headline(text))) and not is_prose(text):
             overlap = len(content_words(text) & article_words) / max(1, len(content_words(text)))
             if i > last_prose and overlap < 0.5:
                 roles[i] = ("stray", "headline-shaped line after the article, little shared vocabulary")
             else:
                 roles[i] = ("related", "headline-shaped line inside the article")
-        elif n_words[i] >= 8 and is_present_summary(text) and past_share > 0.6 and 0 < i < n - 1:
+        elif n_words[i] >= 8 and is_present_summary(text) and past_share > 0.6 and first_prose < i < n - 1:
             roles[i] = ("caption", "one present-tense sentence in a past-tense article")
         else:
-            roles[i] = ("body", "prose")
-    for i in range(n):
-        if roles[i] is None:
             roles[i] = ("body", "prose")
     return [r for r in roles]  # type: ignore[misc]

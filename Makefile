@@ -1,0 +1,38 @@
+# Two entry points, each safe as the first command after cloning:
+#   make figures   set up .venv if missing, execute every notebook, regenerate figures/
+#   make test      set up .venv if missing, run the unit tests and nbval on every notebook
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: figures test setup lab benchmarks clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,notebooks]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+figures: $(STAMP)
+	mkdir -p build/executed figures
+	$(BIN)/python -m jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
+		--output-dir build/executed notebooks/[0-9][0-9]_*.ipynb
+	@echo "figures/ regenerated; executed copies of the notebooks are in build/executed/"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)
+	$(BIN)/python -m jupyter lab notebooks/
+
+benchmarks: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[evaluation]"
+	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) build

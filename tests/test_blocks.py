@@ -1,0 +1,130 @@
+"""Block segmentation and block roles: offsets, and each rule on small invented scrapes."""
+
+import pandas as pd
+import pytest
+
+from analysis_helpers.block_roles import ROLES, classify_block_roles, looks_like_date_line, phrase_lexicon
+from analysis_helpers.blocks import attach_block, block_spans, segment_blocks
+from analysis_helpers.corpus import open_corpus
+
+BODY = [
+    "Defence ministers from the alliance met in Brussels on Thursday and agreed to raise spending, "
+    "officials said after the talks ended late in the evening.",
+    "The decision followed months of pressure from Washington, which has asked allies to carry more "
+    "of the burden of their own defence, diplomats said.",
+    "Several governments said they would set out their plans before the summit in June, while others "
+    "warned that their budgets were already stretched.",
+]
+
+
+def roles_of(lines):
+    return [role for role, _ in classify_block_roles(lines)]
+
+
+def test_block_offsets_index_the_article_text():
+    corpus = open_corpus()
+    texts = dict(zip(corpus.articles["doc_id"], corpus.articles["text"]))
+    for row in corpus.blocks.itertuples():
+        assert texts[row.doc_id][row.start:row.end] == row.text
+        assert row.text == row.text.strip() and row.text
+    assert set(corpus.blocks["role"]) <= set(ROLES)
+
+
+def test_block_spans_trim_indentation_and_skip_blank_lines():
+    text = "Title\n\n    Indented line  \n\t\nLast"
+    assert [text[s:e] for s, e in block_spans(text)] == ["Title", "Indented line", "Last"]
+
+
+def test_every_lexicon_row_compiles_and_names_a_role():
+    for role, pattern, note in phrase_lexicon():
+        assert role in ROLES and note and pattern.pattern
+
+
+def test_headline_standfirst_body():
+    lines = ["Allies agree to raise defence spending",
+             "Ministers back a new target after pressure from the United States"] + BODY
+    assert roles_of(lines) == ["headline", "standfirst", "body", "body", "body"]
+
+
+def test_dateline_lede_is_body_not_standfirst():
+    lines = ["Allies agree to raise defence spending", "By Anna Berg",
+             "BRUSSELS (AP) — Defence ministers agreed on Thursday to raise spending, officials said."] + BODY
+    assert roles_of(lines)[:3] == ["headline", "byline", "body"]
+
+
+def test_repeated_headline_with_other_apostrophe_is_duplicate():
+    lines = ["Europe’s allies agree to spend more", "Europe's allies agree to spend more"] + BODY
+    assert roles_of(lines)[:2] == ["headline", "duplicate"]
+
+
+def test_aggregator_blurbs_and_read_more_links_are_related():
+    lines = ["Allies agree to raise defence spending"] + BODY + [
+        "Other outlets report:",
+        "Germany unveils new budgetGermany's finance minister presented a budget with more for defence.",
+        "Continue reading »",
+        "Poland buys more tanksThe government signed a contract for 180 tanks.",
+        "Read more »",
+    ]
+    assert roles_of(lines)[-4:] == ["related", "related", "related", "related"]
+
+
+def test_furniture_after_the_article():
+    lines = ["Allies agree to raise defence spending"] + BODY + [
+        "Support independent journalism: become a member today.",
+        "© 2025 Example Media. All rights reserved.",
+        "Example Media",
+    ]
+    assert roles_of(lines)[-3:] == ["boilerplate", "boilerplate", "boilerplate"]
+
+
+def test_topic_list_under_a_header_is_tags():
+    lines = ["Allies agree to raise defence spending"] + BODY + ["More on these topics", "Nato", "Defence", "Europe"]
+    assert roles_of(lines)[-4:] == ["tags", "tags", "tags", "tags"]
+
+
+def test_keyword_line_is_tags():
+    lines = ["Allies agree to raise defence spending"] + BODY + ["Defence Budget Nato Europe Spending Security"]
+    assert roles_of(lines)[-1] == "tags"
+
+
+def test_photo_credit_and_present_tense_caption():
+    lines = ["Allies agree to raise defence spending", BODY[0],
+             "Soldiers march past the parliament building in Vilnius.", BODY[1],
+             "The minister at the press conference. Photo: Jane Roe/Example Agency", BODY[2]]
+    assert roles_of(lines) == ["headline", "body", "caption", "body", "caption", "body"]
+
+
+def test_unrelated_headline_glued_to_the_end_is_stray():
+    lines = ["Allies agree to raise defence spending"] + BODY + ["Heatwave Grips Southern Spain as Tourists Flock to Beaches"]
+    assert roles_of(lines)[-1] == "stray"
+
+
+@pytest.mark.parametrize("line", ["Wed 12 Feb 2025 14.08 GMT", "Updated 2 hours ago", "February 13, 2025 at 9:30 am ET"])
+def test_date_stamp_lines(line):
+    assert looks_like_date_line(line)
+
+
+def test_sentence_with_a_date_is_not_a_date_line():
+    assert not looks_like_date_line("The ministers met on 13 February 2025 in Brussels.")
+
+
+def test_no_blocks_for_empty_text():
+    assert classify_block_roles([]) == []
+    blocks = segment_blocks(pd.DataFrame({"doc_id": ["a"], "text": ["\n\n  \n"]}))
+    assert blocks.empty
+
+
+def test_attach_block_gives_role_of_containing_block():
+    corpus = open_corpus()
+    spans = corpus.blocks[["doc_id", "start"]].copy()
+    spans["start"] += 1
+    attached = attach_block(spans, corpus.blocks)
+    assert list(attached["block_id"]) == list(corpus.blocks["block_id"])
+    assert list(attached["role"]) == list(corpus.blocks["role"])
+
+
+def test_case_sensitive_lexicon_rows_do_not_fire_on_ordinary_prose():
+    lines = ["Allies agree to raise defence spending",
+             "The company reports on its earnings next week after a difficult quarter, analysts said.",
+             "By the end of the day no agreement had been reached, officials said in Brussels."] + BODY
+    assert roles_of(lines)[1:3] == ["body", "body"]
