@@ -216,6 +216,27 @@ def test_indirect_speech_rules(sentence, clause_start, speaker):
     assert not row["text"].endswith(".")
 
 
+def test_guardian_told_colon_with_pronoun():
+    text = "Film director Ana Costa spoke at the festival. She told the Guardian: “It was terrifying, and I loved it.”"
+    row = only(quotes_of(text), "direct")
+    assert row["speaker"].endswith("Ana Costa") and row["cue"] == "told"
+
+
+def test_unregistered_name_after_the_quote_is_the_speaker():
+    text = "Jo Hart was on duty that night. “He told me ‘never again’, and I believed him,” Hart said."
+    row = only(quotes_of(text), "direct")
+    assert row["speaker"] == "Hart" and row["text"].startswith("He told me ‘never again’")
+
+
+def test_trailing_cue_with_a_time_and_a_long_apposition():
+    row = only(quotes_of("The strikes will continue until pay is restored, union officials warned on Sunday."),
+               "indirect")
+    assert (row["text"], row["speaker"]) == ("The strikes will continue until pay is restored", "union officials")
+    row = only(quotes_of("Mr Rao, 54, who has lived in the village for decades, told the BBC his house had "
+                         "flooded twice."), "indirect")
+    assert (row["text"], row["speaker"]) == ("his house had flooded twice", "Rao")
+
+
 def test_participle_cue_takes_the_sentence_subject():
     text = "Coach Dan Moore defended the line-up, arguing that the younger players had earned a chance."
     row = only(quotes_of(text), "indirect")

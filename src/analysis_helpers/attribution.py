@@ -35,7 +35,7 @@ _ADVERBS = (
     r"(?:also|further|then|later|again|once\s+again|had|has|have|was|is|were|would|will|did|does|do|not|"
     r"previously|recently|publicly|repeatedly|firmly|[a-z]+ly)"
 )
-_ADJACENT = re.compile(rf"^(?:\s*,[^,“”\"]{{1,90}},)?\s*(?:{_ADVERBS}\s+)*$")
+_ADJACENT = re.compile(rf"^(?:(?:\s*,[^,“”\"]{{1,90}}){{1,3}},)?\s*(?:{_ADVERBS}\s+)*$")
 _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
 _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
 _PREPOSITIONS = frozenset(
@@ -292,6 +292,13 @@ class ArticleSpeakers:
             after = [m for m in mentions if m.start >= cue.end]
             if after and not self.text[cue.end:after[0].start].strip() and after[0].start in self.resolved:
                 return self._attribution(after[0], "after quote (inverted)", cue)
+        name = re.match(r"([A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2})\s+", self.text[lead:window_end])
+        if name:
+            for cue in cues:
+                if cue.start == lead + name.end() and cue.text[0].islower():
+                    # "..., Hart said.": an unregistered name right before the cue is still the speaker
+                    m = Mention(lead, lead + len(name.group(1)), name.group(1), "group", name=name.group(1))
+                    return self._attribution(m, "after quote (unregistered name)", cue)
         group = re.match(r"((?:[A-Z][\w.&-]*\s+)?(?:[a-z]+\s+)?(?:%s))\s+" % "|".join(group_nouns()),
                          self.text[lead:window_end])
         if group:

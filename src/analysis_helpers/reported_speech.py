@@ -32,6 +32,10 @@ _NO_THAT = re.compile(
     rf"|(?:(?:the|a|an|all|some|any|no|its|his|her|their)\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}}\s+{_AUX}\b"
     rf"|(?:the|a|an|all|some|any|no|its|his|her|their)\s+[a-z]+(?:\s+[a-z]+)?\s+{_AUX}\b)"
 )
+_TOLD_LISTENER = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}|reporters|journalists|him|her|them|us|me)(?=\s)")
+_TRAILING_TIME = re.compile(
+    r"\s*(?:(?:on|in|at|late|early|last|this)\s+[\w-]+(?:\s+[\w-]+)?|yesterday|today|tonight|on\s+[A-Z]\w+)?\s*[.!?]?\s*"
+)
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z])[.!?](?=[A-Z])")
 _GLUED_BLOCKS = re.compile(r"(?<=[a-z])(?=[A-Z][a-zA-Z])")
 _TRAILING = ".,;:!?…\"“”’‘' \t\n"
@@ -75,6 +79,12 @@ def _clause_start(speakers: ArticleSpeakers, cue: Cue) -> int | None:
         return cue.end + listener.end()
     if _NO_THAT.match(rest):
         return cue.end + len(rest) - len(rest.lstrip())
+    if cue.lemma in ("tell", "tell reporters"):
+        # "told the BBC his house had flooded": a listener, then the clause without "that"
+        listener = _TOLD_LISTENER.match(rest)
+        if listener and _NO_THAT.match(rest[listener.end():]):
+            after = rest[listener.end():]
+            return cue.end + listener.end() + len(after) - len(after.lstrip())
     return None
 
 
@@ -147,7 +157,7 @@ def _parenthetical_or_trailing(speakers: ArticleSpeakers, s_start: int, s_end: i
         if re.match(r"^,\s+[a-z]", after):
             return _row(s_start, _clip_end(text, s_start, s_end), replace(attribution, speaker_method="parenthetical cue"),
                         "parenthetical cue")
-        if re.fullmatch(r"\s*[.!?]?\s*", after):
+        if _TRAILING_TIME.fullmatch(after):
             comma = text.rfind(",", s_start, attribution.speaker_start)
             return _row(s_start, _clip_end(text, s_start, comma), replace(attribution, speaker_method="trailing cue"),
                         "trailing cue")

@@ -160,6 +160,8 @@ _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _DETERMINER_TITLE = re.compile(
     r"\b(?:(?:[Tt]he\s+)?[\w-]+[’']s|[Tt]he)\s+(?=((?:[\w.,-]+ ){0,4}[\w.,-]+))"
 )
+# verbs that follow a person's name far more often than a place's or a thing's
+_PERSON_VERB = re.compile(r"\s+(?:spoke|met|arrived|visited|travelled|traveled|joined|who|whose)\b")
 _PREPOSITIONS = frozenset(
     "of to with by from for on at about against between among into than like toward towards over under "
     "before after during including regarding despite".split()
@@ -378,6 +380,7 @@ class Registry:
                 or (lower_role and lower_role.group(1) in title_heads() and 2 <= len(tokens) <= 3)
                 or known
                 or (2 <= len(tokens) <= 3 and (re.match(r",\s+(?:a|an|the)\s", after)
+                                               or _PERSON_VERB.match(after)
                                                or (cue.match(after.lstrip()) and after.lstrip()[:1].islower())))
             )
             if strong:
