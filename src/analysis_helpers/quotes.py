@@ -169,9 +169,6 @@ def article_quotes(doc_id: str, text: str, blocks: list, sentences: list) -> lis
             attribution = Attribution(speaker_method="label: a term in quotation marks, not a speaker's words")
         rows.append(_row(doc_id, text, start, end, kind, span.unclosed and not continues, continues,
                          span.open_mark, span.close_mark, block_id, role, attribution))
-    block_of = {}
-    for b_start, b_end, block_id, role, _ in blocks:
-        block_of[block_id] = (b_start, b_end, role)
     for item in reported_speech_spans(speakers):
         start, end = item["start"], item["end"]
         block_id, role = _block_at(blocks, start)

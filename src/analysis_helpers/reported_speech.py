@@ -195,6 +195,6 @@ def _headline_colon(speakers: ArticleSpeakers, s_start: int, s_end: int, index: 
     if not colon or text[m.end + colon.end()] in "“”\"‘'":
         return None
     attribution = speakers._attribution(m, "headline colon", None)
-    attribution = Attribution(**{**attribution.__dict__, "cue": ":", "cue_start": m.end, "cue_end": m.end + 1})
+    attribution = replace(attribution, cue=":", cue_start=m.end, cue_end=m.end + 1)
     clause = m.end + colon.end()
     return _row(clause, _clip_end(text, clause, s_end, glued_blocks=True), attribution, "headline colon")

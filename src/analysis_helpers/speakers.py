@@ -162,10 +162,6 @@ _DETERMINER_TITLE = re.compile(
 )
 # verbs that follow a person's name far more often than a place's or a thing's
 _PERSON_VERB = re.compile(r"\s+(?:spoke|met|arrived|visited|travelled|traveled|joined|who|whose)\b")
-_PREPOSITIONS = frozenset(
-    "of to with by from for on at about against between among into than like toward towards over under "
-    "before after during including regarding despite".split()
-)
 _NOT_NAMES = frozenset(
     "the a an this that these those it its in on at he she they we i you but and or if as so when while "
     "after before however meanwhile despite although though because since with for from by during also "
@@ -451,19 +447,17 @@ class Registry:
         if name.lower() in aliases()["name"]:
             return aliases()["name"][name.lower()], ""
         tokens = name.split()
-        # headline capitals: find the registered surname among the tokens
+        # headline capitals ("Hegseth Makes First"): find the registered surname among the tokens
         for k in range(len(tokens) - 1, -1, -1):
-            if tokens[k] in self.by_surname:
-                main = self.main_name(tokens[k])
-                written = " ".join(tokens[max(0, k - 2):k + 1]) if k else tokens[k]
-                written = written if written in self.people else (
-                    f"{tokens[k - 1]} {tokens[k]}" if k and f"{tokens[k - 1]} {tokens[k]}" in self.people else tokens[k])
+            if tokens[k] not in self.by_surname:
+                continue
+            main = self.main_name(tokens[k])
+            # the written first name and surname, when they form a registered name of their own
+            for written in (" ".join(tokens[max(0, k - 2):k + 1]), " ".join(tokens[max(0, k - 1):k + 1])):
                 written = _canonical_name(written)
                 if written in self.people and written != main and len(written.split()) > 1:
-                    if written.lower() in aliases()["name"] and aliases()["name"][written.lower()] == main:
-                        return main, ""
-                    return written, main
-                return main, ""
+                    return written, main  # "Mark Hegseth" beside "Pete Hegseth": kept, flagged
+            return main, ""
         canonical = _canonical_name(name)
         return (canonical, "") if canonical in self.people else ("", "")
 
