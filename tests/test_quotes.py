@@ -237,6 +237,17 @@ def test_trailing_cue_with_a_time_and_a_long_apposition():
     assert (row["text"], row["speaker"]) == ("his house had flooded twice", "Rao")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("“We are reviewing the findings,” the company said in a statement.", "company"),
+    ("A spokesperson for the ministry said that no decision had been taken.", "spokesperson"),
+    ("The head of the agency, Lars Moen, said: “We were not consulted.”", "Lars Moen"),
+    ("Ukraine’s military said that it had shot down 40 drones overnight.", "Ukraine’s military"),
+])
+def test_institutions_and_spokespeople_reuters_style(text, speaker):
+    q = quotes_of(text)
+    assert len(q) == 1 and q.iloc[0]["speaker"] == speaker
+
+
 def test_participle_cue_takes_the_sentence_subject():
     text = "Coach Dan Moore defended the line-up, arguing that the younger players had earned a chance."
     row = only(quotes_of(text), "indirect")

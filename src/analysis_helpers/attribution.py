@@ -35,7 +35,12 @@ _ADVERBS = (
     r"(?:also|further|then|later|again|once\s+again|had|has|have|was|is|were|would|will|did|does|do|not|"
     r"previously|recently|publicly|repeatedly|firmly|[a-z]+ly)"
 )
-_ADJACENT = re.compile(rf"^(?:(?:\s*,[^,“”\"]{{1,90}}){{1,3}},)?\s*(?:{_ADVERBS}\s+)*$")
+# between a subject and its verb: an apposition between commas, or one short prepositional
+# phrase ("a spokesperson for the ministry said"), then adverbs and auxiliaries
+_ADJACENT = re.compile(
+    rf"^(?:(?:\s*,[^,“”\"]{{1,90}}){{1,3}},|\s+(?:for|of|at|from)\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){{0,2}})?"
+    rf"\s*(?:{_ADVERBS}\s+)*$"
+)
 _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
 _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
 _PREPOSITIONS = frozenset(
@@ -47,12 +52,17 @@ _PRONOUN_WORDS = frozenset("he she it they we i this that the a an".split())
 _COORDINATED = re.compile(rf"(?:\band|\bbut|,)\s+(?:{_ADVERBS}\s+)*$")
 
 
+def _without_determiner(phrase: str) -> str:
+    """"the ministry" -> "ministry": group speakers are named without their article."""
+    return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _group_patterns() -> tuple[re.Pattern, re.Pattern]:
     """A group phrase ("Citi analysts") and a capitalised clause-initial phrase ("Moscow") before a cue."""
     nouns = "|".join(sorted(group_nouns(), key=len, reverse=True))
     group = re.compile(
-        rf"((?:[A-Z][\w.&-]*\s+)?(?:(?!(?:{_FUNCTION})\b)[a-z]+\s+)?(?:{nouns}))\s+(?:{_ADVERBS}\s+)*$")
+        rf"((?:[A-Z][\w.&’'-]*\s+)?(?:(?!(?:{_FUNCTION})\b)[a-z]{{2,}}\s+)?(?:{nouns}))\s+(?:{_ADVERBS}\s+)*$")
     org = re.compile(
         rf"(?:^|[,;:]\s+|\b(?:and|but|while)\s+)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}})"
         rf"\s+(?:{_ADVERBS}\s+)*$")
@@ -179,7 +189,7 @@ class ArticleSpeakers:
                 elif m.kind == "title":
                     holder = self.registry.resolve_title(m, resolved_names)
                     # a role nobody in the article holds is still a speaker, named by the role
-                    value = (holder or re.sub(r"^(?:the|The)\s+", "", m.text), "")
+                    value = (holder or _without_determiner(m.text), "")
                 else:  # pronoun
                     value = subject if subject else (last_subject or ("", ""))
                 if not value[0]:
@@ -224,7 +234,7 @@ class ArticleSpeakers:
         if phrase.split()[0].lower() in _PRONOUN_WORDS:
             return None
         s = offset_base + offset
-        canonical = re.sub(r"^(?:the|The)\s+", "", phrase)
+        canonical = _without_determiner(phrase)
         return Mention(s, s + len(phrase), phrase, "group", name=canonical)
 
     def speaker_before_cue(self, cue: Cue) -> Attribution:
@@ -304,7 +314,8 @@ class ArticleSpeakers:
         if group:
             for cue in cues:
                 if cue.start == lead + group.end():
-                    m = Mention(lead, lead + len(group.group(1)), group.group(1), "group", name=group.group(1))
+                    m = Mention(lead, lead + len(group.group(1)), group.group(1), "group",
+                                name=_without_determiner(group.group(1)))
                     return self._attribution(m, "after quote", cue)
         return Attribution()
 

@@ -158,7 +158,7 @@ _CAP_SEQUENCE = re.compile(
 _TOKEN = re.compile(rf"{_NAME_TOKEN}|of|the")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _DETERMINER_TITLE = re.compile(
-    r"\b(?:(?:[Tt]he\s+)?[\w-]+[’']s|[Tt]he)\s+(?=((?:[\w.,-]+ ){0,4}[\w.,-]+))"
+    r"\b(?:(?:[Tt]he\s+)?[\w-]+[’']s|[Tt]he|[Aa]n?)\s+(?=((?:[\w.,-]+ ){0,4}[\w.,-]+))"
 )
 # verbs that follow a person's name far more often than a place's or a thing's
 _PERSON_VERB = re.compile(r"\s+(?:spoke|met|arrived|visited|travelled|traveled|joined|who|whose)\b")
@@ -377,7 +377,7 @@ class Registry:
                 or known
                 or (2 <= len(tokens) <= 3 and (re.match(r",\s+(?:a|an|the)\s", after)
                                                or _PERSON_VERB.match(after)
-                                               or (cue.match(after.lstrip()) and after.lstrip()[:1].islower())))
+                                               or (cue.match(after.lstrip(" ,")) and after.lstrip(" ,")[:1].islower())))
             )
             if strong:
                 self._add(m)
