@@ -257,6 +257,13 @@ def test_participle_cue_takes_the_sentence_subject():
 def test_noun_object_is_not_reported_speech():
     q = quotes_of("Minister Eva Lind stressed the need for calm and highlighted the cost of the floods.")
     assert q.empty
+    q = quotes_of("The bank reported profits that rose by a fifth, and Chair Ida Holm noted costs that fell.")
+    assert q.empty
+
+
+def test_listener_and_time_before_that():
+    row = only(quotes_of("Governor Ben Ortiz told reporters on Tuesday that the state would sue."), "indirect")
+    assert (row["text"], row["speaker"]) == ("the state would sue", "Ben Ortiz")
 
 
 def test_reported_clause_made_of_a_quote_is_left_to_the_quote():

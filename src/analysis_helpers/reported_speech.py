@@ -26,7 +26,14 @@ from .attribution import ArticleSpeakers, Attribution, Cue
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
 _PRONOUNS = r"(?:he|she|it|they|we|i|this|there|that)"
-_LISTENER = re.compile(r"^\s+(?:(?!that\b)[\w.-]+\s+){0,4}?that,?\s+", re.IGNORECASE)
+_LISTENER_NOUNS = (r"reporters|journalists|lawmakers|legislators|delegates|parliament|congress|audience|crowd|"
+                   r"supporters|colleagues|students|viewers|listeners|readers|members")
+# who was told, or where and when: "told reporters", "warned Europe", "announced on social media"
+_LISTENER_UNIT = (
+    r"(?:(?:to|on|in|at|during|via|through|after|before|late|early|last|this)\s+(?:(?!that\b)[\w’'.-]+\s+){1,3}?"
+    rf"|(?:him|her|them|us|me|(?:the\s+)?(?:{_LISTENER_NOUNS})|(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}})\s+)"
+)
+_LISTENER = re.compile(rf"^\s+(?:{_LISTENER_UNIT}){{0,2}}that,?\s+")
 _NO_THAT = re.compile(
     rf"^\s+(?:{_PRONOUNS}\s+(?:{_AUX}|[a-z]+s)\b"
     rf"|(?:(?:the|a|an|all|some|any|no|its|his|her|their)\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}}\s+{_AUX}\b"
