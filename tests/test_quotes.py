@@ -355,3 +355,32 @@ def test_match_needs_half_of_the_gold_span_and_is_one_to_one():
     scores = evaluate_quotes(pred, gold).set_index("group").loc["direct"]
     assert scores["recall"] == 1.0 and scores["precision"] == pytest.approx(0.667, abs=1e-3)
     assert scores["speaker_accuracy"] == 0.5
+
+
+AP_STYLE = """Flooding forces thousands from homes in northern Italy
+
+ROME (AP) — Floodwaters forced more than 10,000 people from their homes in northern Italy on Tuesday, officials said, as rivers burst their banks after three days of heavy rain.
+
+“We have never seen anything like this,” said Marco Bellini, the mayor of Faenza, who spent the night helping residents onto rescue boats. “The water came up in minutes.”
+
+Civil Protection chief Fabrizio Curcio told reporters that the situation remained critical in at least 20 towns. He warned that more rain was expected on Thursday.
+
+Premier Giorgia Meloni cut short a trip to Japan. In a video posted on social media, she said the government would declare a state of emergency and promised “every euro that is needed.”
+
+The region’s president, Stefano Bonaccini, called it “an apocalypse”. Environmental groups said the floods showed the cost of building on flood plains.
+
+Read more »"""
+
+
+def test_a_whole_wire_story():
+    q = quotes_of(AP_STYLE)
+    speakers = dict(zip(q["text"], q["speaker"]))
+    assert speakers["We have never seen anything like this,"] == "Marco Bellini"
+    assert speakers["The water came up in minutes."] == "Marco Bellini"
+    assert speakers["more rain was expected on Thursday"] == "Fabrizio Curcio"
+    assert speakers["every euro that is needed."] == "Giorgia Meloni"
+    assert speakers["an apocalypse"] == "Stefano Bonaccini"
+    assert speakers["the floods showed the cost of building on flood plains"] == "Environmental groups"
+    dateline = q[q["speaker"] == "officials"].iloc[0]["text"]
+    assert dateline.startswith("Floodwaters forced")  # the dateline is not part of what officials said
+    assert set(q["kind"]) == {"direct", "partial", "indirect"}

@@ -262,6 +262,10 @@ class ArticleSpeakers:
                 continue
             if m.kind == "title" and k > 0 and _APPOSITION_GAP.match(self.text[before[k - 1].end:m.start]):
                 return self._attribution(before[k - 1], "subject of cue (apposition)", cue)
+            if m.kind == "title" and k + 1 < len(before) and before[k + 1].kind == "name" \
+                    and _APPOSITION_GAP.match(self.text[m.end:before[k + 1].start]):
+                # "The region's president, Stefano Bonaccini, said": the name, not the role
+                return self._attribution(before[k + 1], "subject of cue (apposition)", cue)
             method = "subject of cue" if k == len(before) - 1 else "subject of cue (apposition)"
             return self._attribution(m, method, cue)
         group = self.group_before(sent_start, cue.start)

@@ -34,10 +34,11 @@ _LISTENER_UNIT = (
     rf"|(?:him|her|them|us|me|(?:the\s+)?(?:{_LISTENER_NOUNS})|(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}})\s+)"
 )
 _LISTENER = re.compile(rf"^\s+(?:{_LISTENER_UNIT}){{0,2}}that,?\s+")
+_NOUN = r"(?!(?:of|for|to|in|on|at|with|by|from|and|or|as)\b)[a-z]+"
 _NO_THAT = re.compile(
     rf"^\s+(?:{_PRONOUNS}\s+(?:{_AUX}|[a-z]+s)\b"
     rf"|(?:(?:the|a|an|all|some|any|no|its|his|her|their)\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}}\s+{_AUX}\b"
-    rf"|(?:the|a|an|all|some|any|no|its|his|her|their)\s+[a-z]+(?:\s+[a-z]+)?\s+{_AUX}\b)"
+    rf"|(?:the|a|an|all|some|any|no|its|his|her|their)\s+{_NOUN}(?:\s+{_NOUN})?\s+(?:{_AUX}|[a-z]{{3,}}ed)\b)"
 )
 _TOLD_LISTENER = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}|reporters|journalists|him|her|them|us|me)(?=\s)")
 _TRAILING_TIME = re.compile(
@@ -48,6 +49,15 @@ _GLUED_BLOCKS = re.compile(r"(?<=[a-z])(?=[A-Z][a-zA-Z])")
 _TRAILING = ".,;:!?…\"“”’‘' \t\n"
 MIN_WORDS = 3
 MAX_QUOTED_SHARE = 0.8
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,’'-]{1,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*")
+
+
+def _clip_start(text: str, start: int, end: int) -> int:
+    """Start of a span after a wire dateline ("ROME (AP) — ...")."""
+    dateline = _DATELINE.match(text[start:end])
+    return start + dateline.end() if dateline else start
 
 
 def _clip_end(text: str, start: int, end: int, glued_blocks: bool = False) -> int:
@@ -162,11 +172,13 @@ def _parenthetical_or_trailing(speakers: ArticleSpeakers, s_start: int, s_end: i
         if text[attribution.speaker_end:cue.start].strip():
             continue
         if re.match(r"^,\s+[a-z]", after):
-            return _row(s_start, _clip_end(text, s_start, s_end), replace(attribution, speaker_method="parenthetical cue"),
+            start = _clip_start(text, s_start, s_end)
+            return _row(start, _clip_end(text, start, s_end), replace(attribution, speaker_method="parenthetical cue"),
                         "parenthetical cue")
         if _TRAILING_TIME.fullmatch(after):
             comma = text.rfind(",", s_start, attribution.speaker_start)
-            return _row(s_start, _clip_end(text, s_start, comma), replace(attribution, speaker_method="trailing cue"),
+            start = _clip_start(text, s_start, comma)
+            return _row(start, _clip_end(text, start, comma), replace(attribution, speaker_method="trailing cue"),
                         "trailing cue")
     return None
 
