@@ -384,3 +384,37 @@ def test_a_whole_wire_story():
     dateline = q[q["speaker"] == "officials"].iloc[0]["text"]
     assert dateline.startswith("Floodwaters forced")  # the dateline is not part of what officials said
     assert set(q["kind"]) == {"direct", "partial", "indirect"}
+
+
+GUARDIAN_STYLE = """Ministers accused of ‘abandoning’ coastal towns as erosion accelerates
+
+Residents of a Norfolk village say the sea has taken 30 metres of cliff in a decade
+
+The report, by the Environment Agency, warned that 200 homes could be lost by 2040. Its chief executive, Philip Duffy, said: “We cannot hold the line everywhere.
+
+“We have to be honest with people about where defences will be built and where they will not.”
+
+Local MP Duncan Baker said the government had “turned its back” on the town. “People here feel forgotten,” he told the Guardian.
+
+A Department for Environment spokesperson said: “We are investing £5.6bn in flood defences.”
+
+Mrs Jean Ollett, 82, whose bungalow is 15 metres from the edge, said she would not leave. “This is my home,” she said. “Where would I go?”
+"""
+
+
+def test_a_whole_guardian_story():
+    q = quotes_of(GUARDIAN_STYLE)
+    speakers = dict(zip(q["text"], q["speaker"]))
+    assert q.loc[q["text"] == "abandoning", "kind"].tolist() == ["label"]  # passive: ministers are not speaking
+    first, second = q[q["speaker"] == "Philip Duffy"].itertuples(index=False)
+    assert first.continues and second.speaker_method == "continued quote"
+    assert speakers["turned its back"] == "Duncan Baker"
+    assert speakers["People here feel forgotten,"] == "Duncan Baker"
+    assert speakers["We are investing £5.6bn in flood defences."].endswith("spokesperson")
+    assert speakers["she would not leave"] == "Jean Ollett"
+    assert speakers["Where would I go?"] == "Jean Ollett"
+
+
+def test_passive_cue_names_the_agent():
+    row = only(quotes_of("The plan was described by Mayor Ann Cole as “a betrayal of the coast”."), "partial")
+    assert row["speaker"] == "Ann Cole"

@@ -41,6 +41,7 @@ _ADJACENT = re.compile(
     rf"^(?:(?:\s*,[^,“”\"]{{1,90}}){{1,3}},|\s+(?:for|of|at|from)\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){{0,2}})?"
     rf"\s*(?:{_ADVERBS}\s+)*$"
 )
+_PASSIVE = re.compile(r"\s+(of|by)\s+")
 _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
 _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
 _PREPOSITIONS = frozenset(
@@ -251,6 +252,14 @@ class ArticleSpeakers:
                                                  name=group.group(1)), "according to", cue)
             return Attribution()
         sent_start, _ = self.sentence_bounds(cue.start)
+        passive = _PASSIVE.match(self.text, cue.end)
+        if passive and cue.text.lower().endswith("ed"):
+            # "Ministers accused of ‘abandoning’ ...": the subject is not the speaker
+            if passive.group(1) == "by":
+                after = self.mentions_between(passive.end(), min(len(self.text), passive.end() + 60))
+                if after and after[0].start == passive.end():
+                    return self._attribution(after[0], "agent of a passive cue", cue)
+            return Attribution()
         before = [m for m in self.mentions_between(sent_start, cue.start) if m.start in self.resolved]
         participle = cue.text.lower().split()[0].endswith("ing")
         # a participle ("..., calling him") takes an apposition only right before it
