@@ -14,7 +14,16 @@ kept in ``speaker_method``):
 5. ``subject of sentence``: the cue is a participle or a second verb ("...,
    arguing that", "... and warned"): the sentence's subject speaks.
 6. ``continued quote``: a paragraph that opens a quotation after a paragraph
-   whose quotation ran on ("multi-paragraph" convention) keeps that speaker.
+   whose quotation ran on ("multi-paragraph" convention) keeps that speaker;
+   ``same speaker as the previous quote``: a quotation that opens a sentence
+   with no cue of its own, after an attributed quotation of the same paragraph.
+
+A passive cue ("accused of", "described by") never makes its subject the
+speaker: the agent after "by" speaks, or nobody. Groups and institutions
+("Citi analysts", "the ministry", "a spokesperson") are speakers named as
+written; a role nobody in the registry holds ("the spokesman") is named by the
+role; an unregistered name right after a quotation ("..., Hart said") is kept
+as written.
 
 Mentions are resolved through the article's :class:`~analysis_helpers.speakers.Registry`:
 pronouns to the subject of the latest sentence that had a person as subject,
