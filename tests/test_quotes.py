@@ -418,3 +418,26 @@ def test_a_whole_guardian_story():
 def test_passive_cue_names_the_agent():
     row = only(quotes_of("The plan was described by Mayor Ann Cole as “a betrayal of the coast”."), "partial")
     assert row["speaker"] == "Ann Cole"
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    ("Starmer: 'We will not raise taxes on working people'", "We will not raise taxes on working people", "Starmer"),
+    ("'We will not back down,' said Mr Jones, the union's general secretary.", "We will not back down,", "Jones"),
+    ("Mr Jones told BBC Radio 4's Today programme: 'It is a matter of fairness.'", "It is a matter of fairness.",
+     "Jones"),
+])
+def test_bbc_single_quote_conventions(text, quoted, speaker):
+    row = quotes_of(text).set_index("text").loc[quoted]
+    assert row["kind"] == "direct" and row["speaker"] == speaker
+
+
+def test_random_mark_soup_never_crashes_and_keeps_offsets():
+    import random
+
+    rng = random.Random(7)
+    alphabet = list("abc XYZ.,;:!?\n") + list("\"“”„«»‘’'") + ["said ", "Mr Lee ", "he ", "that ", "…"]
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120))) for _ in range(150)]
+    q = quotes_of(*texts)
+    for row in q.itertuples():
+        text = texts[int(row.doc_id[1:])]
+        assert 0 <= row.start < row.end <= len(text) and text[row.start:row.end] == row.text

@@ -10,6 +10,7 @@ from labels, then add reported speech without marks
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 import pandas as pd
@@ -36,6 +37,7 @@ _FUNCTION_WORDS = frozenset(
 _DETERMINERS = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|this|that|these|those)|[’']s)\s*$", re.IGNORECASE)
 _INNER_SENTENCE = re.compile(r"[.!?…]\s*[\"”’]?\s+[A-Z]")
 _STARTS_UPPER = re.compile(r"^[\s.…(\[-]*[A-Z0-9]")
+_HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}):\s*$")
 _LABEL_INTRODUCER = re.compile(
     r"\b(?:so-called|so called|dubbed|known as|nicknamed|the (?:word|term|phrase|slogan|label))\s*$", re.IGNORECASE
 )
@@ -122,7 +124,15 @@ def _attribute_quote(speakers: ArticleSpeakers, start: int, end: int, span: Quot
     if colon:
         ms = [m for m in speakers.mentions_between(sent_start, open_pos) if m.start in speakers.resolved]
         if ms and not text[ms[-1].end:sent_start + colon.start()].strip():
-            return speakers._attribution(ms[-1], "colon", None)
+            return replace(speakers._attribution(ms[-1], "colon", None), cue=":",
+                           cue_start=sent_start + colon.start(), cue_end=sent_start + colon.start() + 1)
+        headline = _HEADLINE_SPEAKER.match(before)
+        if headline:
+            # a BBC-style headline "Starmer: 'We will act'": the name before the colon speaks
+            s0 = sent_start + headline.start(1)
+            name = headline.group(1)
+            return Attribution(name, name, s0, s0 + len(name), "colon (unregistered name)", cue=":",
+                               cue_start=s0 + len(name), cue_end=s0 + len(name) + 1)
     cues = speakers.cues_between(sent_start, open_pos)
     # a cue in the previous sentence that ends with a colon introduces this one
     if not cues and re.match(r"^\s*$", before):
