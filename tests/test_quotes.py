@@ -136,6 +136,12 @@ def test_pronoun_resolves_to_the_latest_subject_not_the_latest_name():
     assert only(quotes_of(text), "direct")["speaker"] == "Ann Perry"
 
 
+def test_pronoun_skips_a_subject_of_the_other_gender():
+    text = ("Mrs Ann Perry met Mr Raj Patel at the hospital. Patel praised the nurses. "
+            "“We need more of them, not fewer,” she said.")
+    assert only(quotes_of(text), "direct")["speaker"] == "Ann Perry"
+
+
 def test_guardian_colon_introducer_and_multi_paragraph_quote():
     text = ("Interior Minister Paul Weber spoke after the vote.\n\n"
             "Weber said: “The result is clear and we accept it.\n\n"

@@ -50,6 +50,7 @@ _ADJACENT = re.compile(
     rf"^(?:(?:\s*,[^,“”\"]{{1,90}}){{1,3}},|\s+(?:for|of|at|from)\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){{0,2}})?"
     rf"\s*(?:{_ADVERBS}\s+)*$"
 )
+_HONORIFIC = re.compile(r"(?:(Mr|Sir|Lord|King|Prince)|Mrs|Ms|Miss|Dame|Lady|Queen|Princess)\.?\s")
 _PASSIVE = re.compile(r"\s+(of|by)\s+")
 _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
 _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
@@ -128,6 +129,7 @@ class ArticleSpeakers:
         self.cues = self._find_cues()
         self.cue_starts = [c.start for c in self.cues]
         self.resolved: dict[int, tuple[str, str]] = {}  # mention start -> (canonical, conflict_with)
+        self.gender: dict[str, str] = {}  # canonical -> "m" / "f", from honorifics and resolved pronouns
         self.subjects: list[Mention | None] = []
         self._resolve_all()
 
@@ -182,26 +184,34 @@ class ArticleSpeakers:
         return not (before and before[-1] in _PREPOSITIONS)
 
     def _resolve_all(self) -> None:
-        """Resolve every mention in reading order, tracking each sentence's subject."""
-        last_subject: tuple[str, str] | None = None
+        """Resolve every mention in reading order, tracking each sentence's subject.
+
+        Pronouns go to the latest sentence subject whose gender does not clash:
+        gender is known from an honorific ("Mr", "Ms") or from an earlier pronoun
+        resolved to the same person, and unknown otherwise (then any subject fits).
+        """
+        recent: list[tuple[str, str]] = []  # sentence subjects, latest last
         last_role = None
         resolved_names: list[tuple[int, str]] = []
         for start, end, _block, role in self.sentences:
             if role != last_role and (role not in ("headline", "standfirst", "body")
                                       or last_role not in ("headline", "standfirst", "body")):
-                last_subject = None  # a related blurb or a caption is its own little text
+                recent = []  # a related blurb or a caption is its own little text
             last_role = role
             subject: tuple[str, str] | None = None
             subject_mention = None
             for m in self.mentions_between(start, end):
                 if m.kind == "name":
                     value = self.registry.resolve_name(m)
+                    honorific = _HONORIFIC.match(m.text)
+                    if value[0] and honorific:
+                        self.gender.setdefault(value[0], "m" if honorific.group(1) else "f")
                 elif m.kind == "title":
                     holder = self.registry.resolve_title(m, resolved_names)
                     # a role nobody in the article holds is still a speaker, named by the role
                     value = (holder or _without_determiner(m.text), "")
-                else:  # pronoun
-                    value = subject if subject else (last_subject or ("", ""))
+                else:
+                    value = self._resolve_pronoun(m, subject, recent)
                 if not value[0]:
                     continue
                 self.resolved[m.start] = value
@@ -211,7 +221,17 @@ class ArticleSpeakers:
                     subject, subject_mention = value, m
             self.subjects.append(subject_mention)
             if subject:
-                last_subject = subject
+                recent = [v for v in recent if v[0] != subject[0]] + [subject]
+
+    def _resolve_pronoun(self, m: Mention, subject, recent) -> tuple[str, str]:
+        """The referent of "he"/"she": this sentence's subject, else the latest compatible subject."""
+        gender = "m" if m.text.lower() == "he" else "f"
+        candidates = ([subject] if subject else []) + list(reversed(recent[-4:]))
+        for value in candidates:
+            if self.gender.get(value[0], gender) == gender:
+                self.gender.setdefault(value[0], gender)
+                return value
+        return ("", "")
 
     def _attribution(self, m: Mention, method: str, cue: Cue | None) -> Attribution:
         canonical, conflict = self.resolved.get(m.start, ("", ""))
