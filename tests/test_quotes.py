@@ -447,3 +447,32 @@ def test_random_mark_soup_never_crashes_and_keeps_offsets():
     for row in q.itertuples():
         text = texts[int(row.doc_id[1:])]
         assert 0 <= row.start < row.end <= len(text) and text[row.start:row.end] == row.text
+
+
+REUTERS_STYLE = """Germany's Scholz rejects calls to send long-range missiles to Ukraine
+
+BERLIN, Feb 12 (Reuters) - German Chancellor Olaf Scholz on Wednesday rejected renewed calls to supply Taurus cruise missiles to Ukraine, saying the risk of escalation was too high.
+
+"I will not do it," Scholz told reporters in Berlin, adding that Germany remained Ukraine's biggest backer in Europe.
+
+Opposition leader Friedrich Merz, whose conservatives lead in polls, accused the chancellor of "hiding behind excuses". Merz said his party would push for a vote in parliament.
+
+According to a government spokesperson, the cabinet will discuss the issue next week.
+
+The Kremlin said on Tuesday that any delivery of such weapons would mark a "dangerous escalation", state news agency TASS reported.
+
+"We are watching closely," a NATO official told Reuters on condition of anonymity.
+
+(Reporting by Anna Schmidt; Editing by John Stonestreet)"""
+
+
+def test_a_whole_reuters_story():
+    q = quotes_of(REUTERS_STYLE)
+    speakers = dict(zip(q["text"], q["speaker"]))
+    assert speakers["the risk of escalation was too high"] == "Olaf Scholz"
+    assert speakers["I will not do it,"] == "Olaf Scholz"
+    assert speakers["hiding behind excuses"] == "Friedrich Merz"
+    assert speakers["the cabinet will discuss the issue next week"] == "government spokesperson"
+    assert speakers["dangerous escalation"] == "Kremlin"
+    assert speakers["We are watching closely,"] == "NATO official"
+    assert not q["text"].str.contains("Stonestreet").any()

@@ -59,7 +59,7 @@ _PREPOSITIONS = frozenset(
     "before after during including regarding despite as".split()
 )
 _FUNCTION = "with|and|but|while|the|of|to|in|on|at|for|by|from|as|a|an|that|this|which|who"
-_PRONOUN_WORDS = frozenset("he she it they we i this that the a an".split())
+_PRONOUN_WORDS = frozenset("he she it they we i this that".split())
 _COORDINATED = re.compile(rf"(?:\band|\bbut|,)\s+(?:{_ADVERBS}\s+)*$")
 
 
@@ -69,15 +69,25 @@ def _without_determiner(phrase: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _group_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """A group phrase ("Citi analysts") and a capitalised clause-initial phrase ("Moscow") before a cue."""
+def _group_phrase() -> str:
+    """Regex of a group speaker: optional article, up to two capitalised words and two modifiers, a
+    group noun ("a NATO official", "Citi analysts", "the government spokesperson"); group 1 is the
+    phrase without its article."""
     nouns = "|".join(sorted(group_nouns(), key=len, reverse=True))
-    group = re.compile(
-        rf"((?:[A-Z][\w.&’'-]*\s+)?(?:(?!(?:{_FUNCTION})\b)[a-z]{{2,}}\s+)?(?:{nouns}))\s+(?:{_ADVERBS}\s+)*$")
+    return (rf"(?:(?:the|a|an|The|A|An)\s+)?((?:[A-Z][\w.&’'-]*\s+){{0,2}}"
+            rf"(?:(?!(?:{_FUNCTION})\b)[a-z]{{2,}}\s+){{0,2}}(?:{nouns}))\b")
+
+
+@lru_cache(maxsize=1)
+def _group_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A group phrase before a cue, a capitalised clause-initial phrase ("Moscow", "The Kremlin") before
+    a cue, and a group phrase at the start of a text (after a quote, after "according to")."""
+    group = re.compile(rf"{_group_phrase()}\s+(?:{_ADVERBS}\s+)*$")
     org = re.compile(
-        rf"(?:^|[,;:]\s+|\b(?:and|but|while)\s+)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}})"
+        rf"(?:^|[,;:]\s+|\b(?:and|but|while)\s+)(?:(?:The|the)\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}})"
         rf"\s+(?:{_ADVERBS}\s+)*$")
-    return group, org
+    leading = re.compile(rf"\s*{_group_phrase()}")
+    return group, org, leading
 
 
 @dataclass(frozen=True)
@@ -251,16 +261,17 @@ class ArticleSpeakers:
         """
         window = self.text[max(start, end - 120):end]
         offset_base = max(start, end - 120)
-        group_pattern, org_pattern = _group_patterns()
+        group_pattern, org_pattern, _ = _group_patterns()
         found = group_pattern.search(window)
         if not found:
             found = org_pattern.search(window)
         if not found:
             return None
         phrase = found.group(1)
-        glued = re.search(r"[a-z](?=[A-Z][a-z])", phrase.split()[0])  # "PressureCiti": two blocks glued
-        offset = found.start(1) + (glued.end() if glued else 0)
-        phrase = phrase[glued.end():] if glued else phrase
+        glued = list(re.finditer(r"[a-z](?=[A-Z][a-z])", phrase))  # "PressureCiti": two blocks glued
+        cut = glued[-1].end() if glued else 0
+        offset = found.start(1) + cut
+        phrase = phrase[cut:]
         if phrase.split()[0].lower() in _PRONOUN_WORDS:
             return None
         s = offset_base + offset
@@ -273,12 +284,11 @@ class ArticleSpeakers:
             after = self.mentions_between(cue.end, min(len(self.text), cue.end + 80))
             if after and not self.text[cue.end:after[0].start].strip(" ,"):
                 return self._attribution(after[0], "according to", cue)
-            group = re.match(r"\s+((?:[A-Z][\w.&-]*\s+)?(?:[a-z]+\s+)?(?:%s))" % "|".join(group_nouns()),
-                             self.text[cue.end:cue.end + 60])
+            group = _group_patterns()[2].match(self.text, cue.end, min(len(self.text), cue.end + 80))
             if group:
-                s = cue.end + group.start(1)
-                return self._attribution(Mention(s, s + len(group.group(1)), group.group(1), "group",
-                                                 name=group.group(1)), "according to", cue)
+                s, e = group.start(1), group.end(1)
+                return self._attribution(Mention(s, e, self.text[s:e], "group", name=self.text[s:e]),
+                                         "according to", cue)
             return Attribution()
         sent_start, _ = self.sentence_bounds(cue.start)
         passive = _PASSIVE.match(self.text, cue.end)
@@ -351,13 +361,13 @@ class ArticleSpeakers:
                     # "..., Hart said.": an unregistered name right before the cue is still the speaker
                     m = Mention(lead, lead + len(name.group(1)), name.group(1), "group", name=name.group(1))
                     return self._attribution(m, "after quote (unregistered name)", cue)
-        group = re.match(r"((?:[A-Z][\w.&-]*\s+)?(?:[a-z]+\s+)?(?:%s))\s+" % "|".join(group_nouns()),
-                         self.text[lead:window_end])
+        group = _group_patterns()[2].match(self.text, lead, window_end)
         if group:
+            gap = re.match(rf"\s+(?:{_ADVERBS}\s+)*", self.text[group.end():window_end])
             for cue in cues:
-                if cue.start == lead + group.end():
-                    m = Mention(lead, lead + len(group.group(1)), group.group(1), "group",
-                                name=_without_determiner(group.group(1)))
+                if gap and cue.start == group.end() + gap.end():
+                    s0, e0 = group.start(1), group.end(1)
+                    m = Mention(s0, e0, self.text[s0:e0], "group", name=self.text[s0:e0])
                     return self._attribution(m, "after quote", cue)
         return Attribution()
 

@@ -38,7 +38,8 @@ _NOUN = r"(?!(?:of|for|to|in|on|at|with|by|from|and|or|as)\b)[a-z]+"
 _NO_THAT = re.compile(
     rf"^\s+(?:{_PRONOUNS}\s+(?:{_AUX}|[a-z]+s)\b"
     rf"|(?:(?:the|a|an|all|some|any|no|its|his|her|their)\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}}\s+{_AUX}\b"
-    rf"|(?:the|a|an|all|some|any|no|its|his|her|their)\s+{_NOUN}(?:\s+{_NOUN})?\s+(?:{_AUX}|[a-z]{{3,}}ed)\b)"
+    rf"|(?:the|a|an|all|some|any|no|its|his|her|their)\s+{_NOUN}(?:\s+{_NOUN})?"
+    rf"(?:\s+(?:of|for|on|in|at)\s+(?:the\s+)?{_NOUN})?\s+(?:{_AUX}|[a-z]{{3,}}ed)\b)"
 )
 _TOLD_LISTENER = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}|reporters|journalists|him|her|them|us|me)(?=\s)")
 _TRAILING_TIME = re.compile(
