@@ -18,6 +18,9 @@ __version__ = "0.1.0"
 from .blocks import attach_block, segment_blocks  # noqa: E402
 from .corpus import Corpus, CorpusError, build_corpus, load_corpus, open_corpus, read_articles  # noqa: E402
 from .plotting import save_figure, use_house_style  # noqa: E402
+from .quote_alignment import align_quotes, mark_differences  # noqa: E402
+from .quote_evaluation import evaluate_quotes, quote_errors, read_gold_quotes  # noqa: E402
+from .quotes import extract_quotes  # noqa: E402
 from .sentences import split_sentences  # noqa: E402
 from .slips import locate_slips  # noqa: E402
 
@@ -29,6 +32,11 @@ from .text_features import build_tfidf, words_of  # noqa: E402
 from .topic_evaluation import load_topic_labels, score_against_labels  # noqa: E402
 from .topic_stability import perturbation_stability, seed_stability  # noqa: E402
 from .topics import TopicModel, cluster_topics, cluster_units, paragraph_map, paragraph_units  # noqa: E402
+
+# quotes (issue 3)
+from .quote_alignment import align_quotes, mark_differences  # noqa: E402
+from .quote_evaluation import evaluate_quotes, quote_errors, read_gold_quotes  # noqa: E402
+from .quotes import extract_quotes  # noqa: E402
 
 # numeric figures (issue 4)
 from .figure_comparison import compare_figures  # noqa: E402
@@ -50,6 +58,8 @@ __all__ = [
     "TopicModel", "article_similarity", "build_tfidf", "cluster_topics", "cluster_units", "load_topic_labels",
     "near_copy_pairs", "paragraph_map", "paragraph_similarity_pairs", "paragraph_units", "perturbation_stability",
     "repeated_blocks", "same_passage_pairs", "score_against_labels", "seed_stability", "words_of",
+    # quotes
+    "align_quotes", "evaluate_quotes", "extract_quotes", "mark_differences", "quote_errors", "read_gold_quotes",
     # numeric figures
     "compare_figures", "evaluate_figures", "extract_figures", "read_gold_figures",
     # dates and timeline

@@ -17,6 +17,7 @@ from .corpus import Corpus
 #: Each value is ``"module:function"``; the function takes a Corpus and returns
 #: a DataFrame, or a dict of table name to DataFrame for steps that make several.
 EXTRACTORS: dict[str, str] = {
+    "quotes": "analysis_helpers.quotes:extract_quotes",
     "topics": "analysis_helpers.topics:extract_topics",
     "timexes": "analysis_helpers.timexes:extract_timexes",
     "events": "analysis_helpers.timeline:build_timeline",

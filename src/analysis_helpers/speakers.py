@@ -1,0 +1,511 @@
+"""Who says it: reporting cues, person mentions, a per-article person registry.
+
+The pieces, each driven by a lexicon kept as data that users can extend:
+
+* ``data/quote_cues.csv``: reporting verbs and phrases (said, stressed, pointed
+  out, according to ...), and nouns that announce a document's wording.
+* ``data/person_titles.csv``: words that make up a role ("Defense Secretary").
+* ``data/person_aliases.csv``: spellings of one name, wordings of one role,
+  ways of writing one country.
+* ``data/speaker_groups.txt``: nouns heading a group speaker ("officials").
+
+A person registry is built per article from role-plus-name mentions ("US Defense
+Secretary Pete Hegseth"), names in apposition or before a reporting verb, and
+the alias table. Bare surnames, titles ("the US Defense Secretary", "Trump's
+defense secretary") and pronouns are resolved through it; a full name whose
+surname belongs to a different registered person ("Mark Hegseth" beside "Pete
+Hegseth") is kept as written and flagged as a name conflict.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+_WORD_RUN = re.compile(r"(?<![\w’'-])[A-Za-z]+")
+
+
+def _data_text(name: str) -> str:
+    return resources.files("analysis_helpers").joinpath(f"data/{name}").read_text("utf-8")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    return frozenset(
+        line.strip().lower() for line in _data_text(name).splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def verb_forms(lemma: str, past: str = "") -> set[str]:
+    """Inflected forms of a reporting verb or verb phrase (``point out`` -> ``pointed out`` ...)."""
+    head, _, rest = lemma.partition(" ")
+    rest = f" {rest}" if rest else ""
+    if head.endswith("e"):
+        forms = {head + "s", head + "d", head[:-1] + "ing"}
+    elif head.endswith("y") and head[-2:-1] not in "aeiou":
+        forms = {head[:-1] + "ies", head[:-1] + "ied", head + "ing"}
+    elif head.endswith(("s", "sh", "ch", "x", "z")):
+        forms = {head + "es", head + "ed", head + "ing"}
+    else:
+        forms = {head + "s", head + "ed", head + "ing"}
+    if past:
+        forms = {f for f in forms if not f.endswith(("ed", "ied"))} | {past.split(" ")[0]}
+        if head.endswith("t") and past.endswith("tted"):
+            forms = {f.replace(head + "ing", head + "ting") for f in forms}
+    forms.add(head)
+    return {f + rest for f in forms}
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Compiled reporting cues (see ``data/quote_cues.csv``)."""
+
+    pattern: re.Pattern
+    clause_forms: frozenset
+    document_nouns: frozenset
+    form_to_lemma: dict
+    by_first_word: dict
+
+    def finditer(self, text: str):
+        """``(start, end)`` of every cue form in ``text``, longest form first at each word, case-blind.
+
+        A word index is much faster than one regex alternation of all forms.
+        """
+        for match in _WORD_RUN.finditer(text):
+            forms = self.by_first_word.get(match.group().lower())
+            if not forms:
+                continue
+            start = match.start()
+            for form in forms:
+                end = start + len(form)
+                if text[start:end].lower() == form and (end == len(text) or not (text[end].isalnum()
+                                                                                 or text[end] in "’'-")):
+                    yield start, end
+                    break
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    """Read ``quote_cues.csv`` once: every surface form of every cue, longest first."""
+    rows = list(csv.DictReader(_data_text("quote_cues.csv").splitlines()))
+    forms: dict[str, str] = {}
+    clause: set[str] = set()
+    documents: set[str] = set()
+    for row in rows:
+        cue, kind = row["cue"].strip().lower(), row["type"].strip()
+        if kind == "document":
+            documents.add(cue)
+            continue
+        if kind == "verb":
+            surface = verb_forms(cue, row.get("past", "").strip().lower())
+        else:
+            surface = {cue}
+        for form in surface:
+            forms.setdefault(form, cue)
+            if row["introduces_clause"].strip() == "yes":
+                clause.add(form)
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w’'-])(?:{alternatives})(?![\w’'-])", re.IGNORECASE)
+    by_first: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        by_first.setdefault(form.split(" ")[0], []).append(form)
+    return CueLexicon(pattern, frozenset(clause), frozenset(documents), forms, by_first)
+
+
+@lru_cache(maxsize=1)
+def _title_table() -> dict[str, str]:
+    rows = csv.DictReader(_data_text("person_titles.csv").splitlines())
+    return {r["word"].strip().lower(): r["part"].strip() for r in rows}
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Every role word of ``person_titles.csv`` (lower case): heads and modifiers."""
+    return frozenset(_title_table())
+
+
+@lru_cache(maxsize=1)
+def title_heads() -> frozenset[str]:
+    """Role words that can end a role ("secretary", "president"), not modifiers ("defense")."""
+    return frozenset(w for w, part in _title_table().items() if part == "head")
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> frozenset[str]:
+    """Group-speaker nouns from ``speaker_groups.txt``."""
+    return _word_list("speaker_groups.txt")
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, dict[str, str]]:
+    """``{kind: {alias (lower case): canonical}}`` from ``person_aliases.csv``."""
+    table: dict[str, dict[str, str]] = {"name": {}, "role": {}, "place": {}}
+    for row in csv.DictReader(_data_text("person_aliases.csv").splitlines()):
+        table.setdefault(row["kind"].strip(), {})[row["alias"].strip().lower()] = row["canonical"].strip()
+    return table
+
+
+# ---------------------------------------------------------------- mentions
+
+_NAME_TOKEN = r"(?:(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,5}(?![a-z]))"
+_CAP_SEQUENCE = re.compile(
+    rf"(?<![\w.-]){_NAME_TOKEN}(?:(?: | of | of the ){_NAME_TOKEN})*(?:[’']s\b)?"
+)
+_TOKEN = re.compile(rf"{_NAME_TOKEN}|of|the")
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_DETERMINER_TITLE = re.compile(
+    r"\b(?:(?:[Tt]he\s+)?[\w-]+[’']s|[Tt]he|[Aa]n?)\s+(?=((?:[\w.,-]+ ){0,4}[\w.,-]+))"
+)
+# verbs that follow a person's name far more often than a place's or a thing's
+_PERSON_VERB = re.compile(r"\s+(?:spoke|met|arrived|visited|travelled|traveled|joined|who|whose)\b")
+_NOT_NAMES = frozenset(
+    "the a an this that these those it its in on at he she they we i you but and or if as so when while "
+    "after before however meanwhile despite although though because since with for from by during also "
+    "us".split()
+)
+
+
+@dataclass
+class Mention:
+    """A reference to a speaker in the text.
+
+    ``kind`` is ``name`` (a name, with its role words when written before it),
+    ``title`` (a role without a name: "the US Defense Secretary"), ``pronoun``
+    or ``group`` ("Citi analysts", "US officials", "Moscow").
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str = ""  # the name tokens as written ("Pete Hegseth", "Hegseth")
+    role: str = ""  # canonical role key ("defense secretary")
+    place: str = ""  # canonical qualifier ("us")
+    possessive: bool = False
+
+
+@dataclass
+class Person:
+    """A person of one article's registry."""
+
+    canonical: str
+    surname: str
+    first: str = ""
+    roles: set = field(default_factory=set)
+    places: set = field(default_factory=set)
+    count: int = 0
+
+
+def canonical_role(words: list[str]) -> tuple[str, str]:
+    """``(role key, place)`` of a role written as words ("U.S. Defense Secretary" -> "defense secretary", "us")."""
+    table = aliases()
+    titles = title_words()
+    place = ""
+    role_words = []
+    i = 0
+    while i < len(words):
+        w = words[i].lower()
+        two = f"{w} {words[i + 1].lower()}" if i + 1 < len(words) else ""
+        if two in table["place"]:
+            place, i = table["place"][two], i + 2
+            continue
+        if w in table["place"] and w not in titles:
+            place = table["place"][w]
+        elif w in titles or w == "of":
+            if w not in ("former", "new", "acting", "top"):
+                role_words.append(w)
+        elif w.upper() == words[i] and len(w) <= 5:  # NATO, EU, UN
+            place = place or w
+        i += 1
+    while role_words and role_words[-1] == "of":
+        role_words.pop()
+    key = " ".join(role_words)
+    key = table["role"].get(key, key)
+    return key, place
+
+
+def _is_title(token: str) -> bool:
+    return token.lower() in title_words()
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Candidate speaker mentions of one text: capitalised names (with roles), titles, pronouns.
+
+    Names are kept only when they are plausibly people: a role before them, a
+    first-name-plus-surname shape, or an alias-table entry. The registry decides
+    later which bare capitalised words are surnames of registered people.
+    """
+    mentions: list[Mention] = []
+    for match in _CAP_SEQUENCE.finditer(text):
+        seq = match.group()
+        possessive = bool(re.search(r"[’']s$", seq))
+        core = seq[:-2] if possessive else seq
+        all_tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(core)]
+        for tokens, possessive_run in _split_at_cues(all_tokens, possessive):
+            _add_sequence_mention(mentions, text, match.start(), core, tokens, possessive_run)
+    _add_pronouns_and_titles(mentions, text)
+    return _without_nested(mentions, text)
+
+
+def _split_at_cues(tokens, possessive):
+    """Cut a run of capitalised words at headline verbs ("Blumenthal Calls Trump's ...")."""
+    forms = cue_lexicon().form_to_lemma
+    runs, current = [], []
+    for tok in tokens:
+        if tok[1].lower() in forms and tok[1][0].isupper() and tok[1] not in ("The", "State"):
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append(tok)
+    if current:
+        runs.append(current)
+    return [(run, possessive and k == len(runs) - 1) for k, run in enumerate(runs)]
+
+
+def _add_sequence_mention(mentions, text, seq_start, core, tokens, possessive):
+    """Append the mention one run of capitalised words makes: a name with its role words, or a role alone."""
+    last_title = -1
+    for k, (_, tok) in enumerate(tokens):
+        if _is_title(tok):
+            last_title = k
+    if last_title >= 0 and tokens[last_title][1].lower() not in title_heads():
+        last_title = -1  # "Increased Defense Spending": a modifier alone makes no role
+    role_tokens = [t for _, t in tokens[: last_title + 1]]
+    name_tokens = tokens[last_title + 1:]
+    while name_tokens and name_tokens[0][1].lower() in _NOT_NAMES | {"of"}:
+        name_tokens = name_tokens[1:]
+    if not tokens:
+        return
+    start = seq_start + tokens[0][0]
+    end = seq_start + tokens[-1][0] + len(tokens[-1][1])
+    role, place = canonical_role(role_tokens) if role_tokens else ("", "")
+    if not name_tokens:
+        if role:
+            mentions.append(Mention(start, end, text[start:end], "title", role=role, place=place,
+                                    possessive=possessive))
+        return
+    if not role_tokens:
+        start = seq_start + name_tokens[0][0]
+    name = " ".join(t for _, t in name_tokens)
+    mentions.append(Mention(start, end, text[start:end], "name", name=name, role=role, place=place,
+                            possessive=possessive))
+
+
+def _add_pronouns_and_titles(mentions, text):
+    """Append pronoun mentions (he, she) and role mentions after a determiner ("the US Defense Secretary")."""
+    for match in _PRONOUN.finditer(text):
+        mentions.append(Mention(match.start(), match.end(), match.group(), "pronoun"))
+    for match in _DETERMINER_TITLE.finditer(text):
+        words = match.group(1).split()
+        offsets = [m.start(1) for m in re.finditer(r"(\S+)", match.group(1))]
+        best = None
+        for k, word in enumerate(words):
+            w = word.lower().rstrip(",.;:")
+            if not (_is_title(w) or w in aliases()["place"] or word.isupper()):
+                break
+            if w in title_heads():
+                best = k
+            if word[-1] in ",.;:":
+                break
+        if best is None:
+            continue
+        end = match.start(1) + offsets[best] + len(words[best].rstrip(",.;:"))
+        if re.match(r",?\s[A-Z][a-z]", text[end:end + 3]) and not re.match(r",", text[end:end + 1]):
+            continue  # "the President Trump": a titled name, found above
+        role, place = canonical_role([w.rstrip(",.;:") for w in words[:best + 1]])
+        if role:
+            mentions.append(Mention(match.start(), end, text[match.start():end], "title", role=role, place=place))
+
+
+def _without_nested(mentions, text):
+    """Sort mentions; drop one nested in a longer one, folding a role into the name after it."""
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    # drop mentions inside a longer one (a title inside "the US Defense Secretary Pete Hegseth")
+    kept: list[Mention] = []
+    for m in mentions:
+        if kept and m.start < kept[-1].end:
+            if m.kind == "title" and kept[-1].kind == "name" and m.start <= kept[-1].start:
+                kept[-1] = Mention(m.start, kept[-1].end, text[m.start:kept[-1].end], "name", kept[-1].name,
+                                   kept[-1].role or m.role, kept[-1].place or m.place, kept[-1].possessive)
+            continue
+        kept.append(m)
+    return kept
+
+
+# ---------------------------------------------------------------- registry
+
+def _canonical_name(name: str) -> str:
+    return aliases()["name"].get(name.lower(), name)
+
+
+class Registry:
+    """The people of one article, from strong evidence, with surname and role indexes.
+
+    Parameters
+    ----------
+    text : str
+        The article text.
+    mentions : list of Mention
+        From :func:`find_mentions`.
+    """
+
+    def __init__(self, text: str, mentions: list[Mention]):
+        self.people: dict[str, Person] = {}
+        self.by_surname: dict[str, list[str]] = {}
+        cue = cue_lexicon().pattern
+        for m in mentions:
+            if m.kind != "name":
+                continue
+            tokens = m.name.split()
+            if any(t.isupper() and len(t) > 1 and "." not in t for t in tokens):
+                continue  # acronyms are organisations, not people
+            if any(t.lower() in cue_lexicon().form_to_lemma for t in tokens):
+                continue  # a headline verb ("Hegseth Makes ...") is not part of a name
+            after = text[m.end:m.end + 40]
+            if re.search(r"[’']s\s+$", text[max(0, m.start - 4):m.start]):
+                continue  # "Trump's Defense Secretary Pick": a possessor's role, not a name
+            known = m.name.lower() in aliases()["name"]
+            lower_role = re.search(r"\b([a-z]+)\s+$", text[max(0, m.start - 30):m.start])
+            strong = (
+                (m.role and 1 <= len(tokens) <= 3)
+                or (lower_role and lower_role.group(1) in title_heads() and 2 <= len(tokens) <= 3)
+                or known
+                or (2 <= len(tokens) <= 3 and (re.match(r",\s+(?:a|an|the)\s", after)
+                                               or _PERSON_VERB.match(after)
+                                               or (cue.match(after.lstrip(" ,")) and after.lstrip(" ,")[:1].islower())))
+            )
+            if strong:
+                self._add(m)
+        # weak full names whose surname is registered: "Mark Hegseth, a prominent figure"
+        for m in mentions:
+            first = m.name.split()[0].lower() if m.name else ""
+            if (m.kind == "name" and len(m.name.split()) == 2 and m.name.split()[-1] in self.by_surname
+                    and first not in group_nouns() and first not in _NOT_NAMES):
+                if not any(t.lower() in cue_lexicon().form_to_lemma for t in m.name.split()):
+                    self._add(m)
+        self._merge_bare_surnames()
+
+    def _merge_bare_surnames(self) -> None:
+        """Fold a person known only by surname into the full name registered with it."""
+        for name in list(self.people):
+            person = self.people[name]
+            if person.first:
+                continue
+            full = [n for n in self.by_surname.get(person.surname, []) if n != name and self.people[n].first]
+            if not full:
+                continue
+            target = self.people[max(full, key=lambda n: self.people[n].count)]
+            target.count += person.count
+            target.roles |= person.roles
+            target.places |= person.places
+            del self.people[name]
+            for names in self.by_surname.values():
+                if name in names:
+                    names.remove(name)
+                    if target.canonical not in names:
+                        names.append(target.canonical)
+
+    def _add(self, m: Mention) -> None:
+        canonical = _canonical_name(m.name)
+        tokens = canonical.split()
+        surname, first = tokens[-1], " ".join(tokens[:-1])
+        # a bare surname joins the person already registered with that surname
+        if not first and surname in self.by_surname:
+            canonical = max(self.by_surname[surname], key=lambda n: self.people[n].count)
+        person = self.people.get(canonical)
+        if person is None:
+            person = self.people[canonical] = Person(canonical, surname, first)
+            self.by_surname.setdefault(surname, []).append(canonical)
+            # the written surname resolves too ("Zelenskyy" for "Volodymyr Zelensky")
+            written = m.name.split()[-1]
+            if written != surname:
+                self.by_surname.setdefault(written, []).append(canonical)
+        if first and not person.first:
+            person.first = first
+        person.count += 1
+        if m.role:
+            person.roles.add(m.role)
+        if m.place:
+            person.places.add(m.place)
+
+    def main_name(self, surname: str) -> str | None:
+        """The registered full name a bare surname stands for: the most mentioned one."""
+        names = self.by_surname.get(surname)
+        if not names:
+            return None
+        full = [n for n in names if len(n.split()) > 1] or names
+        return max(full, key=lambda n: (self.people[n].count, -names.index(n)))
+
+    def resolve_name(self, mention: Mention) -> tuple[str, str]:
+        """``(canonical, conflicting registered name or "")`` of a name mention ("" when not a person)."""
+        name = mention.name
+        if name.lower() in aliases()["name"]:
+            return aliases()["name"][name.lower()], ""
+        tokens = name.split()
+        # headline capitals ("Hegseth Makes First"): find the registered surname among the tokens
+        for k in range(len(tokens) - 1, -1, -1):
+            if tokens[k] not in self.by_surname:
+                continue
+            main = self.main_name(tokens[k])
+            # the written first name and surname, when they form a registered name of their own
+            for written in (" ".join(tokens[max(0, k - 2):k + 1]), " ".join(tokens[max(0, k - 1):k + 1])):
+                written = _canonical_name(written)
+                if written in self.people and written != main and len(written.split()) > 1:
+                    return written, main  # "Mark Hegseth" beside "Pete Hegseth": kept, flagged
+            return main, ""
+        canonical = _canonical_name(name)
+        return (canonical, "") if canonical in self.people else ("", "")
+
+    def resolve_title(self, mention: Mention, before: list[tuple[int, str]]) -> str:
+        """The person holding ``mention``'s role: the latest such person mentioned before it.
+
+        ``before`` lists ``(offset, canonical)`` of resolved name mentions. Falls
+        back to the role's head word ("secretary"), then to the first holder
+        mentioned after it. Empty when nobody in the registry holds the role.
+        """
+        def holders(match) -> list[str]:
+            out = []
+            for person in self.people.values():
+                if any(match(r) for r in person.roles):
+                    if mention.place and person.places and mention.place not in person.places:
+                        continue
+                    out.append(person.canonical)
+            return out
+
+        candidates = holders(lambda r: r == mention.role)
+        if not candidates:
+            head = mention.role.split()[-1]
+            candidates = holders(lambda r: r.split()[-1] == head)
+        if not candidates:
+            return ""
+        for _, name in reversed(before):
+            if name in candidates:
+                return name
+        if len(candidates) == 1:
+            return candidates[0]
+        return ""
+
+
+def corpus_canonical_names(names: list[str]) -> dict[str, str]:
+    """Map a bare surname to the one full name that ends with it across a corpus.
+
+    ``names`` are the canonical speakers of every article. "Trump" becomes
+    "Donald Trump" when "Donald Trump" is the most frequent full name ending in
+    "Trump"; names that are not single words are returned unchanged.
+    """
+    counts = Counter(n for n in names if n)
+    full_by_surname: dict[str, Counter] = {}
+    for name, n in counts.items():
+        parts = name.split()
+        if len(parts) > 1:
+            full_by_surname.setdefault(parts[-1], Counter())[name] += n
+    mapping = {}
+    for name in counts:
+        if len(name.split()) == 1 and name in full_by_surname:
+            mapping[name] = full_by_surname[name].most_common(1)[0][0]
+    return mapping
