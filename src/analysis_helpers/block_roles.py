@@ -49,6 +49,37 @@ def phrase_lexicon() -> tuple[tuple[str, re.Pattern, str], ...]:
     return tuple((r["role"], re.compile(r["pattern"], re.IGNORECASE), r["note"]) for r in rows)
 
 
+def _anchored_at_start(pattern: re.Pattern) -> bool:
+    """True when every top-level alternative of ``pattern`` begins with ``^``.
+
+    Such a pattern can only match at position 0, so ``match`` gives the same answer
+    as ``search`` without scanning the whole block.
+    """
+    from re import _constants as c, _parser as parser
+
+    tree = parser.parse(pattern.pattern, pattern.flags)
+    if not tree.data:
+        return False
+    op, value = tree.data[0]
+    if op is c.AT and value is c.AT_BEGINNING:
+        return True
+    if op is c.BRANCH and len(tree.data) == 1:
+        return all(branch.data and branch.data[0] == (c.AT, c.AT_BEGINNING) for branch in value[1])
+    if op is c.SUBPATTERN and len(tree.data) <= 2:
+        inner = value[-1]
+        return bool(inner.data) and (inner.data[0] == (c.AT, c.AT_BEGINNING) or (
+            inner.data[0][0] is c.BRANCH
+            and all(b.data and b.data[0] == (c.AT, c.AT_BEGINNING) for b in inner.data[0][1][1])))
+    return False
+
+
+@lru_cache(maxsize=1)
+def _lexicon_matchers() -> tuple[tuple[str, object, str], ...]:
+    """``(role, bound match-or-search method, note)`` for each lexicon row, in file order."""
+    return tuple((role, pattern.match if _anchored_at_start(pattern) else pattern.search, note)
+                 for role, pattern, note in phrase_lexicon())
+
+
 @lru_cache(maxsize=1)
 def visual_verbs() -> frozenset[str]:
     """Caption verbs from ``visual_verbs.txt`` with their 3rd-person forms."""
@@ -226,8 +257,8 @@ def is_all_caps_line(text: str) -> bool:
 
 
 def _lexicon_role(text: str) -> tuple[str, str] | None:
-    for role, pattern, note in phrase_lexicon():
-        if pattern.search(text):
+    for role, find, note in _lexicon_matchers():
+        if find(text):
             return role, f"lexicon: {note}"
     return None
 
