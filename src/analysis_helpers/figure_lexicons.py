@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 
+
 def _read_csv(name: str) -> list[dict]:
     text = resources.files("analysis_helpers").joinpath(f"data/{name}").read_text("utf-8")
     return list(csv.DictReader(text.splitlines()))
@@ -63,23 +64,3 @@ def hyphen_idioms() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
-def trie_regex(words) -> str:
-    """A regular expression matching any of ``words``, written as a prefix tree (fast to fail)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def render(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(c) + render(child) for c, child in sorted(node.items()) if c]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            return "(?:" + body + ")?"
-        return body
-
-    return render(trie)

@@ -25,7 +25,8 @@ from .corpus import open_corpus
 from .figure_context import (
     STOP_WORDS, TIME_UNITS, base_phrase, counted_noun, lemma, subject_phrase,
 )
-from .figure_lexicons import alternation, bound_phrases, currencies, hyphen_idioms, one_idioms, trie_regex, unit_words
+from .figure_lexicons import alternation, bound_phrases, currencies, hyphen_idioms, one_idioms, unit_words
+from .word_patterns import trie_regex
 from .number_words import (
     FRACTION_WORD, SPELLED_CARDINAL, SPELLED_ORDINAL, cardinal_value, digit_value, fraction_value,
     ordinal_value, scale_words,

@@ -18,6 +18,7 @@ from .timex_lexicon import (
 )
 from .timex_tense import choose_year, clause_tense, month_year, weekday_date
 from .timex_values import day_value, month_value, quarter_of, shift_months, week_value
+from .word_patterns import trie_regex
 
 _SIGNALS = re.compile(
     r"(?i:\b(since|within|until|till|before|after|by|from|during|following|prior to|ahead of|"
@@ -812,26 +813,6 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 _SCANNERS: tuple | None = None
 
 
-def trie_pattern(words) -> str:
-    """A regular expression matching exactly ``words``, with shared prefixes factored out (faster in ``re``)."""
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def build(node) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 and not ends else "(?:" + "|".join(branches) + ")"
-        return body + "?" if ends else body
-
-    return build(trie)
-
-
 def _scanners():
     """(lower-case word pattern, word -> categories), the same for cased words, and the digit pattern."""
     global _SCANNERS
@@ -843,7 +824,7 @@ def _scanners():
             for category, words in table.items():
                 for word in words.split():
                     lookup.setdefault(word, []).append(category)
-            built.append((re.compile(r"\b" + trie_pattern(lookup) + r"\b"), lookup))
+            built.append((re.compile(r"\b" + trie_regex(lookup) + r"\b"), lookup))
         _SCANNERS = (built[0], built[1], re.compile(r"\d+"))
     return _SCANNERS
 
