@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from .block_roles import ROLES
+from .scoring import precision_recall_f1
 
 KEY = ["doc_id", "start", "end"]
 
@@ -48,9 +49,7 @@ def role_scores(aligned: pd.DataFrame) -> pd.DataFrame:
         tp = int(((aligned["gold"] == role) & (aligned["predicted"] == role)).sum())
         n_gold = int((aligned["gold"] == role).sum())
         n_pred = int((aligned["predicted"] == role).sum())
-        precision = tp / n_pred if n_pred else float("nan")
-        recall = tp / n_gold if n_gold else float("nan")
-        f1 = 2 * precision * recall / (precision + recall) if n_pred and n_gold and (precision + recall) else 0.0
+        precision, recall, f1 = precision_recall_f1(tp, n_pred, n_gold, empty=float("nan"))
         rows.append({"role": role, "support": n_gold, "predicted": n_pred,
                      "precision": precision, "recall": recall, "f1": f1})
     accuracy = float((aligned["gold"] == aligned["predicted"]).mean()) if len(aligned) else float("nan")

@@ -12,6 +12,7 @@ import math
 import pandas as pd
 
 from .paths import annotations_dir
+from .scoring import precision_recall_f1
 
 
 def read_gold_figures(path=None) -> pd.DataFrame:
@@ -86,13 +87,6 @@ def match_figures(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(["doc_id", "offset", "outcome"], kind="stable").reset_index(drop=True)
 
 
-def _prf(hits: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
-    precision = hits / n_pred if n_pred else 1.0
-    recall = hits / n_gold if n_gold else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
-
-
 def evaluate_figures(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     """Precision, recall and F1 for spans and values; accuracy of kind and unit.
 
@@ -117,7 +111,7 @@ def evaluate_figures(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFram
     rows = []
     for measure, hits in (("span (overlap)", len(matched)), ("span (exact)", int(matched["exact_span"].sum())),
                           ("value", int(matched["same_value"].sum()))):
-        p, r, f = _prf(hits, n_pred, n_gold)
+        p, r, f = precision_recall_f1(hits, n_pred, n_gold, empty=1.0)
         rows.append({"measure": measure, "precision": p, "recall": r, "f1": f, "accuracy": math.nan,
                      "hits": hits, "n_pred": n_pred, "n_gold": n_gold})
     for measure, column in (("kind", "same_kind"), ("unit", "same_unit")):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .scoring import precision_recall_f1
+
 #: Kind groups reported by :func:`evaluate_quotes`, in order.
 KIND_GROUPS = {
     "direct": ("direct",),
@@ -90,9 +92,7 @@ def evaluate_quotes(predicted: pd.DataFrame, gold: pd.DataFrame, *, roles=None,
         g = gold[gold["kind"].isin(kinds)]
         pairs = match_spans(p, g, min_coverage)
         matched = len(pairs)
-        precision = matched / len(p) if len(p) else 0.0
-        recall = matched / len(g) if len(g) else 0.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        precision, recall, f1 = precision_recall_f1(matched, len(p), len(g))
         correct = sum(
             normalise_speaker(g.at[gi, "speaker"]) == normalise_speaker(p.at[pi, "speaker"])
             for gi, pi in zip(pairs["gold_index"], pairs["pred_index"])

@@ -13,15 +13,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .scoring import precision_recall_f1
+
 MATCH_COLUMNS = ["doc_id", "gold_start", "gold_end", "gold_text", "gold_value",
                  "system_start", "system_end", "system_text", "system_value", "outcome"]
-
-
-def _prf(correct: int, n_system: int, n_gold: int) -> tuple[float, float, float]:
-    precision = correct / n_system if n_system else 0.0
-    recall = correct / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
 
 
 def align_timexes(gold: pd.DataFrame, system: pd.DataFrame) -> pd.DataFrame:
@@ -92,9 +87,9 @@ def evaluate_timexes(gold: pd.DataFrame, system: pd.DataFrame) -> pd.DataFrame:
     matched = aligned[aligned["outcome"].isin(["exact", "overlap"])]
     right_value = int((matched["gold_value"] == matched["system_value"]).sum())
     rows = {
-        "strict span": _prf(exact, n_system, n_gold),
-        "relaxed span": _prf(relaxed, n_system, n_gold),
-        "value": _prf(right_value, n_system, n_gold),
+        "strict span": precision_recall_f1(exact, n_system, n_gold),
+        "relaxed span": precision_recall_f1(relaxed, n_system, n_gold),
+        "value": precision_recall_f1(right_value, n_system, n_gold),
     }
     table = pd.DataFrame(rows, index=["precision", "recall", "f1"]).T
     accuracy = right_value / relaxed if relaxed else 0.0
