@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis_helpers.block_evaluation import align_block_roles, role_scores
-from analysis_helpers.corpus import open_corpus, read_articles
+from analysis_helpers.evaluation.blocks import align_block_roles, role_scores
+from analysis_helpers.corpus.build import open_corpus, read_articles
 from analysis_helpers.paths import annotations_dir, project_root
 
 ROOT = project_root()

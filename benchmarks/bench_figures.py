@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from analysis_helpers import open_corpus  # noqa: E402
-from analysis_helpers.block_roles import ARTICLE_ROLES  # noqa: E402
-from analysis_helpers.figure_evaluation import evaluate_figures, read_gold_figures  # noqa: E402
-from analysis_helpers.numeric_figures import extract_figures, figures_in_text  # noqa: E402
+from analysis_helpers.corpus.roles import ARTICLE_ROLES  # noqa: E402
+from analysis_helpers.evaluation.figures import evaluate_figures, read_gold_figures  # noqa: E402
+from analysis_helpers.figures.extract import extract_figures, figures_in_text  # noqa: E402
 
 SPEED_COPIES = 200  # the five seeds repeated: 1,000 articles
 QUANTULUM_COPIES = 4  # quantulum3 is slow; 20 articles are enough for a rate

@@ -25,10 +25,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis_helpers import open_corpus
-from analysis_helpers.block_roles import ARTICLE_ROLES
-from analysis_helpers.corpus import build_corpus
-from analysis_helpers.quote_evaluation import evaluate_quotes, quote_errors, read_gold_quotes
-from analysis_helpers.quotes import extract_quotes
+from analysis_helpers.corpus.roles import ARTICLE_ROLES
+from analysis_helpers.corpus.build import build_corpus
+from analysis_helpers.evaluation.quotes import evaluate_quotes, quote_errors, read_gold_quotes
+from analysis_helpers.quotes.extract import extract_quotes
 
 SEED = 20250213
 RESULTS = Path(__file__).resolve().parent / "results" / "quotes.md"

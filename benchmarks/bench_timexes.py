@@ -26,10 +26,10 @@ from pathlib import Path
 import pandas as pd
 
 from analysis_helpers import open_corpus, paths
-from analysis_helpers.block_roles import ARTICLE_ROLES
-from analysis_helpers.document_dates import infer_document_date
-from analysis_helpers.timex_evaluation import align_timexes, evaluate_timexes
-from analysis_helpers.timexes import extract_timexes, tag_text
+from analysis_helpers.corpus.roles import ARTICLE_ROLES
+from analysis_helpers.timexes.document_dates import infer_document_date
+from analysis_helpers.evaluation.timexes import align_timexes, evaluate_timexes
+from analysis_helpers.timexes.extract import extract_timexes, tag_text
 
 ANNOTATED_SENTENCES = 6  # title (0), dateline (1) and the first body sentences (2-5)
 NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "'s", "'", "n't", "%", "'re", "'ve", "'ll", "'d", "'m"}

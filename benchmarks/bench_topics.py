@@ -26,13 +26,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from analysis_helpers import open_corpus  # noqa: E402
-from analysis_helpers.block_roles import ARTICLE_ROLES  # noqa: E402
-from analysis_helpers.near_duplicates import same_passage_pairs  # noqa: E402
-from analysis_helpers.topic_evaluation import (  # noqa: E402
+from analysis_helpers.corpus.roles import ARTICLE_ROLES  # noqa: E402
+from analysis_helpers.topics.near_duplicates import same_passage_pairs  # noqa: E402
+from analysis_helpers.evaluation.topics import (  # noqa: E402
     groups_apart, groups_together, load_topic_labels, score_against_labels,
 )
-from analysis_helpers.topic_stability import perturbation_stability, seed_stability, summarise_stability  # noqa: E402
-from analysis_helpers.topics import cluster_topics, cluster_units  # noqa: E402
+from analysis_helpers.topics.stability import perturbation_stability, seed_stability, summarise_stability  # noqa: E402
+from analysis_helpers.topics.model import cluster_topics, cluster_units  # noqa: E402
 
 N_PARAGRAPHS = 10_000
 PARAGRAPHS_PER_ARTICLE = 20

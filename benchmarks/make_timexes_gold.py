@@ -8,7 +8,7 @@ Usage: PYTHONPATH=src python benchmarks/make_timexes_gold.py
 from __future__ import annotations
 
 from analysis_helpers import open_corpus, paths
-from analysis_helpers.blocks import attach_block
+from analysis_helpers.corpus.blocks import attach_block
 
 import pandas as pd
 

@@ -3,9 +3,9 @@
 import pandas as pd
 import pytest
 
-from analysis_helpers.block_roles import ROLES, classify_block_roles, looks_like_date_line, phrase_lexicon
-from analysis_helpers.blocks import attach_block, block_spans, segment_blocks
-from analysis_helpers.corpus import open_corpus
+from analysis_helpers.corpus.roles import ROLES, classify_block_roles, looks_like_date_line, phrase_lexicon
+from analysis_helpers.corpus.blocks import attach_block, block_spans, segment_blocks
+from analysis_helpers.corpus.build import open_corpus
 
 BODY = [
     "Defence ministers from the alliance met in Brussels on Thursday and agreed to raise spending, "

@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis_helpers.corpus import (
+from analysis_helpers.corpus.build import (
     ARTICLE_COLUMNS,
     CorpusError,
     CorpusProblemWarning,
@@ -235,8 +235,8 @@ def test_no_warning_on_clean_folder(tmp_path):
 
 
 def test_known_slips_are_located_with_offsets():
-    from analysis_helpers.corpus import open_corpus
-    from analysis_helpers.slips import locate_slips, read_known_slips
+    from analysis_helpers.corpus.build import open_corpus
+    from analysis_helpers.evaluation.slips import locate_slips, read_known_slips
 
     corpus = open_corpus()
     located = locate_slips(corpus)
@@ -250,7 +250,7 @@ def test_known_slips_are_located_with_offsets():
 def test_a_slip_not_in_the_text_is_kept_with_minus_one():
     import pandas as pd
 
-    from analysis_helpers.slips import locate_slips
+    from analysis_helpers.evaluation.slips import locate_slips
 
     slips = pd.DataFrame([{"doc_id": "a", "claim": "Mark Smith", "problem": "p", "correction": "c", "source": "s"}])
     articles = pd.DataFrame({"doc_id": ["a"], "text": ["Headline here\nJohn Smith spoke on Monday."]})

@@ -6,7 +6,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pytest  # noqa: E402
 
-from analysis_helpers.plotting import save_figure, use_house_style  # noqa: E402
+from analysis_helpers.plots.style import save_figure, use_house_style  # noqa: E402
 
 
 def draw():

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from analysis_helpers import compare_figures, extract_figures, open_corpus
-from analysis_helpers.figure_evaluation import evaluate_figures, match_figures, read_gold_figures
-from analysis_helpers.number_words import cardinal_value, fraction_value, ordinal_value
-from analysis_helpers.numeric_figures import FIGURE_COLUMNS, counted_noun, figures_in_text, lemma
+from analysis_helpers.evaluation.figures import evaluate_figures, match_figures, read_gold_figures
+from analysis_helpers.figures.number_words import cardinal_value, fraction_value, ordinal_value
+from analysis_helpers.figures.extract import FIGURE_COLUMNS, counted_noun, figures_in_text, lemma
 from analysis_helpers.pipeline import EXTRACTORS, run_extractor
 
 
@@ -223,7 +223,7 @@ def test_accepts_articles_dataframe_and_bad_text():
 
 
 def test_registered_for_the_command_line(seed_corpus):
-    assert EXTRACTORS["figures"] == "analysis_helpers.numeric_figures:extract_figures"
+    assert EXTRACTORS["figures"] == "analysis_helpers.figures.extract:extract_figures"
     tables = run_extractor("figures", seed_corpus)
     assert list(tables) == ["figures"]
 

@@ -10,11 +10,11 @@ import pytest
 
 from analysis_helpers import open_corpus
 from analysis_helpers.pipeline import EXTRACTORS, run_extractor
-from analysis_helpers.quote_alignment import align_quotes, content_words, mark_differences
-from analysis_helpers.quote_evaluation import evaluate_quotes, match_spans
-from analysis_helpers.quote_marks import quote_spans
-from analysis_helpers.quotes import QUOTE_COLUMNS, extract_quotes
-from analysis_helpers.speakers import cue_lexicon, verb_forms
+from analysis_helpers.quotes.alignment import align_quotes, content_words, mark_differences
+from analysis_helpers.evaluation.quotes import evaluate_quotes, match_spans
+from analysis_helpers.quotes.marks import quote_spans
+from analysis_helpers.quotes.extract import QUOTE_COLUMNS, extract_quotes
+from analysis_helpers.quotes.speakers import cue_lexicon, verb_forms
 
 
 def quotes_of(*texts: str) -> pd.DataFrame:
@@ -321,7 +321,7 @@ def test_seed_rows_sorted_unique_and_deterministic(seed_quotes):
 
 
 def test_registered_in_the_cli_pipeline():
-    assert EXTRACTORS["quotes"] == "analysis_helpers.quotes:extract_quotes"
+    assert EXTRACTORS["quotes"] == "analysis_helpers.quotes.extract:extract_quotes"
     corpus = open_corpus(pd.DataFrame({"doc_id": ["a"], "text": ["“Yes,” Ms Ng said."]}))
     assert list(run_extractor("quotes", corpus)) == ["quotes"]
 

@@ -2,7 +2,7 @@
 
 import math
 
-from analysis_helpers.scoring import precision_recall_f1
+from analysis_helpers.evaluation.scoring import precision_recall_f1
 
 
 def test_ordinary_counts():

@@ -2,8 +2,8 @@
 
 import pytest
 
-from analysis_helpers.corpus import open_corpus
-from analysis_helpers.sentences import sentence_spans, sentence_tokenizer
+from analysis_helpers.corpus.build import open_corpus
+from analysis_helpers.corpus.sentences import sentence_spans, sentence_tokenizer
 
 
 def split(text):

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from analysis_helpers import open_corpus
-from analysis_helpers.timeline import EVENT_COLUMNS, build_timeline, known_people
-from analysis_helpers.timeline_reference import CONFLICT_COLUMNS, find_conflicts, read_reference
+from analysis_helpers.timeline.build import EVENT_COLUMNS, build_timeline, known_people
+from analysis_helpers.timeline.reference import CONFLICT_COLUMNS, find_conflicts, read_reference
 
 
 def write_corpus(folder, articles):

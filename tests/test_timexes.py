@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from analysis_helpers import open_corpus
-from analysis_helpers.document_dates import document_dates, infer_document_date, url_date
-from analysis_helpers.timex_evaluation import align_timexes, evaluate_timexes
-from analysis_helpers.timexes import TIMEX_COLUMNS, clause_tense, extract_timexes, tag_text
+from analysis_helpers.timexes.document_dates import document_dates, infer_document_date, url_date
+from analysis_helpers.evaluation.timexes import align_timexes, evaluate_timexes
+from analysis_helpers.timexes.extract import TIMEX_COLUMNS, clause_tense, extract_timexes, tag_text
 
 THURSDAY = date(2024, 3, 14)  # a Thursday
 
@@ -321,7 +321,7 @@ def test_future_full_date_does_not_date_the_document():
 def test_document_date_from_a_byline_stamp_when_there_is_no_manifest():
     import pandas as pd
 
-    from analysis_helpers.document_dates import document_dates
+    from analysis_helpers.timexes.document_dates import document_dates
 
     text = ("Court halts port fee rule\nBy Ana Ruiz\nPublished Aug. 14, 2025 7:48 p.m. ET Updated Aug. 15, 2025\n"
             "A federal judge on Thursday blocked a rule that would have raised fees at ports of entry, "

@@ -14,17 +14,17 @@ import pytest
 from threadpoolctl import threadpool_limits
 
 from analysis_helpers import open_corpus
-from analysis_helpers.block_roles import ARTICLE_ROLES, ROLES
-from analysis_helpers.near_duplicates import (
+from analysis_helpers.corpus.roles import ARTICLE_ROLES, ROLES
+from analysis_helpers.topics.near_duplicates import (
     article_similarity, near_copy_pairs, paragraph_similarity_pairs, repeated_blocks, same_passage_pairs,
 )
 from analysis_helpers.pipeline import EXTRACTORS, run_extractor
-from analysis_helpers.text_features import build_tfidf, display_words, news_stopwords, stems_of, words_of
-from analysis_helpers.topic_evaluation import (
+from analysis_helpers.topics.features import build_tfidf, display_words, news_stopwords, stems_of, words_of
+from analysis_helpers.evaluation.topics import (
     groups_apart, groups_together, label_crosstab, load_topic_labels, score_against_labels,
 )
-from analysis_helpers.topic_stability import perturbation_stability, seed_stability, summarise_stability
-from analysis_helpers.topics import (
+from analysis_helpers.topics.stability import perturbation_stability, seed_stability, summarise_stability
+from analysis_helpers.topics.model import (
     candidate_ks, choose_k, cluster_rows, cluster_topics, dominant_topic, paragraph_map, paragraph_units,
     topic_term_weights,
 )

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .corpus import CorpusError, build_corpus, read_articles
-from .decoding import DEFAULT_MAX_BYTES
+from .corpus.build import CorpusError, build_corpus, read_articles
+from .corpus.decoding import DEFAULT_MAX_BYTES
 from .pipeline import extract_all, write_tables
 from .progress import ProgressLine
 

@@ -11,17 +11,17 @@ from importlib import import_module
 
 import pandas as pd
 
-from .corpus import Corpus
+from .corpus.build import Corpus
 
 #: Tables computed from a :class:`Corpus`, in the order they are written.
 #: Each value is ``"module:function"``; the function takes a Corpus and returns
 #: a DataFrame, or a dict of table name to DataFrame for steps that make several.
 EXTRACTORS: dict[str, str] = {
-    "quotes": "analysis_helpers.quotes:extract_quotes",
-    "topics": "analysis_helpers.topics:extract_topics",
-    "timexes": "analysis_helpers.timexes:extract_timexes",
-    "events": "analysis_helpers.timeline:build_timeline",
-    "figures": "analysis_helpers.numeric_figures:extract_figures",
+    "quotes": "analysis_helpers.quotes.extract:extract_quotes",
+    "topics": "analysis_helpers.topics.model:extract_topics",
+    "timexes": "analysis_helpers.timexes.extract:extract_timexes",
+    "events": "analysis_helpers.timeline.build:build_timeline",
+    "figures": "analysis_helpers.figures.extract:extract_figures",
 }
 
 

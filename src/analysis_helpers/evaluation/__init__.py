@@ -1,0 +1,1 @@
+"""Scoring extractors against hand annotations, and reading public benchmark corpora."""

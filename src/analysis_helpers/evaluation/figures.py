@@ -11,7 +11,7 @@ import math
 
 import pandas as pd
 
-from .paths import annotations_dir
+from ..paths import annotations_dir
 from .scoring import precision_recall_f1
 
 

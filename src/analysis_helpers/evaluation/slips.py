@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .corpus import open_corpus
-from .paths import reference_dir
+from ..corpus.build import open_corpus
+from ..paths import reference_dir
 
 SLIP_COLUMNS = ["doc_id", "start", "end", "claim", "problem", "correction", "source", "role"]
 
@@ -34,7 +34,7 @@ def locate_slips(corpus=None, slips: pd.DataFrame | None = None) -> pd.DataFrame
         not found has ``start`` and ``end`` of -1, so a reference row is never lost.
         Sorted by doc_id, start.
     """
-    from .blocks import attach_block
+    from ..corpus.blocks import attach_block
 
     corpus = open_corpus(corpus)
     slips = read_known_slips() if slips is None else slips

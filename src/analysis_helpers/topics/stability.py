@@ -13,9 +13,9 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import adjusted_rand_score
 
-from .block_roles import ARTICLE_ROLES
-from .corpus import open_corpus
-from .topics import cluster_units, paragraph_units
+from ..corpus.roles import ARTICLE_ROLES
+from ..corpus.build import open_corpus
+from .model import cluster_units, paragraph_units
 
 #: Paragraph partitions compared: the column of ``paragraph_clusters`` and its name.
 METHODS = {"topic_id": "NMF dominant topic", "kmeans_cluster": "k-means", "agglomerative_cluster": "agglomerative"}

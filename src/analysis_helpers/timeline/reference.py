@@ -18,7 +18,7 @@ from importlib import resources
 
 import pandas as pd
 
-from .block_roles import ARTICLE_ROLES
+from ..corpus.roles import ARTICLE_ROLES
 
 CONFLICT_COLUMNS = ["doc_id", "start", "end", "kind", "claim", "article_says", "reference_says",
                     "ref_id", "source", "event_id"]
@@ -27,7 +27,7 @@ _PRONOUN_START = re.compile(r"^\W*(?:He|She|They|It|This|These|His|Her|Their|Its
 
 def read_reference(path=None) -> pd.DataFrame:
     """The reference table (default ``data/reference/week_2025_02_10.csv``) with empty strings for blanks."""
-    from .paths import reference_dir
+    from ..paths import reference_dir
 
     path = path or reference_dir() / "week_2025_02_10.csv"
     return pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -147,8 +147,8 @@ def find_conflicts(corpus=None, events: pd.DataFrame | None = None,
     role), claim (the sentence, with follow-on sentences for dates),
     article_says, reference_says, ref_id, source, event_id; sorted by doc_id and start.
     """
-    from .corpus import open_corpus
-    from .timeline import build_timeline
+    from ..corpus.build import open_corpus
+    from .build import build_timeline
 
     corpus = open_corpus(corpus)
     events = build_timeline(corpus) if events is None else events

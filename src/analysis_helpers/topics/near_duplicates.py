@@ -20,9 +20,9 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from .block_roles import ARTICLE_ROLES, normalise
-from .corpus import open_corpus
-from .text_features import build_tfidf
+from ..corpus.roles import ARTICLE_ROLES, normalise
+from ..corpus.build import open_corpus
+from .features import build_tfidf
 
 REPEAT_COLUMNS = ["doc_id", "block_id", "start", "end", "role", "text", "group_id", "n_copies",
                   "n_articles", "first_doc_id", "first_block_id", "scope"]

@@ -19,10 +19,10 @@ from datetime import date, timedelta
 
 import pandas as pd
 
-from .timex_lexicon import SIGNAL_MODS, _anchor_event_rows, anchor_events, number_value
-from .timex_rules import RuleContext, candidates, normalise
-from .timex_tense import clause_tense
-from .timex_values import day_value, value_interval
+from .lexicon import SIGNAL_MODS, _anchor_event_rows, anchor_events, number_value
+from .rules import RuleContext, candidates, normalise
+from .tense import clause_tense
+from .values import day_value, value_interval
 
 __all__ = ["TIMEX_COLUMNS", "anchor_events", "clause_tense", "extract_timexes", "tag_text"]
 
@@ -169,7 +169,7 @@ def extract_timexes(corpus=None) -> pd.DataFrame:
     month names), rule, document_date (the reference used), block_id, role and
     sent_id.
     """
-    from .corpus import open_corpus
+    from ..corpus.build import open_corpus
     from .document_dates import document_dates
 
     corpus = open_corpus(corpus)
@@ -197,7 +197,7 @@ def extract_timexes(corpus=None) -> pd.DataFrame:
                          "document_date": info["reference_day"] if info is not None else ""})
     table = pd.DataFrame(rows, columns=[c for c in TIMEX_COLUMNS if c not in ("block_id", "role", "sent_id")])
     table = _attach_sentence(table, sentences)
-    from .blocks import attach_block
+    from ..corpus.blocks import attach_block
 
     table = attach_block(table, corpus.blocks, offset_column="start")
     for column in ("mod", "signal", "tense", "first_day", "last_day", "anchor"):

@@ -23,7 +23,7 @@ from importlib import resources
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .block_roles import ARTICLE_ROLES
+from ..corpus.roles import ARTICLE_ROLES
 
 EVENT_COLUMNS = [
     "event_id", "first_day", "last_day", "granularity", "thread", "actors", "what", "location",
@@ -307,9 +307,9 @@ def build_timeline(corpus=None) -> pd.DataFrame:
     certainty (high, medium, low) with certainty_reason, reported_on (the
     documents' dates: when it was reported), tense and timex_texts.
     """
-    from .corpus import open_corpus
-    from .document_dates import document_dates
-    from .timexes import extract_timexes
+    from ..corpus.build import open_corpus
+    from ..timexes.document_dates import document_dates
+    from ..timexes.extract import extract_timexes
 
     corpus = open_corpus(corpus)
     timexes = extract_timexes(corpus)

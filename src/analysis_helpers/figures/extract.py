@@ -20,13 +20,13 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .blocks import attach_block
-from .corpus import open_corpus
-from .figure_context import (
+from ..corpus.blocks import attach_block
+from ..corpus.build import open_corpus
+from .context import (
     STOP_WORDS, TIME_UNITS, base_phrase, counted_noun, lemma, subject_phrase,
 )
-from .figure_lexicons import alternation, bound_phrases, currencies, hyphen_idioms, one_idioms, unit_words
-from .word_patterns import trie_regex
+from .lexicons import alternation, bound_phrases, currencies, hyphen_idioms, one_idioms, unit_words
+from ..word_patterns import trie_regex
 from .number_words import (
     FRACTION_WORD, SPELLED_CARDINAL, SPELLED_ORDINAL, cardinal_value, digit_value, fraction_value,
     ordinal_value, scale_words,

@@ -60,7 +60,7 @@ def _article_text_spans(corpus, doc_id: str, roles=_ARTICLE_ROLES) -> list[tuple
 
 def stamp_date(text: str, byline_spans) -> date | None:
     """The earliest full date written in the byline blocks (the publication stamp), or None."""
-    from .timexes import tag_text
+    from .extract import tag_text
 
     days = []
     for lo, hi in byline_spans:
@@ -81,8 +81,8 @@ def text_evidence(text: str, spans, sentence_bounds=()) -> tuple[date | None, li
     will...") says nothing about when the article was written. Only when no such date
     exists do dates in present-tense clauses count.
     """
-    from .timex_tense import clause_tense
-    from .timexes import tag_text
+    from .tense import clause_tense
+    from .extract import tag_text
 
     bounds = sorted(sentence_bounds) or [(0, len(text))]
     strong, weak, weekdays = [], [], []
@@ -160,7 +160,7 @@ def document_dates(corpus=None) -> pd.DataFrame:
     first_day and last_day (the interval the document date lies in; equal
     when certain) and method.
     """
-    from .corpus import open_corpus
+    from ..corpus.build import open_corpus
 
     corpus = open_corpus(corpus)
     articles = corpus.articles

@@ -298,7 +298,7 @@ def open_corpus(source=None, **kwargs) -> Corpus:
     if isinstance(source, pd.DataFrame):
         return build_corpus(source)
     if source is None:
-        from .paths import seeds_dir
+        from ..paths import seeds_dir
 
         source = seeds_dir()
     articles, problems = read_articles(source, **kwargs)

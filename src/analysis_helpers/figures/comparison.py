@@ -17,8 +17,8 @@ from importlib import resources
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .block_roles import ARTICLE_ROLES
-from .figure_context import lemma
+from ..corpus.roles import ARTICLE_ROLES
+from .context import lemma
 
 COMPARISON_COLUMNS = [
     "group_id", "figure_id", "doc_id", "kind", "unit", "base", "value", "bound", "text", "subject",

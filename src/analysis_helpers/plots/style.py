@@ -6,7 +6,7 @@ from pathlib import Path
 
 import matplotlib
 
-from .paths import figures_dir
+from ..paths import figures_dir
 
 #: rcParams that make output independent of the machine and of the run.
 HOUSE_STYLE = {

@@ -112,6 +112,6 @@ def choose_year(reference: date, make, tense: str) -> int:
 
 def month_year(reference: date, month: int, tense: str) -> int:
     """Year of a bare month name (see :func:`choose_year`)."""
-    from .timex_values import month_interval
+    from .values import month_interval
 
     return choose_year(reference, lambda y: month_interval(y, month), tense)

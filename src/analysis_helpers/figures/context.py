@@ -11,7 +11,7 @@ import re
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .figure_lexicons import irregular_plurals
+from .lexicons import irregular_plurals
 
 #: Units of time: a counted noun that is one of these makes a duration.
 TIME_UNITS = frozenset("year month week day hour minute second decade century".split())

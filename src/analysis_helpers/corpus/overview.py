@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .block_roles import ARTICLE_ROLES, ROLES, words
+from .roles import ARTICLE_ROLES, ROLES, words
 
 
 def role_composition(blocks: pd.DataFrame) -> pd.DataFrame:

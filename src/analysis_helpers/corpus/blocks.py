@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from .block_roles import classify_block_roles
+from .roles import classify_block_roles
 
 BLOCK_COLUMNS = ["doc_id", "block_id", "start", "end", "text", "role"]
 

@@ -1,10 +1,10 @@
 """Quotations and reported speech of a corpus, with their speakers: the ``quotes`` table.
 
 Pipeline for each article: pair the quotation marks of every block
-(:mod:`~analysis_helpers.quote_marks`), find each quotation's cue and speaker
-(:mod:`~analysis_helpers.attribution`), tell direct quotes from partial ones and
+(:mod:`~analysis_helpers.quotes.marks`), find each quotation's cue and speaker
+(:mod:`~analysis_helpers.quotes.attribution`), tell direct quotes from partial ones and
 from labels, then add reported speech without marks
-(:mod:`~analysis_helpers.reported_speech`).
+(:mod:`~analysis_helpers.quotes.reported_speech`).
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from functools import lru_cache
 import pandas as pd
 
 from .attribution import Attribution, ArticleSpeakers
-from .block_roles import ARTICLE_ROLES
-from .corpus import open_corpus
-from .quote_marks import QuoteSpan, quote_spans
+from ..corpus.roles import ARTICLE_ROLES
+from ..corpus.build import open_corpus
+from .marks import QuoteSpan, quote_spans
 from .reported_speech import reported_speech_spans
 from .speakers import corpus_canonical_names, cue_lexicon
 

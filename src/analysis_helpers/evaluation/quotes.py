@@ -149,7 +149,7 @@ def quote_errors(predicted: pd.DataFrame, gold: pd.DataFrame, min_coverage: floa
 
 def read_gold_quotes(path=None) -> pd.DataFrame:
     """The hand annotations ``data/annotations/quotes.csv`` (speaker as "" when empty)."""
-    from .paths import annotations_dir
+    from ..paths import annotations_dir
 
     path = path or annotations_dir() / "quotes.csv"
     gold = pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False)

@@ -11,14 +11,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .timex_lexicon import (
+from .lexicon import (
     CUE, DAY, DURATION_MODS, FULL_MONTH, MONTH, NUM, PART_OF_DAY, POINT_MOD, POINT_MODS,
     SIGNAL_MODS, UNIT, UNIT_FACTORS, WEEKDAY, WEEKDAYS, YEAR, _anchor_event_rows, anchor_events,
     duration_value, exclusions, holidays, month_number, number_value,
 )
-from .timex_tense import choose_year, clause_tense, month_year, weekday_date
-from .timex_values import day_value, month_value, quarter_of, shift_months, week_value
-from .word_patterns import trie_regex
+from .tense import choose_year, clause_tense, month_year, weekday_date
+from .values import day_value, month_value, quarter_of, shift_months, week_value
+from ..word_patterns import trie_regex
 
 _SIGNALS = re.compile(
     r"(?i:\b(since|within|until|till|before|after|by|from|during|following|prior to|ahead of|"

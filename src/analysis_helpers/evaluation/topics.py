@@ -7,7 +7,7 @@ from pathlib import Path
 import pandas as pd
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
-from .paths import annotations_dir
+from ..paths import annotations_dir
 
 LABEL_COLUMNS = ["doc_id", "start", "end", "text", "topic", "secondary_topic", "note"]
 SCORE_COLUMNS = ["method", "column", "n_paragraphs", "n_clusters", "n_labels", "ari", "nmi"]

@@ -24,9 +24,9 @@ from sklearn.neighbors import kneighbors_graph
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
-from .block_roles import ARTICLE_ROLES
-from .corpus import open_corpus
-from .text_features import TfidfFeatures, build_tfidf
+from ..corpus.roles import ARTICLE_ROLES
+from ..corpus.build import open_corpus
+from .features import TfidfFeatures, build_tfidf
 
 UNIT_COLUMNS = ["doc_id", "block_id", "start", "end", "role", "text"]
 TOPIC_COLUMNS = ["topic_id", "label", "top_terms", "weight", "size", "n_articles"]

@@ -1,0 +1,1 @@
+"""Reading articles and segmenting them: decoding, blocks, block roles, sentences."""

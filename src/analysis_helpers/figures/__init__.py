@@ -1,0 +1,1 @@
+"""Numeric figures: the number grammar, its lexicons and context, comparison across articles."""

@@ -1,0 +1,1 @@
+"""Quotes and reported speech: quote marks, speakers, attribution, alignment across outlets."""

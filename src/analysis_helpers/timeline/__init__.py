@@ -1,0 +1,1 @@
+"""The timeline of events built from temporal expressions, and checks against a reference."""

@@ -1,0 +1,1 @@
+"""Temporal expressions: the tagger, its rules and lexicon, values and document dates."""

@@ -1,0 +1,1 @@
+"""Topics and clusters: TF-IDF features, NMF topics, stability, near-duplicates."""
