@@ -7,14 +7,13 @@ this order, and the method is recorded:
 2. the earliest full date in a byline block (a publication stamp such as
    "Published Sep 19, 2024 3:02 PM", which comes before any "Updated" stamp);
 3. the latest full date written in the article's own text (headline, standfirst,
-   body) on a line of its own (a dateline) or in a past-tense clause, which the
-   article cannot predate (dates in future-tense clauses are ignored); the
-   interval runs six days on when the text also uses weekday names or "yesterday";
-4. the published dates of the other articles in the same corpus (a scrape is
-   collected at one time), narrowed by weekday names in the past tense: an
-   article that says "on Wednesday" in the past tense was written on or after
-   that Wednesday;
-5. otherwise unknown (empty). Today's date is never used.
+   body) on a line of its own (a dateline or a leading date line) or in a
+   past-tense clause, which the article cannot predate (dates in future-tense
+   clauses are ignored); the interval runs six days on when the text also uses
+   weekday names or "yesterday";
+4. otherwise unknown (empty), and the timexes of the document keep
+   underspecified values ("XXXX-WXX-5") with a ``reason``. Another article's date
+   is never borrowed (a folder may mix years), and today's date is never used.
 """
 
 from __future__ import annotations
@@ -28,6 +27,8 @@ DOCUMENT_DATE_COLUMNS = ["doc_id", "published", "reference_day", "first_day", "l
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|\b)")
 _ARTICLE_ROLES = ("headline", "standfirst", "body")
+#: ``method`` of a document whose own manifest row, address and text give no date.
+UNKNOWN_METHOD = "unknown: no date in the manifest row, the page address or the text"
 
 
 def _parse_day(value) -> date | None:
@@ -110,8 +111,8 @@ def text_evidence(text: str, spans, sentence_bounds=()) -> tuple[date | None, li
     return (max(candidates) if candidates else None), weekdays
 
 
-def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), corpus_days=(), byline_spans=()) -> dict:
-    """Infer one document's date when the manifest has none.
+def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), byline_spans=()) -> dict:
+    """Infer one document's date when the manifest has none, from its own address and text only.
 
     Returns
     -------
@@ -127,18 +128,7 @@ def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), cor
     if latest is not None:
         last = latest + timedelta(days=6) if weekdays else latest
         return _row(latest, latest, last, f"latest full date in the text ({latest.isoformat()})")
-    corpus_days = sorted(d for d in corpus_days if d is not None)
-    if corpus_days:
-        low, high = corpus_days[0], corpus_days[-1]
-        past = [w for w, tense in weekdays if tense == "past" and w >= 0]
-        if past:
-            days = [low - timedelta(days=(low.weekday() - w) % 7) for w in past]
-            earliest = max(days)
-            names = ", ".join(sorted({earliest.strftime("%A")}))
-            return _row(high, min(earliest, high), high,
-                        f"past-tense '{names}' and the corpus' published dates ({low.isoformat()} to {high.isoformat()})")
-        return _row(high, low, high, f"the corpus' published dates ({low.isoformat()} to {high.isoformat()})")
-    return {"reference_day": "", "first_day": "", "last_day": "", "method": "unknown"}
+    return {"reference_day": "", "first_day": "", "last_day": "", "method": UNKNOWN_METHOD}
 
 
 def _row(reference: date, first: date, last: date, method: str) -> dict:
@@ -175,9 +165,8 @@ def document_dates(corpus=None) -> pd.DataFrame:
             continue
         url = articles["url"].iloc[i] if "url" in articles else None
         bounds = sentences.loc[sentences["doc_id"] == doc_id, ["start", "end"]].itertuples(index=False)
-        others = [d for j, d in enumerate(known) if j != i]
         inferred = infer_document_date(text if isinstance(text, str) else "", url,
-                                       _article_text_spans(corpus, doc_id), [tuple(b) for b in bounds], others,
+                                       _article_text_spans(corpus, doc_id), [tuple(b) for b in bounds],
                                        byline_spans=_article_text_spans(corpus, doc_id, ("byline",)))
         rows.append({"doc_id": doc_id, "published": "", **inferred})
     return pd.DataFrame(rows, columns=DOCUMENT_DATE_COLUMNS)
