@@ -23,6 +23,7 @@ from ..corpus.blocks import attach_block
 from ..corpus.build import open_corpus
 from ..word_patterns import trie_regex
 from .context import counted_noun, lemma  # noqa: F401  (re-exported: tests and notebooks import them here)
+from .lexicons import multiplier_words
 from .number_words import scale_words
 from .reading import _patterns, read_figure
 
@@ -30,7 +31,7 @@ FIGURE_COLUMNS = [
     "doc_id", "figure_id", "start", "end", "text", "kind", "value", "value_low", "value_high",
     "bound", "unit", "base", "subject", "change", "per", "sent_id", "block_id", "role", "rule", "sentence",
 ]
-KINDS = ("money", "percent", "count", "fraction", "ordinal", "rank", "duration", "measure")
+KINDS = ("money", "percent", "count", "fraction", "ordinal", "rank", "duration", "measure", "ratio")
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +39,8 @@ def _trigger_words() -> frozenset[str]:
     """Lower-case words a number expression can start with (the core pattern's first words)."""
     from .number_words import CARDINAL_WORDS, DENOMINATORS, ORDINAL_UNITS, TENS
     return frozenset(CARDINAL_WORDS) | frozenset(DENOMINATORS) | frozenset(ORDINAL_UNITS) | frozenset(TENS) | {
-        "a", "an", "no", "nos", "tens", "dozens", "hundreds", "thousands", "millions", "billions"}
+        "a", "an", "no", "nos", "tens", "dozens", "hundreds", "thousands", "millions", "billions"} | frozenset(
+        multiplier_words())
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +55,7 @@ def _article_trigger() -> re.Pattern:
 
 
 _DIGIT_RUN = re.compile(r"[0-9#]+")
+_FOLD_WORD = re.compile(r"\b[a-z]+fold\b")
 
 
 @lru_cache(maxsize=1)
@@ -78,6 +81,7 @@ def _candidate_starts(text: str) -> list[int]:
         while idx >= 0:
             starts.add(idx)
             idx = text.find(marker, idx + 1)
+    starts.update(m.start() for m in _FOLD_WORD.finditer(lower))
     for m in _article_trigger().finditer(lower):
         if m.start() == 0 or not lower[m.start() - 1].isalpha():
             starts.add(m.start())
@@ -133,6 +137,25 @@ def _share_units_across_or(text: str, figures: list[dict]) -> None:
                 first[key] = first[key] * factor
 
 
+_FROM_TO = re.compile(r"^\s+to\s+$")
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
+def _mark_changes(text: str, figures: list[dict]) -> None:
+    """ "from $1.63 to $13.03", "fell $2.86 to $77.11": the figure after "to" is where the change ends.
+
+    Changes ``figures`` in place: the first gets ``change`` = ``from`` (unless a verb already says up or
+    down), the second ``to``. "between 3 and 5" is a range, read as one figure, and is not touched.
+    """
+    for first, second in zip(figures, figures[1:]):
+        if not _FROM_TO.match(text[first["end"]:second["start"]]):
+            continue
+        from_before = _FROM_BEFORE.search(text[max(0, first["start"] - 6):first["start"]])
+        if from_before or first["change"]:
+            first["change"] = first["change"] or "from"
+            second["change"] = "to"
+
+
 def figures_in_text(text: str) -> list[dict]:
     """Every figure of one text, in order: dicts with the ``figures`` columns that need no corpus.
 
@@ -166,6 +189,7 @@ def figures_in_text(text: str) -> list[dict]:
         out.append(fig)
         covered = fig["end"]
     _share_units_across_or(text, out)
+    _mark_changes(text, out)
     return out
 
 
@@ -188,7 +212,7 @@ def extract_figures(corpus=None) -> pd.DataFrame:
         code for money, ``percent``, a time or measure unit, or the lemma of the
         counted noun), ``base`` (what a percentage or fraction is of: "GDP"),
         ``subject`` (short phrase), ``change`` (up/down when a verb of change
-        precedes), ``per`` (the denominator of a rate: "$70 a barrel" gives
+        precedes; from/to for the two ends of "from $1.63 to $13.03"), ``per`` (the denominator of a rate: "$70 a barrel" gives
         barrel, "£3 billion a year" year), ``sent_id``, ``block_id``, ``role``, ``rule`` (the rule that
         read it), ``sentence`` (the text of sentence ``sent_id``). Sorted by
         doc_id and start.

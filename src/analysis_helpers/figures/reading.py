@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .context import STOP_WORDS, TIME_UNITS, base_phrase, counted_noun, lemma, subject_phrase
 from .lexicons import (
-    alternation, bound_phrases, currencies, hyphen_idioms, one_idioms, unit_words,
+    alternation, bound_phrases, currencies, hyphen_idioms, multiplier_words, one_idioms, unit_words,
 )
 from .number_words import (
     FRACTION_WORD, SPELLED_CARDINAL, SPELLED_ORDINAL, cardinal_value, digit_value, fraction_value,
@@ -44,18 +44,20 @@ def _patterns() -> dict[str, re.Pattern]:
     scales = scale_words()
     units = unit_words()
     bounds = bound_phrases()
-    num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+,\d{1,2}(?=\s?%)|\d+(?:\.\d+)?"
     spelled = rf"{SPELLED_CARDINAL}"
     long_scales = [w for w in scales if len(w) > 1]
     return {
         # The number core. Alternatives are tried in order at each position.
         "core": re.compile(
-            rf"(?P<notable>\b(?:a|an|one)\s+[a-z]+\s+(?P<nfrac>{FRACTION_WORD})(?=\s+of\b))"
+            rf"(?P<fold>\b(?P<foldnum>\d+(?:\.\d+)?|{spelled})[\s-]?fold\b)"
+            rf"|(?P<mult>\b(?:{alternation(multiplier_words())})\b(?!-))"
+            rf"|(?P<notable>\b(?:a|an|one)\s+[a-z]+\s+(?P<nfrac>{FRACTION_WORD})(?=\s+of\b))"
             rf"|(?P<frac>\b(?P<fnum>{spelled}|a|an)[\s-]+(?P<fden>{FRACTION_WORD})\b)"
             rf"|(?P<vague>\b(?P<vprefix>(?:tens|hundreds)\s+of\s+)?(?P<vscale>dozens|hundreds|thousands|millions|billions)\b)"
             rf"|(?P<dfrac>(?<![\w/.])(?P<dnum>\d{{1,2}})/(?P<dden>\d{{1,2}})(?![\w/]))"
             rf"|(?P<rank>(?:\b(?-i:No|Nos)\.?\s?|#)(?P<rnum>\d+)\b)"
-            rf"|(?P<digit>(?<![\w.,:])(?P<dval>{num})(?P<suffix>[A-Za-z]+)?)"
+            rf"|(?P<digit>(?<![\w.,:'’])(?P<dval>{num})(?P<suffix>[A-Za-z]+)?)"
             rf"|(?P<ordw>\b{SPELLED_ORDINAL}\b)"
             rf"|(?P<card>\b(?:(?:a|an)\s+(?=(?:{alternation(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen'])})\b))?{spelled}\b)"
             rf"|(?P<half>\bhalf\b)"
@@ -63,7 +65,8 @@ def _patterns() -> dict[str, re.Pattern]:
             re.IGNORECASE,
         ),
         "currency_before": re.compile(rf"(?:(?<![A-Za-z])(?:{alternation(prefix)}))\s?$"),
-        "sign_before": re.compile(r"(?<![\w\d])[-−–]\s?$"),
+        # a minus sign is attached to its number: "-5%"; "cases - 44 - involve" is punctuation
+        "sign_before": re.compile(r"(?<![\w\d])[-−–]$"),
         "bound_before": re.compile(rf"\b(?:{alternation(bounds)})\s+$", re.IGNORECASE),
         "change_before": re.compile(
             r"\b(?P<verb>rose|rise|rises|rising|risen|increased?|increases|increasing|grew|grow|grows|growing|"
@@ -74,6 +77,9 @@ def _patterns() -> dict[str, re.Pattern]:
         ),
         "range": re.compile(rf"^\s*(?:-|–|—|to|and)\s*(?P<cur>{alternation(prefix)})?\s?(?P<num>{num}|{spelled})\b",
                             re.IGNORECASE),
+        "scaled_range": re.compile(
+            rf"^\s*(?P<joiner>-|–|to|and)\s*(?:{alternation(prefix)})?\s?(?P<num>{num})"
+            rf"(?:\s+|-)?(?P<scale>{alternation(long_scales)})?\b", re.IGNORECASE),
         "scale_after": re.compile(rf"^(?:\s+|-)?(?P<scale>{alternation(long_scales)})\b", re.IGNORECASE),
         "currency_after": re.compile(rf"^(?:\s+|-)(?P<cur>{alternation(words)})(?![\w$])"),
         "unit_after": re.compile(rf"^(?:\s+|\s?-\s?)?(?P<unit>{alternation(units)})(?![\w/])(?P<old>-old)?",
@@ -83,12 +89,19 @@ def _patterns() -> dict[str, re.Pattern]:
 
 
 # ---------------------------------------------------------------- exclusions
-_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTH_ALT})\b\.?", re.IGNORECASE)
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_ALT})\.?\s+(?:the\s+)?$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?[ \t]*(?:of[ \t]+)?(?:{_MONTH_ALT})\b\.?", re.IGNORECASE)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTH_ALT})\.?[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 _TIME_AFTER = re.compile(r"^(?::\d{2}|\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|BST|CET|EST|ET\b|o'clock|hrs\b|h\b))",
                          re.IGNORECASE)
 _IDENT_BEFORE = re.compile(r"(?:[A-Za-z][-‑/]|[A-Za-z]\.(?=\d))$")
-_CAPITAL_WORD_BEFORE = re.compile(r"(?:\b|&)(?P<word>[A-Z][A-Za-z]*)\s$")
+_CAPITAL_WORD_BEFORE = re.compile(r"(?:\b|&)(?P<word>[a-z]*[A-Z][A-Za-z]*)(?P<poss>['’]s)?\s$")
+#: A version or model name before digits: "iPhone 4", "iOS 4.0", "OS X 10.5", "version 2.1".
+_VERSION_NAME_BEFORE = re.compile(r"(?:\b[a-z]+[A-Z][A-Za-z]*|\b[A-Z][A-Za-z]*\s[A-Z]|\b[Vv]ersion|\b[Rr]elease|\bv)\s?$")
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:;]\s+|\n\s*|[“\"(]\s*)$")
+#: Words after a multiple of a fraction that make it a quantity: "a quarter-century", "a half-dozen".
+_FRACTION_OF_UNIT = {"century": ("duration", "year", 100.0), "decade": ("duration", "year", 10.0),
+                     "dozen": ("count", "", 12.0), "hour": ("duration", "hour", 1.0),
+                     "year": ("duration", "year", 1.0)}
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _VERSION_AFTER = re.compile(r"^\.\d|^-(?:[A-Z]|[a-z]{1,2}\b)")
 
@@ -184,6 +197,13 @@ def _read_spelled_fraction(r: Reading) -> bool:
     if r.value is None:
         return False
     den = m.group("fden").lower()
+    of_unit = re.match(r"^[-\s](?P<u>century|decade|dozen|hour|year)\b(?!-)", text[r.end:r.end + 9], re.IGNORECASE)
+    if of_unit and (den == "half" or den.startswith("quarter") or den.startswith("third")):
+        # "a quarter-century" (25 years), "a half-dozen" (6), "a half-hour"
+        kind, unit, size = _FRACTION_OF_UNIT[of_unit.group("u").lower()]
+        r.value, r.kind, r.unit, r.end = r.value * size, kind, unit, r.end + of_unit.end()
+        r.rule = "fraction-of-unit"
+        return True
     singular_article = m.group("fnum").lower() in ("a", "an", "one") and not den.endswith("s")
     if not singular_article and not den.endswith("s") and den != "half":
         compound = ordinal_value(m.group("frac"))  # "twenty-fifth" is an ordinal, not 20/5
@@ -202,14 +222,18 @@ def _read_spelled_fraction(r: Reading) -> bool:
 
 
 def _read_vague(r: Reading) -> bool:
-    """ "thousands of" is a range of magnitude: 1,000 to 10,000 ("tens of thousands": 10,000 to 100,000)."""
+    """A plural magnitude word is a range up to the next order of magnitude: "thousands" 1,000 to 9,999,
+    "tens of thousands" 10,000 to 99,999, "dozens" two dozen (24) to 99."""
     m, text = r.m, r.text
     base_value = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6,
                   "billions": 1e9}[m.group("vscale").lower()]
     prefix = (m.group("vprefix") or "").lower()
     base_value *= 10.0 if prefix.startswith("tens") else 100.0 if prefix.startswith("hundreds") else 1.0
-    r.value, r.kind, r.rule = base_value, "count", "vague-magnitude"
-    r.vague_high = base_value * 10.0
+    if m.group("vscale").lower() == "dozens" and not prefix:
+        r.value, r.vague_high = 24.0, 99.0
+    else:
+        r.value, r.vague_high = base_value, base_value * 10.0 - 1.0
+    r.kind, r.rule = "count", "vague-magnitude"
     words = [f for f, (k, _) in currencies().items() if k == "word"]
     of_cur = re.match(r"^\s+of\s+(?P<cur>" + alternation(words) + r")\b", text[r.end:r.end + 40])
     if of_cur:
@@ -225,6 +249,10 @@ def _read_digit_fraction(r: Reading) -> bool:
         return False
     r.value, r.kind, r.rule = num / den, "fraction", "fraction-digits"
     return True
+
+
+_BOUND_OR_ADVERB_BEFORE = re.compile(r"\b(?:than|about|nearly|almost|roughly|around|over|under|just|only|by)\s+$",
+                                     re.IGNORECASE)
 
 
 def _read_half(r: Reading) -> bool:
@@ -245,8 +273,9 @@ def _read_half(r: Reading) -> bool:
         r.value, r.rule = 0.5, "half-a-unit"
     elif half_scale:
         pass
-    elif re.match(r"^\s+(?:of|a|an)\b", text[end:end + 5], re.IGNORECASE):
-        r.value, r.kind, r.rule = 0.5, "fraction", "fraction-half"
+    elif re.match(r"^\s+(?:of|a|an|the|that|this|these|those|its|their|his|her|our|way)\b", text[end:end + 8],
+                  re.IGNORECASE) or _BOUND_OR_ADVERB_BEFORE.search(r.before):
+        r.value, r.kind, r.rule = 0.5, "fraction", "fraction-half"  # "half the price", "more than half"
     else:
         return False
     r.end = end
@@ -293,6 +322,8 @@ def _read_spelled_cardinal(r: Reading) -> bool:
         return False
     r.kind, r.rule = "count", "cardinal-spelled"
     start = r.start
+    if token[0].isupper() and not _SENTENCE_START_BEFORE.search(r.text[max(0, start - 4):start]):
+        return False  # "the Ford Five Hundred", "the Big Three": a capitalised number inside a sentence is a name
     several = re.search(r"\b(?:several|a\s+few|few|many)\s+$", r.text[max(0, start - 12):start], re.IGNORECASE)
     if several and token.lower() in ("hundred", "thousand", "million", "billion"):
         r.start = max(0, start - 12) + several.start()
@@ -333,19 +364,41 @@ def _read_digits(r: Reading) -> bool:
         return False  # also the second half of "2024-25"
     if _VERSION_AFTER.match(text[end:end + 4]):
         return False  # "3-D", "737-MAX", "2.0.1": model names and versions
-    if _TIME_AFTER.match(text[end:end + 8]):
-        return False
+    if _TIME_AFTER.match(text[end:end + 8]) or re.search(r"\b(?:GMT|UTC)\s?[+−-]?$", text[max(0, start - 6):start]):
+        return False  # clock times and time zones ("GMT +8")
     if re.search(r"\b(?:A\.D\.|AD|B\.C\.|BC)\s?$", text[max(0, start - 6):start]) or re.match(
             r"^\s?(?:BCE?|B\.C\.|AD|A\.D\.|CE)\b", text[end:end + 6]):
         return False  # era years: "A.D. 1000", "500 BC"
     if not r.kind:
         r.kind, r.rule = "count", "cardinal-digits"
+    if len(token) > 1 and token[0] == "0" and token[1].isdigit():
+        return False  # "serial number 001", "007": identifiers
+    mixed = re.match(r"^[- ](?P<n>[1-9])/(?P<d>[2-9])(?![\d/])", text[end:end + 5])
+    if mixed and r.kind == "count" and not suffix:  # "1-1/2", "2 1/2": a whole and a fraction
+        r.value += int(mixed.group("n")) / int(mixed.group("d"))
+        end += mixed.end()
+        r.rule = "mixed-fraction"
     r.end = end
     return True
 
 
+def _read_multiplier(r: Reading) -> bool:
+    """ "twice", "doubled", "tripled": a ratio."""
+    r.value, r.kind, r.rule = multiplier_words()[r.m.group("mult").lower()], "ratio", "ratio-word"
+    return True
+
+
+def _read_fold(r: Reading) -> bool:
+    """ "five-fold", "3-fold", "tenfold": a ratio."""
+    r.value = _number_value(r.m.group("foldnum"))
+    r.kind, r.rule = "ratio", "ratio-fold"
+    return r.value is not None
+
+
 #: The reader of each group of the core pattern.
 CORE_READERS = {
+    "fold": _read_fold,
+    "mult": _read_multiplier,
     "notable": _read_notable,
     "frac": _read_spelled_fraction,
     "vague": _read_vague,
@@ -401,6 +454,15 @@ def _change_before(r: Reading) -> bool:
     return True
 
 
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
+def _is_change_from(r: Reading) -> bool:
+    """True when a following "to" ends a change: "from X to Y", "fell X to Y" (not "fell by 1 to 2", a range)."""
+    before = r.text[max(0, r.start - 6):r.start]
+    return bool(_FROM_BEFORE.search(before) or (r.change and not re.search(r"\bby\s+$", before)))
+
+
 def _range_after(r: Reading) -> bool:
     """A second number after "-", "to" or ("between") "and": a range."""
     m, text = r.m, r.text
@@ -411,6 +473,8 @@ def _range_after(r: Reading) -> bool:
     if not rng:
         return True
     joiner = rng.group(0).strip()[:3].lower()
+    if joiner.startswith("to") and _is_change_from(r):
+        return True  # "from $1.63 to $13.03", "fell $2.86 to $77.11": two figures, a change (see mark_changes)
     between = re.search(r"\bbetween\s+(?:[^\s]+\s?)?$", text[max(0, m.start() - 14):m.start()], re.IGNORECASE)
     bare_scale = rng.group("num").lower() in ("hundred", "thousand", "million", "billion", "trillion", "dozen")
     second = None if bare_scale else _number_value(rng.group("num"))  # "3-billion" is a scale
@@ -421,6 +485,32 @@ def _range_after(r: Reading) -> bool:
             if between:
                 r.start = min(r.start, between.start() + max(0, m.start() - 14))
             r.rule += "+range"
+    return True
+
+
+def _range_after_scale(r: Reading) -> bool:
+    """ "between $12 million and $20 million", "US$16 million to $28 million": one range of scaled amounts."""
+    if r.high != r.value or r.kind not in ("count", "money", "percent") or r.scale == 1.0 and not r.currency:
+        return True
+    text, m = r.text, r.m
+    rng = _patterns()["scaled_range"].match(text[r.end:r.end + 50])
+    if not rng:
+        return True
+    joiner = rng.group("joiner").lower()
+    between = re.search(r"\bbetween\s+(?:[^\s]+\s?)?$", text[max(0, r.start - 14):r.start], re.IGNORECASE)
+    if joiner == "and" and not between:
+        return True
+    if joiner == "to" and _is_change_from(r):
+        return True
+    second = digit_value(rng.group("num"))
+    scale = scale_words()[rng.group("scale").lower()] if rng.group("scale") else r.scale
+    if second is None or second * scale <= r.value * r.scale:
+        return True
+    r.high = second * scale / r.scale
+    r.end += rng.end()
+    if between:
+        r.start = max(0, r.start - 14) + between.start()
+    r.rule += "+range"
     return True
 
 
@@ -442,7 +532,7 @@ def _and_a_half(r: Reading) -> bool:
 
 def _ratio_in(r: Reading) -> bool:
     """ "one in five", "3 out of 10": a fraction."""
-    ratio = re.match(r"^\s+(?:in|out\s+of)\s+(?P<den>\d+|" + SPELLED_CARDINAL + r")\b(?!\s*(?:%|percent|per))",
+    ratio = re.match(r"^\s+(?:in|out\s+of)(?:\s+every)?\s+(?P<den>\d+|" + SPELLED_CARDINAL + r")\b(?!\s*(?:%|percent|per))",
                      r.text[r.end:r.end + 30], re.IGNORECASE)
     if ratio and r.group in ("digit", "card") and r.kind == "count" and r.high == r.value:
         den = _number_value(ratio.group("den"))
@@ -503,7 +593,7 @@ def _currency_after(r: Reading) -> bool:
         if cur_after:
             r.currency = currencies()[cur_after.group("cur")][1]
             r.end += cur_after.end()
-    minor = (re.match(r"^\s+(?P<minor>cents|pence)\b", text[r.end:r.end + 10])
+    minor = (re.match(r"^\s+(?P<minor>cents?|pence)\b", text[r.end:r.end + 10])
              if r.kind == "count" and not r.currency else None)
     if r.group == "digit" and r.kind == "count" and not r.currency and (r.m.group("suffix") or "") == "p" and r.scale == 1.0:
         r.currency, r.scale, r.end, r.rule = "GBP", 0.01, r.m.end(), r.rule + "+pence"  # "rose 5p to 120p"
@@ -562,10 +652,15 @@ def _years_and_names(r: Reading) -> bool:
         return False
     if _DATE_AFTER.match(text[end:end + 12]) or _DATE_BEFORE.search(text[max(0, start - 14):start]):
         return False
+    if "." in token and re.fullmatch(r"\d{1,2}\.\d{1,2}", token) and (_VERSION_NAME_BEFORE.search(
+            text[max(0, start - 12):start]) or (token.endswith(".0") and _CAPITAL_WORD_BEFORE.search(
+            text[max(0, start - 20):start]))):
+        return False  # "iOS 4.0", "Mac OS X 10.4", "version 2.1": versions are names
     cap = _CAPITAL_WORD_BEFORE.search(text[max(0, start - 20):start])
     if (cap and "," not in token and "." not in token and cap.group("word").lower() not in STOP_WORDS
             and cap.group("word").lower() not in _WEEKDAYS and cap.group("word").lower() not in bound_phrases()):
-        return False  # "Article 5", "Apollo 11", "Resolution 2231"
+        if not (cap.group("poss") and counted_noun(text[end:end + 40], max_words=2)[0]):
+            return False  # "Article 5", "Apollo 11", "iPhone 4", "Standard & Poor's 500"; not "Boeing's 20 jets"
     return True
 
 
@@ -573,15 +668,22 @@ def _article_time_unit_needs_preposition(r: Reading) -> bool:
     """A spelled "a"/"one" before a time unit needs a preposition ("within a year"; "a month" alone is a rate)."""
     if r.group != "aunit" or r.scale != 1.0:
         return True
+    if re.match(r"^\s+(?:ago|earlier|later|before|after|or\s+(?:more|less|two|so))\b", r.text[r.end:r.end + 12]):
+        return True  # "a year ago", "a day before", "a year or more": one of the unit
     return bool(re.search(r"\b(?:within|for|in|over|after|than|about|nearly|almost|than|of|up to|under)\s+$",
                           r.text[max(0, r.m.start() - 12):r.m.start()], re.IGNORECASE))
 
 
+def _exact(value: float, scale: float, sign: int) -> float:
+    """``value * scale * sign`` as stated: decimal arithmetic, so $65.9 billion is 65900000000, not ...00001."""
+    if scale == 1.0:
+        return float(value) * sign
+    return float(Decimal(repr(float(value))) * Decimal(repr(float(scale))) * sign)
+
+
 def _scaled_values(r: Reading) -> bool:
     """Apply scale and sign to the value and the range ends; vague and "several" ranges."""
-    value_f = float(r.value) * r.scale * r.sign
-    low_v = float(r.low) * r.scale * r.sign
-    high_v = float(r.high) * r.scale * r.sign
+    value_f, low_v, high_v = (_exact(v, r.scale, r.sign) for v in (r.value, r.low, r.high))
     if r.vague_high is not None:
         high_v = r.vague_high
         if r.bound == "=":
@@ -595,6 +697,23 @@ def _scaled_values(r: Reading) -> bool:
 
 
 _MEASURE_HYPHEN_WORDS = ("strong", "long", "wide", "high", "tall", "deep", "odd", "plus")
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:(?i:the|their|its|his|her|our|a|an)|[A-Z]\w*['’]s)(?:\s+[a-z]+)?\s+$")
+
+
+def _is_model_number(r: Reading) -> bool:
+    """ "the 787", "the final 717 jet", "Boeing's 787": a bare number of three or more digits after a
+    determiner, followed by a singular noun, a name or punctuation, names a model, not a count."""
+    token = r.m.group("dval") if r.group == "digit" else ""
+    if not re.fullmatch(r"\d{3,}", token or "") or r.scale != 1.0 or r.high != r.low or int(token) % 100 == 0:
+        return False  # round numbers ("the 5000 mark", "the 300 who died") are quantities
+    after = r.text[r.end:r.end + 30]
+    if re.match(r"^\s+[A-Z][a-z]", after):
+        return True  # "787 Dreamliner": the model's name follows
+    if re.match(r"^\s*(?:of\b|%|percent)", after):
+        return False
+    return bool(_DETERMINER_BEFORE.search(r.text[max(0, r.start - 30):r.start]))
 
 
 def _counted_noun_after(r: Reading) -> bool:
@@ -620,6 +739,8 @@ def _counted_noun_after(r: Reading) -> bool:
         r.unit = noun
         if r.unit in TIME_UNITS:  # "the 50 previous years"
             r.kind = "duration"
+        if not noun and _is_model_number(r):
+            return False
     elif r.kind in ("ordinal", "rank"):
         rest = text[r.end:r.end + 80]
         skipped = re.match(r"^(?:\s+(?:[A-Z][\w.’'-]*|\([A-Z]+\)))*", rest)
@@ -672,7 +793,7 @@ def _base_and_per(r: Reading) -> bool:
 CONTEXT_STEPS = (
     _currency_before, _sign_before, _bound_before, _change_before,
     _range_after, _not_a_score, _and_a_half, _ratio_in,
-    _scale_after, _percent_after, _currency_after, _unit_after,
+    _scale_after, _percent_after, _currency_after, _range_after_scale, _unit_after,
     _article_or_one_alone, _years_and_names, _article_time_unit_needs_preposition,
     _scaled_values, _counted_noun_after, _age, _midpoint_and_open_ends, _base_and_per,
 )
