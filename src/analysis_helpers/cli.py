@@ -11,6 +11,7 @@ from .corpus.build import CorpusError, build_corpus, read_articles
 from .corpus.decoding import DEFAULT_MAX_BYTES
 from .pipeline import extract_all, write_tables
 from .progress import ProgressLine
+from .report import add_notebooks_command
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -35,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="always show the progress bar on stderr")
     bar.add_argument("--no-progress", dest="progress", action="store_false",
                      help="never show it (default: only on a terminal)")
+    add_notebooks_command(sub)
     return parser
 
 
@@ -68,6 +70,8 @@ def main(argv=None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "extract":
         return extract_command(args)
+    if hasattr(args, "handler"):
+        return args.handler(args)
     return 2  # pragma: no cover - argparse rejects unknown commands
 
 
