@@ -90,25 +90,24 @@ def build(spec_path, out_path, show=False):
 def build_row(doc, spec, show=False):
     """One output row from one spec row (raises ValueError when a string cannot be placed)."""
     start, end = locate(doc, spec["text"], spec["occurrence"])
-    if True:
-        row = dict.fromkeys(COLUMNS, "")
-        row.update(doc_id=spec["doc_id"], start=start, end=end, text=spec["text"], kind=spec["kind"],
-                   unclosed="True" if spec.get("unclosed", "").strip().lower() in ("true", "1", "y") else "False",
-                   speaker=spec["speaker"], speaker_type=spec["speaker_type"], note=spec.get("note", ""))
-        anchor = (start, end)
-        if spec["cue"]:
-            cs, ce = locate(doc, spec["cue"], spec["cue_occurrence"], (start, end))
-            row.update(cue_start=cs, cue_end=ce, cue=spec["cue"])
-            anchor = (cs, ce)
-        if spec["speaker_mention"]:
-            ms, me = locate(doc, spec["speaker_mention"], spec["mention_occurrence"], anchor)
-            row.update(mention_start=ms, mention_end=me, speaker_mention=spec["speaker_mention"])
-        if show:
-            print(f"{spec['doc_id'][:30]} [{row['kind']}] Q={doc[start:end][:60]!r}")
-            if row["cue"]:
-                print(f"    cue ...{doc[max(0, row['cue_start'] - 30):row['cue_end'] + 10]!r}")
-            if row["speaker_mention"]:
-                print(f"    who ...{doc[max(0, row['mention_start'] - 20):row['mention_end'] + 20]!r} -> {row['speaker']}")
+    row = dict.fromkeys(COLUMNS, "")
+    row.update(doc_id=spec["doc_id"], start=start, end=end, text=spec["text"], kind=spec["kind"],
+               unclosed="True" if spec.get("unclosed", "").strip().lower() in ("true", "1", "y") else "False",
+               speaker=spec["speaker"], speaker_type=spec["speaker_type"], note=spec.get("note", ""))
+    anchor = (start, end)
+    if spec["cue"]:
+        cs, ce = locate(doc, spec["cue"], spec["cue_occurrence"], (start, end))
+        row.update(cue_start=cs, cue_end=ce, cue=spec["cue"])
+        anchor = (cs, ce)
+    if spec["speaker_mention"]:
+        ms, me = locate(doc, spec["speaker_mention"], spec["mention_occurrence"], anchor)
+        row.update(mention_start=ms, mention_end=me, speaker_mention=spec["speaker_mention"])
+    if show:
+        print(f"{spec['doc_id'][:30]} [{row['kind']}] Q={doc[start:end][:60]!r}")
+        if row["cue"]:
+            print(f"    cue ...{doc[max(0, row['cue_start'] - 30):row['cue_end'] + 10]!r}")
+        if row["speaker_mention"]:
+            print(f"    who ...{doc[max(0, row['mention_start'] - 20):row['mention_end'] + 20]!r} -> {row['speaker']}")
     return row
 
 
