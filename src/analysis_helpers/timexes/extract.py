@@ -206,14 +206,20 @@ def extract_timexes(corpus=None) -> pd.DataFrame:
 
 
 def _attach_sentence(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Add ``sent_id``: the sentence holding each row's ``start`` (bisect over the sorted sentence starts)."""
+    import numpy as np
+
     sent_ids = []
-    by_doc = {doc: group for doc, group in sentences.groupby("doc_id", sort=False)} if len(sentences) else {}
+    by_doc = {doc: (group["start"].to_numpy(), group["end"].to_numpy(), group["sent_id"].to_numpy())
+              for doc, group in sentences.sort_values(["doc_id", "start"], kind="stable").groupby("doc_id", sort=False)
+              } if len(sentences) else {}
     for doc_id, start in zip(table["doc_id"], table["start"]):
         group = by_doc.get(doc_id)
         match = None
         if group is not None:
-            hit = group[(group["start"] <= start) & (group["end"] > start)]
-            match = int(hit["sent_id"].iloc[0]) if len(hit) else None
+            starts, ends, ids = group
+            i = int(np.searchsorted(starts, start, side="right")) - 1
+            match = int(ids[i]) if i >= 0 and ends[i] > start else None
         sent_ids.append(match)
     table = table.copy()
     table["sent_id"] = pd.array(sent_ids, dtype="Int64")
