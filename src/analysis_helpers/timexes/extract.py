@@ -94,11 +94,11 @@ def _attach_sentence(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFra
     by_doc = {doc: group for doc, group in sentences.groupby("doc_id", sort=False)} if len(sentences) else {}
     for doc_id, start in zip(table["doc_id"], table["start"]):
         group = by_doc.get(doc_id)
-        match = None
+        match = -1
         if group is not None:
             hit = group[(group["start"] <= start) & (group["end"] > start)]
-            match = int(hit["sent_id"].iloc[0]) if len(hit) else None
+            match = int(hit["sent_id"].iloc[0]) if len(hit) else -1
         sent_ids.append(match)
     table = table.copy()
-    table["sent_id"] = pd.array(sent_ids, dtype="Int64")
+    table["sent_id"] = pd.array(sent_ids, dtype="int64")
     return table
