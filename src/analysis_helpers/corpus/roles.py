@@ -14,13 +14,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-#: Every role a block can have, in the order the documentation lists them.
-ROLES = (
-    "headline", "standfirst", "byline", "body", "caption", "related",
-    "boilerplate", "tags", "duplicate", "stray",
-)
-#: Roles whose text is the article itself (what analyses count by default).
-ARTICLE_ROLES = ("headline", "standfirst", "body")
+from ..schema import ARTICLE_ROLES, ROLES  # noqa: F401  (re-exported: notebooks import them from here)
+from .sentences import news_abbreviations, search_before
 
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at for and or but with by from as is are was were be that this "
@@ -114,8 +109,6 @@ def sentence_count(text: str) -> int:
     A stop after a known abbreviation (``U.S.``, ``Gen.``; see ``data/abbreviations.txt``)
     or a single capital letter does not end a sentence.
     """
-    from .sentences import news_abbreviations, search_before
-
     count = 1
     for match in _SENTENCE_END.finditer(text):
         before = search_before(_TOKEN_BEFORE, text, match.start())
