@@ -292,12 +292,19 @@ def _attach_undated(groups, corpus, dated_offsets, people, dates):
             break
 
 
-def build_timeline(corpus=None) -> pd.DataFrame:
+def build_timeline(corpus=None, *, timexes: pd.DataFrame | None = None,
+                   dates: pd.DataFrame | None = None) -> pd.DataFrame:
     """The ``events`` table: one row per event, merged across articles.
 
     Parameters
     ----------
     corpus : anything :func:`open_corpus` accepts
+    timexes : DataFrame, optional
+        The corpus' ``timexes`` table (:func:`~analysis_helpers.timexes.extract.extract_timexes`)
+        when it is already computed; computed here otherwise.
+    dates : DataFrame, optional
+        The corpus' :func:`~analysis_helpers.timexes.document_dates.document_dates`
+        table when it is already computed; computed here otherwise.
 
     Returns
     -------
@@ -311,8 +318,10 @@ def build_timeline(corpus=None) -> pd.DataFrame:
     documents' dates: when it was reported), tense and timex_texts.
     """
     corpus = open_corpus(corpus)
-    timexes = extract_timexes(corpus)
-    dates = document_dates(corpus)
+    if dates is None:
+        dates = document_dates(corpus)
+    if timexes is None:
+        timexes = extract_timexes(corpus, dates=dates)
     prose = corpus.blocks[corpus.blocks["role"].isin(["standfirst", "body"])]
     people = known_people(prose["text"])
     mentions = _mentions(corpus, timexes, dates, people)

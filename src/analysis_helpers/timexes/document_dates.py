@@ -145,12 +145,17 @@ def _row(reference: date, first: date, last: date, method: str) -> dict:
             "last_day": last.isoformat(), "method": method}
 
 
-def document_dates(corpus=None) -> pd.DataFrame:
+def document_dates(corpus=None, *, corpus_days=None) -> pd.DataFrame:
     """One row per article: its date and how it is known.
 
     Parameters
     ----------
     corpus : anything :func:`open_corpus` accepts
+    corpus_days : iterable of date, optional
+        The published dates known across the whole corpus, the fallback of an
+        article with no date of its own. Default: those of ``corpus``. The
+        pipeline passes the whole corpus' dates when it processes a chunk, so
+        an article gets the same date alone, in a chunk or in the corpus.
 
     Returns
     -------
@@ -172,7 +177,7 @@ def document_dates(corpus=None) -> pd.DataFrame:
             continue
         url = articles["url"].iloc[i] if "url" in articles else None
         bounds = sentences.loc[sentences["doc_id"] == doc_id, ["start", "end"]].itertuples(index=False)
-        others = [d for j, d in enumerate(known) if j != i]
+        others = [d for j, d in enumerate(known) if j != i] if corpus_days is None else list(corpus_days)
         inferred = infer_document_date(text if isinstance(text, str) else "", url,
                                        _article_text_spans(corpus, doc_id), [tuple(b) for b in bounds], others,
                                        byline_spans=_article_text_spans(corpus, doc_id, ("byline",)))

@@ -34,12 +34,15 @@ TIMEX_COLUMNS = [
 ]
 
 
-def extract_timexes(corpus=None) -> pd.DataFrame:
+def extract_timexes(corpus=None, *, dates: pd.DataFrame | None = None) -> pd.DataFrame:
     """The ``timexes`` table: every temporal expression of every article.
 
     Parameters
     ----------
     corpus : anything :func:`open_corpus` accepts (None = the seed corpus)
+    dates : DataFrame, optional
+        The corpus' :func:`~.document_dates.document_dates` table when it is already
+        computed (the pipeline computes it once and passes it to every step).
 
     Returns
     -------
@@ -59,7 +62,7 @@ def extract_timexes(corpus=None) -> pd.DataFrame:
     sent_id.
     """
     corpus = open_corpus(corpus)
-    dates = document_dates(corpus).set_index("doc_id")
+    dates = (document_dates(corpus) if dates is None else dates).set_index("doc_id")
     sentences = corpus.sentences
     bounds_by_doc = {doc: list(zip(group["start"], group["end"]))
                      for doc, group in sentences.groupby("doc_id", sort=False)} if len(sentences) else {}
