@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from .corpus.build import CorpusError, build_corpus, read_articles
 from .corpus.decoding import DEFAULT_MAX_BYTES
 from .pipeline import extract_all, write_tables
 from .progress import ProgressLine
+from .resources import LEXICONS_ENV, using
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -30,6 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", type=Path, required=True, help="folder for the CSV tables (created)")
     extract.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                          help="refuse files larger than this (default: %(default)s)")
+    extract.add_argument("--lexicons", type=Path, default=None, metavar="DIR",
+                         help="folder of lexicon files overriding the packaged ones of the same name "
+                              "(any subset; missing files fall back to the package)")
     bar = extract.add_mutually_exclusive_group()
     bar.add_argument("--progress", dest="progress", action="store_true", default=None,
                      help="always show the progress bar on stderr")
@@ -43,6 +48,24 @@ def extract_command(args) -> int:
     if args.input_dir.resolve() == args.out.resolve():
         print(f"analysis-helpers: --out must differ from the input folder {args.input_dir}", file=sys.stderr)
         return 2
+    if args.lexicons is not None and not args.lexicons.is_dir():
+        print(f"analysis-helpers: --lexicons {args.lexicons}: not a folder", file=sys.stderr)
+        return 2
+    if args.lexicons is None:
+        return _extract(args)
+    previous = os.environ.get(LEXICONS_ENV)
+    os.environ[LEXICONS_ENV] = str(args.lexicons.resolve())  # worker processes read the same folder
+    try:
+        with using(args.lexicons):
+            return _extract(args)
+    finally:
+        if previous is None:
+            os.environ.pop(LEXICONS_ENV, None)
+        else:
+            os.environ[LEXICONS_ENV] = previous
+
+
+def _extract(args) -> int:
     try:
         articles, problems = read_articles(args.input_dir, max_bytes=args.max_bytes,
                                            progress=ProgressLine("files", enabled=args.progress))

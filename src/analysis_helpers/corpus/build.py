@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from ..paths import seeds_dir
+from ..resources import accepts_lexicons
 from .blocks import segment_blocks
 from .decoding import DEFAULT_MAX_BYTES, UnreadableFile, decode_article_bytes
 from .sentences import split_sentences
@@ -278,8 +279,13 @@ class Corpus:
         return match.iloc[0]
 
 
-def build_corpus(articles: pd.DataFrame, problems: pd.DataFrame | None = None) -> Corpus:
-    """Segment an ``articles`` table into blocks and sentences and bundle the tables."""
+@accepts_lexicons
+def build_corpus(articles: pd.DataFrame, problems: pd.DataFrame | None = None, *, lexicons=None) -> Corpus:
+    """Segment an ``articles`` table into blocks and sentences and bundle the tables.
+
+    ``lexicons`` replaces packaged lexicons (block phrases, abbreviations) for this
+    call; see :mod:`analysis_helpers.resources`.
+    """
     blocks = segment_blocks(articles)
     sentences = split_sentences(articles, blocks)
     if problems is None:
@@ -287,11 +293,14 @@ def build_corpus(articles: pd.DataFrame, problems: pd.DataFrame | None = None) -
     return Corpus(articles=articles, blocks=blocks, sentences=sentences, problems=problems)
 
 
-def open_corpus(source=None, **kwargs) -> Corpus:
+@accepts_lexicons
+def open_corpus(source=None, *, lexicons=None, **kwargs) -> Corpus:
     """Return a :class:`Corpus` from a Corpus, an ``articles`` DataFrame or a folder.
 
-    ``open_corpus()`` with no argument opens the project's seed corpus. Every
-    extractor of the package accepts what this function accepts.
+    ``open_corpus()`` with no argument opens the project's seed corpus
+    (``data/seeds`` of the clone, found by :mod:`analysis_helpers.paths`): the only
+    place where the library falls back on the repository's data. Every extractor
+    requires its corpus and accepts what this function accepts.
     """
     if isinstance(source, Corpus):
         return source

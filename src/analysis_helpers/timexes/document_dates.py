@@ -25,6 +25,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ..corpus.build import open_corpus
+from ..resources import accepts_lexicons
 from .tagger import tag_text
 from .tense import clause_tense
 
@@ -145,12 +146,16 @@ def _row(reference: date, first: date, last: date, method: str) -> dict:
             "last_day": last.isoformat(), "method": method}
 
 
-def document_dates(corpus=None) -> pd.DataFrame:
+@accepts_lexicons
+def document_dates(corpus, *, lexicons=None) -> pd.DataFrame:
     """One row per article: its date and how it is known.
 
     Parameters
     ----------
     corpus : anything :func:`open_corpus` accepts
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------

@@ -26,6 +26,7 @@ from threadpoolctl import threadpool_limits
 
 from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
+from ..resources import accepts_lexicons
 from .features import TfidfFeatures, build_tfidf
 
 UNIT_COLUMNS = ["doc_id", "block_id", "start", "end", "role", "text"]
@@ -51,7 +52,7 @@ NO_TOPIC = -1
 _DECIMALS = 4
 
 
-def paragraph_units(source=None, roles=ARTICLE_ROLES) -> pd.DataFrame:
+def paragraph_units(source, roles=ARTICLE_ROLES) -> pd.DataFrame:
     """The paragraphs the topic model reads: blocks whose role is in ``roles``.
 
     Parameters
@@ -358,9 +359,10 @@ def _empty_model(features: TfidfFeatures, n_units: int) -> TopicModel:
     )
 
 
+@accepts_lexicons
 def cluster_topics(
-    source=None, *, roles=ARTICLE_ROLES, k: int | None = None, k_values=None, n_top_terms: int = 10,
-    max_df: float = 0.5, random_state: int = 0, n_resamples: int = 10, nmf_init: str = "nndsvda",
+    source, *, roles=ARTICLE_ROLES, k: int | None = None, k_values=None, n_top_terms: int = 10,
+    max_df: float = 0.5, random_state: int = 0, n_resamples: int = 10, nmf_init: str = "nndsvda", lexicons=None,
 ) -> TopicModel:
     """Topic model and clusters of the paragraphs and articles of a corpus.
 
@@ -384,6 +386,8 @@ def cluster_topics(
         Subsamples per k when choosing k.
     nmf_init : {"nndsvda", "random"}
         How NMF starts: from an SVD of the data (steady) or from random numbers.
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files (topic stop words) replacing the packaged ones for this call.
 
     Returns
     -------
@@ -502,7 +506,10 @@ def topic_term_weights(model: TopicModel, n_top_terms: int = 10) -> pd.DataFrame
     return pd.DataFrame(rows, columns=["topic_id", "rank", "word", "term", "weight"])
 
 
-def extract_topics(source=None) -> dict[str, pd.DataFrame]:
-    """The ``topics``, ``doc_topics`` and cluster tables for ``analysis-helpers extract``."""
-    return cluster_topics(source).tables()
+def extract_topics(source, *, lexicons=None) -> dict[str, pd.DataFrame]:
+    """The ``topics``, ``doc_topics`` and cluster tables for ``analysis-helpers extract``.
+
+    ``lexicons`` replaces packaged lexicons (topic stop words) for this call.
+    """
+    return cluster_topics(source, lexicons=lexicons).tables()
 
