@@ -117,6 +117,12 @@ class Lexicons:
 
 
 _PACKAGED = Lexicons()
+
+
+@lru_cache(maxsize=4)
+def _process_folder(folder: str) -> Lexicons:
+    """The folder of :data:`LEXICONS_ENV`, read once per process (it is fixed for a command-line run)."""
+    return Lexicons(folder)
 _active: ContextVar[Lexicons | None] = ContextVar("analysis_helpers_lexicons", default=None)
 
 
@@ -128,7 +134,7 @@ def as_lexicons(source=None) -> Lexicons:
         return Lexicons(objects=source)
     if source is None:
         folder = os.environ.get(LEXICONS_ENV)
-        return Lexicons(folder) if folder else _PACKAGED
+        return _process_folder(folder) if folder else _PACKAGED
     return Lexicons(source)
 
 

@@ -14,7 +14,7 @@ import re
 
 from ..resources import cached, read_text
 from ..schema import ARTICLE_ROLES, ROLES  # noqa: F401  (re-exported: notebooks import them from here)
-from .sentences import news_abbreviations
+from .sentences import news_abbreviations, search_before
 
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at for and or but with by from as is are was were be that this "
@@ -24,6 +24,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z])")
 _TERMINAL = re.compile(r"[.!?…:][\"”’')\]]*\s*$")
 _QUOTE_MARK = re.compile(r"[\"“”]")
+_TOKEN_BEFORE = re.compile(r"([\w.]+)$")
 # The word right after a capitalised subject or a personal pronoun, and the word after it.
 _SUBJECT_VERB = re.compile(r"(?:\b[A-Z][\w.’'-]*|\b(?:he|she|they|it|we|i))\s+([a-z]{2,})\b(?:\s+([A-Za-z]+))?")
 _IRREGULAR_PAST = frozenset(
@@ -109,7 +110,7 @@ def sentence_count(text: str) -> int:
     """
     count = 1
     for match in _SENTENCE_END.finditer(text):
-        before = re.search(r"([\w.]+)$", text[: match.start()])
+        before = search_before(_TOKEN_BEFORE, text, match.start())
         token = before.group(1).lower().rstrip(".") if before else ""
         if text[match.start()] == "." and (token in news_abbreviations() or len(token) == 1):
             continue

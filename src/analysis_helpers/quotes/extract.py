@@ -209,13 +209,18 @@ def _row(doc_id, text, start, end, kind, unclosed, continues, open_mark, close_m
 
 
 @accepts_lexicons
-def extract_quotes(corpus, *, cues: pd.DataFrame | None = None, lexicons=None) -> pd.DataFrame:
+def extract_quotes(corpus, *, corpus_names: bool = True, cues: pd.DataFrame | None = None,
+                   lexicons=None) -> pd.DataFrame:
     """The ``quotes`` table: every quotation and reported-speech span, with its speaker.
 
     Parameters
     ----------
     corpus : Corpus, DataFrame, folder path or None
         Anything :func:`~analysis_helpers.corpus.open_corpus` accepts.
+    corpus_names : bool
+        Complete a bare surname to the full name used across the corpus
+        (:func:`apply_corpus_names`). The pipeline passes False for each chunk
+        of articles and applies the names once to the whole table.
     cues : DataFrame, optional
         Reporting cues with the columns of ``data/quote_cues.csv`` (cue, type,
         introduces_clause, past...), replacing that file for this call.
@@ -245,7 +250,8 @@ def extract_quotes(corpus, *, cues: pd.DataFrame | None = None, lexicons=None) -
         ``n_words``.
     """
     if cues is not None:
-        return extract_quotes(corpus, lexicons=with_objects(lexicons, {"quote_cues.csv": cues}))
+        return extract_quotes(corpus, corpus_names=corpus_names,
+                              lexicons=with_objects(lexicons, {"quote_cues.csv": cues}))
     corpus = open_corpus(corpus)
     sentences_by_doc: dict[str, list] = {}
     s = corpus.sentences
@@ -265,10 +271,25 @@ def extract_quotes(corpus, *, cues: pd.DataFrame | None = None, lexicons=None) -
     quotes = pd.DataFrame(rows, columns=[c for c in QUOTE_COLUMNS if c != "quote_id"])
     if quotes.empty:
         return pd.DataFrame(columns=QUOTE_COLUMNS)
-    mapping = corpus_canonical_names(quotes["speaker"].tolist())
-    quotes["speaker"] = quotes["speaker"].map(lambda s: mapping.get(s, s))
+    if corpus_names:
+        quotes = apply_corpus_names(quotes)
     quotes = quotes.sort_values(["doc_id", "start", "end", "kind"], kind="stable").reset_index(drop=True)
     quotes.insert(1, "quote_id", [f"{d}-q{n:03d}" for d, n in zip(quotes["doc_id"],
                                                                     quotes.groupby("doc_id").cumcount() + 1)])
     int_columns = ["start", "end", "block_id", "cue_start", "cue_end", "speaker_start", "speaker_end", "n_words"]
     return quotes.astype({c: "int64" for c in int_columns})[QUOTE_COLUMNS]
+
+
+def apply_corpus_names(quotes: pd.DataFrame) -> pd.DataFrame:
+    """``quotes`` with each bare-surname ``speaker`` completed to the corpus' full name.
+
+    "Trump" becomes "Donald Trump" when that is the most frequent full name
+    ending in "Trump" among all speakers (:func:`corpus_canonical_names`); other
+    columns and the row order are unchanged.
+    """
+    if quotes.empty:
+        return quotes
+    mapping = corpus_canonical_names(quotes["speaker"].tolist())
+    quotes = quotes.copy()
+    quotes["speaker"] = quotes["speaker"].map(lambda s: mapping.get(s, s))
+    return quotes

@@ -291,12 +291,19 @@ def _attach_undated(groups, corpus, dated_offsets, people, dates):
 
 
 @accepts_lexicons
-def build_timeline(corpus, *, lexicons=None) -> pd.DataFrame:
+def build_timeline(corpus, *, timexes: pd.DataFrame | None = None,
+                   dates: pd.DataFrame | None = None, lexicons=None) -> pd.DataFrame:
     """The ``events`` table: one row per event, merged across articles.
 
     Parameters
     ----------
     corpus : anything :func:`open_corpus` accepts
+    timexes : DataFrame, optional
+        The corpus' ``timexes`` table (:func:`~analysis_helpers.timexes.extract.extract_timexes`)
+        when it is already computed; computed here otherwise.
+    dates : DataFrame, optional
+        The corpus' :func:`~analysis_helpers.timexes.document_dates.document_dates`
+        table when it is already computed; computed here otherwise.
     lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
         Lexicon files replacing the packaged ones for this call (see
         :mod:`analysis_helpers.resources`); missing files fall back to the package.
@@ -313,8 +320,10 @@ def build_timeline(corpus, *, lexicons=None) -> pd.DataFrame:
     documents' dates: when it was reported), tense and timex_texts.
     """
     corpus = open_corpus(corpus)
-    timexes = extract_timexes(corpus)
-    dates = document_dates(corpus)
+    if dates is None:
+        dates = document_dates(corpus)
+    if timexes is None:
+        timexes = extract_timexes(corpus, dates=dates)
     prose = corpus.blocks[corpus.blocks["role"].isin(["standfirst", "body"])]
     people = known_people(prose["text"])
     mentions = _mentions(corpus, timexes, dates, people)

@@ -147,12 +147,17 @@ def _row(reference: date, first: date, last: date, method: str) -> dict:
 
 
 @accepts_lexicons
-def document_dates(corpus, *, lexicons=None) -> pd.DataFrame:
+def document_dates(corpus, *, corpus_days=None, lexicons=None) -> pd.DataFrame:
     """One row per article: its date and how it is known.
 
     Parameters
     ----------
     corpus : anything :func:`open_corpus` accepts
+    corpus_days : iterable of date, optional
+        The published dates known across the whole corpus, the fallback of an
+        article with no date of its own. Default: those of ``corpus``. The
+        pipeline passes the whole corpus' dates when it processes a chunk, so
+        an article gets the same date alone, in a chunk or in the corpus.
     lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
         Lexicon files replacing the packaged ones for this call (see
         :mod:`analysis_helpers.resources`); missing files fall back to the package.
@@ -177,7 +182,7 @@ def document_dates(corpus, *, lexicons=None) -> pd.DataFrame:
             continue
         url = articles["url"].iloc[i] if "url" in articles else None
         bounds = sentences.loc[sentences["doc_id"] == doc_id, ["start", "end"]].itertuples(index=False)
-        others = [d for j, d in enumerate(known) if j != i]
+        others = [d for j, d in enumerate(known) if j != i] if corpus_days is None else list(corpus_days)
         inferred = infer_document_date(text if isinstance(text, str) else "", url,
                                        _article_text_spans(corpus, doc_id), [tuple(b) for b in bounds], others,
                                        byline_spans=_article_text_spans(corpus, doc_id, ("byline",)))

@@ -36,12 +36,15 @@ TIMEX_COLUMNS = [
 
 
 @accepts_lexicons
-def extract_timexes(corpus, *, lexicons=None) -> pd.DataFrame:
+def extract_timexes(corpus, *, dates: pd.DataFrame | None = None, lexicons=None) -> pd.DataFrame:
     """The ``timexes`` table: every temporal expression of every article.
 
     Parameters
     ----------
     corpus : anything :func:`open_corpus` accepts
+    dates : DataFrame, optional
+        The corpus' :func:`~.document_dates.document_dates` table when it is already
+        computed (the pipeline computes it once and passes it to every step).
     lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
         Lexicon files replacing the packaged ones for this call (see
         :mod:`analysis_helpers.resources`); missing files fall back to the package.
@@ -64,7 +67,7 @@ def extract_timexes(corpus, *, lexicons=None) -> pd.DataFrame:
     sent_id.
     """
     corpus = open_corpus(corpus)
-    dates = document_dates(corpus).set_index("doc_id")
+    dates = (document_dates(corpus) if dates is None else dates).set_index("doc_id")
     sentences = corpus.sentences
     bounds_by_doc = {doc: list(zip(group["start"], group["end"]))
                      for doc, group in sentences.groupby("doc_id", sort=False)} if len(sentences) else {}
@@ -95,14 +98,20 @@ def extract_timexes(corpus, *, lexicons=None) -> pd.DataFrame:
 
 
 def _attach_sentence(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Add ``sent_id``: the sentence holding each row's ``start`` (bisect over the sorted sentence starts)."""
+    import numpy as np
+
     sent_ids = []
-    by_doc = {doc: group for doc, group in sentences.groupby("doc_id", sort=False)} if len(sentences) else {}
+    by_doc = {doc: (group["start"].to_numpy(), group["end"].to_numpy(), group["sent_id"].to_numpy())
+              for doc, group in sentences.sort_values(["doc_id", "start"], kind="stable").groupby("doc_id", sort=False)
+              } if len(sentences) else {}
     for doc_id, start in zip(table["doc_id"], table["start"]):
         group = by_doc.get(doc_id)
         match = -1
         if group is not None:
-            hit = group[(group["start"] <= start) & (group["end"] > start)]
-            match = int(hit["sent_id"].iloc[0]) if len(hit) else -1
+            starts, ends, ids = group
+            i = int(np.searchsorted(starts, start, side="right")) - 1
+            match = int(ids[i]) if i >= 0 and ends[i] > start else -1
         sent_ids.append(match)
     table = table.copy()
     table["sent_id"] = pd.array(sent_ids, dtype="int64")
