@@ -279,13 +279,56 @@ class Corpus:
         return match.iloc[0]
 
 
+def check_articles(articles) -> None:
+    """Raise :class:`CorpusError` naming the problem when ``articles`` cannot be a corpus.
+
+    Checked: a DataFrame with ``doc_id`` and ``text`` columns; every ``doc_id`` a
+    non-empty string, none repeated (repeated ids would mix two articles' offsets);
+    every ``text`` a string (an empty article is ``""``, not missing). A table read
+    back from ``articles.csv`` passes when read with
+    ``pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False)`` or
+    :func:`analysis_helpers.schema.read_table`.
+    """
+    if not isinstance(articles, pd.DataFrame):
+        raise CorpusError(f"articles must be a pandas DataFrame, not {type(articles).__name__}")
+    missing = [c for c in ("doc_id", "text") if c not in articles.columns]
+    if missing:
+        raise CorpusError(f"articles table has no {' and no '.join(repr(c) for c in missing)} column "
+                          f"(columns: {', '.join(map(str, articles.columns)) or 'none'})")
+    ids = articles["doc_id"]
+    not_text = ids[~ids.map(lambda v: isinstance(v, str))]
+    if len(not_text):
+        raise CorpusError(
+            f"doc_id must be text, found {type(not_text.iloc[0]).__name__} {not_text.iloc[0]!r} "
+            f"({len(not_text)} rows); ids such as '001' lose their zeros as numbers: read CSVs with "
+            "dtype={'doc_id': str}")
+    empty = int((ids.str.strip() == "").sum())
+    if empty:
+        raise CorpusError(f"doc_id is empty in {empty} rows")
+    repeated = sorted(ids[ids.duplicated()].unique())
+    if repeated:
+        raise CorpusError(f"doc_id repeated: {', '.join(repeated[:10])}{' ...' if len(repeated) > 10 else ''}; "
+                          "every article needs its own doc_id")
+    texts = articles["text"]
+    bad = articles.loc[~texts.map(lambda v: isinstance(v, str)), "doc_id"]
+    if len(bad):
+        raise CorpusError(f"text is missing or not a string for doc_id {', '.join(bad.iloc[:10])}; an empty "
+                          "article is '' (read CSVs with keep_default_na=False)")
+
+
 @accepts_lexicons
 def build_corpus(articles: pd.DataFrame, problems: pd.DataFrame | None = None, *, lexicons=None) -> Corpus:
     """Segment an ``articles`` table into blocks and sentences and bundle the tables.
 
     ``lexicons`` replaces packaged lexicons (block phrases, abbreviations) for this
     call; see :mod:`analysis_helpers.resources`.
+
+    Raises
+    ------
+    CorpusError
+        When ``articles`` is not a usable articles table (see :func:`check_articles`).
     """
+    check_articles(articles)
     blocks = segment_blocks(articles)
     sentences = split_sentences(articles, blocks)
     if problems is None:
