@@ -12,6 +12,7 @@ from .corpus.build import CorpusError
 from .corpus.decoding import DEFAULT_MAX_BYTES
 from .pipeline import DEFAULT_ARTICLE_TIMEOUT, DEFAULT_CHUNK_SIZE, EXTRACTORS, RunOptions, output_tables
 from .progress import ProgressLine
+from .report import add_notebooks_command
 from .runner.execute import default_jobs, run_pipeline
 from .runner.inputs import input_digest, input_kind, read_input
 from .runner.outputs import COMPLETION_FILE, OutputError, OutputLock, commit_tables, discard_partial, prepare_out
@@ -104,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
                      help="always show the progress bar on stderr")
     bar.add_argument("--no-progress", dest="progress", action="store_false",
                      help="never show it (default: only on a terminal)")
+    add_notebooks_command(sub)
     return parser
 
 
@@ -196,6 +198,8 @@ def main(argv=None) -> int:
         args = _parser().parse_args(argv)
         if args.command == "extract":
             return extract_command(args)
+        if hasattr(args, "handler"):
+            return args.handler(args)
     except KeyboardInterrupt:
         print("analysis-helpers: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -16,7 +16,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .attribution import Attribution, ArticleSpeakers
-from ..corpus.roles import ARTICLE_ROLES
+from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
 from .marks import QuoteSpan, quote_spans
 from .reported_speech import reported_speech_spans

@@ -23,7 +23,10 @@ from importlib import resources
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from ..corpus.roles import ARTICLE_ROLES
+from ..corpus.build import open_corpus
+from ..schema import ARTICLE_ROLES
+from ..timexes.document_dates import document_dates
+from ..timexes.extract import extract_timexes
 
 EVENT_COLUMNS = [
     "event_id", "first_day", "last_day", "granularity", "thread", "actors", "what", "location",
@@ -314,10 +317,6 @@ def build_timeline(corpus=None, *, timexes: pd.DataFrame | None = None,
     certainty (high, medium, low) with certainty_reason, reported_on (the
     documents' dates: when it was reported), tense and timex_texts.
     """
-    from ..corpus.build import open_corpus
-    from ..timexes.document_dates import document_dates
-    from ..timexes.extract import extract_timexes
-
     corpus = open_corpus(corpus)
     if dates is None:
         dates = document_dates(corpus)

@@ -24,7 +24,7 @@ from sklearn.neighbors import kneighbors_graph
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
-from ..corpus.roles import ARTICLE_ROLES
+from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
 from .features import TfidfFeatures, build_tfidf
 
