@@ -21,10 +21,11 @@ import pandas as pd
 
 from ..corpus.blocks import attach_block
 from ..corpus.build import open_corpus
+from ..resources import accepts_lexicons, cached
 from ..word_patterns import trie_regex
 from .context import counted_noun, lemma  # noqa: F401  (re-exported: tests and notebooks import them here)
 from .lexicons import multiplier_words
-from .number_words import scale_words
+from .number_words import CARDINAL_WORDS, DENOMINATORS, ORDINAL_UNITS, TENS, scale_words
 from .reading import _patterns, read_figure
 
 FIGURE_COLUMNS = [
@@ -34,10 +35,9 @@ FIGURE_COLUMNS = [
 KINDS = ("money", "percent", "count", "fraction", "ordinal", "rank", "duration", "measure", "ratio")
 
 
-@lru_cache(maxsize=1)
+@cached
 def _trigger_words() -> frozenset[str]:
     """Lower-case words a number expression can start with (the core pattern's first words)."""
-    from .number_words import CARDINAL_WORDS, DENOMINATORS, ORDINAL_UNITS, TENS
     return frozenset(CARDINAL_WORDS) | frozenset(DENOMINATORS) | frozenset(ORDINAL_UNITS) | frozenset(TENS) | {
         "a", "an", "no", "nos", "tens", "dozens", "hundreds", "thousands", "millions", "billions"} | frozenset(
         multiplier_words())
@@ -46,7 +46,6 @@ def _trigger_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _article_trigger() -> re.Pattern:
     """ "a"/"an" (in lower-cased text) before a scale, fraction or time word, or "a <adjective> third of"."""
-    from .number_words import DENOMINATORS
     after_article = sorted(set(DENOMINATORS) | {"hundred", "thousand", "million", "billion", "trillion", "dozen",
                                                  "year", "month", "week", "day", "hour", "decade", "century",
                                                  "minute"})
@@ -58,7 +57,7 @@ _DIGIT_RUN = re.compile(r"[0-9#]+")
 _FOLD_WORD = re.compile(r"\b[a-z]+fold\b")
 
 
-@lru_cache(maxsize=1)
+@cached
 def _word_trigger() -> re.Pattern:
     """Number words in lower-cased text, as a case-sensitive prefix tree (much faster than IGNORECASE)."""
     return re.compile(r"\b(?:" + trie_regex(sorted(_trigger_words() - {"a", "an", "no", "nos"})) + r")\b")
@@ -193,12 +192,16 @@ def figures_in_text(text: str) -> list[dict]:
     return out
 
 
-def extract_figures(corpus=None) -> pd.DataFrame:
+@accepts_lexicons
+def extract_figures(corpus, *, lexicons=None) -> pd.DataFrame:
     """The ``figures`` table: one row per number an article states.
 
     Parameters
     ----------
-    corpus : anything :func:`open_corpus` accepts (None = the seeds)
+    corpus : anything :func:`open_corpus` accepts
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------

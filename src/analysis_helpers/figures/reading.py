@@ -17,8 +17,8 @@ import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
+from ..resources import cached
 from .context import STOP_WORDS, TIME_UNITS, base_phrase, counted_noun, lemma, subject_phrase
 from .lexicons import (
     alternation, bound_phrases, currencies, hyphen_idioms, multiplier_words, one_idioms, unit_words,
@@ -36,7 +36,7 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
 # ---------------------------------------------------------------- the grammar
-@lru_cache(maxsize=1)
+@cached
 def _patterns() -> dict[str, re.Pattern]:
     cur = currencies()
     prefix = [f for f, (k, _) in cur.items() if k in ("symbol", "code")]

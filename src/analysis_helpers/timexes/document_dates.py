@@ -23,6 +23,11 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from ..corpus.build import open_corpus
+from ..resources import accepts_lexicons
+from .tagger import tag_text
+from .tense import clause_tense
+
 DOCUMENT_DATE_COLUMNS = ["doc_id", "published", "reference_day", "first_day", "last_day", "method"]
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|\b)")
@@ -61,8 +66,6 @@ def _article_text_spans(corpus, doc_id: str, roles=_ARTICLE_ROLES) -> list[tuple
 
 def stamp_date(text: str, byline_spans) -> date | None:
     """The earliest full date written in the byline blocks (the publication stamp), or None."""
-    from .extract import tag_text
-
     days = []
     for lo, hi in byline_spans:
         for tag in tag_text(text[lo:hi], None, [(0, hi - lo)]):
@@ -82,9 +85,6 @@ def text_evidence(text: str, spans, sentence_bounds=()) -> tuple[date | None, li
     will...") says nothing about when the article was written. Only when no such date
     exists do dates in present-tense clauses count.
     """
-    from .tense import clause_tense
-    from .extract import tag_text
-
     bounds = sorted(sentence_bounds) or [(0, len(text))]
     strong, weak, weekdays = [], [], []
     for tag in tag_text(text, None, bounds):
@@ -136,12 +136,16 @@ def _row(reference: date, first: date, last: date, method: str) -> dict:
             "last_day": last.isoformat(), "method": method}
 
 
-def document_dates(corpus=None) -> pd.DataFrame:
+@accepts_lexicons
+def document_dates(corpus, *, lexicons=None) -> pd.DataFrame:
     """One row per article: its date and how it is known.
 
     Parameters
     ----------
     corpus : anything :func:`open_corpus` accepts
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------
@@ -150,8 +154,6 @@ def document_dates(corpus=None) -> pd.DataFrame:
     first_day and last_day (the interval the document date lies in; equal
     when certain) and method.
     """
-    from ..corpus.build import open_corpus
-
     corpus = open_corpus(corpus)
     articles = corpus.articles
     known = [_parse_day(v) for v in articles.get("published", pd.Series([""] * len(articles)))]
