@@ -17,12 +17,13 @@ Contact Group") and the same actor are attached as further sources.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..corpus.build import open_corpus
-from ..resources import accepts_lexicons, cached, read_table, read_text
+from ..resources import accepts_lexicons, active, cached, read_table, read_text
 from ..schema import ARTICLE_ROLES
 from ..timexes.document_dates import document_dates
 from ..timexes.extract import extract_timexes
@@ -159,18 +160,22 @@ def location_in(text: str) -> str:
     return ""
 
 
-@lru_cache(maxsize=1)
+@cached
 def _thread_patterns() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((thread, re.compile(pattern))
                  for thread, pattern in zip(event_threads()["thread"], event_threads()["pattern"]))
 
 
-@lru_cache(maxsize=4096)
 def thread_of(text: str) -> str:
     """The first thread of ``data/event_threads.csv`` whose pattern matches ``text``.
 
-    Cached: the mentions of one long sentence each ask about the same text.
+    Cached per lexicon source and text: the mentions of one long sentence each ask about the same text.
     """
+    return _thread_of(active().key, text)
+
+
+@lru_cache(maxsize=4096)
+def _thread_of(source_key, text: str) -> str:
     for thread, pattern in _thread_patterns():
         if pattern.search(text):
             return thread
