@@ -140,6 +140,7 @@ def thread_of(text: str) -> str:
 def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[str, str]) -> list[dict]:
     sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
     by_doc = {doc: grp.reset_index(drop=True) for doc, grp in sentences.groupby("doc_id", sort=False)}
+    position = {doc: {int(sid): i for i, sid in enumerate(grp["sent_id"])} for doc, grp in by_doc.items()}
     doc_date = dates.set_index("doc_id")
     main_actor = {}
     for doc, grp in by_doc.items():
@@ -159,10 +160,9 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
         grp = by_doc.get(t.doc_id)
         if grp is None:
             continue
-        hit = grp[(grp["start"] <= t.start) & (grp["end"] > t.start)]
-        if hit.empty:
+        i = position[t.doc_id].get(corpus.offsets.sentence_at(t.doc_id, t.start))
+        if i is None:
             continue
-        i = int(hit.index[0])
         sent = grp.iloc[i]
         context = [sent["text"]]
         for j in range(i + 1, len(grp)):  # follow-on sentences about the same subject
