@@ -179,20 +179,25 @@ def article_quotes(doc_id: str, text: str, blocks: list, sentences: list) -> lis
             attribution = Attribution(speaker_method="label: a term in quotation marks, not a speaker's words")
         rows.append(_row(doc_id, text, start, end, kind, span.unclosed and not continues, continues,
                          span.open_mark, span.close_mark, block_id, role, attribution))
+    block_starts = [b[0] for b in blocks]
     for item in reported_speech_spans(speakers):
         start, end = item["start"], item["end"]
-        block_id, role = _block_at(blocks, start)
+        block_id, role = _block_at(blocks, start, block_starts)
         rows.append(_row(doc_id, text, start, end, "indirect", False, False, "", "", block_id, role,
                          item["attribution"]))
     return rows
 
 
-def _block_at(blocks, offset):
-    chosen = (-1, None)
-    for b_start, _b_end, block_id, role, _ in blocks:
-        if b_start <= offset:
-            chosen = (block_id, role)
-    return chosen
+def _block_at(blocks, offset, block_starts=None):
+    """``(block_id, role)`` of the last block starting at or before ``offset`` ((-1, None) if none).
+
+    ``block_starts`` (the blocks' starts, in order) lets the caller bisect instead of scanning.
+    """
+    from bisect import bisect_right
+
+    starts = block_starts if block_starts is not None else [b[0] for b in blocks]
+    i = bisect_right(starts, offset) - 1
+    return (blocks[i][2], blocks[i][3]) if i >= 0 else (-1, None)
 
 
 def _row(doc_id, text, start, end, kind, unclosed, continues, open_mark, close_mark, block_id, role,
