@@ -50,3 +50,4 @@ def test_attach_block_is_the_same_lookup():
     spans = pd.DataFrame({"doc_id": ["p", "p"], "at": [0, len(TEXT) - 3]})
     assert attach_block(spans, corpus.blocks, offset_column="at").equals(
         corpus.offsets.attach(spans, offset_column="at"))
+
