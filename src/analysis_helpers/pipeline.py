@@ -1,3 +1,4 @@
+# Above 400 lines: the declared steps and the one runner that guards, chunks and combines them belong together.
 """The tables ``analysis-helpers extract`` writes, as declared steps computed once.
 
 Each :class:`Step` names the results it needs and the tables it produces. Two

@@ -12,6 +12,7 @@ import io
 import re
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from pathlib import Path, PurePosixPath
 
@@ -21,6 +22,7 @@ from ..paths import seeds_dir
 from ..resources import accepts_lexicons
 from .blocks import segment_blocks
 from .decoding import DEFAULT_MAX_BYTES, UnreadableFile, decode_article_bytes
+from .offsets import OffsetIndex
 from .sentences import split_sentences
 
 MANIFEST_NAME = "manifest.csv"
@@ -270,6 +272,11 @@ class Corpus:
     blocks: pd.DataFrame
     sentences: pd.DataFrame
     problems: pd.DataFrame
+
+    @cached_property
+    def offsets(self) -> OffsetIndex:
+        """Which block and sentence holds an offset (computed once per corpus)."""
+        return OffsetIndex(self.blocks, self.sentences)
 
     def text_of(self, doc_id: str) -> str:
         """The full text of one article."""
