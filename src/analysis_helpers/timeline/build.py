@@ -17,6 +17,7 @@ Contact Group") and the same actor are attached as further sources.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from importlib import resources
 
@@ -141,13 +142,26 @@ def thread_of(text: str) -> str:
 
 def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[str, str]) -> list[dict]:
     sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
-    by_doc = {doc: grp.reset_index(drop=True) for doc, grp in sentences.groupby("doc_id", sort=False)}
-    doc_date = dates.set_index("doc_id")
+    by_doc: dict[str, tuple[list, list, list, list]] = {}  # doc -> starts, ends, block ids, texts (reading order)
+    for doc, start, end, block, text in zip(sentences["doc_id"].tolist(), sentences["start"].tolist(),
+                                            sentences["end"].tolist(), sentences["block_id"].tolist(),
+                                            sentences["text"].tolist()):
+        columns = by_doc.setdefault(doc, ([], [], [], []))
+        for column, value in zip(columns, (int(start), int(end), block, text)):
+            column.append(value)
+    block_text: dict[tuple[str, object], str] = {}
+    for doc, (_, _, blocks, texts) in by_doc.items():
+        parts: dict[object, list[str]] = {}
+        for block, text in zip(blocks, texts):
+            parts.setdefault(block, []).append(text)
+        for block, texts_of_block in parts.items():
+            block_text[(doc, block)] = " ".join(texts_of_block)
+    doc_date = {row["doc_id"]: row for row in dates.to_dict("records")}
     main_actor = {}
-    for doc, grp in by_doc.items():
+    for doc, (_, _, _, texts) in by_doc.items():
         counts: dict[str, int] = {}
-        for s in grp["text"]:
-            for a in actors_in(s, people):
+        for text in texts:
+            for a in actors_in(text, people):
                 counts[a] = counts.get(a, 0) + 1
         main_actor[doc] = max(sorted(counts), key=lambda a: counts[a]) if counts else ""
     mentions = []
@@ -158,26 +172,25 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
         if not is_event and (t.granularity not in _POINT_GRANULARITY or t.mod in ("BEFORE", "AFTER")
                              or t.signal in _BOUND_SIGNALS):
             continue
-        grp = by_doc.get(t.doc_id)
-        if grp is None:
+        doc = by_doc.get(t.doc_id)
+        if doc is None:
             continue
-        hit = grp[(grp["start"] <= t.start) & (grp["end"] > t.start)]
-        if hit.empty:
+        starts, ends, blocks, texts = doc
+        i = bisect_right(starts, t.start) - 1  # the sentence holding the expression's start
+        if i < 0 or ends[i] <= t.start:
             continue
-        i = int(hit.index[0])
-        sent = grp.iloc[i]
-        context = [sent["text"]]
-        for j in range(i + 1, len(grp)):  # follow-on sentences about the same subject
-            nxt = grp.iloc[j]
-            if nxt["block_id"] != sent["block_id"] or not _PRONOUN_START.match(nxt["text"]):
+        sent_start, sent_end, sent_block, sent_text = starts[i], ends[i], blocks[i], texts[i]
+        context = [sent_text]
+        for j in range(i + 1, len(starts)):  # follow-on sentences about the same subject
+            if blocks[j] != sent_block or not _PRONOUN_START.match(texts[j]):
                 break
-            context.append(nxt["text"])
-        block_text = " ".join(grp.loc[grp["block_id"] == sent["block_id"], "text"])
-        actors = actors_in(sent["text"], people)
+            context.append(texts[j])
+        whole_block = block_text[(t.doc_id, sent_block)]
+        actors = actors_in(sent_text, people)
         reason = []
-        info = doc_date.loc[t.doc_id] if t.doc_id in doc_date.index else None
+        info = doc_date.get(t.doc_id)
         near = info is not None and info["first_day"] and _days_between(t.last_day, info["first_day"]) <= 7
-        block_actors = actors_in(block_text, people)
+        block_actors = actors_in(whole_block, people)
         if not actors and not is_event and near and (block_actors or main_actor.get(t.doc_id)):
             actors = [block_actors[0] if block_actors else main_actor[t.doc_id]]
             reason.append("actor from the article, not the sentence")
@@ -185,13 +198,13 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
             what = t.anchor[len("event: "):]
             actors = []
         else:
-            what = short_clause(sent["text"], t.start - int(sent["start"]), t.end - int(sent["start"]))
+            what = short_clause(sent_text, t.start - sent_start, t.end - sent_start)
         mentions.append({
-            "doc_id": t.doc_id, "sent_start": int(sent["start"]), "sent_end": int(sent["end"]),
+            "doc_id": t.doc_id, "sent_start": sent_start, "sent_end": sent_end,
             "first_day": t.first_day, "last_day": t.last_day, "granularity": t.granularity,
-            "actors": actors, "what": what, "location": "" if is_event else location_in(sent["text"]),
+            "actors": actors, "what": what, "location": "" if is_event else location_in(sent_text),
             "words": content_words(" ".join(context) if not is_event else what, actors + t.text.split()),
-            "names": event_names(block_text), "event": t.anchor if is_event else "",
+            "names": event_names(whole_block), "event": t.anchor if is_event else "",
             "tense": t.tense, "timex": t.text, "anchor": t.anchor,
             "reported_on": info["reference_day"] if info is not None else "",
             "date_method": info["method"] if info is not None else "",
@@ -260,7 +273,7 @@ def _clusters(mentions: list[dict]) -> list[list[dict]]:
 def _attach_undated(groups, corpus, dated_offsets, people, dates):
     """Add undated sentences that name the same meeting and the same actor as a group."""
     sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
-    doc_date = dates.set_index("doc_id")
+    doc_date = {row["doc_id"]: row for row in dates.to_dict("records")}
     candidates = []  # (names, actors, first day, group) of groups that can take undated sentences
     for group in groups:
         names = set().union(*(m["names"] for m in group))
@@ -280,7 +293,7 @@ def _attach_undated(groups, corpus, dated_offsets, people, dates):
         actors = set(actors_in(s.text, people))
         if not actors:
             continue
-        info = doc_date.loc[s.doc_id] if s.doc_id in doc_date.index else None
+        info = doc_date.get(s.doc_id)
         for names, group_actors, first, group in candidates:
             if not (names & present) or not (actors & group_actors):
                 continue
