@@ -18,6 +18,7 @@ Contact Group") and the same actor are attached as further sources.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
