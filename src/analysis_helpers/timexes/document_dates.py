@@ -25,6 +25,11 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from ..corpus.build import open_corpus
+from ..resources import accepts_lexicons
+from .tagger import tag_text
+from .tense import clause_tense
+
 DOCUMENT_DATE_COLUMNS = ["doc_id", "published", "reference_day", "first_day", "last_day", "method"]
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|\b)")
@@ -55,8 +60,6 @@ def url_date(url) -> date | None:
 
 def stamp_date(text: str, byline_spans) -> date | None:
     """The earliest full date written in the byline blocks (the publication stamp), or None."""
-    from .extract import tag_text
-
     days = []
     for lo, hi in byline_spans:
         for tag in tag_text(text[lo:hi], None, [(0, hi - lo)]):
@@ -76,9 +79,6 @@ def text_evidence(text: str, spans, sentence_bounds=()) -> tuple[date | None, li
     will...") says nothing about when the article was written. Only when no such date
     exists do dates in present-tense clauses count.
     """
-    from .tense import clause_tense
-    from .extract import tag_text
-
     bounds = sorted(sentence_bounds) or [(0, len(text))]
     bound_starts = [a for a, _ in bounds]
     # spans, sorted, with the largest end so far: "is an offset inside any span" by bisect
@@ -155,12 +155,21 @@ def _row(reference: date, first: date, last: date, method: str) -> dict:
             "last_day": last.isoformat(), "method": method}
 
 
-def document_dates(corpus=None) -> pd.DataFrame:
+@accepts_lexicons
+def document_dates(corpus, *, corpus_days=None, lexicons=None) -> pd.DataFrame:
     """One row per article: its date and how it is known.
 
     Parameters
     ----------
     corpus : anything :func:`open_corpus` accepts
+    corpus_days : iterable of date, optional
+        The published dates known across the whole corpus, the fallback of an
+        article with no date of its own. Default: those of ``corpus``. The
+        pipeline passes the whole corpus' dates when it processes a chunk, so
+        an article gets the same date alone, in a chunk or in the corpus.
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------
@@ -169,8 +178,6 @@ def document_dates(corpus=None) -> pd.DataFrame:
     first_day and last_day (the interval the document date lies in; equal
     when certain) and method.
     """
-    from ..corpus.build import open_corpus
-
     corpus = open_corpus(corpus)
     articles = corpus.articles
     known = [_parse_day(v) for v in articles.get("published", pd.Series([""] * len(articles)))]
@@ -185,8 +192,8 @@ def document_dates(corpus=None) -> pd.DataFrame:
                     for doc, group in blocks[blocks["role"] == "byline"].groupby("doc_id", sort=False)}
     # only the earliest and latest published dates of the other documents are used, and a
     # document reaching this point has none of its own
-    known_days = sorted(d for d in known if d is not None)
-    corpus_days = [known_days[0], known_days[-1]] if known_days else []
+    known_days = sorted(d for d in (known if corpus_days is None else corpus_days) if d is not None)
+    fallback_days = [known_days[0], known_days[-1]] if known_days else []
     rows = []
     for i, (doc_id, text) in enumerate(zip(articles["doc_id"], articles["text"])):
         published = known[i]
@@ -196,7 +203,7 @@ def document_dates(corpus=None) -> pd.DataFrame:
             continue
         url = articles["url"].iloc[i] if "url" in articles else None
         inferred = infer_document_date(text if isinstance(text, str) else "", url,
-                                       text_spans.get(doc_id, []), bounds_by_doc.get(doc_id, []), corpus_days,
+                                       text_spans.get(doc_id, []), bounds_by_doc.get(doc_id, []), fallback_days,
                                        byline_spans=byline_spans.get(doc_id, []))
         rows.append({"doc_id": doc_id, "published": "", **inferred})
     return pd.DataFrame(rows, columns=DOCUMENT_DATE_COLUMNS)
