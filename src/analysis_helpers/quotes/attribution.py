@@ -38,7 +38,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .speakers import Mention, Registry, cue_lexicon, find_mentions, group_nouns
+from .speakers import Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns
 
 _ADVERBS = (
     r"(?:also|further|then|later|again|once\s+again|had|has|have|was|is|were|would|will|did|does|do|not|"
@@ -53,6 +53,8 @@ _ADJACENT = re.compile(
 _HONORIFIC = re.compile(r"(?:(Mr|Sir|Lord|King|Prince)|Mrs|Ms|Miss|Dame|Lady|Queen|Princess)\.?\s")
 _PASSIVE = re.compile(r"\s+(of|by)\s+")
 _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
+# between a role and the name in apposition: "the vice president of the firm, Ana Ruiz"
+_ROLE_APPOSITION_GAP = re.compile(r"^(?:\s+(?:of|and|at|for)\s+[^,;:.“”\"]{1,70})?\s*,\s*$")
 _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
 _PREPOSITIONS = frozenset(
     "of to with by from for on at about against between among into than like toward towards over under "
@@ -104,6 +106,31 @@ class Attribution:
     cue: str = ""
     cue_start: int = -1
     cue_end: int = -1
+    speaker_type: str = ""
+    speaker_confidence: float = 0.0
+
+
+#: Group nouns that name an institution (an organisation), not a set of people.
+_INSTITUTION_NOUNS = frozenset(
+    "company firm ministry agency government department army military court committee council union party "
+    "campaign embassy office commission group kremlin pentagon administration board bank".split()
+)
+#: Group nouns that name one person speaking for others.
+_ONE_PERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman official source aide diplomat resident "
+                              "witness analyst expert executive insider negotiator supplier".split())
+
+
+def speaker_type_of(kind: str, phrase: str) -> str:
+    """``person``, ``group`` or ``organisation`` of a speaker mention of ``kind`` written as ``phrase``."""
+    if kind in ("name", "title", "pronoun"):
+        return "group" if phrase.lower() in ("they", "them") else "person"
+    words = phrase.replace("’", "'").split()
+    last = words[-1].lower().strip(".,") if words else ""
+    if last in _ONE_PERSON_NOUNS:
+        return "person"
+    if last in _INSTITUTION_NOUNS or (words and words[-1][:1].isupper()) or last in ("it", "its"):
+        return "organisation"
+    return "group"
 
 
 @dataclass(frozen=True)
@@ -216,6 +243,9 @@ class ArticleSpeakers:
                     honorific = _HONORIFIC.match(m.text)
                     if value[0] and honorific:
                         self.gender.setdefault(value[0], "m" if honorific.group(1) else "f")
+                elif m.kind == "title" and self._apposed_name(m):
+                    # "the firm's president, Ana Ruiz": the name in apposition holds the role
+                    value = self.registry.resolve_name(self._apposed_name(m))
                 elif m.kind == "title":
                     holder = self.registry.resolve_title(m, resolved_names)
                     # a role nobody in the article holds is still a speaker, named by the role
@@ -232,6 +262,14 @@ class ArticleSpeakers:
             self.subjects.append(subject_mention)
             if subject:
                 recent = [v for v in recent if v[0] != subject[0]] + [subject]
+
+    def _apposed_name(self, m: Mention) -> Mention | None:
+        """The registered name right after a role and a comma ("the coach, Ana Ruiz"), else None."""
+        for following in self.mentions_between(m.end, min(len(self.text), m.end + 90)):
+            if following.kind == "name" and _ROLE_APPOSITION_GAP.match(self.text[m.end:following.start]):
+                if self.registry.resolve_name(following)[0] in self.registry.people:
+                    return following
+        return None
 
     def _resolve_pronoun(self, m: Mention, subject, recent) -> tuple[str, str]:
         """The referent of "he"/"she": this sentence's subject, else the latest compatible subject."""
@@ -250,7 +288,11 @@ class ArticleSpeakers:
         if not canonical:
             return Attribution()
         cue_fields = {} if cue is None else {"cue": cue.text, "cue_start": cue.start, "cue_end": cue.end}
-        return Attribution(canonical, m.text, m.start, m.end, method, bool(conflict), conflict, **cue_fields)
+        kind = m.kind
+        if kind == "name" and canonical not in self.registry.people and m.start not in self.resolved:
+            kind = "group"  # an unregistered capitalised phrase: an organisation
+        return Attribution(canonical, m.text, m.start, m.end, method, bool(conflict), conflict, **cue_fields,
+                           speaker_type=speaker_type_of(kind, canonical))
 
     # ------------------------------------------------------------ speaker rules
     def group_before(self, start: int, end: int) -> Mention | None:
@@ -315,6 +357,13 @@ class ArticleSpeakers:
                 # "The region's president, Stefano Bonaccini, said": the name, not the role
                 return self._attribution(before[k + 1], "subject of cue (apposition)", cue)
             method = "subject of cue" if k == len(before) - 1 else "subject of cue (apposition)"
+            if re.search(r"\b(?:of|at|for|from|with)\s+(?:the\s+)?$", self.text[sent_start:m.start]):
+                # "Ana Ruiz, president of Acme Holdings, said": the person, not the body after "of"
+                head = next((h for h in before[:k] if h.kind == "name" and
+                             self.resolved[h.start][0] in self.registry.people and
+                             self.text[h.end:h.end + 2].startswith(",")), None)
+                if head is not None:
+                    return self._attribution(head, "subject of cue (apposition)", cue)
             return self._attribution(m, method, cue)
         group = self.group_before(sent_start, cue.start)
         if group is not None:
@@ -351,9 +400,9 @@ class ArticleSpeakers:
             cue = cues[0]
             if cue.lemma == "according to":
                 return self.speaker_before_cue(cue)
-            after = [m for m in mentions if m.start >= cue.end]
-            if after and not self.text[cue.end:after[0].start].strip() and after[0].start in self.resolved:
-                return self._attribution(after[0], "after quote (inverted)", cue)
+            found = self.inverted_subject(cue, window_end)
+            if found is not None:
+                return self._attribution(found, "after quote (inverted)", cue)
         name = re.match(r"([A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2})\s+", self.text[lead:window_end])
         if name:
             for cue in cues:
@@ -370,6 +419,46 @@ class ArticleSpeakers:
                     m = Mention(s0, e0, self.text[s0:e0], "group", name=self.text[s0:e0])
                     return self._attribution(m, "after quote", cue)
         return Attribution()
+
+    def inverted_subject(self, cue: Cue, limit: int) -> Mention | None:
+        """The subject of an inverted cue ("said forward Ana Ruiz, the captain", "said the coach, Ana Ruiz").
+
+        The first registered mention after the cue, before the clause ends; a role
+        followed by a name in apposition gives the name.
+        """
+        clause = re.search(r"[;:“”\"]", self.text[cue.end:limit])  # sentence ends come from ``limit``
+        stop = cue.end + clause.start() if clause else limit
+        after = [m for m in self.mentions_between(cue.end, stop) if m.start in self.resolved and not m.possessive]
+        if not after:
+            return None
+        first = after[0]
+        if cue.text.lower().endswith("ing") or not descriptor_gap(self.text[cue.end:first.start]):
+            return None  # "..., emphasizing the need for X": an object, not the cue's subject
+        for m in after:
+            # "said the general secretary of the union, Tony Woodley": the registered person in the phrase
+            if m.kind == "name" and self.resolved[m.start][0] in self.registry.people \
+                    and descriptor_gap(self.text[cue.end:m.start]):
+                return m
+        return first
+
+    def next_sentence_cue(self, sent_end: int) -> Attribution:
+        """The speaker when the next sentence opens with an inverted cue: "“...” ¶ said Ana Ruiz."."""
+        i = self.sentence_index(sent_end)
+        if i < 0 or i >= len(self.sentences):
+            return Attribution()
+        start, end = self.sentences[i][0], self.sentences[i][1]
+        if start < sent_end:
+            if i + 1 >= len(self.sentences):
+                return Attribution()
+            start, end = self.sentences[i + 1][0], self.sentences[i + 1][1]
+        lead = start + len(self.text[start:end]) - len(self.text[start:end].lstrip())
+        cues = self.cues_between(lead, end)
+        if not cues or cues[0].start != lead or not cues[0].text[0].islower():
+            return Attribution()
+        found = self.inverted_subject(cues[0], end)
+        if found is None:
+            return Attribution()
+        return self._attribution(found, "cue in next sentence", cues[0])
 
     def continued(self, attribution: Attribution, method: str) -> Attribution:
         """The same speaker under another method name."""
