@@ -403,6 +403,7 @@ class ArticleSpeakers:
             found = self.inverted_subject(cue, window_end)
             if found is not None:
                 return self._attribution(found, "after quote (inverted)", cue)
+            return self.inverted_unregistered(cue, window_end)
         name = re.match(r"([A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2})\s+", self.text[lead:window_end])
         if name:
             for cue in cues:
@@ -441,6 +442,38 @@ class ArticleSpeakers:
                 return m
         return first
 
+    def inverted_unregistered(self, cue: Cue, limit: int, method: str = "after quote (group)") -> Attribution:
+        """An inverted cue followed by a group ("said a parts supplier") or a lone surname ("said Ruiz.")."""
+        group = _group_patterns()[2].match(self.text, cue.end, limit)
+        if group and descriptor_gap(self.text[cue.end:group.start(1)]):
+            s0, e0 = group.start(1), group.end(1)
+            phrase = _without_determiner(self.text[s0:e0])
+            return self._attribution(Mention(s0, e0, self.text[s0:e0], "group", name=phrase), method, cue)
+        surname = re.match(r"\s+([A-Z][a-z][\w’'-]+)\s*(?:[.,]|$)", self.text[cue.end:limit])
+        if surname and surname.group(1).lower() not in _PRONOUN_WORDS:
+            s0, e0 = cue.end + surname.start(1), cue.end + surname.end(1)
+            return replace(self._attribution(Mention(s0, e0, surname.group(1), "group", name=surname.group(1)),
+                                             "after quote (unregistered name)", cue), speaker_type="person")
+        return Attribution()
+
+    def statement_before(self, sent_start: int) -> Attribution | None:
+        """The speaker of the previous paragraph's last sentence when it reports speech ("Ruiz denied it.").
+
+        Only when that sentence is the last of the paragraph right before and
+        holds no quotation of its own; None otherwise.
+        """
+        i = self.sentence_index(sent_start) - 1
+        if i < 0 or self.sentence_index(sent_start) >= len(self.sentences):
+            return None
+        start, end, block, _ = self.sentences[i]
+        if block != self.sentences[i + 1][2] - 1 or re.search(r"[“”\"]", self.text[start:end]):
+            return None
+        for cue in reversed(self.cues_between(start, end)):
+            found = self.speaker_before_cue(cue)
+            if found.speaker and found.speaker_type == "person":
+                return found
+        return None
+
     def next_sentence_cue(self, sent_end: int) -> Attribution:
         """The speaker when the next sentence opens with an inverted cue: "“...” ¶ said Ana Ruiz."."""
         i = self.sentence_index(sent_end)
@@ -457,7 +490,7 @@ class ArticleSpeakers:
             return Attribution()
         found = self.inverted_subject(cues[0], end)
         if found is None:
-            return Attribution()
+            return replace(self.inverted_unregistered(cues[0], end), speaker_method="cue in next sentence")
         return self._attribution(found, "cue in next sentence", cues[0])
 
     def continued(self, attribution: Attribution, method: str) -> Attribution:

@@ -43,7 +43,7 @@ from .marks import QuoteSpan
 from .speakers import cue_lexicon
 
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}):\s*$")
-_NEXT_SENTENCE_CUE = re.compile(r"^\s*[a-z]")
+_NAME_BEFORE_COLON = re.compile(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*\s+[A-Z][a-z][\w’'-]+):\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +106,7 @@ def quote_candidates(speakers: ArticleSpeakers, start: int, end: int, span: Quot
                         cue_start=sent_start + colon.start(), cue_end=sent_start + colon.start() + 1)
             out.append(_candidate(a, 0))
         else:
-            headline = _HEADLINE_SPEAKER.match(before)
+            headline = _HEADLINE_SPEAKER.match(before) or _NAME_BEFORE_COLON.search(before)
             if headline:
                 # a BBC-style headline "Starmer: 'We will act'": the name before the colon speaks
                 s0 = sent_start + headline.start(1)
@@ -125,7 +125,14 @@ def quote_candidates(speakers: ArticleSpeakers, start: int, end: int, span: Quot
         a = speakers.speaker_before_cue(cues[-1])
         if a.speaker:
             out.append(_candidate(a, open_pos - cues[-1].end))
+    index = speakers.sentence_index(open_pos)
+    subject = speakers.subjects[index] if 0 <= index < len(speakers.subjects) else None
+    if colon and subject is not None and subject.start < open_pos:
+        # "Ana Ruiz spoke about the result: “...”": the sentence's subject introduces the quotation
+        out.append(_candidate(speakers._attribution(subject, "subject of sentence", None), open_pos - subject.end))
     opens = not before.strip(" \t\n\"“”„«‘'")
+    if opens and previous_paragraph is None and previous_in_paragraph is None and continued is None:
+        previous_paragraph = speakers.statement_before(sent_start)
     if continued is not None and not before.strip():
         out.append(_candidate(replace(continued, speaker_method="continued quote"), 0))
     if previous_in_paragraph is not None and opens:

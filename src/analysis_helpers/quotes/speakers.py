@@ -378,24 +378,32 @@ def _without_nested(mentions, text):
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"()]")
 
 
-_DESCRIPTOR_WORDS = frozenset("the a an of at for from with and 's ’s".split())
+#: Words that never stand in a speaker's descriptor: they open a clause or a complement instead.
+_NOT_DESCRIPTOR = frozenset(
+    "that which who whom it he she they we i you to in on by into would will was were is are has have had be "
+    "been not no when if after before because while as than this these those there their his her its our "
+    "yesterday today tonight".split()
+)
 
 
 def descriptor_gap(gap: str) -> bool:
-    """True when ``gap`` holds only words that describe a speaker ("the firm's chief executive,", "analyst").
+    """True when ``gap`` can describe a speaker ("the firm's chief executive,", "Acme Inc. analyst").
 
-    Allowed: capitalised words, role words (``person_titles.csv``), articles,
-    "of"/"at"/"for", possessives and commas; at most eight words.
+    At most eight words, no clause punctuation (abbreviations' full stops
+    allowed) and none of the words that open a clause or a complement
+    ("that", "it", "in", "to", auxiliaries, possessive pronouns).
     """
     words = re.findall(r"[\w.&-]+(?:[’']s)?", gap)
     if len(words) > 8 or _CLAUSE_BREAK.search(re.sub(r"\b([A-Z][a-z]{0,3})\.", r"\1", gap)):
         return False
-    for word in words:
-        bare = re.sub(r"[’']s$", "", word)
-        if not (bare[:1].isupper() or bare.lower() in title_words() or bare.lower() in _DESCRIPTOR_WORDS
-                or bare.lower() in group_nouns()):
-            return False
-    return True
+    return not any(w.lower() in _NOT_DESCRIPTOR for w in words)
+
+
+def _before_role_apposition(after: str) -> bool:
+    """True when ``after`` opens a role in apposition (", president and CEO of ...", ", a senior analyst")."""
+    found = re.match(r",\s+(?:(?:a|an|the)\s+)?((?:[\w-]+\s+){0,3}[\w-]+)", after)
+    return bool(found) and any(w.lower() in title_heads() or w.lower() in group_nouns()
+                               for w in found.group(1).split())
 
 
 def _after_inverted_cue(text: str, start: int) -> bool:
@@ -449,8 +457,9 @@ class Registry:
                                                or _PERSON_VERB.match(after)
                                                or (cue.match(after.lstrip(" ,")) and after.lstrip(" ,")[:1].islower())))
             )
-            if not strong and 2 <= len(tokens) <= 3 and tokens[0].lower() not in _NOT_NAMES:
-                strong = _after_inverted_cue(text, m.start)
+            if not strong and 2 <= len(tokens) <= 4 and tokens[0].lower() not in _NOT_NAMES:
+                # "said analyst Ana Ruiz", "Ana Ruiz, president of Acme, said"
+                strong = _after_inverted_cue(text, m.start) or _before_role_apposition(after)
             if strong:
                 self._add(m)
         # weak full names whose surname is registered: "Mark Hegseth, a prominent figure"
