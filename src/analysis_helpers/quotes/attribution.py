@@ -1,34 +1,29 @@
-"""Find the speaker of a quotation or of reported speech in one article.
+"""Mentions, cues and the speaker rules of one article: the pieces the candidates are made of.
 
-Rules, tried in order for a quotation (the first that fires wins, and its name is
-kept in ``speaker_method``):
-
-1. ``document``: the quotation follows a document reference ("Article 5 of NATO
-   (“...”)"): the wording of a text, attributed to nobody.
-2. ``after quote``: a cue right after the closing mark, in either order
-   ("..., he added", "..., said Hegseth", "..., according to officials").
-3. ``colon``: a speaker and a colon right before the opening mark ("Hegseth: “...”").
-4. ``subject of cue``: the nearest cue before the quotation in its sentence, and
-   the mention right before that cue (adverbs, auxiliaries and an apposition
-   may stand between: "Hegseth, the defense secretary, also said").
-5. ``subject of sentence``: the cue is a participle or a second verb ("...,
-   arguing that", "... and warned"): the sentence's subject speaks.
-6. ``continued quote``: a paragraph that opens a quotation after a paragraph
-   whose quotation ran on ("multi-paragraph" convention) keeps that speaker;
-   ``same speaker as the previous quote``: a quotation that opens a sentence
-   with no cue of its own, after an attributed quotation of the same paragraph.
+:class:`ArticleSpeakers` holds one article's mentions (names, roles, pronouns,
+groups; never those inside quotation marks), its cues and its person registry,
+and answers the questions the candidate rules of
+:mod:`~analysis_helpers.quotes.candidates` ask (whose cue is right after this
+closing mark, who is the subject of this cue, which name stands in apposition to
+this role, who spoke in the previous paragraph). The order in which the rules
+count, and how one candidate is chosen, is documented there and in
+:mod:`~analysis_helpers.quotes.decision`.
 
 A passive cue ("accused of", "described by") never makes its subject the
 speaker: the agent after "by" speaks, or nobody. Groups and institutions
 ("Citi analysts", "the ministry", "a spokesperson") are speakers named as
-written; a role nobody in the registry holds ("the spokesman") is named by the
-role; an unregistered name right after a quotation ("..., Hart said") is kept
-as written.
+written, as whole noun phrases; a role nobody in the registry holds ("the
+spokesman") is named by the role; an unregistered name right after a quotation
+("..., Hart said") is kept as written.
 
-Mentions are resolved through the article's :class:`~analysis_helpers.speakers.Registry`:
+Mentions are resolved through the article's :class:`~analysis_helpers.quotes.speakers.Registry`:
 pronouns to the subject of the latest sentence that had a person as subject,
-titles to the registered holder of the role, names to the registered full name.
-When no rule fires the speaker stays empty.
+titles to the person named in apposition or to the registered holder of the
+role, names to the registered full name. Everything here is computed from one
+article alone.
+
+This module is above 400 lines because the mention resolution and the speaker
+questions share the per-article indexes (mentions, cues, sentences) they read.
 """
 
 from __future__ import annotations
@@ -60,7 +55,8 @@ _PREPOSITIONS = frozenset(
     "of to with by from for on at about against between among into than like toward towards over under "
     "before after during including regarding despite as".split()
 )
-_FUNCTION = "with|and|but|while|the|of|to|in|on|at|for|by|from|as|a|an|that|this|which|who"
+_FUNCTION = ("with|and|but|while|the|of|to|in|on|at|for|by|from|as|a|an|that|this|which|who|although|though|"
+             "because|since|whereas|if|when|after|before|or|so|yet|unless|once")
 _PRONOUN_WORDS = frozenset("he she it they we i this that".split())
 _COORDINATED = re.compile(rf"(?:\band|\bbut|,)\s+(?:{_ADVERBS}\s+)*$")
 
@@ -76,7 +72,7 @@ def _group_phrase() -> str:
     group noun ("a NATO official", "Citi analysts", "the government spokesperson"); group 1 is the
     phrase without its article."""
     nouns = "|".join(sorted(group_nouns(), key=len, reverse=True))
-    return (rf"(?:(?:the|a|an|The|A|An)\s+)?((?:[A-Z][\w.&’'-]*\s+){{0,2}}"
+    return (rf"(?:(?:the|a|an|The|A|An)\s+)?((?<![\w’'-])(?:[A-Z][\w.&’'-]*\s+){{0,2}}"
             rf"(?:(?!(?:{_FUNCTION})\b)[a-z]{{2,}}\s+){{0,2}}(?:{nouns}))\b")
 
 
@@ -139,6 +135,11 @@ class Cue:
     end: int
     text: str
     lemma: str
+
+
+def _inflected(cue: Cue) -> bool:
+    """True for an inflected verb form ("said", "adds"): a bare "state" or "report" after a quote is a noun."""
+    return cue.text.lower() != cue.lemma
 
 
 class ArticleSpeakers:
@@ -392,11 +393,14 @@ class ArticleSpeakers:
         window_end = min(sent_end, lead + 120)
         mentions = self.mentions_between(lead, window_end)
         cues = self.cues_between(lead, window_end)
-        if mentions and mentions[0].start == lead and cues:
+        if mentions and cues and (mentions[0].start == lead or (
+                self.text[lead:lead + 1].islower() and descriptor_gap(self.text[lead:mentions[0].start])
+                and mentions[0].start < cues[0].start)):
+            # "..., he said", "..., goalkeeper Ana Ruiz said"
             m, cue = mentions[0], cues[0]
             if _ADJACENT.match(self.text[m.end:cue.start]) and m.start in self.resolved:
                 return self._attribution(m, "after quote", cue)
-        if cues and cues[0].start == lead:
+        if cues and cues[0].start == lead and (cues[0].lemma == "according to" or _inflected(cues[0])):
             cue = cues[0]
             if cue.lemma == "according to":
                 return self.speaker_before_cue(cue)
@@ -410,7 +414,7 @@ class ArticleSpeakers:
                 if cue.start == lead + name.end() and cue.text[0].islower():
                     # "..., Hart said.": an unregistered name right before the cue is still the speaker
                     m = Mention(lead, lead + len(name.group(1)), name.group(1), "group", name=name.group(1))
-                    return self._attribution(m, "after quote (unregistered name)", cue)
+                    return replace(self._attribution(m, "after quote (unregistered name)", cue), speaker_type="person")
         group = _group_patterns()[2].match(self.text, lead, window_end)
         if group:
             gap = re.match(rf"\s+(?:{_ADVERBS}\s+)*", self.text[group.end():window_end])
@@ -449,6 +453,13 @@ class ArticleSpeakers:
             s0, e0 = group.start(1), group.end(1)
             phrase = _without_determiner(self.text[s0:e0])
             return self._attribution(Mention(s0, e0, self.text[s0:e0], "group", name=phrase), method, cue)
+        described = re.match(r"\s+(?:a|an|the)\s+([^,.;:“”\"]{3,60}?)\s*(?:[.,;]|$)", self.text[cue.end:limit])
+        if described and descriptor_gap(" " + described.group(1)) and described.group(1)[:1].isalpha():
+            # "said a Lisbon fish trader": one unnamed person or body, described
+            s0, e0 = cue.end + described.start(1), cue.end + described.end(1)
+            a = self._attribution(Mention(s0, e0, described.group(1), "group", name=described.group(1)), method, cue)
+            single = not described.group(1).endswith("s")
+            return replace(a, speaker_type="person" if single else "group")
         surname = re.match(r"\s+([A-Z][a-z][\w’'-]+)\s*(?:[.,]|$)", self.text[cue.end:limit])
         if surname and surname.group(1).lower() not in _PRONOUN_WORDS:
             s0, e0 = cue.end + surname.start(1), cue.end + surname.end(1)
@@ -486,7 +497,7 @@ class ArticleSpeakers:
             start, end = self.sentences[i + 1][0], self.sentences[i + 1][1]
         lead = start + len(self.text[start:end]) - len(self.text[start:end].lstrip())
         cues = self.cues_between(lead, end)
-        if not cues or cues[0].start != lead or not cues[0].text[0].islower():
+        if not cues or cues[0].start != lead or not cues[0].text[0].islower() or not _inflected(cues[0]):
             return Attribution()
         found = self.inverted_subject(cues[0], end)
         if found is None:

@@ -5,7 +5,8 @@ speaker with features (which rule found it, how the speaker is written, the
 kind of cue, the distance to the quotation). A candidate's score is the sum of
 the weights of its features (``data/attribution_weights.csv``, one row per
 feature, with its meaning); the highest score wins and its logistic,
-``1 / (1 + exp(-score))``, is the ``speaker_confidence`` of the row. The weights
+``1 / (1 + exp(-score))``, is the ``speaker_confidence`` of the row; a
+candidate below even odds (score under 0) is rejected. The weights
 were set by hand on the Wikinews development half and read like the old rule
 order: a cue adjacent to the quotation beats a cue before it in the sentence,
 which beats a sentence subject, which beats a speaker carried over from an
@@ -24,6 +25,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+#: Candidates scoring below this (confidence below 0.5) are rejected.
+MIN_SCORE = 0.0
 #: Lemmas of the plain verbs of speech (feature ``cue:speech``).
 SPEECH_LEMMAS = frozenset({"say", "tell", "tell reporters", "add", "state", "comment", "explain", "reply"})
 
@@ -79,13 +82,16 @@ def score(features: dict, weights: dict) -> float:
 def decide(candidates: list[Candidate], weights: dict):
     """The best candidate's attribution with ``speaker_confidence`` set (first candidate wins ties).
 
-    Returns the empty attribution (confidence 0) when no candidate names a speaker.
+    Candidates scoring below :data:`MIN_SCORE` are rejected. Returns None when
+    no candidate is left.
     """
     best, best_score = None, -math.inf
     for candidate in candidates:
         if not candidate.attribution.speaker:
             continue
         value = score(candidate.features, weights)
+        if value < MIN_SCORE:
+            continue  # below even odds: rejected
         if value > best_score:
             best, best_score = candidate, value
     if best is None:
@@ -116,4 +122,16 @@ def indirect_confidence(attribution, weights: dict):
     """``attribution`` of a reported-speech span with its ``speaker_confidence`` set."""
     if not attribution.speaker:
         return attribution
-    return decide([candidate(attribution, 0)], weights)
+    value = score(candidate(attribution, 0).features, weights)
+    return replace(attribution, speaker_confidence=round(1 / (1 + math.exp(-value)), 3))
+
+
+def weights_table(weights=None):
+    """The weights as a DataFrame: ``feature``, ``weight``, ``meaning`` (packaged meanings; "" for others)."""
+    import pandas as pd
+
+    text = resources.files("analysis_helpers").joinpath("data/attribution_weights.csv").read_text("utf-8")
+    meanings = {row["feature"]: row["meaning"] for row in csv.DictReader(text.splitlines())}
+    values = read_weights(weights)
+    return pd.DataFrame({"feature": list(values), "weight": list(values.values()),
+                         "meaning": [meanings.get(f, "") for f in values]})

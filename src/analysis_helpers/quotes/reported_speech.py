@@ -98,6 +98,14 @@ def _clause_start(speakers: ArticleSpeakers, cue: Cue) -> int | None:
         return cue.end + listener.end()
     if _NO_THAT.match(rest):
         return cue.end + len(rest) - len(rest.lstrip())
+    if cue.lemma in ("tell", "tell reporters"):
+        # "told the local radio station the budget would ...": a described listener, then the clause
+        listener = re.match(r"\s+(?:the|a|an)\s+", rest)
+        words = list(re.finditer(r"[\w’'-]+\s+", rest[listener.end():])) if listener else []
+        for k in range(1, min(5, len(words))):
+            after = rest[listener.end() + words[k - 1].end():]
+            if _NO_THAT.match(" " + after):
+                return cue.end + listener.end() + words[k - 1].end()
     loose = None if cue.lemma in _OBJECT_CUES or not cue.text[0].islower() else _loose_clause(rest)
     if loose is not None:
         return cue.end + loose
@@ -282,6 +290,8 @@ def _parenthetical_or_trailing(speakers: ArticleSpeakers, s_start: int, s_end: i
     for cue in cues:
         after = text[cue.end:s_end]
         attribution = speakers.speaker_before_cue(cue)
+        if not attribution.speaker:
+            attribution = subject_phrase(speakers, s_start, cue)
         if not attribution.speaker or attribution.speaker_start < s_start:
             continue
         if not re.search(r",\s+$", text[s_start:attribution.speaker_start]):
