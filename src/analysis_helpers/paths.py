@@ -53,6 +53,11 @@ def reference_dir() -> Path:
     return data_dir() / "reference"
 
 
+def notebooks_dir() -> Path:
+    """The notebook series, ``notebooks/``."""
+    return project_root() / "notebooks"
+
+
 def figures_dir() -> Path:
     """Where notebooks write their figures, ``figures/`` (created when missing)."""
     folder = project_root() / "figures"

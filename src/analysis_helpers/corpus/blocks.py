@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
+from ..resources import accepts_lexicons
 from .roles import classify_block_roles
 
 BLOCK_COLUMNS = ["doc_id", "block_id", "start", "end", "text", "role"]
@@ -32,13 +34,17 @@ def block_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def segment_blocks(articles: pd.DataFrame) -> pd.DataFrame:
+@accepts_lexicons
+def segment_blocks(articles: pd.DataFrame, *, lexicons=None) -> pd.DataFrame:
     """One row per block (non-blank line) of every article, with its role.
 
     Parameters
     ----------
     articles : DataFrame
         Needs ``doc_id`` and ``text``.
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------
@@ -81,8 +87,6 @@ def attach_block(spans: pd.DataFrame, blocks: pd.DataFrame, *, offset_column: st
         article) and ``role`` (None there) columns added (replaced when present);
         row order unchanged.
     """
-    import numpy as np
-
     out = spans.copy()
     block_ids = np.full(len(out), -1, dtype="int64")
     roles = np.full(len(out), None, dtype=object)

@@ -11,16 +11,10 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import lru_cache
-from importlib import resources
 
-#: Every role a block can have, in the order the documentation lists them.
-ROLES = (
-    "headline", "standfirst", "byline", "body", "caption", "related",
-    "boilerplate", "tags", "duplicate", "stray",
-)
-#: Roles whose text is the article itself (what analyses count by default).
-ARTICLE_ROLES = ("headline", "standfirst", "body")
+from ..resources import cached, read_text
+from ..schema import ARTICLE_ROLES, ROLES  # noqa: F401  (re-exported: notebooks import them from here)
+from .sentences import news_abbreviations, search_before
 
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at for and or but with by from as is are was were be that this "
@@ -30,6 +24,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z])")
 _TERMINAL = re.compile(r"[.!?…:][\"”’')\]]*\s*$")
 _QUOTE_MARK = re.compile(r"[\"“”]")
+_TOKEN_BEFORE = re.compile(r"([\w.]+)$")
 # The word right after a capitalised subject or a personal pronoun, and the word after it.
 _SUBJECT_VERB = re.compile(r"(?:\b[A-Z][\w.’'-]*|\b(?:he|she|they|it|we|i))\s+([a-z]{2,})\b(?:\s+([A-Za-z]+))?")
 _IRREGULAR_PAST = frozenset(
@@ -41,10 +36,10 @@ _AFTER_VERB = frozenset("that the a an his her its their this these".split())
 _NOT_VERBS = frozenset("has is was as this his its us thus less news series plus".split())
 
 
-@lru_cache(maxsize=1)
+@cached
 def phrase_lexicon() -> tuple[tuple[str, re.Pattern, str], ...]:
     """The role phrase lexicon: ``(role, compiled pattern, note)`` rows of ``block_phrases.csv``."""
-    text = resources.files("analysis_helpers").joinpath("data/block_phrases.csv").read_text("utf-8")
+    text = read_text("block_phrases.csv")
     rows = csv.DictReader(text.splitlines())
     return tuple((r["role"], re.compile(r["pattern"], re.IGNORECASE), r["note"]) for r in rows)
 
@@ -73,17 +68,17 @@ def _anchored_at_start(pattern: re.Pattern) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
+@cached
 def _lexicon_matchers() -> tuple[tuple[str, object, str], ...]:
     """``(role, bound match-or-search method, note)`` for each lexicon row, in file order."""
     return tuple((role, pattern.match if _anchored_at_start(pattern) else pattern.search, note)
                  for role, pattern, note in phrase_lexicon())
 
 
-@lru_cache(maxsize=1)
+@cached
 def visual_verbs() -> frozenset[str]:
     """Caption verbs from ``visual_verbs.txt`` with their 3rd-person forms."""
-    text = resources.files("analysis_helpers").joinpath("data/visual_verbs.txt").read_text("utf-8")
+    text = read_text("visual_verbs.txt")
     lemmas = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     forms = set(lemmas)
     for lemma in lemmas:
@@ -113,11 +108,9 @@ def sentence_count(text: str) -> int:
     A stop after a known abbreviation (``U.S.``, ``Gen.``; see ``data/abbreviations.txt``)
     or a single capital letter does not end a sentence.
     """
-    from .sentences import news_abbreviations
-
     count = 1
     for match in _SENTENCE_END.finditer(text):
-        before = re.search(r"([\w.]+)$", text[: match.start()])
+        before = search_before(_TOKEN_BEFORE, text, match.start())
         token = before.group(1).lower().rstrip(".") if before else ""
         if text[match.start()] == "." and (token in news_abbreviations() or len(token) == 1):
             continue

@@ -165,3 +165,40 @@ def meantime_files(folder) -> list[Path]:
 def read_meantime(folder, max_sentences: int | None = None) -> list[MeantimeDocument]:
     """Every article of a ``meantime_en/`` folder, rebuilt with :func:`read_meantime_file`."""
     return [read_meantime_file(f, max_sentences) for f in meantime_files(folder)]
+
+
+def write_meantime_folder(docs, folder) -> Path:
+    """Write MEANTIME articles as a user's corpus: one ``.txt`` per article and a ``manifest.csv``.
+
+    For trying the command line and the notebooks on real news outside the project; the folder
+    is the caller's and is not part of the project (the texts are CC BY 4.0, see MEANTIME's
+    LICENSE.txt, and must keep that attribution when shared).
+
+    Parameters
+    ----------
+    docs : iterable of MeantimeDocument
+    folder : path-like
+        Created when missing; existing files of the same names are replaced.
+
+    Returns
+    -------
+    Path
+        The folder. ``manifest.csv`` has ``file, doc_id, outlet, url, published, published_note``
+        with ``outlet`` "Wikinews" and ``published`` the document creation time.
+    """
+    import csv
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for doc in docs:
+        name = f"{doc.doc_id}.txt"
+        (folder / name).write_text(doc.text + "\n", encoding="utf-8")
+        published = (doc.dct or "")[:10]
+        rows.append({"file": name, "doc_id": doc.doc_id.split("_", 1)[0], "outlet": "Wikinews", "url": doc.url,
+                     "published": published, "published_note": "MEANTIME document creation time"})
+    with open(folder / "manifest.csv", "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]) if rows else ["file"], lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return folder

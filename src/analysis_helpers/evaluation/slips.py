@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..corpus.blocks import attach_block
 from ..corpus.build import open_corpus
 from ..paths import reference_dir
 
@@ -16,13 +17,12 @@ def read_known_slips(path=None) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def locate_slips(corpus=None, slips: pd.DataFrame | None = None) -> pd.DataFrame:
+def locate_slips(corpus, slips: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every occurrence of every documented slip in its article.
 
     Parameters
     ----------
-    corpus : anything :func:`open_corpus` accepts, optional
-        Defaults to the seeds.
+    corpus : anything :func:`open_corpus` accepts
     slips : DataFrame, optional
         ``doc_id, claim, problem, correction, source``; defaults to :func:`read_known_slips`.
 
@@ -34,8 +34,6 @@ def locate_slips(corpus=None, slips: pd.DataFrame | None = None) -> pd.DataFrame
         not found has ``start`` and ``end`` of -1, so a reference row is never lost.
         Sorted by doc_id, start.
     """
-    from ..corpus.blocks import attach_block
-
     corpus = open_corpus(corpus)
     slips = read_known_slips() if slips is None else slips
     texts = dict(zip(corpus.articles["doc_id"], corpus.articles["text"]))

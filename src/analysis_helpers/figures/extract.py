@@ -22,13 +22,14 @@ import pandas as pd
 
 from ..corpus.blocks import attach_block
 from ..corpus.build import open_corpus
+from ..resources import accepts_lexicons, cached
 from .context import (
     STOP_WORDS, TIME_UNITS, base_phrase, counted_noun, lemma, subject_phrase,
 )
 from .lexicons import alternation, bound_phrases, currencies, hyphen_idioms, one_idioms, unit_words
 from ..word_patterns import trie_regex
 from .number_words import (
-    FRACTION_WORD, SPELLED_CARDINAL, SPELLED_ORDINAL, cardinal_value, digit_value, fraction_value,
+    CARDINAL_WORDS, DENOMINATORS, FRACTION_WORD, ORDINAL_UNITS, SPELLED_CARDINAL, TENS, SPELLED_ORDINAL, cardinal_value, digit_value, fraction_value,
     ordinal_value, scale_words,
 )
 
@@ -46,7 +47,7 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
 # ---------------------------------------------------------------- the grammar
-@lru_cache(maxsize=1)
+@cached
 def _patterns() -> dict[str, re.Pattern]:
     cur = currencies()
     prefix = [f for f, (k, _) in cur.items() if k in ("symbol", "code")]
@@ -503,7 +504,6 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
 @lru_cache(maxsize=1)
 def _trigger_words() -> frozenset[str]:
     """Lower-case words a number expression can start with (the core pattern's first words)."""
-    from .number_words import CARDINAL_WORDS, DENOMINATORS, ORDINAL_UNITS, TENS
     return frozenset(CARDINAL_WORDS) | frozenset(DENOMINATORS) | frozenset(ORDINAL_UNITS) | frozenset(TENS) | {
         "a", "an", "no", "nos", "tens", "dozens", "hundreds", "thousands", "millions", "billions"}
 
@@ -511,7 +511,6 @@ def _trigger_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _article_trigger() -> re.Pattern:
     """ "a"/"an" (in lower-cased text) before a scale, fraction or time word, or "a <adjective> third of"."""
-    from .number_words import DENOMINATORS
     after_article = sorted(set(DENOMINATORS) | {"hundred", "thousand", "million", "billion", "trillion", "dozen",
                                                  "year", "month", "week", "day", "hour", "decade", "century",
                                                  "minute"})
@@ -636,12 +635,16 @@ def figures_in_text(text: str) -> list[dict]:
     return out
 
 
-def extract_figures(corpus=None) -> pd.DataFrame:
+@accepts_lexicons
+def extract_figures(corpus, *, lexicons=None) -> pd.DataFrame:
     """The ``figures`` table: one row per number an article states.
 
     Parameters
     ----------
-    corpus : anything :func:`open_corpus` accepts (None = the seeds)
+    corpus : anything :func:`open_corpus` accepts
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
+from ..resources import cached
 
 from .attribution import ArticleSpeakers, Attribution
 from .decision import Candidate, candidate, decide
@@ -46,7 +46,7 @@ _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}
 _NAME_BEFORE_COLON = re.compile(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*\s+[A-Z][a-z][\w’'-]+):\s*$")
 
 
-@lru_cache(maxsize=1)
+@cached
 def _document_pattern() -> re.Pattern:
     """A document reference right before an opening mark: "Article 5 of NATO (", "the treaty reads:"."""
     nouns = "|".join(sorted((re.escape(n) for n in cue_lexicon().document_nouns), key=len, reverse=True))

@@ -21,9 +21,9 @@ from __future__ import annotations
 import csv
 import math
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
+
+from ..resources import cached, read_text
 
 #: Candidates scoring below this (confidence below 0.5) are rejected.
 MIN_SCORE = 0.0
@@ -39,10 +39,13 @@ class Candidate:
     features: dict = field(default_factory=dict)
 
 
-@lru_cache(maxsize=1)
+@cached
 def default_weights() -> dict[str, float]:
-    """The packaged weights, ``data/attribution_weights.csv`` (``feature`` -> ``weight``)."""
-    text = resources.files("analysis_helpers").joinpath("data/attribution_weights.csv").read_text("utf-8")
+    """The weights in force, ``attribution_weights.csv`` (``feature`` -> ``weight``).
+
+    The packaged file unless a ``lexicons=`` source replaces it (see :mod:`analysis_helpers.resources`).
+    """
+    text = read_text("attribution_weights.csv")
     return {row["feature"]: float(row["weight"]) for row in csv.DictReader(text.splitlines())}
 
 
@@ -130,7 +133,7 @@ def weights_table(weights=None):
     """The weights as a DataFrame: ``feature``, ``weight``, ``meaning`` (packaged meanings; "" for others)."""
     import pandas as pd
 
-    text = resources.files("analysis_helpers").joinpath("data/attribution_weights.csv").read_text("utf-8")
+    text = read_text("attribution_weights.csv")
     meanings = {row["feature"]: row["meaning"] for row in csv.DictReader(text.splitlines())}
     values = read_weights(weights)
     return pd.DataFrame({"feature": list(values), "weight": list(values.values()),

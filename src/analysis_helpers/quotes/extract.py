@@ -14,10 +14,11 @@ from collections import Counter
 
 import pandas as pd
 
+from ..resources import accepts_lexicons, with_objects
 from .attribution import Attribution, ArticleSpeakers
 from .candidates import decide_quote, quote_candidates
 from .decision import indirect_confidence, read_weights
-from ..corpus.roles import ARTICLE_ROLES
+from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
 from .marks import QuoteSpan, quote_spans
 from .reported_speech import reported_speech_spans
@@ -107,6 +108,7 @@ def article_quotes(doc_id: str, text: str, blocks: list, sentences: list, weight
     quoted = [(b + s.start, b + s.end) for s, b, *_ in found]
     speakers = ArticleSpeakers(text, sentences, quoted)
     rows = []
+    blocks_end = {b[2]: b[1] for b in blocks}
     continued = None
     previous = None  # (block_id, attribution, ends its block) of the last attributed quotation
     for span, b_start, block_id, role, continues in found:
@@ -119,7 +121,7 @@ def article_quotes(doc_id: str, text: str, blocks: list, sentences: list, weight
             previous_in_paragraph=previous[1] if same_block else None, previous_paragraph=previous_paragraph)
         attribution = decide_quote(candidates, weights)
         continued = attribution if continues and attribution.speaker else None
-        block_end = next((b[1] for b in blocks if b[2] == block_id), end)
+        block_end = blocks_end.get(block_id, end)
         ends_block = not text[end:block_end].strip(" \"“”„«»‘’'.,;!?…\n")
         ends_block = ends_block or _cue_only_after(speakers, end, block_end)
         previous = (block_id, attribution, ends_block) if attribution.speaker else None
@@ -129,9 +131,10 @@ def article_quotes(doc_id: str, text: str, blocks: list, sentences: list, weight
             attribution = Attribution(speaker_method="label: a term in quotation marks, not a speaker's words")
         rows.append(_row(doc_id, text, start, end, kind, span.unclosed and not continues, continues,
                          span.open_mark, span.close_mark, block_id, role, attribution))
+    block_starts = [b[0] for b in blocks]
     for item in reported_speech_spans(speakers):
         start, end = item["start"], item["end"]
-        block_id, role = _block_at(blocks, start)
+        block_id, role = _block_at(blocks, start, block_starts)
         rows.append(_row(doc_id, text, start, end, "indirect", False, False, "", "", block_id, role,
                          indirect_confidence(item["attribution"], weights)))
     return rows
@@ -153,12 +156,16 @@ def _one_spelling_per_article(quotes: pd.DataFrame) -> list[str]:
     return [best[k] if s else s for k, s in zip(keys, quotes["speaker"])]
 
 
-def _block_at(blocks, offset):
-    chosen = (-1, None)
-    for b_start, _b_end, block_id, role, _ in blocks:
-        if b_start <= offset:
-            chosen = (block_id, role)
-    return chosen
+def _block_at(blocks, offset, block_starts=None):
+    """``(block_id, role)`` of the last block starting at or before ``offset`` ((-1, None) if none).
+
+    ``block_starts`` (the blocks' starts, in order) lets the caller bisect instead of scanning.
+    """
+    from bisect import bisect_right
+
+    starts = block_starts if block_starts is not None else [b[0] for b in blocks]
+    i = bisect_right(starts, offset) - 1
+    return (blocks[i][2], blocks[i][3]) if i >= 0 else (-1, None)
 
 
 def _row(doc_id, text, start, end, kind, unclosed, continues, open_mark, close_mark, block_id, role,
@@ -176,16 +183,28 @@ def _row(doc_id, text, start, end, kind, unclosed, continues, open_mark, close_m
     }
 
 
-def extract_quotes(corpus=None, *, weights=None) -> pd.DataFrame:
+@accepts_lexicons
+def extract_quotes(corpus, *, corpus_names: bool = True, cues: pd.DataFrame | None = None, weights=None,
+                   lexicons=None) -> pd.DataFrame:
     """The ``quotes`` table: every quotation and reported-speech span, with its speaker.
 
     Parameters
     ----------
     corpus : Corpus, DataFrame, folder path or None
-        Anything :func:`~analysis_helpers.corpus.open_corpus` accepts (None: the seeds).
+        Anything :func:`~analysis_helpers.corpus.open_corpus` accepts.
+    corpus_names : bool
+        Fill ``corpus_speaker`` across the corpus (:func:`apply_corpus_names`).
+        The pipeline passes False for each chunk of articles and applies the
+        names once to the whole table.
+    cues : DataFrame, optional
+        Reporting cues with the columns of ``data/quote_cues.csv`` (cue, type,
+        introduces_clause, past...), replacing that file for this call.
     weights : path-like or mapping, optional
-        Feature weights of the speaker decision (default: the packaged
-        ``data/attribution_weights.csv``; see :mod:`~analysis_helpers.quotes.decision`).
+        Feature weights of the speaker decision (default: ``attribution_weights.csv``
+        of the lexicons in force; see :mod:`~analysis_helpers.quotes.decision`).
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------
@@ -213,6 +232,9 @@ def extract_quotes(corpus=None, *, weights=None) -> pd.DataFrame:
         bare surnames of one person merged across the corpus: the one column
         that depends on the other articles).
     """
+    if cues is not None:
+        return extract_quotes(corpus, corpus_names=corpus_names, weights=weights,
+                              lexicons=with_objects(lexicons, {"quote_cues.csv": cues}))
     corpus = open_corpus(corpus)
     sentences_by_doc: dict[str, list] = {}
     s = corpus.sentences
@@ -234,12 +256,30 @@ def extract_quotes(corpus=None, *, weights=None) -> pd.DataFrame:
     if quotes.empty:
         return pd.DataFrame(columns=QUOTE_COLUMNS)
     quotes["speaker"] = _one_spelling_per_article(quotes)
-    persons = quotes.loc[quotes["speaker_type"] == "person", "speaker"].tolist()
-    mapping = corpus_canonical_names(persons)
-    quotes["corpus_speaker"] = [mapping.get(s, s) if t == "person" else s
-                                for s, t in zip(quotes["speaker"], quotes["speaker_type"])]
+    quotes["corpus_speaker"] = quotes["speaker"]
+    if corpus_names:
+        quotes = apply_corpus_names(quotes)
     quotes = quotes.sort_values(["doc_id", "start", "end", "kind"], kind="stable").reset_index(drop=True)
     quotes.insert(1, "quote_id", [f"{d}-q{n:03d}" for d, n in zip(quotes["doc_id"],
                                                                     quotes.groupby("doc_id").cumcount() + 1)])
     int_columns = ["start", "end", "block_id", "cue_start", "cue_end", "speaker_start", "speaker_end", "n_words"]
     return quotes.astype({c: "int64" for c in int_columns})[QUOTE_COLUMNS]
+
+
+def apply_corpus_names(quotes: pd.DataFrame) -> pd.DataFrame:
+    """``quotes`` with ``corpus_speaker`` filled: one name per person across the corpus.
+
+    A person's bare surname ("Kowalski") becomes the most frequent full name
+    ending in it among all person speakers, and spellings of one name
+    ("Kowalskii", "Kowalski") become the most frequent one
+    (:func:`corpus_canonical_names`). ``speaker`` itself stays per article;
+    groups and organisations are not merged; row order is unchanged.
+    """
+    if quotes.empty:
+        return quotes
+    persons = quotes.loc[quotes["speaker_type"] == "person", "speaker"].tolist()
+    mapping = corpus_canonical_names(persons)
+    quotes = quotes.copy()
+    quotes["corpus_speaker"] = [mapping.get(s, s) if t == "person" else s
+                                for s, t in zip(quotes["speaker"], quotes["speaker_type"])]
+    return quotes

@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from .attribution import ArticleSpeakers, Attribution, Cue
-from .speakers import group_nouns
+from .speakers import cue_lexicon, group_nouns
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
 _PRONOUNS = r"(?:he|she|it|they|we|i|this|there|that)"
@@ -227,8 +227,6 @@ def subject_phrase(speakers: ArticleSpeakers, s_start: int, cue: Cue) -> Attribu
 
 
 def _clause_forms():
-    from .speakers import cue_lexicon
-
     return cue_lexicon().clause_forms
 
 
