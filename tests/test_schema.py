@@ -54,7 +54,7 @@ def test_offsets_of_every_span_table_index_the_article_text(written):
 
 
 def test_problems_are_named_column_by_column():
-    good = pd.DataFrame({"file": ["a.txt"], "severity": ["error"], "problem": ["empty file"]})
+    good = pd.DataFrame({"file": ["a.txt"], "severity": ["error"], "problem": ["empty file"], "step": [""], "error": [""]})
     assert table_problems("problems", good) == []
     assert "columns" in table_problems("problems", good[["severity", "file", "problem"]])[0]
     bad = good.assign(severity=["fatal"])

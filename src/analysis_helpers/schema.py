@@ -145,6 +145,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("file", "str", "file name inside the input folder (or the folder itself)"),
         _c("severity", "str", "error (not read) or warning (read; see problem)", r"error|warning"),
         _c("problem", "str", "what happened, in words"),
+        _c("step", "str", "the pipeline step that failed on the article (read, quotes, figures ...); "
+           "empty for problems found while reading", nullable=True),
+        _c("error", "str", "the exception class of a failed step (e.g. ValueError, TimeoutError); "
+           "empty otherwise", nullable=True),
     )),
     Table("quotes", "Quotations and reported speech, with cue and speaker.", ("quote_id",), ("doc_id", "start"), (
         _DOC,
