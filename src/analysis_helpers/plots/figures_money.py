@@ -143,8 +143,7 @@ def _currency_panel(ax, currency: str, rows: pd.DataFrame, total: int, labels: p
     flagged = rows["figure_id"].isin(disagreeing).to_numpy() if "figure_id" in rows else [False] * len(rows)
     if any(flagged):
         ax.scatter(values[flagged], [p for p, f in zip(y, flagged) if f], s=130, facecolors="none",
-                   edgecolors="tab:orange", lw=1.6, zorder=4, label="disagrees with another article (below)")
-        ax.legend(loc="best", fontsize=7.5, frameon=False)
+                   edgecolors="tab:orange", lw=1.6, zorder=4)
     for position, row in zip(y, rows.itertuples(index=False)):
         bound = _BOUND_WORDS.get(row.bound, "")
         text = format_amount(row.value, currency, None if logarithmic else scale)
@@ -161,7 +160,9 @@ def _currency_panel(ax, currency: str, rows: pd.DataFrame, total: int, labels: p
     unit = f"{scale[1]} {currency}".strip() if not logarithmic else currency
     ax.set_xlabel(f"{unit}{' (log scale)' if logarithmic else ''}", fontsize=8)
     more = f"; the {len(rows)} largest of {total}" if total > len(rows) else ""
-    ax.set_title(f"Stated in {currency}: {total} figure{'s' if total != 1 else ''}{more}", fontsize=10, loc="left")
+    ringed = "; ringed: part of a disagreement (below)" if any(flagged) else ""
+    ax.set_title(f"Stated in {currency}: {total} figure{'s' if total != 1 else ''}{more}{ringed}", fontsize=10,
+                 loc="left")
 
 
 def _disagreement_panel(ax, row, members: pd.DataFrame, labels: pd.Series) -> None:
