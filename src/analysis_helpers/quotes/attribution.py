@@ -36,8 +36,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
+from ..resources import cached
 from .speakers import Mention, Registry, cue_lexicon, find_mentions, group_nouns
 
 _ADVERBS = (
@@ -63,12 +63,30 @@ _PRONOUN_WORDS = frozenset("he she it they we i this that".split())
 _COORDINATED = re.compile(rf"(?:\band|\bbut|,)\s+(?:{_ADVERBS}\s+)*$")
 
 
+_ADJACENT_GAP = re.compile(_ADJACENT.pattern[1:-1])  # without ^ and $, for fullmatch in place
+_COMMA_GAP = re.compile(_APPOSITION_GAP.pattern[1:-1])
+
+#: Characters before a cue searched for a coordinating "and"/"but"/comma and the adverbs after it.
+_COORDINATION_REACH = 400
+
+
+_FIRST_NP = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s+(?:has|had|have|is|was|"
+                       r"were|are|[a-z]{2,}ed|(?!this\b|thus\b|its\b)[a-z]{2,}s)\b")
+
+
+def _search_back(pattern: re.Pattern, text: str, start: int, end: int):
+    """``pattern.search(text[start:end])`` for a pattern anchored at the end, reading at most
+    :data:`_COORDINATION_REACH` characters before ``end`` (bounded look-behind: a long sentence
+    with many cues must not be searched from its start once per cue)."""
+    return pattern.search(text, max(start, end - _COORDINATION_REACH), end)
+
+
 def _without_determiner(phrase: str) -> str:
     """"the ministry" -> "ministry": group speakers are named without their article."""
     return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
+@cached
 def _group_phrase() -> str:
     """Regex of a group speaker: optional article, up to two capitalised words and two modifiers, a
     group noun ("a NATO official", "Citi analysts", "the government spokesperson"); group 1 is the
@@ -78,7 +96,14 @@ def _group_phrase() -> str:
             rf"(?:(?!(?:{_FUNCTION})\b)[a-z]{{2,}}\s+){{0,2}}(?:{nouns}))\b")
 
 
-@lru_cache(maxsize=1)
+@cached
+def _group_evidence() -> re.Pattern:
+    """A group noun or a capital letter: what a group or organisation before a cue needs at least."""
+    nouns = "|".join(sorted(group_nouns(), key=len, reverse=True))
+    return re.compile(rf"[A-Z]|{nouns}")
+
+
+@cached
 def _group_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """A group phrase before a cue, a capitalised clause-initial phrase ("Moscow", "The Kremlin") before
     a cue, and a group phrase at the start of a text (after a quote, after "according to")."""
@@ -262,6 +287,8 @@ class ArticleSpeakers:
         window = self.text[max(start, end - 120):end]
         offset_base = max(start, end - 120)
         group_pattern, org_pattern, _ = _group_patterns()
+        if not _group_evidence().search(window):  # cheap: both patterns need a group noun or a capital
+            return None
         found = group_pattern.search(window)
         if not found:
             found = org_pattern.search(window)
@@ -277,6 +304,19 @@ class ArticleSpeakers:
         s = offset_base + offset
         canonical = _without_determiner(phrase)
         return Mention(s, s + len(phrase), phrase, "group", name=canonical)
+
+    def _resolved_before(self, start: int, end: int, count: int) -> list[Mention]:
+        """The last ``count`` resolved mentions inside ``[start, end)``, in text order."""
+        lo = bisect_right(self.mention_starts, start - 1)
+        hi = bisect_right(self.mention_starts, end - 1)
+        found: list[Mention] = []
+        for i in range(hi - 1, lo - 1, -1):
+            m = self.mentions[i]
+            if m.end <= end and m.start in self.resolved:
+                found.append(m)
+                if len(found) == count:
+                    break
+        return found[::-1]
 
     def speaker_before_cue(self, cue: Cue) -> Attribution:
         """The subject of ``cue``: the mention right before it, else the sentence's subject."""
@@ -299,19 +339,22 @@ class ArticleSpeakers:
                 if after and after[0].start == passive.end():
                     return self._attribution(after[0], "agent of a passive cue", cue)
             return Attribution()
-        before = [m for m in self.mentions_between(sent_start, cue.start) if m.start in self.resolved]
         participle = cue.text.lower().split()[0].endswith("ing")
         # a participle ("..., calling him") takes an apposition only right before it
         reach = 1 if participle else 3
+        # only the last few resolved mentions before the cue are read (reach, one before it for an
+        # apposition): taking them from the end keeps a long sentence of cues linear
+        before = self._resolved_before(sent_start, cue.start, reach + 1)
         for k in range(len(before) - 1, max(-1, len(before) - 1 - reach), -1):
             m = before[k]
-            gap = self.text[m.end:cue.start]
-            if not _ADJACENT.match(gap) or m.possessive or (participle and "," in gap):
+            # the gaps are matched in place (sentences hold no line break, so fullmatch is ^...$)
+            if not _ADJACENT_GAP.fullmatch(self.text, m.end, cue.start) or m.possessive \
+                    or (participle and "," in self.text[m.end:cue.start]):
                 continue
-            if m.kind == "title" and k > 0 and _APPOSITION_GAP.match(self.text[before[k - 1].end:m.start]):
+            if m.kind == "title" and k > 0 and _COMMA_GAP.fullmatch(self.text, before[k - 1].end, m.start):
                 return self._attribution(before[k - 1], "subject of cue (apposition)", cue)
             if m.kind == "title" and k + 1 < len(before) and before[k + 1].kind == "name" \
-                    and _APPOSITION_GAP.match(self.text[m.end:before[k + 1].start]):
+                    and _COMMA_GAP.fullmatch(self.text, m.end, before[k + 1].start):
                 # "The region's president, Stefano Bonaccini, said": the name, not the role
                 return self._attribution(before[k + 1], "subject of cue (apposition)", cue)
             method = "subject of cue" if k == len(before) - 1 else "subject of cue (apposition)"
@@ -319,17 +362,15 @@ class ArticleSpeakers:
         group = self.group_before(sent_start, cue.start)
         if group is not None:
             return self._attribution(group, "group subject of cue", cue)
-        coordinated = _COORDINATED.search(self.text[sent_start:cue.start]) is not None
+        coordinated = _search_back(_COORDINATED, self.text, sent_start, cue.start) is not None
         if participle or coordinated:
             i = self.sentence_index(cue.start)
             subject = self.subjects[i] if 0 <= i < len(self.subjects) else None
             if subject is not None and subject.start < cue.start:
                 return self._attribution(subject, "subject of sentence", cue)
-            first_np = re.match(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s+(?:has|had|have|is|was|"
-                                r"were|are|[a-z]{2,}ed|(?!this\b|thus\b|its\b)[a-z]{2,}s)\b",
-                                self.text[sent_start:cue.start])
+            first_np = _FIRST_NP.match(self.text, sent_start, cue.start)
             if first_np and first_np.group(1).split()[0] not in ("The", "A", "An", "This", "It", "In", "On"):
-                s = sent_start + first_np.start(1)
+                s = first_np.start(1)  # matched in place: already an offset into the text
                 phrase = first_np.group(1)
                 return self._attribution(Mention(s, s + len(phrase), phrase, "group", name=phrase),
                                          "subject of sentence (organisation)", cue)

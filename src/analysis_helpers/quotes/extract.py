@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 import pandas as pd
 
+from ..resources import accepts_lexicons, cached, with_objects
 from .attribution import Attribution, ArticleSpeakers
 from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
@@ -45,7 +45,7 @@ MIN_DIRECT_WORDS = 3
 MAX_LABEL_WORDS = 5
 
 
-@lru_cache(maxsize=1)
+@cached
 def _document_pattern() -> re.Pattern:
     """A document reference right before an opening mark: "Article 5 of NATO (", "the treaty reads:"."""
     nouns = "|".join(sorted((re.escape(n) for n in cue_lexicon().document_nouns), key=len, reverse=True))
@@ -179,20 +179,25 @@ def article_quotes(doc_id: str, text: str, blocks: list, sentences: list) -> lis
             attribution = Attribution(speaker_method="label: a term in quotation marks, not a speaker's words")
         rows.append(_row(doc_id, text, start, end, kind, span.unclosed and not continues, continues,
                          span.open_mark, span.close_mark, block_id, role, attribution))
+    block_starts = [b[0] for b in blocks]
     for item in reported_speech_spans(speakers):
         start, end = item["start"], item["end"]
-        block_id, role = _block_at(blocks, start)
+        block_id, role = _block_at(blocks, start, block_starts)
         rows.append(_row(doc_id, text, start, end, "indirect", False, False, "", "", block_id, role,
                          item["attribution"]))
     return rows
 
 
-def _block_at(blocks, offset):
-    chosen = (-1, None)
-    for b_start, _b_end, block_id, role, _ in blocks:
-        if b_start <= offset:
-            chosen = (block_id, role)
-    return chosen
+def _block_at(blocks, offset, block_starts=None):
+    """``(block_id, role)`` of the last block starting at or before ``offset`` ((-1, None) if none).
+
+    ``block_starts`` (the blocks' starts, in order) lets the caller bisect instead of scanning.
+    """
+    from bisect import bisect_right
+
+    starts = block_starts if block_starts is not None else [b[0] for b in blocks]
+    i = bisect_right(starts, offset) - 1
+    return (blocks[i][2], blocks[i][3]) if i >= 0 else (-1, None)
 
 
 def _row(doc_id, text, start, end, kind, unclosed, continues, open_mark, close_mark, block_id, role,
@@ -208,17 +213,25 @@ def _row(doc_id, text, start, end, kind, unclosed, continues, open_mark, close_m
     }
 
 
-def extract_quotes(corpus=None, *, corpus_names: bool = True) -> pd.DataFrame:
+@accepts_lexicons
+def extract_quotes(corpus, *, corpus_names: bool = True, cues: pd.DataFrame | None = None,
+                   lexicons=None) -> pd.DataFrame:
     """The ``quotes`` table: every quotation and reported-speech span, with its speaker.
 
     Parameters
     ----------
     corpus : Corpus, DataFrame, folder path or None
-        Anything :func:`~analysis_helpers.corpus.open_corpus` accepts (None: the seeds).
+        Anything :func:`~analysis_helpers.corpus.open_corpus` accepts.
     corpus_names : bool
         Complete a bare surname to the full name used across the corpus
         (:func:`apply_corpus_names`). The pipeline passes False for each chunk
         of articles and applies the names once to the whole table.
+    cues : DataFrame, optional
+        Reporting cues with the columns of ``data/quote_cues.csv`` (cue, type,
+        introduces_clause, past...), replacing that file for this call.
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------
@@ -241,6 +254,9 @@ def extract_quotes(corpus=None, *, corpus_names: bool = True) -> pd.DataFrame:
         person of the same surname) and ``conflict_with`` (that person);
         ``n_words``.
     """
+    if cues is not None:
+        return extract_quotes(corpus, corpus_names=corpus_names,
+                              lexicons=with_objects(lexicons, {"quote_cues.csv": cues}))
     corpus = open_corpus(corpus)
     sentences_by_doc: dict[str, list] = {}
     s = corpus.sentences

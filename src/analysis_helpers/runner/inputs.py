@@ -48,7 +48,7 @@ def read_input(path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress=None) -> tu
         if kind == "parquet":
             table = pd.read_parquet(path)
         else:
-            table = pd.read_json(path, lines=True, dtype=False, convert_dates=False)
+            table = pd.read_json(path, lines=True, dtype=False)
     except ImportError as exc:
         raise CorpusError(f"{path}: reading Parquet needs pyarrow (pip install 'analysis-helpers[parquet]'): {exc}")
     except ValueError as exc:

@@ -9,6 +9,7 @@ only in windows around trigger words, which keeps the tagger fast.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from .lexicon import (
@@ -18,6 +19,7 @@ from .lexicon import (
 )
 from .tense import choose_year, clause_tense, month_year, weekday_date
 from .values import day_value, month_value, quarter_of, shift_months, week_value
+from ..resources import cached
 from ..word_patterns import trie_regex
 
 _SIGNALS = re.compile(
@@ -88,14 +90,10 @@ def _compile_rules() -> list[tuple[str, re.Pattern]]:
     return compiled
 
 
-_COMPILED: list[tuple[str, re.Pattern]] | None = None
-
-
+@cached
 def compiled_rules() -> list[tuple[str, re.Pattern]]:
-    global _COMPILED
-    if _COMPILED is None:
-        _COMPILED = _compile_rules()
-    return _COMPILED
+    """Every rule's compiled pattern, holidays and anchor events from the lexicons in force."""
+    return _compile_rules()
 
 
 #: Rules tried first win ties between spans of equal length.
@@ -110,9 +108,13 @@ class RuleContext:
         self.text = text
         self.reference = reference
         self.sentence_bounds = sentence_bounds
+        self._sentence_starts = [lo for lo, _ in sentence_bounds]
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
-        for lo, hi in self.sentence_bounds:
+        """The sentence ``(lo, hi)`` holding ``offset`` (bisect over the sorted, disjoint bounds)."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0:
+            lo, hi = self.sentence_bounds[i]
             if lo <= offset < hi:
                 return lo, hi
         return 0, len(self.text)
@@ -810,23 +812,20 @@ RULE_TRIGGERS = {
 }
 WINDOW_BEFORE, WINDOW_AFTER = 90, 45
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_SCANNERS: tuple | None = None
 
 
+@cached
 def _scanners():
     """(lower-case word pattern, word -> categories), the same for cased words, and the digit pattern."""
-    global _SCANNERS
-    if _SCANNERS is None:
-        built = []
-        holiday_words = " ".join(sorted({w for h in holidays() for w in re.findall(r"[A-Z][a-z]+", h["pattern"])}))
-        for table in (TRIGGER_WORDS, {**CASED_TRIGGER_WORDS, "holiday": holiday_words}):
-            lookup: dict[str, list[str]] = {}
-            for category, words in table.items():
-                for word in words.split():
-                    lookup.setdefault(word, []).append(category)
-            built.append((re.compile(r"\b" + trie_regex(lookup) + r"\b"), lookup))
-        _SCANNERS = (built[0], built[1], re.compile(r"\d+"))
-    return _SCANNERS
+    built = []
+    holiday_words = " ".join(sorted({w for h in holidays() for w in re.findall(r"[A-Z][a-z]+", h["pattern"])}))
+    for table in (TRIGGER_WORDS, {**CASED_TRIGGER_WORDS, "holiday": holiday_words}):
+        lookup: dict[str, list[str]] = {}
+        for category, words in table.items():
+            for word in words.split():
+                lookup.setdefault(word, []).append(category)
+        built.append((re.compile(r"\b" + trie_regex(lookup) + r"\b"), lookup))
+    return (built[0], built[1], re.compile(r"\d+"))
 
 
 def _trigger_windows(text: str, lowered: str) -> dict[str, list[tuple[int, int]]]:
