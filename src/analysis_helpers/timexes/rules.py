@@ -1,3 +1,4 @@
+# Above 400 lines: about forty rules, each pattern beside its normaliser and dispatched from one table (NORMALISERS), whose order is the priority.
 """The patterns of the timex tagger and the normaliser that turns each match into a TIMEX3 value.
 
 Each rule is a regular expression (the span is its group ``t``) and a
