@@ -1,3 +1,4 @@
+# Above 400 lines: the declared steps and the one runner that guards, chunks and combines them belong together.
 """The tables ``analysis-helpers extract`` writes, as declared steps computed once.
 
 Each :class:`Step` names the results it needs and the tables it produces. Two
@@ -135,7 +136,7 @@ def _sentences(articles, blocks):
 
 
 def _document_dates(corpus, context):
-    return document_dates(corpus, corpus_days=context.published_days)
+    return document_dates(corpus)  # an article's own row and text only: never another article's date
 
 
 def _timexes(corpus, document_dates):
