@@ -175,6 +175,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("name_conflict", "bool", "the written name clashes with a person of the same surname"),
         _c("conflict_with", "str", "that person", nullable=True),
         _c("n_words", "int64", "words in text", r"\d+"),
+        _c("speaker_type", "str", "person, group or organisation; empty without a speaker",
+           r"|person|group|organisation", nullable=True),
+        _c("speaker_confidence", "float64", "0-1: the score of the chosen speaker among the candidates "
+           "(logistic); 0 without a speaker; low values are the ones to check by hand"),
+        _c("corpus_speaker", "str", "the speaker with one name per person across the corpus (bare surnames "
+           "and spellings merged); the only column that depends on the other articles", nullable=True),
     )),
     Table("figures", "Numbers the articles state, normalised.", ("figure_id",), ("doc_id", "start"), (
         _DOC,

@@ -18,6 +18,7 @@ Contact Group") and the same actor are attached as further sources.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -166,7 +167,7 @@ def _thread_patterns() -> tuple[tuple[str, re.Pattern], ...]:
 def thread_of(text: str) -> str:
     """The first thread of ``data/event_threads.csv`` whose pattern matches ``text``.
 
-    Cached: the mentions of one long sentence each ask about the same text.
+    Cached per lexicon source and text: the mentions of one long sentence each ask about the same text.
     """
     for thread, pattern in _thread_patterns():
         if pattern.search(text):

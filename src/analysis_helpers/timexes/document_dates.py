@@ -20,6 +20,7 @@ this order, and the method is recorded:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
 import pandas as pd
@@ -57,12 +58,6 @@ def url_date(url) -> date | None:
         return None
 
 
-def _article_text_spans(corpus, doc_id: str, roles=_ARTICLE_ROLES) -> list[tuple[int, int]]:
-    blocks = corpus.blocks
-    mine = blocks[(blocks["doc_id"] == doc_id) & blocks["role"].isin(roles)]
-    return list(zip(mine["start"], mine["end"]))
-
-
 def stamp_date(text: str, byline_spans) -> date | None:
     """The earliest full date written in the byline blocks (the publication stamp), or None."""
     days = []
@@ -85,20 +80,34 @@ def text_evidence(text: str, spans, sentence_bounds=()) -> tuple[date | None, li
     exists do dates in present-tense clauses count.
     """
     bounds = sorted(sentence_bounds) or [(0, len(text))]
+    bound_starts = [a for a, _ in bounds]
+    # spans, sorted, with the largest end so far: "is an offset inside any span" by bisect
+    span_starts, span_reach, reach = [], [], -1
+    for lo, hi in sorted(spans):
+        reach = max(reach, hi)
+        span_starts.append(lo)
+        span_reach.append(reach)
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    stripped_length: dict[int, int] = {}  # line start -> length of the line without outer white space
     strong, weak, weekdays = [], [], []
     for tag in tag_text(text, None, bounds):
-        if not any(lo <= tag["start"] < hi for lo, hi in spans):
+        k = bisect_right(span_starts, tag["start"]) - 1
+        if k < 0 or span_reach[k] <= tag["start"]:
             continue
         if tag["rule"] in _FULL_DATE_RULES:
             day = _parse_day(tag["value"])
             if day is None:
                 continue
-            lo, hi = next(((a, b) for a, b in bounds if a <= tag["start"] < b), (0, len(text)))
-            line_start = text.rfind("\n", 0, tag["start"]) + 1
-            line_end = text.find("\n", tag["end"])
-            line = text[line_start:len(text) if line_end < 0 else line_end]
+            j = bisect_right(bound_starts, tag["start"]) - 1
+            lo, hi = bounds[j] if j >= 0 and bounds[j][0] <= tag["start"] < bounds[j][1] else (0, len(text))
+            n = bisect_right(newlines, tag["start"] - 1)  # newlines before the tag's start
+            line_start = newlines[n - 1] + 1 if n else 0
+            e = bisect_left(newlines, tag["end"])
+            line_end = newlines[e] if e < len(newlines) else len(text)
+            if line_start not in stripped_length:
+                stripped_length[line_start] = len(text[line_start:line_end].strip())
             tense = clause_tense(text, tag["start"], tag["end"], lo, hi)
-            if len(line.strip()) <= len(tag["text"]) + 25 or tense == "past":
+            if stripped_length[line_start] <= len(tag["text"]) + 25 or tense == "past":
                 strong.append(day)
             elif tense != "future":
                 weak.append(day)
@@ -173,6 +182,18 @@ def document_dates(corpus, *, corpus_days=None, lexicons=None) -> pd.DataFrame:
     articles = corpus.articles
     known = [_parse_day(v) for v in articles.get("published", pd.Series([""] * len(articles)))]
     sentences = corpus.sentences
+    # the corpus tables are grouped by document once (filtering them per document was quadratic)
+    bounds_by_doc = {doc: list(zip(group["start"], group["end"]))
+                     for doc, group in sentences.groupby("doc_id", sort=False)}
+    blocks = corpus.blocks
+    text_spans = {doc: list(zip(group["start"], group["end"]))
+                  for doc, group in blocks[blocks["role"].isin(_ARTICLE_ROLES)].groupby("doc_id", sort=False)}
+    byline_spans = {doc: list(zip(group["start"], group["end"]))
+                    for doc, group in blocks[blocks["role"] == "byline"].groupby("doc_id", sort=False)}
+    # only the earliest and latest published dates of the other documents are used, and a
+    # document reaching this point has none of its own
+    known_days = sorted(d for d in (known if corpus_days is None else corpus_days) if d is not None)
+    fallback_days = [known_days[0], known_days[-1]] if known_days else []
     rows = []
     for i, (doc_id, text) in enumerate(zip(articles["doc_id"], articles["text"])):
         published = known[i]
@@ -181,10 +202,8 @@ def document_dates(corpus, *, corpus_days=None, lexicons=None) -> pd.DataFrame:
                          **_row(published, published, published, "manifest published")})
             continue
         url = articles["url"].iloc[i] if "url" in articles else None
-        bounds = sentences.loc[sentences["doc_id"] == doc_id, ["start", "end"]].itertuples(index=False)
-        others = [d for j, d in enumerate(known) if j != i] if corpus_days is None else list(corpus_days)
         inferred = infer_document_date(text if isinstance(text, str) else "", url,
-                                       _article_text_spans(corpus, doc_id), [tuple(b) for b in bounds], others,
-                                       byline_spans=_article_text_spans(corpus, doc_id, ("byline",)))
+                                       text_spans.get(doc_id, []), bounds_by_doc.get(doc_id, []), fallback_days,
+                                       byline_spans=byline_spans.get(doc_id, []))
         rows.append({"doc_id": doc_id, "published": "", **inferred})
     return pd.DataFrame(rows, columns=DOCUMENT_DATE_COLUMNS)
