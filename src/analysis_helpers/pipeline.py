@@ -132,7 +132,7 @@ def _sentences(articles, blocks):
 
 
 def _document_dates(corpus, context):
-    return document_dates(corpus, corpus_days=context.published_days)
+    return document_dates(corpus)  # an article's own row and text only: never another article's date
 
 
 def _timexes(corpus, document_dates):

@@ -30,7 +30,7 @@ __all__ = ["TIMEX_COLUMNS", "anchor_events", "clause_tense", "extract_timexes", 
 TIMEX_COLUMNS = [
     "doc_id", "timex_id", "start", "end", "text", "type", "value", "mod", "granularity",
     "first_day", "last_day", "anchor", "signal", "tense", "rule", "document_date",
-    "block_id", "role", "sent_id",
+    "block_id", "role", "sent_id", "reason",
 ]
 
 
@@ -62,8 +62,9 @@ def extract_timexes(corpus, *, dates: pd.DataFrame | None = None, lexicons=None)
     "event: NAME" from the gazetteer; "previous date" for "the previous day";
     "date in the sentence" for a clock time placed on a day named beside it), signal (the
     preposition before it, e.g. "since"), tense (of the clause, for weekday and
-    month names), rule, document_date (the reference used), block_id, role and
-    sent_id.
+    month names), rule, document_date (the reference used), block_id, role,
+    sent_id and reason (why a relative value stays underspecified, e.g. the
+    document has no date of its own; empty otherwise).
     """
     corpus = open_corpus(corpus)
     dates = (document_dates(corpus) if dates is None else dates).set_index("doc_id")
@@ -90,7 +91,7 @@ def extract_timexes(corpus, *, dates: pd.DataFrame | None = None, lexicons=None)
                          "document_date": info["reference_day"] if info is not None else ""})
     table = pd.DataFrame(rows, columns=[c for c in TIMEX_COLUMNS if c not in ("block_id", "role", "sent_id")])
     table = corpus.offsets.attach(table, sentences=True)
-    for column in ("mod", "signal", "tense", "first_day", "last_day", "anchor"):
+    for column in ("mod", "signal", "tense", "first_day", "last_day", "anchor", "reason"):
         table[column] = table[column].fillna("").astype(str)
     return table[TIMEX_COLUMNS].sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
 
