@@ -134,14 +134,14 @@ def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), cor
     spans = spans if spans is not None else [(0, len(text or ""))]
     latest, weekdays = text_evidence(text or "", spans, sentence_bounds)
     if latest is not None:
-        last = latest + timedelta(days=6) if weekdays else latest
+        last = min(latest, date.max - timedelta(days=6)) + timedelta(days=6) if weekdays else latest
         return _row(latest, latest, last, f"latest full date in the text ({latest.isoformat()})")
     corpus_days = sorted(d for d in corpus_days if d is not None)
     if corpus_days:
         low, high = corpus_days[0], corpus_days[-1]
         past = [w for w, tense in weekdays if tense == "past" and w >= 0]
         if past:
-            days = [low - timedelta(days=(low.weekday() - w) % 7) for w in past]
+            days = [max(low, date.min + timedelta(days=6)) - timedelta(days=(low.weekday() - w) % 7) for w in past]
             earliest = max(days)
             names = ", ".join(sorted({earliest.strftime("%A")}))
             return _row(high, min(earliest, high), high,
