@@ -204,7 +204,7 @@ def _extract_locked(args) -> int:
         "tables": {name: int(len(table)) for name, table in tables.items()},
         "articles_read": int(len(articles)), "problems": int(len(all_problems)), "errors": n_errors,
         "exit_status": status, "seconds": round(time.monotonic() - started, 3),
-        "seconds_per_step": {name: round(value, 3) for name, value in seconds.items()},
+        "cpu_seconds_per_step": {name: round(value, 3) for name, value in seconds.items()},
     }
     commit_tables(tables, args.out, completion, fmt=args.fmt, excel=args.excel)
     n_unread = int((problems["severity"] == "error").sum())

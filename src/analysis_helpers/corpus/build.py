@@ -15,6 +15,7 @@ import re
 import stat
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from pathlib import Path, PurePosixPath
 
@@ -25,6 +26,7 @@ from ..resources import accepts_lexicons
 from .blocks import segment_blocks
 from .decoding import (DEFAULT_MAX_BYTES, DecodedText, UnreadableFile, decode_article_bytes,
                        decode_utf8_with_fallback)
+from .offsets import OffsetIndex
 from .sentences import split_sentences
 
 MANIFEST_NAME = "manifest.csv"
@@ -441,6 +443,11 @@ class Corpus:
     blocks: pd.DataFrame
     sentences: pd.DataFrame
     problems: pd.DataFrame
+
+    @cached_property
+    def offsets(self) -> OffsetIndex:
+        """Which block and sentence holds an offset (computed once per corpus)."""
+        return OffsetIndex(self.blocks, self.sentences)
 
     def text_of(self, doc_id: str) -> str:
         """The full text of one article."""

@@ -7,14 +7,13 @@ this order, and the method is recorded:
 2. the earliest full date in a byline block (a publication stamp such as
    "Published Sep 19, 2024 3:02 PM", which comes before any "Updated" stamp);
 3. the latest full date written in the article's own text (headline, standfirst,
-   body) on a line of its own (a dateline) or in a past-tense clause, which the
-   article cannot predate (dates in future-tense clauses are ignored); the
-   interval runs six days on when the text also uses weekday names or "yesterday";
-4. the published dates of the other articles in the same corpus (a scrape is
-   collected at one time), narrowed by weekday names in the past tense: an
-   article that says "on Wednesday" in the past tense was written on or after
-   that Wednesday;
-5. otherwise unknown (empty). Today's date is never used.
+   body) on a line of its own (a dateline or a leading date line) or in a
+   past-tense clause, which the article cannot predate (dates in future-tense
+   clauses are ignored); the interval runs six days on when the text also uses
+   weekday names or "yesterday";
+4. otherwise unknown (empty), and the timexes of the document keep
+   underspecified values ("XXXX-WXX-5") with a ``reason``. Another article's date
+   is never borrowed (a folder may mix years), and today's date is never used.
 """
 
 from __future__ import annotations
@@ -34,6 +33,8 @@ DOCUMENT_DATE_COLUMNS = ["doc_id", "published", "reference_day", "first_day", "l
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|\b)")
 _ARTICLE_ROLES = ("headline", "standfirst", "body")
+#: ``method`` of a document whose own manifest row, address and text give no date.
+UNKNOWN_METHOD = "unknown: no date in the manifest row, the page address or the text"
 
 
 def _parse_day(value) -> date | None:
@@ -119,8 +120,8 @@ def text_evidence(text: str, spans, sentence_bounds=()) -> tuple[date | None, li
     return (max(candidates) if candidates else None), weekdays
 
 
-def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), corpus_days=(), byline_spans=()) -> dict:
-    """Infer one document's date when the manifest has none.
+def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), byline_spans=()) -> dict:
+    """Infer one document's date when the manifest has none, from its own address and text only.
 
     Returns
     -------
@@ -134,20 +135,10 @@ def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), cor
     spans = spans if spans is not None else [(0, len(text or ""))]
     latest, weekdays = text_evidence(text or "", spans, sentence_bounds)
     if latest is not None:
+        # clamped: a latest date in the calendar's last week must not overflow
         last = min(latest, date.max - timedelta(days=6)) + timedelta(days=6) if weekdays else latest
         return _row(latest, latest, last, f"latest full date in the text ({latest.isoformat()})")
-    corpus_days = sorted(d for d in corpus_days if d is not None)
-    if corpus_days:
-        low, high = corpus_days[0], corpus_days[-1]
-        past = [w for w, tense in weekdays if tense == "past" and w >= 0]
-        if past:
-            days = [max(low, date.min + timedelta(days=6)) - timedelta(days=(low.weekday() - w) % 7) for w in past]
-            earliest = max(days)
-            names = ", ".join(sorted({earliest.strftime("%A")}))
-            return _row(high, min(earliest, high), high,
-                        f"past-tense '{names}' and the corpus' published dates ({low.isoformat()} to {high.isoformat()})")
-        return _row(high, low, high, f"the corpus' published dates ({low.isoformat()} to {high.isoformat()})")
-    return {"reference_day": "", "first_day": "", "last_day": "", "method": "unknown"}
+    return {"reference_day": "", "first_day": "", "last_day": "", "method": UNKNOWN_METHOD}
 
 
 def _row(reference: date, first: date, last: date, method: str) -> dict:
@@ -156,17 +147,12 @@ def _row(reference: date, first: date, last: date, method: str) -> dict:
 
 
 @accepts_lexicons
-def document_dates(corpus, *, corpus_days=None, lexicons=None) -> pd.DataFrame:
+def document_dates(corpus, *, lexicons=None) -> pd.DataFrame:
     """One row per article: its date and how it is known.
 
     Parameters
     ----------
     corpus : anything :func:`open_corpus` accepts
-    corpus_days : iterable of date, optional
-        The published dates known across the whole corpus, the fallback of an
-        article with no date of its own. Default: those of ``corpus``. The
-        pipeline passes the whole corpus' dates when it processes a chunk, so
-        an article gets the same date alone, in a chunk or in the corpus.
     lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
         Lexicon files replacing the packaged ones for this call (see
         :mod:`analysis_helpers.resources`); missing files fall back to the package.
@@ -190,10 +176,8 @@ def document_dates(corpus, *, corpus_days=None, lexicons=None) -> pd.DataFrame:
                   for doc, group in blocks[blocks["role"].isin(_ARTICLE_ROLES)].groupby("doc_id", sort=False)}
     byline_spans = {doc: list(zip(group["start"], group["end"]))
                     for doc, group in blocks[blocks["role"] == "byline"].groupby("doc_id", sort=False)}
-    # only the earliest and latest published dates of the other documents are used, and a
-    # document reaching this point has none of its own
-    known_days = sorted(d for d in (known if corpus_days is None else corpus_days) if d is not None)
-    fallback_days = [known_days[0], known_days[-1]] if known_days else []
+    # a document without its own date never borrows another article's: it is dated from its own
+    # text or stays unknown
     rows = []
     for i, (doc_id, text) in enumerate(zip(articles["doc_id"], articles["text"])):
         published = known[i]
@@ -203,7 +187,7 @@ def document_dates(corpus, *, corpus_days=None, lexicons=None) -> pd.DataFrame:
             continue
         url = articles["url"].iloc[i] if "url" in articles else None
         inferred = infer_document_date(text if isinstance(text, str) else "", url,
-                                       text_spans.get(doc_id, []), bounds_by_doc.get(doc_id, []), fallback_days,
+                                       text_spans.get(doc_id, []), bounds_by_doc.get(doc_id, []),
                                        byline_spans=byline_spans.get(doc_id, []))
         rows.append({"doc_id": doc_id, "published": "", **inferred})
     return pd.DataFrame(rows, columns=DOCUMENT_DATE_COLUMNS)
