@@ -1,3 +1,4 @@
+# Above 400 lines: one declaration per column of the 13 tables; the contract stays in one file on purpose.
 """The table contract of ``analysis-helpers extract``: every table, its columns, dtypes and ids.
 
 One home for what a researcher needs to read any CSV the tool writes: each
@@ -186,8 +187,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("figure_id", "str", "DOC-FNNN: doc_id, '-F', number in reading order from 001", r"[^\n]+-F\d{3,}"),
         _START, _END,
         _c("text", "str", "the expression as written (text[start:end])"),
-        _c("kind", "str", "money, percent, count, fraction, ordinal, rank, duration or measure",
-           r"money|percent|count|fraction|ordinal|rank|duration|measure"),
+        _c("kind", "str", "money, percent, count, fraction, ordinal, rank, duration, measure or ratio "
+           "('twice', 'five-fold')", r"money|percent|count|fraction|ordinal|rank|duration|measure|ratio"),
         _c("value", "float64", "the number, scale applied (percent in percentage points, fractions as "
            "proportions, ranges at their midpoint)"),
         _c("value_low", "float64", "lower end of a range or bound; NaN when open", nullable=True),
@@ -197,7 +198,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
            nullable=True),
         _c("base", "str", "what a percentage or fraction is of", nullable=True),
         _c("subject", "str", "short phrase saying what is counted", nullable=True),
-        _c("change", "str", "up or down when a verb of change precedes", r"|up|down", nullable=True),
+        _c("change", "str", "up or down when a verb of change precedes; from and to for the two ends of "
+           "'from $1.63 to $13.03'", r"|up|down|from|to", nullable=True),
         _c("per", "str", "denominator of a rate ('a year' gives year)", nullable=True),
         _SENT, _BLOCK, _ROLE,
         _c("rule", "str", "the rule that read it"),
@@ -227,6 +229,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("document_date", "str", "the article's date used as reference, ISO date", r"|\d{4}-\d{2}-\d{2}",
            nullable=True),
         _BLOCK, _ROLE, _SENT,
+        _c("reason", "str", "why a relative value stays underspecified (the document has no date of its "
+           "own); empty when resolved", nullable=True),
     )),
     Table("events", "Events of the timeline, merged across articles.", ("event_id",),
           ("first_day", "last_day", "event_id"), (
