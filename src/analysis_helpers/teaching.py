@@ -106,3 +106,127 @@ def check_same_passage_counts(answer: pd.DataFrame, pairs: pd.DataFrame) -> bool
     except (TypeError, ValueError):
         ok = False
     return _verdict(ok, "every count matches.", "some counts differ; compare with same_passage_counts(pairs).")
+
+
+# notebook 03: numeric figures
+
+
+def figures_per_article(figures: pd.DataFrame, corpus) -> pd.DataFrame:
+    """Figures in each article's own text (headline, standfirst, body) and per 1,000 characters of it.
+
+    Returns
+    -------
+    DataFrame
+        Index ``doc_id`` (every article of the corpus); ``figures`` (count), ``characters`` (of
+        article blocks), ``per_1000`` (figures per 1,000 characters, 0 for an article without
+        article text), sorted by ``per_1000`` descending, then doc_id.
+    """
+    blocks = corpus.blocks[corpus.blocks["role"].isin(ARTICLE_ROLES)]
+    characters = (blocks["end"] - blocks["start"]).groupby(blocks["doc_id"]).sum()
+    counts = figures[figures["role"].isin(ARTICLE_ROLES)].groupby("doc_id").size()
+    table = pd.DataFrame(index=pd.Index(corpus.articles["doc_id"], name="doc_id"))
+    table["figures"] = counts.reindex(table.index).fillna(0).astype(int)
+    table["characters"] = characters.reindex(table.index).fillna(0).astype(int)
+    table["per_1000"] = (1000 * table["figures"] / table["characters"].where(table["characters"] > 0)).fillna(0).round(2)
+    return table.sort_values(["per_1000", "figures"], ascending=False, kind="stable")
+
+
+def check_densest_article(answer_doc_id, figures: pd.DataFrame, corpus) -> bool:
+    """Exercise 03-1: is ``answer_doc_id`` the article with most figures per 1,000 characters of article text?"""
+    table = figures_per_article(figures, corpus)
+    if table.empty or table["per_1000"].max() == 0:
+        return _verdict(False, "", "no article of this corpus states a figure in its own text.")
+    top = table["per_1000"].max()
+    best = table.index[table["per_1000"] == top].tolist()
+    return _verdict(str(answer_doc_id) in best, f"{answer_doc_id} states {top} figures per 1,000 characters.",
+                    f"the densest article is {', '.join(best)} ({top} per 1,000 characters).")
+
+
+def check_group_count(answer: int, figures: pd.DataFrame, max_gap: float) -> bool:
+    """Exercise 03-2: does ``compare_figures(figures, max_gap=max_gap)`` find ``answer`` groups?"""
+    from .figures.comparison import compare_figures
+
+    groups = compare_figures(figures, max_gap=max_gap)
+    n = int(groups["group_id"].nunique()) if len(groups) else 0
+    return _verdict(int(answer) == n, f"{n} group(s) with max_gap={max_gap}.",
+                    f"compare_figures finds {n} group(s) with max_gap={max_gap}, not {answer}.")
+
+
+def check_money_reading(text: str, expected_unit: str, figures_found: list[dict]) -> bool:
+    """Exercise 03-3: did the extractor read ``text`` as money in ``expected_unit``?
+
+    Parameters
+    ----------
+    text : str
+        The sentence given to the extractor.
+    expected_unit : str
+        The ISO 4217 code the new lexicon row gives (e.g. "SEK").
+    figures_found : list of dict
+        What the extractor returned for ``text``.
+    """
+    money = [f for f in figures_found if f.get("kind") == "money"]
+    units = sorted({f.get("unit") for f in money})
+    return _verdict(expected_unit in units, f"read as money in {expected_unit}: {[f['text'] for f in money]}.",
+                    f"no money figure in {expected_unit} (money units found: {units or 'none'}); "
+                    "is the new row in the lexicon folder you passed?")
+
+
+# notebook 04: timeline
+
+
+def check_resolved_value(answer: str, sentence: str, expression: str, document_day) -> bool:
+    """Exercise 04-2: is ``answer`` the TIMEX3 value ``tag_text`` gives ``expression`` in ``sentence``?"""
+    from .timexes.extract import tag_text
+
+    values = [t["value"] for t in tag_text(sentence, document_day) if t["text"] == expression]
+    if not values:
+        return _verdict(False, "", f"{expression!r} is not tagged in this sentence.")
+    return _verdict(str(answer) == values[0], f"{expression!r} is {values[0]} with document day {document_day}.",
+                    f"with document day {document_day}, {expression!r} is {values[0]}, not {answer}.")
+
+
+def low_certainty_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Events reported by one article only and marked ``low`` certainty, with the reason."""
+    keep = (events["n_sources"] == 1) & (events["certainty"] == "low")
+    return events.loc[keep, ["event_id", "doc_ids", "what", "certainty_reason"]]
+
+
+def check_low_certainty(answer_event_ids, events: pd.DataFrame) -> bool:
+    """Exercise 04-3: are ``answer_event_ids`` exactly the single-source events of low certainty?"""
+    expected = set(low_certainty_events(events)["event_id"])
+    given = set(answer_event_ids)
+    missing, extra = sorted(expected - given), sorted(given - expected)
+    return _verdict(not missing and not extra, f"{len(expected)} event(s): {', '.join(sorted(expected)) or 'none'}.",
+                    f"missing {missing or 'none'}, not expected {extra or 'none'}.")
+
+
+def thread_sentences(corpus, timexes: pd.DataFrame, thread: str) -> pd.DataFrame:
+    """Article sentences (headline, standfirst, body) that a thread's pattern finds, and their timexes.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, sent_id, text, n_timexes`` (temporal expressions in the sentence, any kind).
+    """
+    from .timeline.build import event_threads
+
+    pattern = event_threads().set_index("thread").loc[thread, "pattern"]
+    sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
+    found = sentences[sentences["text"].str.contains(pattern, regex=True)]
+    counts = timexes.groupby(["doc_id", "sent_id"]).size()
+    n = [int(counts.get((d, s), 0)) for d, s in zip(found["doc_id"], found["sent_id"])]
+    return found[["doc_id", "sent_id", "text"]].assign(n_timexes=n)
+
+
+def check_thread_sentences(answer: pd.DataFrame, corpus, timexes: pd.DataFrame, thread: str = "travel") -> bool:
+    """Exercise 04-4: does ``answer`` hold exactly the article sentences the thread's pattern finds?
+
+    ``answer`` needs ``doc_id`` and ``sent_id`` columns.
+    """
+    expected = thread_sentences(corpus, timexes, thread)
+    want = set(zip(expected["doc_id"], expected["sent_id"]))
+    got = set(zip(answer["doc_id"], answer["sent_id"]))
+    dated = int((expected["n_timexes"] > 0).sum())
+    return _verdict(want == got, f"{len(want)} sentence(s) mention {thread}; {dated} of them hold a temporal expression.",
+                    f"the {thread} pattern finds {len(want)} article sentence(s); your table has {len(got)}, "
+                    f"{len(got & want)} of them right.")
