@@ -1,3 +1,4 @@
+# Above 400 lines: the event merge reads mentions, actors, places and threads together; each helper is used by that one merge only.
 """Dated events from news articles, merged across articles into one timeline.
 
 An event mention is a sentence of the article's own text (headline, standfirst,
@@ -23,7 +24,8 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..corpus.build import open_corpus
-from ..resources import accepts_lexicons, active, cached, read_table, read_text
+from ..corpus.names import surname_key
+from ..resources import accepts_lexicons, cached, read_table, read_text
 from ..schema import ARTICLE_ROLES
 from ..timexes.document_dates import document_dates
 from ..timexes.extract import extract_timexes
@@ -60,11 +62,6 @@ def event_threads() -> pd.DataFrame:
     return read_table("event_threads.csv")
 
 
-def _surname_key(name: str) -> str:
-    key = name.split()[-1].lower()
-    return key[:-1] if key.endswith("yy") else key  # Zelenskyy / Zelensky
-
-
 def known_people(texts) -> dict[str, str]:
     """Surname key -> the longest full name written after a title anywhere in ``texts``.
 
@@ -81,7 +78,7 @@ def known_people(texts) -> dict[str, str]:
             if not words or words[-1] in title_words or words[0] in ("The", "Of"):
                 continue
             name = " ".join(words)
-            key = _surname_key(name)
+            key = surname_key(name)
             if len(key) < 3:
                 continue
             if len(name) > len(people.get(key, "")):
@@ -93,7 +90,7 @@ def actors_in(text: str, people: dict[str, str]) -> list[str]:
     """Known people mentioned in ``text``, in order of first mention."""
     found = []
     for m in re.finditer(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", text):
-        key = _surname_key(m.group(0))
+        key = surname_key(m.group(0))
         if key in people and people[key] not in found:
             found.append(people[key])
     return found
@@ -166,16 +163,12 @@ def _thread_patterns() -> tuple[tuple[str, re.Pattern], ...]:
                  for thread, pattern in zip(event_threads()["thread"], event_threads()["pattern"]))
 
 
+@cached(maxsize=4096)
 def thread_of(text: str) -> str:
     """The first thread of ``data/event_threads.csv`` whose pattern matches ``text``.
 
     Cached per lexicon source and text: the mentions of one long sentence each ask about the same text.
     """
-    return _thread_of(active().key, text)
-
-
-@lru_cache(maxsize=4096)
-def _thread_of(source_key, text: str) -> str:
     for thread, pattern in _thread_patterns():
         if pattern.search(text):
             return thread
