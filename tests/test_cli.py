@@ -41,7 +41,8 @@ def test_problems_are_written_and_printed(tmp_path, capsys):
     corpus.mkdir()
     (corpus / "ok.txt").write_text("A headline here\nMinisters met on Thursday in Brussels.\n", encoding="utf-8")
     (corpus / "empty.txt").write_bytes(b"")
-    assert main(["extract", str(corpus), "--out", str(tmp_path / "out"), "--no-progress"]) == 0
+    # exit 3: the tables are written, but a file was not read
+    assert main(["extract", str(corpus), "--out", str(tmp_path / "out"), "--no-progress"]) == 3
     problems = pd.read_csv(tmp_path / "out" / "problems.csv")
     assert list(problems["file"]) == ["empty.txt"]
     err = capsys.readouterr().err

@@ -129,7 +129,7 @@ def test_reference_rows_have_a_source_address():
 
 
 def test_seed_conflicts_include_the_misdated_agreement_and_the_wrong_chair(seed_events):
-    conflicts = find_conflicts(open_corpus(), seed_events)
+    conflicts = find_conflicts(open_corpus(), seed_events, read_reference())
     kinds = set(zip(conflicts["doc_id"], conflicts["kind"]))
     assert ("001", "date") in kinds and ("001", "role") in kinds
     date_row = conflicts[(conflicts["doc_id"] == "001") & (conflicts["kind"] == "date")].iloc[0]

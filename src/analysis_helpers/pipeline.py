@@ -1,21 +1,182 @@
-"""The tables ``analysis-helpers extract`` writes, and the function behind each.
+"""The tables ``analysis-helpers extract`` writes, as declared steps computed once.
 
-This registry is the project's public contract: table names and their columns
-are never renamed, only added to. A later task adds its table with one line in
-:data:`EXTRACTORS`; the command line needs no other change.
+Each :class:`Step` names the results it needs and the tables it produces. Two
+kinds of step:
+
+- **article steps** are functions of a chunk of articles whose rows depend on
+  each article alone (blocks and roles, sentences, document dates, timexes,
+  quotes, figures). They run chunk by chunk, in any number of processes, and an
+  article gives the same rows alone, in a chunk or in the whole corpus. The one
+  corpus fact they read, the published dates known across the corpus (the
+  fallback date of an undated article), is computed up front and passed in
+  :class:`CorpusContext`.
+- **corpus steps** run once on the concatenated per-article tables (speaker
+  names across the corpus, the merged timeline, topics).
+
+Every article step runs inside a guard: an exception or a run over the time
+budget in one article becomes a ``problems`` row naming the file, the step and
+the error, and only that article's rows of that step (and of the steps that
+need it) are left out. A corpus step that fails becomes a ``problems`` row and
+never takes the finished per-article tables down with it.
+
+The table names and their columns are the project's public contract: never
+renamed, only added to.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
+import signal
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable
 
 import pandas as pd
 
-from .corpus.build import Corpus
+from .corpus.blocks import segment_blocks
+from .corpus.build import PROBLEM_COLUMNS, Corpus
+from .corpus.sentences import split_sentences
+from .figures.extract import FIGURE_COLUMNS, extract_figures
+from .quotes.extract import QUOTE_COLUMNS, apply_corpus_names, extract_quotes
+from .timeline.build import EVENT_COLUMNS, build_timeline
+from .timexes.document_dates import DOCUMENT_DATE_COLUMNS, document_dates
+from .timexes.extract import TIMEX_COLUMNS, extract_timexes
+from .topics.model import TopicOptions, extract_topics
 
-#: Tables computed from a :class:`Corpus`, in the order they are written.
-#: Each value is ``"module:function"``; the function takes a Corpus and returns
-#: a DataFrame, or a dict of table name to DataFrame for steps that make several.
+#: Extra columns of the ``problems`` table for failures of a step (empty for reading problems).
+STEP_PROBLEM_COLUMNS = ["step", "error"]
+#: Default time budget of one article in one step, in seconds.
+DEFAULT_ARTICLE_TIMEOUT = 10.0
+#: Default number of articles per chunk.
+DEFAULT_CHUNK_SIZE = 100
+#: A chunk step may take ``article_timeout + CHUNK_SECONDS_PER_ARTICLE * n`` seconds before
+#: its articles are re-run one by one, each with its own ``article_timeout``.
+CHUNK_SECONDS_PER_ARTICLE = 0.5
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the pipeline.
+
+    Attributes
+    ----------
+    name : str
+        The result it produces (a table name, or an internal result such as
+        ``document_dates``).
+    func : callable
+        Called with one keyword argument per name in ``needs``; returns a
+        DataFrame, or a dict of table name to DataFrame.
+    needs : tuple of str
+        Results it reads: ``articles``, ``corpus`` (articles, blocks and
+        sentences bundled), ``context`` (:class:`CorpusContext`), ``options``
+        (:class:`RunOptions`) or the name of an earlier step.
+    scope : {"article", "corpus"}
+        Per chunk of articles, or once on the whole corpus' tables.
+    columns : dict of str to list of str
+        The table(s) it writes with their columns (empty for internal results).
+    """
+
+    name: str
+    func: Callable
+    needs: tuple[str, ...]
+    scope: str
+    columns: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class CorpusContext:
+    """What an article step may know about the rest of the corpus: the published dates."""
+
+    published_days: tuple[date, ...] = ()
+
+    @classmethod
+    def of(cls, articles: pd.DataFrame) -> "CorpusContext":
+        """The context of a whole ``articles`` table."""
+        days = set()
+        for value in articles.get("published", pd.Series(dtype=object)).tolist():
+            if isinstance(value, str) and value.strip():
+                try:
+                    days.add(date.fromisoformat(value.strip()))
+                except ValueError:
+                    continue
+        return cls(tuple(sorted(days)))
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Options of one run that change what the steps do.
+
+    Attributes
+    ----------
+    article_timeout : float or None
+        Seconds one article may spend in one step (None: no limit).
+    topics : TopicOptions
+        How topics are modelled (``mode`` off, auto or a fixed k).
+    """
+
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT
+    topics: TopicOptions = field(default_factory=TopicOptions)
+
+
+# --- the steps -------------------------------------------------------------------------------------------------
+
+
+def _blocks(articles):
+    return segment_blocks(articles)
+
+
+def _sentences(articles, blocks):
+    return split_sentences(articles, blocks)
+
+
+def _document_dates(corpus, context):
+    return document_dates(corpus, corpus_days=context.published_days)
+
+
+def _timexes(corpus, document_dates):
+    return extract_timexes(corpus, dates=document_dates)
+
+
+def _quotes(corpus):
+    return extract_quotes(corpus, corpus_names=False)
+
+
+def _figures(corpus):
+    return extract_figures(corpus)
+
+
+def _speaker_names(quotes):
+    return apply_corpus_names(quotes)
+
+
+def _events(corpus, timexes, document_dates):
+    return build_timeline(corpus, timexes=timexes, dates=document_dates)
+
+
+def _topics(articles, blocks, options):
+    return extract_topics(Corpus(articles, blocks, pd.DataFrame(), pd.DataFrame()), options=options.topics)
+
+
+#: Per-article steps, in the order they run on each chunk.
+ARTICLE_STEPS: tuple[Step, ...] = (
+    Step("blocks", _blocks, ("articles",), "article"),
+    Step("sentences", _sentences, ("articles", "blocks"), "article"),
+    Step("document_dates", _document_dates, ("corpus", "context"), "article"),
+    Step("timexes", _timexes, ("corpus", "document_dates"), "article", {"timexes": TIMEX_COLUMNS}),
+    Step("quotes", _quotes, ("corpus",), "article", {"quotes": QUOTE_COLUMNS}),
+    Step("figures", _figures, ("corpus",), "article", {"figures": FIGURE_COLUMNS}),
+)
+
+#: Corpus steps, run once on the concatenated per-article tables, in order.
+CORPUS_STEPS: tuple[Step, ...] = (
+    Step("quotes", _speaker_names, ("quotes",), "corpus", {"quotes": QUOTE_COLUMNS}),
+    Step("events", _events, ("corpus", "timexes", "document_dates"), "corpus", {"events": EVENT_COLUMNS}),
+    Step("topics", _topics, ("articles", "blocks", "options"), "corpus", {
+        name: columns for name, columns in TopicOptions.table_columns().items()}),
+)
+
+#: The extractor tables every run writes besides the base tables, in the order they are written.
 EXTRACTORS: dict[str, str] = {
     "quotes": "analysis_helpers.quotes.extract:extract_quotes",
     "topics": "analysis_helpers.topics.model:extract_topics",
@@ -23,6 +184,268 @@ EXTRACTORS: dict[str, str] = {
     "events": "analysis_helpers.timeline.build:build_timeline",
     "figures": "analysis_helpers.figures.extract:extract_figures",
 }
+
+_BASE = ("articles", "blocks", "sentences")
+
+
+# --- the guard -------------------------------------------------------------------------------------------------
+
+
+class StepTimeout(Exception):
+    """A step ran over its time budget."""
+
+
+class _Budget:
+    """Raise :class:`StepTimeout` in the main thread after ``seconds`` (SIGALRM; no-op elsewhere)."""
+
+    def __init__(self, seconds: float | None):
+        usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        self.seconds = seconds if usable and seconds else None
+
+    def __enter__(self):
+        if self.seconds:
+            self._previous = signal.signal(signal.SIGALRM, self._expire)
+            signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def _expire(self, signum, frame):
+        raise StepTimeout(f"over the time budget of {self.seconds:g} s")
+
+    def __exit__(self, *exc):
+        if self.seconds:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+        return False
+
+
+def _problem_row(file: str, step: str, exc: BaseException, left_out: str) -> dict:
+    message = str(exc).splitlines()[0][:300] if str(exc) else ""
+    error = type(exc).__name__
+    return {"file": file, "severity": "error",
+            "problem": f"step {step} failed ({error}: {message}); {left_out}", "step": step, "error": error}
+
+
+def _subset(table: pd.DataFrame, doc_ids) -> pd.DataFrame:
+    if "doc_id" not in table or table.empty:
+        return table
+    return table[table["doc_id"].isin(doc_ids)].reset_index(drop=True)
+
+
+def _call(step: Step, results: dict, context: CorpusContext, options: RunOptions):
+    kwargs = {}
+    for need in step.needs:
+        if need == "corpus":
+            kwargs[need] = Corpus(results["articles"], results["blocks"], results["sentences"],
+                                  pd.DataFrame(columns=PROBLEM_COLUMNS))
+        elif need == "context":
+            kwargs[need] = context
+        elif need == "options":
+            kwargs[need] = options
+        else:
+            kwargs[need] = results[need]
+    return step.func(**kwargs)
+
+
+def _dependants(steps) -> dict[str, set[str]]:
+    """For each step, the later steps that need it directly or through another step."""
+    below: dict[str, set[str]] = {s.name: set() for s in steps}
+    for step in steps:
+        for need in step.needs:
+            for name, later in below.items():
+                if need == name or need in later:
+                    later.add(step.name)
+        if "corpus" in step.needs:
+            for name in ("blocks", "sentences"):
+                if name in below:
+                    below[name].add(step.name)
+    return below
+
+
+def run_article_steps(articles: pd.DataFrame, context: CorpusContext | None = None,
+                      options: RunOptions | None = None, steps=ARTICLE_STEPS, timer=None) -> dict:
+    """Run every article step on one chunk of articles, each inside the guard.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        A chunk of the ``articles`` table.
+    context : CorpusContext, optional
+        The whole corpus' published dates (default: this chunk's).
+    options : RunOptions, optional
+    timer : dict, optional
+        Filled with the seconds spent in each step (summed).
+
+    Returns
+    -------
+    dict
+        ``articles`` and one DataFrame per step, plus ``problems``: a list of
+        problem rows for the articles whose step failed.
+    """
+    context = context if context is not None else CorpusContext.of(articles)
+    options = options or RunOptions()
+    articles = articles.reset_index(drop=True)
+    files = dict(zip(articles["doc_id"], articles["file"] if "file" in articles else articles["doc_id"]))
+    results: dict = {"articles": articles}
+    problems: list[dict] = []
+    failed: dict[str, set] = {}  # doc_ids left out of each step
+    dependants = _dependants(steps)
+    for step in steps:
+        started = time.perf_counter()
+        excluded = set().union(*(failed.get(n, set()) for n in _needs_closure(step, steps)))
+        inputs = ({k: (_subset(v, [d for d in articles["doc_id"] if d not in excluded])
+                       if isinstance(v, pd.DataFrame) else v) for k, v in results.items()}
+                  if excluded else results)
+        n = len(inputs["articles"])
+        budget = (options.article_timeout + CHUNK_SECONDS_PER_ARTICLE * n) if options.article_timeout else None
+        try:
+            with _Budget(budget):
+                results[step.name] = _call(step, inputs, context, options)
+        except Exception as exc:  # noqa: BLE001 - every failure becomes a problem row
+            if n <= 1:
+                parts, bad = [], {d: exc for d in inputs["articles"]["doc_id"]}
+            else:
+                parts, bad = _one_by_one(step, inputs, context, options)
+            for doc_id, error in bad.items():
+                left = sorted({step.name, *dependants[step.name]} & _written(steps))
+                problems.append(_problem_row(files.get(doc_id, doc_id), step.name, error,
+                                             "its rows of " + (", ".join(left) or step.name) + " are left out"))
+            failed[step.name] = set(bad)
+            results[step.name] = _concat(parts, step) if parts else _empty(step)
+        if timer is not None:
+            timer[step.name] = timer.get(step.name, 0.0) + time.perf_counter() - started
+    results["problems"] = problems
+    return results
+
+
+def _written(steps) -> set[str]:
+    return {name for s in steps for name in (s.columns or {})} | {"blocks", "sentences"}
+
+
+def _needs_closure(step: Step, steps) -> set[str]:
+    names = {s.name for s in steps}
+    out: set[str] = set()
+    todo = [n for n in step.needs if n in names] + (["blocks", "sentences"] if "corpus" in step.needs else [])
+    by_name = {s.name: s for s in steps}
+    while todo:
+        need = todo.pop()
+        if need in out or need not in by_name:
+            continue
+        out.add(need)
+        todo.extend(by_name[need].needs)
+        if "corpus" in by_name[need].needs:
+            todo.extend(["blocks", "sentences"])
+    return out
+
+
+def _one_by_one(step: Step, inputs: dict, context, options) -> tuple[list, dict]:
+    """Re-run ``step`` on each article of a chunk alone; return its tables and the failures by doc_id."""
+    parts, bad = [], {}
+    for doc_id in inputs["articles"]["doc_id"].tolist():
+        alone = {k: (_subset(v, [doc_id]) if isinstance(v, pd.DataFrame) else v) for k, v in inputs.items()}
+        try:
+            with _Budget(options.article_timeout):
+                parts.append(_call(step, alone, context, options))
+        except Exception as exc:  # noqa: BLE001
+            bad[doc_id] = exc
+    return parts, bad
+
+
+def _empty(step: Step) -> pd.DataFrame:
+    if step.name == "blocks":
+        return segment_blocks(pd.DataFrame(columns=["doc_id", "text"]))
+    if step.name == "sentences":
+        return split_sentences(pd.DataFrame(columns=["doc_id", "text"]), segment_blocks(
+            pd.DataFrame(columns=["doc_id", "text"])))
+    if step.name == "document_dates":
+        return pd.DataFrame(columns=DOCUMENT_DATE_COLUMNS)
+    (columns,) = step.columns.values()
+    return pd.DataFrame(columns=columns)
+
+
+def _concat(parts: list, step: Step | None = None) -> pd.DataFrame:
+    frames = [p for p in parts if p is not None and len(p.columns)]
+    if not frames:
+        return _empty(step) if step is not None else pd.DataFrame()
+    non_empty = [f for f in frames if len(f)]
+    if not non_empty:
+        return frames[0].iloc[0:0].reset_index(drop=True)
+    if len(non_empty) == 1:
+        return non_empty[0].reset_index(drop=True)
+    return pd.concat(non_empty, ignore_index=True)
+
+
+def combine_chunks(chunk_results: list[dict], steps=ARTICLE_STEPS) -> dict:
+    """Concatenate the per-chunk results of :func:`run_article_steps` (chunks in input order)."""
+    combined: dict = {"problems": [row for r in chunk_results for row in r["problems"]]}
+    by_name = {s.name: s for s in steps}
+    for name in ("articles", *by_name):
+        combined[name] = _concat([r[name] for r in chunk_results], by_name.get(name))
+    return combined
+
+
+def run_corpus_steps(results: dict, options: RunOptions | None = None, steps=CORPUS_STEPS,
+                     timer=None) -> dict:
+    """Run the corpus steps on the combined per-article results, each inside the guard.
+
+    A step that fails leaves its tables out (a ``problems`` row says so); the
+    speaker-name step that fails leaves the per-article quotes as they are.
+    """
+    options = options or RunOptions()
+    problems = results["problems"]
+    for step in steps:
+        if step.name == "topics" and options.topics.mode == "off":
+            continue
+        started = time.perf_counter()
+        try:
+            out = _call(step, results, CorpusContext(), options)
+            results.update(out if isinstance(out, dict) else {step.name: out})
+        except Exception as exc:  # noqa: BLE001 - MemoryError is an Exception too
+            kept = step.name in results and step.scope == "corpus" and step.name == "quotes"
+            left = "per-article quotes kept without corpus-wide names" if kept else \
+                "tables " + ", ".join(step.columns) + " not written"
+            problems.append(_problem_row("(corpus)", step.name, exc, left))
+            if not kept:
+                for name in step.columns:
+                    results.pop(name, None)
+                    results.setdefault("_failed_tables", set()).add(name)
+        if timer is not None:
+            timer[step.name] = timer.get(step.name, 0.0) + time.perf_counter() - started
+    return results
+
+
+def output_tables(results: dict, reading_problems: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The tables to write, in order: base tables, problems, then each extractor's."""
+    problems = reading_problems.copy()
+    for column in STEP_PROBLEM_COLUMNS:
+        if column not in problems:
+            problems[column] = ""
+    step_problems = pd.DataFrame(results["problems"], columns=PROBLEM_COLUMNS + STEP_PROBLEM_COLUMNS)
+    problems = _concat([problems, step_problems]) if len(step_problems) else problems
+    tables = {name: results[name] for name in _BASE}
+    tables["problems"] = problems.reset_index(drop=True)
+    for name in EXTRACTORS:
+        if name == "topics":
+            for topic_table in TopicOptions.table_columns():
+                if topic_table in results:
+                    tables[topic_table] = results[topic_table]
+        elif name in results:
+            tables[name] = results[name]
+    return tables
+
+
+def extract_corpus(corpus: Corpus, options: RunOptions | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,
+                   timer=None) -> dict[str, pd.DataFrame]:
+    """Every table of a corpus, in one process: article steps chunk by chunk, then the corpus steps."""
+    options = options or RunOptions()
+    articles = corpus.articles
+    context = CorpusContext.of(articles)
+    chunks = [run_article_steps(articles.iloc[i:i + chunk_size], context, options, timer=timer)
+              for i in range(0, len(articles), chunk_size)] or [run_article_steps(articles, context, options)]
+    results = run_corpus_steps(combine_chunks(chunks), options, timer=timer)
+    return output_tables(results, corpus.problems)
+
+
+# --- the former registry, kept for callers ---------------------------------------------------------------------
 
 
 def base_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
@@ -36,32 +459,28 @@ def base_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
 
 
 def run_extractor(name: str, corpus: Corpus) -> dict[str, pd.DataFrame]:
-    """Run the extractor registered as ``name`` and return its table(s) by name."""
+    """Run the extractor registered as ``name`` on a whole corpus and return its table(s) by name."""
+    from importlib import import_module
+
     module_name, func_name = EXTRACTORS[name].split(":")
-    func = getattr(import_module(module_name), func_name)
-    result = func(corpus)
+    result = getattr(import_module(module_name), func_name)(corpus)
     return result if isinstance(result, dict) else {name: result}
 
 
-def extract_all(corpus: Corpus, progress=None) -> dict[str, pd.DataFrame]:
-    """Every table: the base tables, then each registered extractor in order.
-
-    Parameters
-    ----------
-    corpus : Corpus
-    progress : callable, optional
-        Called as ``progress(done, total, table_name)`` after each step.
-    """
-    tables = base_tables(corpus)
-    for done, name in enumerate(EXTRACTORS, start=1):
-        tables.update(run_extractor(name, corpus))
-        if progress is not None:
-            progress(done, len(EXTRACTORS), name)
+def extract_all(corpus: Corpus, progress=None, options: RunOptions | None = None) -> dict[str, pd.DataFrame]:
+    """Every table of a corpus (see :func:`extract_corpus`); ``progress(done, total, label)`` once at the end."""
+    tables = extract_corpus(corpus, options)
+    if progress is not None:
+        progress(1, 1, "tables")
     return tables
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir) -> list:
-    """Write each table as ``OUT/NAME.csv`` (UTF-8, ``\\n`` line ends, no index)."""
+    """Write each table as ``OUT/NAME.csv`` (UTF-8, ``\\n`` line ends, no index), in place.
+
+    The command line writes through :mod:`analysis_helpers.runner.outputs` instead,
+    which is atomic.
+    """
     from pathlib import Path
 
     out = Path(out_dir)

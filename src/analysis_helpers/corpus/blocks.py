@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pandas as pd
 
 from .roles import classify_block_roles
@@ -81,8 +82,6 @@ def attach_block(spans: pd.DataFrame, blocks: pd.DataFrame, *, offset_column: st
         article) and ``role`` (None there) columns added (replaced when present);
         row order unchanged.
     """
-    import numpy as np
-
     out = spans.copy()
     block_ids = np.full(len(out), -1, dtype="int64")
     roles = np.full(len(out), None, dtype=object)

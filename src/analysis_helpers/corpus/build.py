@@ -17,7 +17,10 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
+from ..paths import seeds_dir
+from .blocks import segment_blocks
 from .decoding import DEFAULT_MAX_BYTES, UnreadableFile, decode_article_bytes
+from .sentences import split_sentences
 
 MANIFEST_NAME = "manifest.csv"
 ARTICLE_SUFFIX = ".txt"
@@ -277,9 +280,6 @@ class Corpus:
 
 def build_corpus(articles: pd.DataFrame, problems: pd.DataFrame | None = None) -> Corpus:
     """Segment an ``articles`` table into blocks and sentences and bundle the tables."""
-    from .blocks import segment_blocks
-    from .sentences import split_sentences
-
     blocks = segment_blocks(articles)
     sentences = split_sentences(articles, blocks)
     if problems is None:
@@ -298,8 +298,6 @@ def open_corpus(source=None, **kwargs) -> Corpus:
     if isinstance(source, pd.DataFrame):
         return build_corpus(source)
     if source is None:
-        from ..paths import seeds_dir
-
         source = seeds_dir()
     articles, problems = read_articles(source, **kwargs)
     return build_corpus(articles, problems)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .roles import ARTICLE_ROLES, ROLES, words
+from ..schema import ARTICLE_ROLES, ROLES
+from .roles import words
 
 
 def role_composition(blocks: pd.DataFrame) -> pd.DataFrame:

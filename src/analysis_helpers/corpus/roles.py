@@ -14,13 +14,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-#: Every role a block can have, in the order the documentation lists them.
-ROLES = (
-    "headline", "standfirst", "byline", "body", "caption", "related",
-    "boilerplate", "tags", "duplicate", "stray",
-)
-#: Roles whose text is the article itself (what analyses count by default).
-ARTICLE_ROLES = ("headline", "standfirst", "body")
+from ..schema import ARTICLE_ROLES, ROLES  # noqa: F401  (re-exported: notebooks import them from here)
+from .sentences import news_abbreviations, search_before
 
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at for and or but with by from as is are was were be that this "
@@ -30,6 +25,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z])")
 _TERMINAL = re.compile(r"[.!?…:][\"”’')\]]*\s*$")
 _QUOTE_MARK = re.compile(r"[\"“”]")
+_TOKEN_BEFORE = re.compile(r"([\w.]+)$")
 # The word right after a capitalised subject or a personal pronoun, and the word after it.
 _SUBJECT_VERB = re.compile(r"(?:\b[A-Z][\w.’'-]*|\b(?:he|she|they|it|we|i))\s+([a-z]{2,})\b(?:\s+([A-Za-z]+))?")
 _IRREGULAR_PAST = frozenset(
@@ -113,11 +109,9 @@ def sentence_count(text: str) -> int:
     A stop after a known abbreviation (``U.S.``, ``Gen.``; see ``data/abbreviations.txt``)
     or a single capital letter does not end a sentence.
     """
-    from .sentences import news_abbreviations
-
     count = 1
     for match in _SENTENCE_END.finditer(text):
-        before = re.search(r"([\w.]+)$", text[: match.start()])
+        before = search_before(_TOKEN_BEFORE, text, match.start())
         token = before.group(1).lower().rstrip(".") if before else ""
         if text[match.start()] == "." and (token in news_abbreviations() or len(token) == 1):
             continue

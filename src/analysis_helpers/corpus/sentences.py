@@ -45,6 +45,24 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
 
 
 _GLUED = re.compile(r"(?<=[a-z0-9%)][.!?])(?=[A-Z][a-z])")
+_WORD_AND_STOP = re.compile(r"(\w+)[.!?]$")
+
+
+def search_before(pattern: re.Pattern, text: str, end: int, start: int = 0, window: int = 64):
+    """``pattern.search(text[start:end])``, with offsets into ``text``, in time linear in the match.
+
+    For patterns anchored at the end (``...$``) that match a run of characters,
+    where a suffix of a match (two characters or more) is itself a match, such as
+    ``[\w.]+$``. Searching the whole prefix from its start costs its length on
+    every call, which made counting the sentence ends of one long block quadratic;
+    here a window before ``end`` grows only while the match reaches its left edge.
+    """
+    while True:
+        lo = max(start, end - window)
+        match = pattern.search(text, lo, end)
+        if match is None or lo == start or match.start() > lo:
+            return match
+        window *= 4
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -62,7 +80,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for start, end in sentence_tokenizer().span_tokenize(text):
         cut = start
         for match in _GLUED.finditer(text, start, end):
-            word_before = re.search(r"(\w+)[.!?]$", text[cut:match.start()])
+            word_before = search_before(_WORD_AND_STOP, text, match.start(), cut)
             if word_before and word_before.group(1).lower() in news_abbreviations():
                 continue
             spans.append((cut, match.start()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..corpus.roles import ROLES
+from ..schema import ROLES
 from .scoring import precision_recall_f1
 
 KEY = ["doc_id", "start", "end"]

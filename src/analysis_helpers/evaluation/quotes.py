@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..paths import annotations_dir
 from .scoring import precision_recall_f1
 
 #: Kind groups reported by :func:`evaluate_quotes`, in order.
@@ -149,8 +150,6 @@ def quote_errors(predicted: pd.DataFrame, gold: pd.DataFrame, min_coverage: floa
 
 def read_gold_quotes(path=None) -> pd.DataFrame:
     """The hand annotations ``data/annotations/quotes.csv`` (speaker as "" when empty)."""
-    from ..paths import annotations_dir
-
     path = path or annotations_dir() / "quotes.csv"
     gold = pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False)
     return gold.astype({"start": "int64", "end": "int64"})

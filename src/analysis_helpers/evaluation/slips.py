@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ..corpus.blocks import attach_block
 from ..corpus.build import open_corpus
 from ..paths import reference_dir
 
@@ -34,8 +35,6 @@ def locate_slips(corpus=None, slips: pd.DataFrame | None = None) -> pd.DataFrame
         not found has ``start`` and ``end`` of -1, so a reference row is never lost.
         Sorted by doc_id, start.
     """
-    from ..corpus.blocks import attach_block
-
     corpus = open_corpus(corpus)
     slips = read_known_slips() if slips is None else slips
     texts = dict(zip(corpus.articles["doc_id"], corpus.articles["text"]))

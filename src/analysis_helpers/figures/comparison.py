@@ -17,7 +17,7 @@ from importlib import resources
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from ..corpus.roles import ARTICLE_ROLES
+from ..schema import ARTICLE_ROLES
 from .context import lemma
 
 COMPARISON_COLUMNS = [

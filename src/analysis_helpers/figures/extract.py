@@ -28,7 +28,7 @@ from .context import (
 from .lexicons import alternation, bound_phrases, currencies, hyphen_idioms, one_idioms, unit_words
 from ..word_patterns import trie_regex
 from .number_words import (
-    FRACTION_WORD, SPELLED_CARDINAL, SPELLED_ORDINAL, cardinal_value, digit_value, fraction_value,
+    CARDINAL_WORDS, DENOMINATORS, FRACTION_WORD, ORDINAL_UNITS, SPELLED_CARDINAL, TENS, SPELLED_ORDINAL, cardinal_value, digit_value, fraction_value,
     ordinal_value, scale_words,
 )
 
@@ -503,7 +503,6 @@ def _figure_at(text: str, m: re.Match) -> dict | None:  # noqa: C901  (one gramm
 @lru_cache(maxsize=1)
 def _trigger_words() -> frozenset[str]:
     """Lower-case words a number expression can start with (the core pattern's first words)."""
-    from .number_words import CARDINAL_WORDS, DENOMINATORS, ORDINAL_UNITS, TENS
     return frozenset(CARDINAL_WORDS) | frozenset(DENOMINATORS) | frozenset(ORDINAL_UNITS) | frozenset(TENS) | {
         "a", "an", "no", "nos", "tens", "dozens", "hundreds", "thousands", "millions", "billions"}
 
@@ -511,7 +510,6 @@ def _trigger_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _article_trigger() -> re.Pattern:
     """ "a"/"an" (in lower-cased text) before a scale, fraction or time word, or "a <adjective> third of"."""
-    from .number_words import DENOMINATORS
     after_article = sorted(set(DENOMINATORS) | {"hundred", "thousand", "million", "billion", "trillion", "dozen",
                                                  "year", "month", "week", "day", "hour", "decade", "century",
                                                  "minute"})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import matplotlib
@@ -47,8 +48,6 @@ def save_figure(fig, name: str, folder: str | Path | None = None) -> tuple[Path,
     -------
     (png_path, svg_path)
     """
-    import re
-
     if not re.fullmatch(r"\d{2}_[a-z0-9_]+", name):
         raise ValueError(f"figure name {name!r} is not NN_snake_case")
     folder = Path(folder) if folder is not None else figures_dir()

@@ -16,7 +16,7 @@ from functools import lru_cache
 import pandas as pd
 
 from .attribution import Attribution, ArticleSpeakers
-from ..corpus.roles import ARTICLE_ROLES
+from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
 from .marks import QuoteSpan, quote_spans
 from .reported_speech import reported_speech_spans
@@ -208,13 +208,17 @@ def _row(doc_id, text, start, end, kind, unclosed, continues, open_mark, close_m
     }
 
 
-def extract_quotes(corpus=None) -> pd.DataFrame:
+def extract_quotes(corpus=None, *, corpus_names: bool = True) -> pd.DataFrame:
     """The ``quotes`` table: every quotation and reported-speech span, with its speaker.
 
     Parameters
     ----------
     corpus : Corpus, DataFrame, folder path or None
         Anything :func:`~analysis_helpers.corpus.open_corpus` accepts (None: the seeds).
+    corpus_names : bool
+        Complete a bare surname to the full name used across the corpus
+        (:func:`apply_corpus_names`). The pipeline passes False for each chunk
+        of articles and applies the names once to the whole table.
 
     Returns
     -------
@@ -256,10 +260,25 @@ def extract_quotes(corpus=None) -> pd.DataFrame:
     quotes = pd.DataFrame(rows, columns=[c for c in QUOTE_COLUMNS if c != "quote_id"])
     if quotes.empty:
         return pd.DataFrame(columns=QUOTE_COLUMNS)
-    mapping = corpus_canonical_names(quotes["speaker"].tolist())
-    quotes["speaker"] = quotes["speaker"].map(lambda s: mapping.get(s, s))
+    if corpus_names:
+        quotes = apply_corpus_names(quotes)
     quotes = quotes.sort_values(["doc_id", "start", "end", "kind"], kind="stable").reset_index(drop=True)
     quotes.insert(1, "quote_id", [f"{d}-q{n:03d}" for d, n in zip(quotes["doc_id"],
                                                                     quotes.groupby("doc_id").cumcount() + 1)])
     int_columns = ["start", "end", "block_id", "cue_start", "cue_end", "speaker_start", "speaker_end", "n_words"]
     return quotes.astype({c: "int64" for c in int_columns})[QUOTE_COLUMNS]
+
+
+def apply_corpus_names(quotes: pd.DataFrame) -> pd.DataFrame:
+    """``quotes`` with each bare-surname ``speaker`` completed to the corpus' full name.
+
+    "Trump" becomes "Donald Trump" when that is the most frequent full name
+    ending in "Trump" among all speakers (:func:`corpus_canonical_names`); other
+    columns and the row order are unchanged.
+    """
+    if quotes.empty:
+        return quotes
+    mapping = corpus_canonical_names(quotes["speaker"].tolist())
+    quotes = quotes.copy()
+    quotes["speaker"] = quotes["speaker"].map(lambda s: mapping.get(s, s))
+    return quotes

@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 
 from .attribution import ArticleSpeakers, Attribution, Cue
+from .speakers import cue_lexicon
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
 _PRONOUNS = r"(?:he|she|it|they|we|i|this|there|that)"
@@ -107,8 +108,6 @@ def _clause_start(speakers: ArticleSpeakers, cue: Cue) -> int | None:
 
 
 def _clause_forms():
-    from .speakers import cue_lexicon
-
     return cue_lexicon().clause_forms
 
 

@@ -23,7 +23,10 @@ from importlib import resources
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from ..corpus.roles import ARTICLE_ROLES
+from ..corpus.build import open_corpus
+from ..schema import ARTICLE_ROLES
+from ..timexes.document_dates import document_dates
+from ..timexes.extract import extract_timexes
 
 EVENT_COLUMNS = [
     "event_id", "first_day", "last_day", "granularity", "thread", "actors", "what", "location",
@@ -289,12 +292,19 @@ def _attach_undated(groups, corpus, dated_offsets, people, dates):
             break
 
 
-def build_timeline(corpus=None) -> pd.DataFrame:
+def build_timeline(corpus=None, *, timexes: pd.DataFrame | None = None,
+                   dates: pd.DataFrame | None = None) -> pd.DataFrame:
     """The ``events`` table: one row per event, merged across articles.
 
     Parameters
     ----------
     corpus : anything :func:`open_corpus` accepts
+    timexes : DataFrame, optional
+        The corpus' ``timexes`` table (:func:`~analysis_helpers.timexes.extract.extract_timexes`)
+        when it is already computed; computed here otherwise.
+    dates : DataFrame, optional
+        The corpus' :func:`~analysis_helpers.timexes.document_dates.document_dates`
+        table when it is already computed; computed here otherwise.
 
     Returns
     -------
@@ -307,13 +317,11 @@ def build_timeline(corpus=None) -> pd.DataFrame:
     certainty (high, medium, low) with certainty_reason, reported_on (the
     documents' dates: when it was reported), tense and timex_texts.
     """
-    from ..corpus.build import open_corpus
-    from ..timexes.document_dates import document_dates
-    from ..timexes.extract import extract_timexes
-
     corpus = open_corpus(corpus)
-    timexes = extract_timexes(corpus)
-    dates = document_dates(corpus)
+    if dates is None:
+        dates = document_dates(corpus)
+    if timexes is None:
+        timexes = extract_timexes(corpus, dates=dates)
     prose = corpus.blocks[corpus.blocks["role"].isin(["standfirst", "body"])]
     people = known_people(prose["text"])
     mentions = _mentions(corpus, timexes, dates, people)

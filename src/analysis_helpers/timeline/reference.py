@@ -18,7 +18,9 @@ from importlib import resources
 
 import pandas as pd
 
-from ..corpus.roles import ARTICLE_ROLES
+from ..corpus.build import open_corpus
+from ..paths import reference_dir
+from ..schema import ARTICLE_ROLES
 
 CONFLICT_COLUMNS = ["doc_id", "start", "end", "kind", "claim", "article_says", "reference_says",
                     "ref_id", "source", "event_id"]
@@ -27,8 +29,6 @@ _PRONOUN_START = re.compile(r"^\W*(?:He|She|They|It|This|These|His|Her|Their|Its
 
 def read_reference(path=None) -> pd.DataFrame:
     """The reference table (default ``data/reference/week_2025_02_10.csv``) with empty strings for blanks."""
-    from ..paths import reference_dir
-
     path = path or reference_dir() / "week_2025_02_10.csv"
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
@@ -129,17 +129,16 @@ def role_conflicts(corpus, reference: pd.DataFrame) -> list[dict]:
     return rows
 
 
-def find_conflicts(corpus=None, events: pd.DataFrame | None = None,
-                   reference: pd.DataFrame | None = None) -> pd.DataFrame:
+def find_conflicts(corpus, events: pd.DataFrame, reference: pd.DataFrame) -> pd.DataFrame:
     """Claims of the articles that conflict with the reference table.
 
     Parameters
     ----------
     corpus : anything :func:`open_corpus` accepts
-    events : DataFrame, optional
-        :func:`build_timeline` output (computed when missing).
-    reference : DataFrame, optional
-        :func:`read_reference` output (the project's table when missing).
+    events : DataFrame
+        :func:`~analysis_helpers.timeline.build.build_timeline` output for ``corpus``.
+    reference : DataFrame
+        A reference table (:func:`read_reference` reads one).
 
     Returns
     -------
@@ -147,12 +146,7 @@ def find_conflicts(corpus=None, events: pd.DataFrame | None = None,
     role), claim (the sentence, with follow-on sentences for dates),
     article_says, reference_says, ref_id, source, event_id; sorted by doc_id and start.
     """
-    from ..corpus.build import open_corpus
-    from .build import build_timeline
-
     corpus = open_corpus(corpus)
-    events = build_timeline(corpus) if events is None else events
-    reference = read_reference() if reference is None else reference
     rows = date_conflicts(corpus, events, reference) + role_conflicts(corpus, reference)
     table = pd.DataFrame(rows, columns=CONFLICT_COLUMNS)
     return table.sort_values(["doc_id", "start", "kind"], kind="stable").reset_index(drop=True)

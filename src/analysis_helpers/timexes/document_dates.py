@@ -24,6 +24,10 @@ from datetime import date, timedelta
 
 import pandas as pd
 
+from ..corpus.build import open_corpus
+from .tagger import tag_text
+from .tense import clause_tense
+
 DOCUMENT_DATE_COLUMNS = ["doc_id", "published", "reference_day", "first_day", "last_day", "method"]
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|\b)")
@@ -60,8 +64,6 @@ def _article_text_spans(corpus, doc_id: str, roles=_ARTICLE_ROLES) -> list[tuple
 
 def stamp_date(text: str, byline_spans) -> date | None:
     """The earliest full date written in the byline blocks (the publication stamp), or None."""
-    from .extract import tag_text
-
     days = []
     for lo, hi in byline_spans:
         for tag in tag_text(text[lo:hi], None, [(0, hi - lo)]):
@@ -81,9 +83,6 @@ def text_evidence(text: str, spans, sentence_bounds=()) -> tuple[date | None, li
     will...") says nothing about when the article was written. Only when no such date
     exists do dates in present-tense clauses count.
     """
-    from .tense import clause_tense
-    from .extract import tag_text
-
     bounds = sorted(sentence_bounds) or [(0, len(text))]
     strong, weak, weekdays = [], [], []
     for tag in tag_text(text, None, bounds):
@@ -146,12 +145,17 @@ def _row(reference: date, first: date, last: date, method: str) -> dict:
             "last_day": last.isoformat(), "method": method}
 
 
-def document_dates(corpus=None) -> pd.DataFrame:
+def document_dates(corpus=None, *, corpus_days=None) -> pd.DataFrame:
     """One row per article: its date and how it is known.
 
     Parameters
     ----------
     corpus : anything :func:`open_corpus` accepts
+    corpus_days : iterable of date, optional
+        The published dates known across the whole corpus, the fallback of an
+        article with no date of its own. Default: those of ``corpus``. The
+        pipeline passes the whole corpus' dates when it processes a chunk, so
+        an article gets the same date alone, in a chunk or in the corpus.
 
     Returns
     -------
@@ -160,8 +164,6 @@ def document_dates(corpus=None) -> pd.DataFrame:
     first_day and last_day (the interval the document date lies in; equal
     when certain) and method.
     """
-    from ..corpus.build import open_corpus
-
     corpus = open_corpus(corpus)
     articles = corpus.articles
     known = [_parse_day(v) for v in articles.get("published", pd.Series([""] * len(articles)))]
@@ -175,7 +177,7 @@ def document_dates(corpus=None) -> pd.DataFrame:
             continue
         url = articles["url"].iloc[i] if "url" in articles else None
         bounds = sentences.loc[sentences["doc_id"] == doc_id, ["start", "end"]].itertuples(index=False)
-        others = [d for j, d in enumerate(known) if j != i]
+        others = [d for j, d in enumerate(known) if j != i] if corpus_days is None else list(corpus_days)
         inferred = infer_document_date(text if isinstance(text, str) else "", url,
                                        _article_text_spans(corpus, doc_id), [tuple(b) for b in bounds], others,
                                        byline_spans=_article_text_spans(corpus, doc_id, ("byline",)))

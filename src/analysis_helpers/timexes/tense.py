@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from .values import month_interval
+
 _FUTURE = (r"will|won't|wo n't|'ll|’ll|shall|going to|(?:is|are|was|were) (?:expected|due|set|scheduled|"
            r"slated|poised) to|plans? to|intends? to|(?:is|are) to|upcoming|next|ahead|"
            r"later|would|to be held|to meet|to visit|to travel|to attend")
@@ -112,6 +114,4 @@ def choose_year(reference: date, make, tense: str) -> int:
 
 def month_year(reference: date, month: int, tense: str) -> int:
     """Year of a bare month name (see :func:`choose_year`)."""
-    from .values import month_interval
-
     return choose_year(reference, lambda y: month_interval(y, month), tense)

@@ -16,15 +16,15 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
-from sklearn.cluster import AgglomerativeClustering, KMeans
-from sklearn.decomposition import NMF, TruncatedSVD
+from sklearn.cluster import AgglomerativeClustering, KMeans, MiniBatchKMeans
+from sklearn.decomposition import NMF, MiniBatchNMF, TruncatedSVD
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.neighbors import kneighbors_graph
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
-from ..corpus.roles import ARTICLE_ROLES
+from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
 from .features import TfidfFeatures, build_tfidf
 
@@ -47,6 +47,15 @@ AGGLOMERATIVE_FULL_LIMIT = 2000
 K_SELECTION_MAX_UNITS = 1500
 #: Silhouettes of more articles than this are computed on a seeded sample of them.
 SILHOUETTE_SAMPLE = 2000
+#: Above this many units (paragraphs, or articles) Ward clustering runs on a seeded sample of
+#: this size and every other unit joins the cluster whose centre is nearest: Ward's memory
+#: grows with the square of the units.
+WARD_MAX_UNITS = 5000
+#: Above this many units NMF and k-means learn from mini-batches (MiniBatchNMF, MiniBatchKMeans).
+FULL_BATCH_MAX_UNITS = 20000
+#: With ``TopicOptions(mode="auto")`` the number of topics is chosen by stability resampling up to
+#: this many units (cheap there); above it by the silhouette of a sample unless resampling is asked.
+STABILITY_AUTO_MAX_UNITS = 500
 NO_TOPIC = -1
 _DECIMALS = 4
 
@@ -84,7 +93,11 @@ def _nmf(matrix, k: int, random_state: int, max_iter: int = 400, init: str = "nn
     """
     if init != "random" and k > min(matrix.shape):
         init = "random"
-    model = NMF(n_components=k, init=init, random_state=random_state, max_iter=max_iter, tol=1e-4)
+    if matrix.shape[0] > FULL_BATCH_MAX_UNITS:
+        model = MiniBatchNMF(n_components=k, init=init, random_state=random_state, batch_size=4096,
+                             max_iter=50, tol=1e-4)
+    else:
+        model = NMF(n_components=k, init=init, random_state=random_state, max_iter=max_iter, tol=1e-4)
     with warnings.catch_warnings(), np.errstate(invalid="ignore", divide="ignore"):
         warnings.simplefilter("ignore", ConvergenceWarning)
         warnings.simplefilter("ignore", RuntimeWarning)  # NNDSVD of a matrix with empty rows divides 0 by 0
@@ -121,7 +134,8 @@ def choose_k(
     fit on the same units (1 = identical partitions, 0 = chance). The silhouette
     (cosine) of the full fit's dominant topics is reported beside it. Ties go
     to the smaller k. Corpora larger than ``max_units`` are measured on a
-    seeded sample of that many units.
+    seeded sample of that many units. With ``n_resamples=0`` no subsample is
+    fitted and the k with the best silhouette is chosen.
 
     Returns
     -------
@@ -160,7 +174,8 @@ def choose_k(
     table = pd.DataFrame(rows, columns=K_SELECTION_COLUMNS[:-1])
     table["chosen"] = False
     if len(table):
-        ranked = table.assign(score=table["stability"].fillna(-np.inf)).sort_values(
+        criterion = "stability" if n_resamples > 0 else "silhouette"
+        ranked = table.assign(score=table[criterion].fillna(-np.inf)).sort_values(
             ["score", "k"], ascending=[False, True], kind="stable")
         table.loc[ranked.index[0], "chosen"] = True
     return table.astype({"k": "int64", "chosen": "bool"})
@@ -168,12 +183,15 @@ def choose_k(
 
 def _canonical_labels(labels: np.ndarray) -> np.ndarray:
     """Renumber cluster labels 0, 1, ... in order of first appearance; negatives stay."""
-    mapping: dict[int, int] = {}
+    labels = np.asarray(labels)
     out = np.full(len(labels), NO_TOPIC)
-    for i, label in enumerate(labels):
-        if label < 0:
-            continue
-        out[i] = mapping.setdefault(int(label), len(mapping))
+    kept = labels >= 0
+    if not kept.any():
+        return out
+    values, first = np.unique(labels[kept], return_index=True)
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[np.argsort(first, kind="stable")] = np.arange(len(values))
+    out[kept] = rank[np.searchsorted(values, labels[kept])]
     return out
 
 
@@ -204,13 +222,29 @@ def cluster_rows(vectors: np.ndarray, k: int, *, random_state: int = 0) -> tuple
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         warnings.simplefilter("ignore", UserWarning)
-        kmeans[nonzero] = KMeans(n_clusters=k, n_init=10, random_state=random_state).fit_predict(points)
-        agglo[nonzero] = ward_clusters(points, k)
+        if len(points) > FULL_BATCH_MAX_UNITS:
+            kmeans[nonzero] = MiniBatchKMeans(n_clusters=k, n_init=3, batch_size=4096,
+                                              random_state=random_state).fit_predict(points)
+        else:
+            kmeans[nonzero] = KMeans(n_clusters=k, n_init=10, random_state=random_state).fit_predict(points)
+        agglo[nonzero] = ward_clusters(points, k, random_state=random_state)
     return _canonical_labels(kmeans), _canonical_labels(agglo)
 
 
-def ward_clusters(points: np.ndarray, k: int) -> np.ndarray:
-    """Agglomerative (Ward) clusters of the rows of ``points``; along a 10-nearest-neighbour graph for large inputs."""
+def ward_clusters(points: np.ndarray, k: int, random_state: int = 0) -> np.ndarray:
+    """Agglomerative (Ward) clusters of the rows of ``points``; along a 10-nearest-neighbour graph for large inputs.
+
+    Above :data:`WARD_MAX_UNITS` rows, Ward runs on a seeded sample of that many
+    rows and every row joins the sample cluster whose centre (mean) is nearest.
+    """
+    if len(points) > WARD_MAX_UNITS:
+        rng = np.random.default_rng(random_state)
+        sample = np.sort(rng.choice(len(points), size=WARD_MAX_UNITS, replace=False))
+        sample_labels = ward_clusters(points[sample], k)
+        centres = np.vstack([points[sample][sample_labels == c].mean(axis=0) for c in range(sample_labels.max() + 1)])
+        distances = (np.square(points).sum(axis=1)[:, None] - 2 * points @ centres.T
+                     + np.square(centres).sum(axis=1)[None, :])
+        return distances.argmin(axis=1)
     connectivity = None
     if len(points) > AGGLOMERATIVE_FULL_LIMIT:
         connectivity = kneighbors_graph(points, n_neighbors=10, include_self=False)
@@ -249,6 +283,8 @@ class TopicModel:
         See :func:`choose_k` (one row with k fixed by the caller).
     article_k_selection : DataFrame
         ``k, silhouette, chosen``: how the number of article groups was chosen.
+    method : str
+        What ran, in words: how k was chosen, which NMF and clustering ran.
     """
 
     topics: pd.DataFrame
@@ -261,6 +297,7 @@ class TopicModel:
     features: TfidfFeatures = field(repr=False)
     weights: np.ndarray = field(repr=False)
     components: np.ndarray = field(repr=False)
+    method: str = ""
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The tables ``analysis-helpers extract`` writes, by name."""
@@ -312,17 +349,24 @@ def _shares(weights: np.ndarray) -> np.ndarray:
 
 def _long_mixture(keys: pd.DataFrame, shares: np.ndarray, columns: list[str]) -> pd.DataFrame:
     """One row per (unit, topic) with positive weight, ranked within the unit."""
-    rows = []
-    for i, key in enumerate(keys.to_dict("records")):
-        order = sorted((t for t in range(shares.shape[1]) if shares[i, t] > 0),
-                       key=lambda t: (-round(float(shares[i, t]), 9), t))
-        for rank, t in enumerate(order, start=1):
-            rows.append({**key, "topic_id": t, "weight": round(float(shares[i, t]), _DECIMALS), "rank": rank})
-    table = pd.DataFrame(rows, columns=columns)
-    return table.astype({"topic_id": "int64", "rank": "int64"})
+    n, k = shares.shape
+    if n == 0 or k == 0:
+        return pd.DataFrame(columns=columns).astype({"topic_id": "int64", "rank": "int64"})
+    # within each unit: larger weight first, ties by topic id (a stable sort keeps topic order)
+    order = np.argsort(-np.round(shares, 9), axis=1, kind="stable")
+    row_index = np.repeat(np.arange(n), k)
+    flat_topic = order.ravel()
+    flat_weight = shares[row_index, flat_topic]
+    positive = flat_weight > 0
+    rank = np.tile(np.arange(1, k + 1), n)
+    table = keys.iloc[row_index[positive]].reset_index(drop=True)
+    table["topic_id"] = flat_topic[positive].astype("int64")
+    table["weight"] = [round(w, _DECIMALS) for w in flat_weight[positive].tolist()]
+    table["rank"] = rank[positive].astype("int64")
+    return table[columns]
 
 
-def choose_article_groups(vectors: np.ndarray, max_k: int = 10) -> pd.DataFrame:
+def choose_article_groups(vectors: np.ndarray, max_k: int = 10, random_state: int = 0) -> pd.DataFrame:
     """Silhouette (cosine) of agglomerative groupings of articles for k = 2 .. n-1.
 
     Returns ``k, silhouette, chosen``; with fewer than three distinct articles
@@ -333,7 +377,7 @@ def choose_article_groups(vectors: np.ndarray, max_k: int = 10) -> pd.DataFrame:
     rows = []
     points = normalize(nonzero) if len(nonzero) else nonzero
     for k in range(2, min(max_k, n_distinct - 1) + 1):
-        labels = ward_clusters(points, k)
+        labels = ward_clusters(points, k, random_state=random_state)
         sample = SILHOUETTE_SAMPLE if len(nonzero) > SILHOUETTE_SAMPLE else None  # O(n^2) otherwise
         score = (silhouette_score(points, labels, metric="cosine", sample_size=sample, random_state=0)
                  if len(set(labels)) > 1 else np.nan)
@@ -416,6 +460,7 @@ def _cluster_units(articles, units, *, k, k_values, n_top_terms, max_df, random_
     n = len(units)
     if n == 0 or features.n_terms == 0:
         return _empty_model(features, n)
+    k_given = k is not None
     if k is None:
         k_selection = choose_k(features, k_values, random_state=random_state, n_resamples=n_resamples,
                                nmf_init=nmf_init)
@@ -424,6 +469,7 @@ def _cluster_units(articles, units, *, k, k_values, n_top_terms, max_df, random_
         k = max(1, min(int(k), n, features.n_terms))
         k_selection = pd.DataFrame([{"k": k, "stability": np.nan, "stability_sd": np.nan, "silhouette": np.nan,
                                      "reconstruction_error": np.nan, "chosen": True}], columns=K_SELECTION_COLUMNS)
+    method = _method_text(n, k, k_selection, n_resamples, fixed=k_given)
     weights, components, _ = _nmf(features.matrix, k, random_state, init=nmf_init)
     weights, components = _order_topics(weights, components, features.terms)
     dominant = dominant_topic(weights)
@@ -442,12 +488,13 @@ def _cluster_units(articles, units, *, k, k_values, n_top_terms, max_df, random_
     )[PARAGRAPH_CLUSTER_COLUMNS]
 
     doc_ids = sorted(units["doc_id"].unique())
-    article_weights = np.vstack([
-        (shares[(units["doc_id"] == d).to_numpy()] * n_words[(units["doc_id"] == d).to_numpy(), None]).sum(axis=0)
-        for d in doc_ids])
+    doc_index = pd.Index(doc_ids).get_indexer(units["doc_id"])
+    article_weights = np.zeros((len(doc_ids), shares.shape[1]))
+    np.add.at(article_weights, doc_index, shares * n_words[:, None])
+    n_paragraphs = np.bincount(doc_index, minlength=len(doc_ids))
     article_shares = _shares(article_weights)
     article_topics = _long_mixture(pd.DataFrame({"doc_id": doc_ids}), article_shares, ARTICLE_TOPIC_COLUMNS)
-    article_k = choose_article_groups(article_shares)
+    article_k = choose_article_groups(article_shares, random_state=random_state)
     n_groups = int(article_k.loc[article_k["chosen"], "k"].iloc[0])
     art_kmeans, art_agglo = cluster_rows(article_shares, n_groups, random_state=random_state)
     article_dominant = dominant_topic(article_shares)
@@ -456,7 +503,7 @@ def _cluster_units(articles, units, *, k, k_values, n_top_terms, max_df, random_
     article_clusters = pd.DataFrame({
         "doc_id": doc_ids,
         "title": [titles.get(d, "") for d in doc_ids],
-        "n_paragraphs": [int((units["doc_id"] == d).sum()) for d in doc_ids],
+        "n_paragraphs": n_paragraphs.astype("int64"),
         "topic_id": article_dominant,
         "topic_weight": [round(float(article_shares[i, t]), _DECIMALS) if t >= 0 else 0.0
                          for i, t in enumerate(article_dominant)],
@@ -467,8 +514,53 @@ def _cluster_units(articles, units, *, k, k_values, n_top_terms, max_df, random_
         topics=topic_table(weights, components, features, units, n_top_terms),
         doc_topics=doc_topics, article_topics=article_topics, paragraph_clusters=paragraphs,
         article_clusters=article_clusters, k_selection=k_selection, article_k_selection=article_k,
-        features=features, weights=weights, components=components,
+        features=features, weights=weights, components=components, method=method,
     )
+
+
+def _method_text(n_units: int, k: int, k_selection: pd.DataFrame, n_resamples: int, fixed: bool) -> str:
+    """What :func:`cluster_units` ran, in one sentence (see :attr:`TopicModel.method`)."""
+    sample = f"a seeded sample of {K_SELECTION_MAX_UNITS} of the {n_units} paragraphs" \
+        if n_units > K_SELECTION_MAX_UNITS else f"all {n_units} paragraphs"
+    if fixed:
+        chosen = f"k={k} fixed"
+    elif len(k_selection) == 1:
+        chosen = f"k={k}, the only number of topics {sample} allow"
+    elif n_resamples > 0:
+        chosen = f"k={k} chosen by stability over {n_resamples} resamples of {sample}"
+    else:
+        chosen = f"k={k} chosen by silhouette on {sample} (no stability resampling)"
+    nmf = "MiniBatchNMF" if n_units > FULL_BATCH_MAX_UNITS else "NMF"
+    kmeans = "MiniBatchKMeans" if n_units > FULL_BATCH_MAX_UNITS else "k-means"
+    ward = (f"Ward on a seeded sample of {WARD_MAX_UNITS} paragraphs, the others joined to the nearest "
+            "cluster centre" if n_units > WARD_MAX_UNITS else "Ward")
+    return f"{nmf}, {chosen}; paragraph clusters by {kmeans} and {ward}"
+
+
+@dataclass(frozen=True)
+class TopicOptions:
+    """How ``analysis-helpers extract`` models topics.
+
+    Attributes
+    ----------
+    mode : "auto", "off" or int
+        ``auto``: k chosen on a sample (stability resampling up to
+        :data:`STABILITY_AUTO_MAX_UNITS` paragraphs, silhouette above);
+        an int: that many topics; ``off``: no topic tables.
+    stability : bool
+        Choose k by stability resampling whatever the corpus size (slow on large corpora).
+    random_state : int
+    """
+
+    mode: object = "auto"
+    stability: bool = False
+    random_state: int = 0
+
+    @staticmethod
+    def table_columns() -> dict[str, list[str]]:
+        """The topic tables and their columns, in the order they are written."""
+        return {"topics": TOPIC_COLUMNS, "doc_topics": DOC_TOPIC_COLUMNS, "article_topics": ARTICLE_TOPIC_COLUMNS,
+                "paragraph_clusters": PARAGRAPH_CLUSTER_COLUMNS, "article_clusters": ARTICLE_CLUSTER_COLUMNS}
 
 
 def paragraph_map(model: TopicModel, random_state: int = 0) -> pd.DataFrame:
@@ -502,7 +594,23 @@ def topic_term_weights(model: TopicModel, n_top_terms: int = 10) -> pd.DataFrame
     return pd.DataFrame(rows, columns=["topic_id", "rank", "word", "term", "weight"])
 
 
-def extract_topics(source=None) -> dict[str, pd.DataFrame]:
-    """The ``topics``, ``doc_topics`` and cluster tables for ``analysis-helpers extract``."""
-    return cluster_topics(source).tables()
+def extract_topics(source=None, options: TopicOptions | None = None) -> dict[str, pd.DataFrame]:
+    """The ``topics``, ``doc_topics`` and cluster tables for ``analysis-helpers extract``.
+
+    With ``options`` (:class:`TopicOptions`) the number of topics and the cost
+    of choosing it follow the corpus size; what ran is in
+    ``tables["topics"].attrs["method"]``. Without, as :func:`cluster_topics`.
+    """
+    if options is None:
+        model = cluster_topics(source)
+    else:
+        corpus = open_corpus(source)
+        units = paragraph_units(corpus)
+        k = None if options.mode == "auto" else int(options.mode)
+        n_resamples = 10 if (options.stability or len(units) <= STABILITY_AUTO_MAX_UNITS) else 0
+        model = cluster_units(units, titles=corpus.articles, k=k, n_resamples=n_resamples,
+                              random_state=options.random_state)
+    tables = model.tables()
+    tables["topics"].attrs["method"] = model.method
+    return tables
 

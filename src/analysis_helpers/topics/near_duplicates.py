@@ -20,7 +20,8 @@ import pandas as pd
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics.pairwise import cosine_similarity
 
-from ..corpus.roles import ARTICLE_ROLES, normalise
+from ..corpus.roles import normalise
+from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
 from .features import build_tfidf
 

@@ -1,0 +1,9 @@
+"""Running the pipeline at scale: reading inputs, executing chunks on processes or Dask, writing outputs atomically.
+
+- :mod:`.inputs`: a folder of ``.txt`` files, or a Parquet / JSON Lines file of articles, read as an
+  ``articles`` table, then cut into chunks;
+- :mod:`.execute`: the article steps of :mod:`analysis_helpers.pipeline` over the chunks, in one process,
+  in ``concurrent.futures`` processes or on a Dask cluster, then the corpus steps;
+- :mod:`.outputs`: tables written to a temporary folder beside ``--out`` and moved into place when all
+  are complete, with a lock and a completion file.
+"""
