@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: figures test setup lab benchmarks clean
+.PHONY: figures test setup lab benchmarks clean student handouts
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,19 @@ lab: $(STAMP)
 benchmarks: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[evaluation]"
 	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+# Student copies: solution cells removed, outputs cleared, hints kept.
+student: $(STAMP)
+	$(BIN)/python -m analysis_helpers.handouts student build/student
+	@echo "student copies of the notebooks are in build/student/"
+
+# Print-ready handouts (HTML and PDF, with code and prose-and-figures only) from the stored notebooks.
+# PDF needs WeasyPrint (installed here) and the Pango library of the system.
+handouts: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[handouts]"
+	@$(BIN)/python -c "import weasyprint" 2>/dev/null || { echo "make handouts: WeasyPrint cannot load. It needs the Pango library: apt-get install libpango-1.0-0 libpangoft2-1.0-0 (macOS: brew install pango), then run make handouts again." >&2; exit 2; }
+	$(BIN)/python -m analysis_helpers.handouts handouts build/handouts
+	@echo "handouts (HTML and PDF) are in build/handouts/"
 
 clean:
 	rm -rf $(VENV) build

@@ -72,3 +72,45 @@ def check_kind_shares(answer: pd.DataFrame, speech: pd.DataFrame) -> bool:
         ok = False
     return _verdict(ok, "every share matches.",
                     "some shares differ: one row per outlet, kinds as columns, each row summing to 1.")
+
+
+# --- notebook 05: outlets compared --------------------------------------------------------------
+
+def check_lineage(edges: pd.DataFrame, pairs: pd.DataFrame, units: pd.Series, articles: pd.DataFrame) -> bool:
+    """Exercise 05-1: are ``edges`` the lineage the publication times in ``articles`` give?"""
+    from .comparison.lineage import lineage_edges, publication_times, shared_passages
+
+    expected = lineage_edges(shared_passages(pairs, units, publication_times(articles)), units)
+    columns = ["source", "copy", "n_passages", "oriented"]
+    try:
+        ok = edges[columns].reset_index(drop=True).equals(expected[columns].reset_index(drop=True))
+    except KeyError:
+        ok = False
+    oriented = int(expected["oriented"].sum()) if len(expected) else 0
+    return _verdict(ok, f"{oriented} of {len(expected)} links are now oriented by the publication times.",
+                    "your edges differ from lineage_edges(shared_passages(pairs, units, "
+                    "publication_times(your_articles)), units).")
+
+
+def check_link_count(answer: int, corpus, units: pd.Series, threshold: float) -> bool:
+    """Exercise 05-2: how many pairs of units share a passage at ``threshold``?"""
+    from .comparison.lineage import lineage_edges, publication_times, shared_passages
+    from .topics.near_duplicates import same_passage_pairs
+
+    pairs = same_passage_pairs(corpus, threshold=threshold)
+    edges = lineage_edges(shared_passages(pairs, units, publication_times(corpus.articles)), units)
+    expected = int((~edges["within"]).sum()) if len(edges) else 0
+    return _verdict(int(answer) == expected, f"{expected} pair(s) of outlets share a passage at {threshold}.",
+                    f"at {threshold} the count is {expected}, not {answer}.")
+
+
+def check_most_disputed(answer, figure_groups: pd.DataFrame, units: pd.Series) -> bool:
+    """Exercise 05-3: is ``answer`` the unit with most figures in groups whose values disagree?"""
+    disputed = figure_groups[figure_groups["disagreement"].astype(bool)] if len(figure_groups) else figure_groups
+    if disputed.empty:
+        return _verdict(answer is None, "no figure group disagrees, so no outlet is involved.",
+                        "no figure group disagrees in this corpus: the answer is None.")
+    counts = disputed["doc_id"].astype(str).map(units).value_counts()
+    best = sorted(counts[counts == counts.max()].index)
+    return _verdict(answer in best, f"{answer} has {counts.max()} disputed figure(s).",
+                    f"the most disputed figures are in {', '.join(map(str, best))} ({counts.max()}).")

@@ -103,3 +103,91 @@ def kinds_by_outlet(speech: pd.DataFrame, top_outlets: int = 12) -> pd.DataFrame
         columns=["direct", "partial", "indirect"], fill_value=0)
     table.columns.name = "kind"
     return top_with_other(table, top_outlets, axis=0)
+
+
+def comparison_units(articles: pd.DataFrame) -> tuple[pd.Series, str]:
+    """What the outlet comparison compares: outlets when there are two or more, else articles.
+
+    Returns
+    -------
+    (Series, str)
+        The unit per doc_id, and a sentence saying which unit was chosen and why.
+    """
+    names = outlet_names(articles)
+    if names.by_doc.nunique() >= 2 and names.from_manifest:
+        return names.by_doc, f"Unit of comparison: the outlet. {names.note}"
+    by_doc = pd.Series(names.by_doc.index, index=names.by_doc.index, name="outlet")
+    if names.from_manifest:
+        why = (f"Every article comes from one outlet ({names.by_doc.iloc[0] if len(names.by_doc) else 'none'}): "
+               "the comparison is between articles instead.")
+    else:
+        why = names.note + " The comparison is between articles; with a manifest it would be between outlets."
+    return by_doc, "Unit of comparison: the article. " + why
+
+
+def outlet_profile(units: pd.Series, speech: pd.DataFrame, figures: pd.DataFrame, figure_groups: pd.DataFrame,
+                   date_problems: pd.DataFrame, passages: pd.DataFrame) -> pd.DataFrame:
+    """One row per unit (outlet or article): what it quotes, states, dates and shares.
+
+    Parameters
+    ----------
+    units : Series
+        Unit per doc_id (:func:`comparison_units`).
+    speech : DataFrame
+        :func:`speech_quotes` output.
+    figures : DataFrame
+        :func:`extract_figures` output restricted to the article text.
+    figure_groups : DataFrame
+        :func:`compare_figures` output (``figure_id``, ``disagreement``).
+    date_problems : DataFrame
+        One row per problem with a ``doc_id`` column (a conflict with the reference, or one side of
+        a disagreement between articles).
+    passages : DataFrame
+        :func:`~analysis_helpers.comparison.lineage.shared_passages` output.
+
+    Returns
+    -------
+    DataFrame
+        Index: unit. Columns ``articles``; ``quotes`` (with speech), ``speakers`` (distinct),
+        ``top_speaker``, ``own_words`` (share of direct and partial quotes, 0 to 1);
+        ``figures`` (stated), ``figures_shared`` (in a group with another article),
+        ``figures_disputed`` (in a group whose values disagree); ``date_problems``;
+        ``passages_earlier`` (shared passages where this unit published first), ``passages_later``
+        (where it published later), ``passages_undated`` (same or unknown time). Sorted by articles,
+        then quotes, largest first.
+    """
+    index = sorted(set(units))
+    doc_units = units.rename("unit")
+    profile = pd.DataFrame(index=pd.Index(index, name="unit"))
+    profile["articles"] = doc_units.value_counts().reindex(index, fill_value=0)
+    profile["quotes"] = speech.groupby("outlet").size().reindex(index, fill_value=0) if len(speech) else 0
+    profile["speakers"] = (speech[speech["speaker"] != "(no speaker)"].groupby("outlet")["speaker"].nunique()
+                           .reindex(index, fill_value=0)) if len(speech) else 0
+    named = speech[speech["speaker"] != "(no speaker)"]
+    top = (named.groupby("outlet")["speaker"].agg(lambda s: s.value_counts().index[0]) if len(named)
+           else pd.Series(dtype=object))
+    profile["top_speaker"] = top.reindex(index).fillna("")
+    own = (speech.assign(own=speech["kind"].isin(["direct", "partial"])).groupby("outlet")["own"].mean()
+           if len(speech) else pd.Series(dtype=float))
+    profile["own_words"] = own.reindex(index).round(2)
+    figure_unit = figures["doc_id"].astype(str).map(units)
+    profile["figures"] = figure_unit.value_counts().reindex(index, fill_value=0)
+    grouped = figure_groups.drop_duplicates("figure_id") if len(figure_groups) else figure_groups
+    shared_unit = grouped["doc_id"].astype(str).map(units) if len(grouped) else pd.Series(dtype=object)
+    profile["figures_shared"] = shared_unit.value_counts().reindex(index, fill_value=0)
+    disputed = shared_unit[grouped["disagreement"].astype(bool)] if len(grouped) else shared_unit
+    profile["figures_disputed"] = disputed.value_counts().reindex(index, fill_value=0)
+    date_unit = date_problems["doc_id"].astype(str).map(units) if len(date_problems) else pd.Series(dtype=object)
+    profile["date_problems"] = date_unit.value_counts().reindex(index, fill_value=0)
+    oriented = passages[passages["oriented"]] if len(passages) else passages
+    earlier = oriented["source_doc"].map(units) if len(oriented) else pd.Series(dtype=object)
+    later = oriented["copy_doc"].map(units) if len(oriented) else pd.Series(dtype=object)
+    profile["passages_earlier"] = earlier.value_counts().reindex(index, fill_value=0)
+    profile["passages_later"] = later.value_counts().reindex(index, fill_value=0)
+    undated = passages[~passages["oriented"]] if len(passages) else passages
+    both = pd.concat([undated["unit_a"], undated["unit_b"]]) if len(undated) else pd.Series(dtype=object)
+    profile["passages_undated"] = both.value_counts().reindex(index, fill_value=0)
+    counts = [c for c in profile.columns if c not in ("top_speaker", "own_words")]
+    profile[counts] = profile[counts].fillna(0).astype("int64")
+    order = sorted(index, key=lambda u: (-profile.loc[u, "articles"], -profile.loc[u, "quotes"], str(u)))
+    return profile.loc[order]
