@@ -54,8 +54,9 @@ def test_student_copies_have_no_solutions_and_no_outputs(tmp_path):
         for cell in copy.cells:
             if cell.cell_type == "code":
                 assert cell.outputs == [] and cell.execution_count is None, copy_path.name
-        kept = [c.source for c in read(original).cells if not is_solution(c)]
-        assert [c.source for c in copy.cells] == kept, "every other cell, hints included, is kept in order"
+        assert "*Answer" not in json.dumps([c.source for c in copy.cells]), "answer paragraphs left in"
+        kept = [c.source for c in read(original).cells if not is_solution(c) and c.cell_type == "code"]
+        assert [c.source for c in copy.cells if c.cell_type == "code"] == kept, "every other code cell is kept"
         hints_before = sum(e.has_hint for e in exercises(read(original)))
         assert sum(e.has_hint for e in exercises(copy)) == hints_before
 
@@ -78,8 +79,11 @@ def test_exercise_inventory_reads_hint_and_solution():
 
 
 def test_student_copy_of_an_invented_notebook():
-    copy = student_copy(_tiny_notebook())
-    assert "secret_answer" not in json.dumps(copy)
+    notebook = _tiny_notebook()
+    notebook.cells.insert(3, nbformat.v4.new_markdown_cell("*Answer.* It is 42.\n\n**2. Next.** More.\n\n*Hint:* again."))
+    copy = student_copy(notebook)
+    assert "secret_answer" not in json.dumps(copy) and "It is 42" not in json.dumps(copy)
+    assert "**2. Next.** More." in json.dumps(copy) and "*Hint:* again." in json.dumps(copy)
     assert all(c.get("outputs", []) == [] for c in copy.cells if c.cell_type == "code")
 
 

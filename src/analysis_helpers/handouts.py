@@ -36,10 +36,28 @@ def is_solution(cell) -> bool:
     return SOLUTION_TAG in cell.get("metadata", {}).get("tags", [])
 
 
+_ANSWER = re.compile(r"^\*Answer\b.*?(?=^\*\*\d+\.|^#|\Z)", re.MULTILINE | re.DOTALL)
+
+
+def without_answers(markdown: str) -> str:
+    """``markdown`` without its ``*Answer.*`` paragraphs (up to the next exercise, heading or the end)."""
+    return _ANSWER.sub("", markdown).strip("\n")
+
+
+def _drop_solutions(notebook):
+    kept = copy.deepcopy(notebook)
+    kept.cells = [cell for cell in kept.cells if not is_solution(cell)]
+    for cell in kept.cells:
+        if cell.cell_type == "markdown":
+            cell.source = without_answers(cell.source)
+    kept.cells = [c for c in kept.cells if c.cell_type != "markdown" or c.source.strip()]
+    return kept
+
+
 def student_copy(notebook):
-    """A copy of ``notebook`` (nbformat node) without solution cells, outputs and execution counts."""
-    student = copy.deepcopy(notebook)
-    student.cells = [cell for cell in student.cells if not is_solution(cell)]
+    """A copy of ``notebook`` (nbformat node) without solution cells, ``*Answer.*`` paragraphs, outputs
+    and execution counts."""
+    student = _drop_solutions(notebook)
     for cell in student.cells:
         if cell.cell_type == "code":
             cell.outputs = []
@@ -137,9 +155,8 @@ blockquote { border-left: 2pt solid #999; margin: 0 0 0 4pt; padding-left: 6pt; 
 
 def _printable(notebook, with_code: bool):
     """Solution cells dropped; without code: inputs removed and only figures and printed text kept."""
-    printable = copy.deepcopy(notebook)
-    printable.cells = [c for c in printable.cells if not is_solution(c)
-                       and "parameters" not in c.get("metadata", {}).get("tags", [])]
+    printable = _drop_solutions(notebook)
+    printable.cells = [c for c in printable.cells if "parameters" not in c.get("metadata", {}).get("tags", [])]
     if not with_code:
         for cell in printable.cells:
             if cell.cell_type == "code":
