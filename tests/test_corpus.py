@@ -11,7 +11,9 @@ from analysis_helpers.corpus.build import (
     ARTICLE_COLUMNS,
     CorpusError,
     CorpusProblemWarning,
+    build_corpus,
     load_corpus,
+    open_corpus,
     read_articles,
 )
 from analysis_helpers.paths import seeds_dir
@@ -256,3 +258,37 @@ def test_a_slip_not_in_the_text_is_kept_with_minus_one():
     articles = pd.DataFrame({"doc_id": ["a"], "text": ["Headline here\nJohn Smith spoke on Monday."]})
     located = locate_slips(articles, slips)
     assert list(located["start"]) == [-1]
+
+
+# ---------------------------------------------------------------- DataFrame input is checked at the boundary
+
+def test_repeated_doc_ids_are_refused_with_their_names():
+    articles = pd.DataFrame({"doc_id": ["a", "b", "a"], "text": ["One.", "Two.", "Three."]})
+    with pytest.raises(CorpusError, match="doc_id repeated: a"):
+        open_corpus(articles)
+
+
+def test_missing_text_column_and_missing_texts_are_named():
+    with pytest.raises(CorpusError, match="no 'text' column"):
+        open_corpus(pd.DataFrame({"doc_id": ["a"], "body": ["x"]}))
+    with pytest.raises(CorpusError, match="not a string for doc_id b"):
+        open_corpus(pd.DataFrame({"doc_id": ["a", "b"], "text": ["Fine.", None]}))
+
+
+def test_numeric_doc_ids_are_refused_with_the_fix():
+    with pytest.raises(CorpusError, match="doc_id must be text.*dtype"):
+        build_corpus(pd.DataFrame({"doc_id": [1, 2], "text": ["One.", "Two."]}))
+
+
+def test_the_tools_own_articles_csv_reads_back_into_the_same_corpus(tmp_path):
+    from analysis_helpers.schema import read_table
+
+    corpus = open_corpus()
+    articles = pd.concat([corpus.articles, corpus.articles.iloc[:1].assign(doc_id="999", text="", n_chars=0)])
+    articles.to_csv(tmp_path / "articles.csv", index=False)
+    for back in (read_table(tmp_path / "articles.csv"),
+                 pd.read_csv(tmp_path / "articles.csv", dtype={"doc_id": str}, keep_default_na=False)):
+        again = open_corpus(back)
+        assert list(again.articles["doc_id"]) == list(articles["doc_id"])
+        assert again.blocks[["doc_id", "start", "end", "role"]].equals(
+            corpus.blocks[["doc_id", "start", "end", "role"]])

@@ -54,9 +54,9 @@ def test_offsets_of_every_span_table_index_the_article_text(written):
 
 
 def test_problems_are_named_column_by_column():
-    good = pd.DataFrame({"file": ["a.txt"], "severity": ["error"], "problem": ["empty file"]})
+    good = pd.DataFrame({"file": ["a.txt"], "severity": ["error"], "problem": ["empty file"], "step": [""], "error": [""]})
     assert table_problems("problems", good) == []
-    assert "columns" in table_problems("problems", good[["severity", "file", "problem"]])[0]
+    assert "columns" in table_problems("problems", good[["severity", "file", "problem", "step", "error"]])[0]
     bad = good.assign(severity=["fatal"])
     assert "severity" in table_problems("problems", bad)[0]
     with pytest.raises(SchemaError, match="problems.severity"):

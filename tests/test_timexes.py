@@ -191,7 +191,7 @@ def test_document_date_is_never_today():
 
 
 def test_seed_document_dates_come_from_manifest_or_are_inferred_intervals():
-    dates = document_dates().set_index("doc_id")
+    dates = document_dates(open_corpus()).set_index("doc_id")
     assert dates.loc["000", "method"] == "manifest published"
     assert dates.loc["002", "first_day"] <= dates.loc["002", "last_day"]
     assert dates.loc["002", "method"] != "manifest published"

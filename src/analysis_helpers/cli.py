@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -13,6 +14,7 @@ from .corpus.decoding import DEFAULT_MAX_BYTES
 from .pipeline import DEFAULT_ARTICLE_TIMEOUT, DEFAULT_CHUNK_SIZE, EXTRACTORS, RunOptions, output_tables
 from .progress import ProgressLine
 from .report import add_notebooks_command
+from .resources import LEXICONS_ENV, using
 from .runner.execute import default_jobs, run_pipeline
 from .runner.inputs import input_digest, input_kind, read_input
 from .runner.outputs import COMPLETION_FILE, OutputError, OutputLock, commit_tables, discard_partial, prepare_out
@@ -100,6 +102,9 @@ def _parser() -> argparse.ArgumentParser:
                          "(0: none; default: %(default)s; not enforced on Dask workers)")
     extract.add_argument("--chunk-size", type=_positive_int, default=DEFAULT_CHUNK_SIZE,
                          help="articles per chunk (memory and scheduling unit; default: %(default)s)")
+    extract.add_argument("--lexicons", type=Path, default=None, metavar="DIR",
+                         help="folder of lexicon files overriding the packaged ones of the same name "
+                              "(any subset; missing files fall back to the package)")
     bar = extract.add_mutually_exclusive_group()
     bar.add_argument("--progress", dest="progress", action="store_true", default=None,
                      help="always show the progress bar on stderr")
@@ -118,6 +123,8 @@ def extract_command(args) -> int:
     """Run ``extract``; return the exit status (see :data:`EXIT_STATUS_HELP`)."""
     if args.input_dir.resolve() == args.out.resolve():
         return _fail(f"--out must differ from the input folder {args.input_dir}")
+    if args.lexicons is not None and not args.lexicons.is_dir():
+        return _fail(f"--lexicons {args.lexicons}: not a folder")
     if args.scheduler and args.engine != "dask":
         return _fail("--scheduler needs --engine dask")
     if args.fmt == "parquet" or args.engine == "dask":
@@ -132,13 +139,29 @@ def extract_command(args) -> int:
     except (CorpusError, OutputError) as exc:
         return _fail(str(exc))
     try:
-        return _extract_locked(args)
+        return _with_lexicons(args)
     except KeyboardInterrupt:
         discard_partial(args.out)
         print(f"analysis-helpers: interrupted; {args.out} left as it was", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
         lock.release()
+
+
+def _with_lexicons(args) -> int:
+    """Run the extraction with ``--lexicons DIR`` in force, in this process and in its worker processes."""
+    if args.lexicons is None:
+        return _extract_locked(args)
+    previous = os.environ.get(LEXICONS_ENV)
+    os.environ[LEXICONS_ENV] = str(args.lexicons.resolve())  # inherited by the worker processes
+    try:
+        with using(args.lexicons):
+            return _extract_locked(args)
+    finally:
+        if previous is None:
+            os.environ.pop(LEXICONS_ENV, None)
+        else:
+            os.environ[LEXICONS_ENV] = previous
 
 
 def _missing_modules(names) -> list[str]:
@@ -171,6 +194,7 @@ def _extract_locked(args) -> int:
         "options": {"jobs": jobs, "engine": args.engine, "scheduler": args.scheduler, "format": args.fmt,
                     "excel": args.excel, "topics": str(args.topics), "topic_stability": args.topic_stability,
                     "article_timeout": args.article_timeout, "chunk_size": args.chunk_size,
+                    "lexicons": str(args.lexicons.resolve()) if args.lexicons else "",
                     "max_bytes": args.max_bytes},
         "topics_method": method,
         "tables": {name: int(len(table)) for name, table in tables.items()},

@@ -140,11 +140,15 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("text", "str", "the sentence, equal to text[start:end] of the article"),
         _c("role", "str", "role of its block", "|".join(ROLES)),
     )),
-    Table("problems", "Files not read (severity error) or read with a change (warning).",
+    Table("problems", "Files not read (severity error), read with a change (warning), or articles a step "
+          "failed on (error, with step and error).",
           ("file", "severity", "problem"), ("file", "severity", "problem"), (
         _c("file", "str", "file name inside the input folder (or the folder itself)"),
         _c("severity", "str", "error (not read) or warning (read; see problem)", r"error|warning"),
         _c("problem", "str", "what happened, in words"),
+        _c("step", "str", "the pipeline step that failed on the file's article; empty for reading problems",
+           nullable=True),
+        _c("error", "str", "the exception's class name when a step failed; empty otherwise", nullable=True),
     )),
     Table("quotes", "Quotations and reported speech, with cue and speaker.", ("quote_id",), ("doc_id", "start"), (
         _DOC,

@@ -7,6 +7,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from ..resources import accepts_lexicons
 from .roles import classify_block_roles
 
 BLOCK_COLUMNS = ["doc_id", "block_id", "start", "end", "text", "role"]
@@ -33,13 +34,17 @@ def block_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def segment_blocks(articles: pd.DataFrame) -> pd.DataFrame:
+@accepts_lexicons
+def segment_blocks(articles: pd.DataFrame, *, lexicons=None) -> pd.DataFrame:
     """One row per block (non-blank line) of every article, with its role.
 
     Parameters
     ----------
     articles : DataFrame
         Needs ``doc_id`` and ``text``.
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------

@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 import pandas as pd
 
 from ..paths import seeds_dir
+from ..resources import accepts_lexicons
 from .blocks import segment_blocks
 from .decoding import DEFAULT_MAX_BYTES, UnreadableFile, decode_article_bytes
 from .sentences import split_sentences
@@ -278,8 +279,56 @@ class Corpus:
         return match.iloc[0]
 
 
-def build_corpus(articles: pd.DataFrame, problems: pd.DataFrame | None = None) -> Corpus:
-    """Segment an ``articles`` table into blocks and sentences and bundle the tables."""
+def check_articles(articles) -> None:
+    """Raise :class:`CorpusError` naming the problem when ``articles`` cannot be a corpus.
+
+    Checked: a DataFrame with ``doc_id`` and ``text`` columns; every ``doc_id`` a
+    non-empty string, none repeated (repeated ids would mix two articles' offsets);
+    every ``text`` a string (an empty article is ``""``, not missing). A table read
+    back from ``articles.csv`` passes when read with
+    ``pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False)`` or
+    :func:`analysis_helpers.schema.read_table`.
+    """
+    if not isinstance(articles, pd.DataFrame):
+        raise CorpusError(f"articles must be a pandas DataFrame, not {type(articles).__name__}")
+    missing = [c for c in ("doc_id", "text") if c not in articles.columns]
+    if missing:
+        raise CorpusError(f"articles table has no {' and no '.join(repr(c) for c in missing)} column "
+                          f"(columns: {', '.join(map(str, articles.columns)) or 'none'})")
+    ids = articles["doc_id"]
+    not_text = ids[~ids.map(lambda v: isinstance(v, str))]
+    if len(not_text):
+        raise CorpusError(
+            f"doc_id must be text, found {type(not_text.iloc[0]).__name__} {not_text.iloc[0]!r} "
+            f"({len(not_text)} rows); ids such as '001' lose their zeros as numbers: read CSVs with "
+            "dtype={'doc_id': str}")
+    empty = int((ids.str.strip() == "").sum())
+    if empty:
+        raise CorpusError(f"doc_id is empty in {empty} rows")
+    repeated = sorted(ids[ids.duplicated()].unique())
+    if repeated:
+        raise CorpusError(f"doc_id repeated: {', '.join(repeated[:10])}{' ...' if len(repeated) > 10 else ''}; "
+                          "every article needs its own doc_id")
+    texts = articles["text"]
+    bad = articles.loc[~texts.map(lambda v: isinstance(v, str)), "doc_id"]
+    if len(bad):
+        raise CorpusError(f"text is missing or not a string for doc_id {', '.join(bad.iloc[:10])}; an empty "
+                          "article is '' (read CSVs with keep_default_na=False)")
+
+
+@accepts_lexicons
+def build_corpus(articles: pd.DataFrame, problems: pd.DataFrame | None = None, *, lexicons=None) -> Corpus:
+    """Segment an ``articles`` table into blocks and sentences and bundle the tables.
+
+    ``lexicons`` replaces packaged lexicons (block phrases, abbreviations) for this
+    call; see :mod:`analysis_helpers.resources`.
+
+    Raises
+    ------
+    CorpusError
+        When ``articles`` is not a usable articles table (see :func:`check_articles`).
+    """
+    check_articles(articles)
     blocks = segment_blocks(articles)
     sentences = split_sentences(articles, blocks)
     if problems is None:
@@ -287,11 +336,14 @@ def build_corpus(articles: pd.DataFrame, problems: pd.DataFrame | None = None) -
     return Corpus(articles=articles, blocks=blocks, sentences=sentences, problems=problems)
 
 
-def open_corpus(source=None, **kwargs) -> Corpus:
+@accepts_lexicons
+def open_corpus(source=None, *, lexicons=None, **kwargs) -> Corpus:
     """Return a :class:`Corpus` from a Corpus, an ``articles`` DataFrame or a folder.
 
-    ``open_corpus()`` with no argument opens the project's seed corpus. Every
-    extractor of the package accepts what this function accepts.
+    ``open_corpus()`` with no argument opens the project's seed corpus
+    (``data/seeds`` of the clone, found by :mod:`analysis_helpers.paths`): the only
+    place where the library falls back on the repository's data. Every extractor
+    requires its corpus and accepts what this function accepts.
     """
     if isinstance(source, Corpus):
         return source

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import lru_cache
-from importlib import resources
 
+from ..resources import cached, read_text
 from ..schema import ARTICLE_ROLES, ROLES  # noqa: F401  (re-exported: notebooks import them from here)
 from .sentences import news_abbreviations, search_before
 
@@ -37,10 +36,10 @@ _AFTER_VERB = frozenset("that the a an his her its their this these".split())
 _NOT_VERBS = frozenset("has is was as this his its us thus less news series plus".split())
 
 
-@lru_cache(maxsize=1)
+@cached
 def phrase_lexicon() -> tuple[tuple[str, re.Pattern, str], ...]:
     """The role phrase lexicon: ``(role, compiled pattern, note)`` rows of ``block_phrases.csv``."""
-    text = resources.files("analysis_helpers").joinpath("data/block_phrases.csv").read_text("utf-8")
+    text = read_text("block_phrases.csv")
     rows = csv.DictReader(text.splitlines())
     return tuple((r["role"], re.compile(r["pattern"], re.IGNORECASE), r["note"]) for r in rows)
 
@@ -69,17 +68,17 @@ def _anchored_at_start(pattern: re.Pattern) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
+@cached
 def _lexicon_matchers() -> tuple[tuple[str, object, str], ...]:
     """``(role, bound match-or-search method, note)`` for each lexicon row, in file order."""
     return tuple((role, pattern.match if _anchored_at_start(pattern) else pattern.search, note)
                  for role, pattern, note in phrase_lexicon())
 
 
-@lru_cache(maxsize=1)
+@cached
 def visual_verbs() -> frozenset[str]:
     """Caption verbs from ``visual_verbs.txt`` with their 3rd-person forms."""
-    text = resources.files("analysis_helpers").joinpath("data/visual_verbs.txt").read_text("utf-8")
+    text = read_text("visual_verbs.txt")
     lemmas = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     forms = set(lemmas)
     for lemma in lemmas:

@@ -12,25 +12,25 @@ from ``data/abbreviations.txt``, a list users can extend.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
+from ..resources import accepts_lexicons, cached, read_text
+
 SENTENCE_COLUMNS = ["doc_id", "block_id", "sent_id", "start", "end", "text"]
 
 
-@lru_cache(maxsize=1)
+@cached
 def news_abbreviations() -> frozenset[str]:
     """Abbreviations (lower case, without the final period) from ``data/abbreviations.txt``."""
-    text = resources.files("analysis_helpers").joinpath("data/abbreviations.txt").read_text("utf-8")
+    text = read_text("abbreviations.txt")
     return frozenset(
         line.strip().lower().rstrip(".") for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
 
 
-@lru_cache(maxsize=1)
+@cached
 def sentence_tokenizer() -> PunktSentenceTokenizer:
     """NLTK's Punkt tokenizer with the installed English model and the news abbreviations."""
     from punkt.data import english
@@ -89,7 +89,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def split_sentences(articles: pd.DataFrame, blocks: pd.DataFrame) -> pd.DataFrame:
+@accepts_lexicons
+def split_sentences(articles: pd.DataFrame, blocks: pd.DataFrame, *, lexicons=None) -> pd.DataFrame:
     """One row per sentence of every block.
 
     Parameters
@@ -98,6 +99,9 @@ def split_sentences(articles: pd.DataFrame, blocks: pd.DataFrame) -> pd.DataFram
         Needs ``doc_id`` and ``text``.
     blocks : DataFrame
         From :func:`analysis_helpers.blocks.segment_blocks`.
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------

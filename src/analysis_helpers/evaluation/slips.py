@@ -17,13 +17,12 @@ def read_known_slips(path=None) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def locate_slips(corpus=None, slips: pd.DataFrame | None = None) -> pd.DataFrame:
+def locate_slips(corpus, slips: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every occurrence of every documented slip in its article.
 
     Parameters
     ----------
-    corpus : anything :func:`open_corpus` accepts, optional
-        Defaults to the seeds.
+    corpus : anything :func:`open_corpus` accepts
     slips : DataFrame, optional
         ``doc_id, claim, problem, correction, source``; defaults to :func:`read_known_slips`.
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from ..resources import cached, read_text
 from ..schema import ARTICLE_ROLES
 from .context import lemma
 
@@ -27,10 +26,10 @@ COMPARISON_COLUMNS = [
 _WORD = re.compile(r"[A-Za-z][A-Za-z.’'-]*[A-Za-z]|[A-Za-z]")
 
 
-@lru_cache(maxsize=1)
+@cached
 def entity_aliases() -> dict[str, str]:
     """``{alias: canonical}`` from ``data/entity_aliases.csv`` (lower case; multi-word aliases allowed)."""
-    text = resources.files("analysis_helpers").joinpath("data/entity_aliases.csv").read_text("utf-8")
+    text = read_text("entity_aliases.csv")
     return {r["alias"].lower(): r["canonical"] for r in csv.DictReader(text.splitlines())}
 
 

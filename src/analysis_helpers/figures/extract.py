@@ -22,6 +22,7 @@ import pandas as pd
 
 from ..corpus.blocks import attach_block
 from ..corpus.build import open_corpus
+from ..resources import accepts_lexicons, cached
 from .context import (
     STOP_WORDS, TIME_UNITS, base_phrase, counted_noun, lemma, subject_phrase,
 )
@@ -46,7 +47,7 @@ _MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 
 # ---------------------------------------------------------------- the grammar
-@lru_cache(maxsize=1)
+@cached
 def _patterns() -> dict[str, re.Pattern]:
     cur = currencies()
     prefix = [f for f, (k, _) in cur.items() if k in ("symbol", "code")]
@@ -634,12 +635,16 @@ def figures_in_text(text: str) -> list[dict]:
     return out
 
 
-def extract_figures(corpus=None) -> pd.DataFrame:
+@accepts_lexicons
+def extract_figures(corpus, *, lexicons=None) -> pd.DataFrame:
     """The ``figures`` table: one row per number an article states.
 
     Parameters
     ----------
-    corpus : anything :func:`open_corpus` accepts (None = the seeds)
+    corpus : anything :func:`open_corpus` accepts
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------

@@ -11,35 +11,35 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import lru_cache
-from importlib import resources
+
+from ..resources import cached, read_text
 
 
 
 def _read_csv(name: str) -> list[dict]:
-    text = resources.files("analysis_helpers").joinpath(f"data/{name}").read_text("utf-8")
+    text = read_text(name)
     return list(csv.DictReader(text.splitlines()))
 
 
-@lru_cache(maxsize=1)
+@cached
 def currencies() -> dict[str, tuple[str, str]]:
     """Currency forms from ``data/currencies.csv``: ``{form: (kind, ISO code)}``."""
     return {r["form"]: (r["kind"], r["code"]) for r in _read_csv("currencies.csv")}
 
 
-@lru_cache(maxsize=1)
+@cached
 def unit_words() -> dict[str, tuple[str, str]]:
     """Unit words from ``data/figure_units.csv``: ``{word: (unit, kind)}`` (lower-case keys)."""
     return {r["word"].lower(): (r["unit"], r["kind"]) for r in _read_csv("figure_units.csv")}
 
 
-@lru_cache(maxsize=1)
+@cached
 def bound_phrases() -> dict[str, str]:
     """Bound cues from ``data/figure_bounds.csv``: ``{"over": ">", "around": "~", ...}``."""
     return {r["phrase"].lower(): r["bound"] for r in _read_csv("figure_bounds.csv")}
 
 
-@lru_cache(maxsize=1)
+@cached
 def irregular_plurals() -> dict[str, str]:
     """``{plural: lemma}`` from ``data/figure_plurals.csv``."""
     return {r["plural"].lower(): r["lemma"] for r in _read_csv("figure_plurals.csv")}
@@ -50,17 +50,17 @@ def alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
+@cached
 def one_idioms() -> frozenset[str]:
     """Nouns that make "one" an idiom, not a count ("one way or another"), from ``data/one_idioms.txt``."""
-    text = resources.files("analysis_helpers").joinpath("data/one_idioms.txt").read_text("utf-8")
+    text = read_text("one_idioms.txt")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
-@lru_cache(maxsize=1)
+@cached
 def hyphen_idioms() -> frozenset[str]:
     """Words that make "number-word" an idiom, not a count ("two-way"), from ``data/hyphen_idioms.txt``."""
-    text = resources.files("analysis_helpers").joinpath("data/hyphen_idioms.txt").read_text("utf-8")
+    text = read_text("hyphen_idioms.txt")
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 

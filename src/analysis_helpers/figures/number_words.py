@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import csv
 import re
-from functools import lru_cache
-from importlib import resources
+
+from ..resources import cached, read_text
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -117,8 +117,8 @@ def digit_value(token: str) -> float | None:
         return None
 
 
-@lru_cache(maxsize=1)
+@cached
 def scale_words() -> dict[str, float]:
     """Scale words and abbreviations from ``data/number_scales.csv``: ``{"bn": 1e9, ...}``."""
-    text = resources.files("analysis_helpers").joinpath("data/number_scales.csv").read_text("utf-8")
+    text = read_text("number_scales.csv")
     return {row["word"].lower(): float(row["factor"]) for row in csv.DictReader(text.splitlines())}

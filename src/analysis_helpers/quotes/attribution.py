@@ -36,8 +36,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
+from ..resources import cached
 from .speakers import Mention, Registry, cue_lexicon, find_mentions, group_nouns
 
 _ADVERBS = (
@@ -68,7 +68,7 @@ def _without_determiner(phrase: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
+@cached
 def _group_phrase() -> str:
     """Regex of a group speaker: optional article, up to two capitalised words and two modifiers, a
     group noun ("a NATO official", "Citi analysts", "the government spokesperson"); group 1 is the
@@ -78,7 +78,7 @@ def _group_phrase() -> str:
             rf"(?:(?!(?:{_FUNCTION})\b)[a-z]{{2,}}\s+){{0,2}}(?:{nouns}))\b")
 
 
-@lru_cache(maxsize=1)
+@cached
 def _group_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """A group phrase before a cue, a capitalised clause-initial phrase ("Moscow", "The Kremlin") before
     a cue, and a group phrase at the start of a text (after a quote, after "according to")."""

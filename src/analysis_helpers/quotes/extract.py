@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 
 import pandas as pd
 
+from ..resources import accepts_lexicons, cached, with_objects
 from .attribution import Attribution, ArticleSpeakers
 from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
@@ -45,7 +45,7 @@ MIN_DIRECT_WORDS = 3
 MAX_LABEL_WORDS = 5
 
 
-@lru_cache(maxsize=1)
+@cached
 def _document_pattern() -> re.Pattern:
     """A document reference right before an opening mark: "Article 5 of NATO (", "the treaty reads:"."""
     nouns = "|".join(sorted((re.escape(n) for n in cue_lexicon().document_nouns), key=len, reverse=True))
@@ -208,17 +208,25 @@ def _row(doc_id, text, start, end, kind, unclosed, continues, open_mark, close_m
     }
 
 
-def extract_quotes(corpus=None, *, corpus_names: bool = True) -> pd.DataFrame:
+@accepts_lexicons
+def extract_quotes(corpus, *, corpus_names: bool = True, cues: pd.DataFrame | None = None,
+                   lexicons=None) -> pd.DataFrame:
     """The ``quotes`` table: every quotation and reported-speech span, with its speaker.
 
     Parameters
     ----------
     corpus : Corpus, DataFrame, folder path or None
-        Anything :func:`~analysis_helpers.corpus.open_corpus` accepts (None: the seeds).
+        Anything :func:`~analysis_helpers.corpus.open_corpus` accepts.
     corpus_names : bool
         Complete a bare surname to the full name used across the corpus
         (:func:`apply_corpus_names`). The pipeline passes False for each chunk
         of articles and applies the names once to the whole table.
+    cues : DataFrame, optional
+        Reporting cues with the columns of ``data/quote_cues.csv`` (cue, type,
+        introduces_clause, past...), replacing that file for this call.
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------
@@ -241,6 +249,9 @@ def extract_quotes(corpus=None, *, corpus_names: bool = True) -> pd.DataFrame:
         person of the same surname) and ``conflict_with`` (that person);
         ``n_words``.
     """
+    if cues is not None:
+        return extract_quotes(corpus, corpus_names=corpus_names,
+                              lexicons=with_objects(lexicons, {"quote_cues.csv": cues}))
     corpus = open_corpus(corpus)
     sentences_by_doc: dict[str, list] = {}
     s = corpus.sentences

@@ -23,20 +23,16 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
+
+from ..resources import cached, read_text
 
 
 _WORD_RUN = re.compile(r"(?<![\w’'-])[A-Za-z]+")
 
 
-def _data_text(name: str) -> str:
-    return resources.files("analysis_helpers").joinpath(f"data/{name}").read_text("utf-8")
-
-
 def _word_list(name: str) -> frozenset[str]:
     return frozenset(
-        line.strip().lower() for line in _data_text(name).splitlines() if line.strip() and not line.startswith("#")
+        line.strip().lower() for line in read_text(name).splitlines() if line.strip() and not line.startswith("#")
     )
 
 
@@ -88,10 +84,10 @@ class CueLexicon:
                     break
 
 
-@lru_cache(maxsize=1)
+@cached
 def cue_lexicon() -> CueLexicon:
     """Read ``quote_cues.csv`` once: every surface form of every cue, longest first."""
-    rows = list(csv.DictReader(_data_text("quote_cues.csv").splitlines()))
+    rows = list(csv.DictReader(read_text("quote_cues.csv").splitlines()))
     forms: dict[str, str] = {}
     clause: set[str] = set()
     documents: set[str] = set()
@@ -116,35 +112,35 @@ def cue_lexicon() -> CueLexicon:
     return CueLexicon(pattern, frozenset(clause), frozenset(documents), forms, by_first)
 
 
-@lru_cache(maxsize=1)
+@cached
 def _title_table() -> dict[str, str]:
-    rows = csv.DictReader(_data_text("person_titles.csv").splitlines())
+    rows = csv.DictReader(read_text("person_titles.csv").splitlines())
     return {r["word"].strip().lower(): r["part"].strip() for r in rows}
 
 
-@lru_cache(maxsize=1)
+@cached
 def title_words() -> frozenset[str]:
     """Every role word of ``person_titles.csv`` (lower case): heads and modifiers."""
     return frozenset(_title_table())
 
 
-@lru_cache(maxsize=1)
+@cached
 def title_heads() -> frozenset[str]:
     """Role words that can end a role ("secretary", "president"), not modifiers ("defense")."""
     return frozenset(w for w, part in _title_table().items() if part == "head")
 
 
-@lru_cache(maxsize=1)
+@cached
 def group_nouns() -> frozenset[str]:
     """Group-speaker nouns from ``speaker_groups.txt``."""
     return _word_list("speaker_groups.txt")
 
 
-@lru_cache(maxsize=1)
+@cached
 def aliases() -> dict[str, dict[str, str]]:
     """``{kind: {alias (lower case): canonical}}`` from ``person_aliases.csv``."""
     table: dict[str, dict[str, str]] = {"name": {}, "role": {}, "place": {}}
-    for row in csv.DictReader(_data_text("person_aliases.csv").splitlines()):
+    for row in csv.DictReader(read_text("person_aliases.csv").splitlines()):
         table.setdefault(row["kind"].strip(), {})[row["alias"].strip().lower()] = row["canonical"].strip()
     return table
 

@@ -17,13 +17,12 @@ Contact Group") and the same actor are attached as further sources.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..corpus.build import open_corpus
+from ..resources import accepts_lexicons, cached, read_table, read_text
 from ..schema import ARTICLE_ROLES
 from ..timexes.document_dates import document_dates
 from ..timexes.extract import extract_timexes
@@ -46,19 +45,18 @@ _NOT_PLACES = re.compile(
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)")
 
 
-@lru_cache(maxsize=1)
+@cached
 def person_titles() -> tuple[str, ...]:
     """Titles that stand before a person's name (``data/person_titles.txt``), longest first."""
-    text = resources.files("analysis_helpers").joinpath("data/person_titles.txt").read_text("utf-8")
+    text = read_text("person_titles.txt")
     titles = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
     return tuple(sorted(titles, key=len, reverse=True))
 
 
-@lru_cache(maxsize=1)
+@cached
 def event_threads() -> pd.DataFrame:
     """Thread names and the patterns that put an event in them (``data/event_threads.csv``)."""
-    with resources.files("analysis_helpers").joinpath("data/event_threads.csv").open("r", encoding="utf-8") as f:
-        return pd.read_csv(f, dtype=str, keep_default_na=False)
+    return read_table("event_threads.csv")
 
 
 def _surname_key(name: str) -> str:
@@ -292,8 +290,9 @@ def _attach_undated(groups, corpus, dated_offsets, people, dates):
             break
 
 
-def build_timeline(corpus=None, *, timexes: pd.DataFrame | None = None,
-                   dates: pd.DataFrame | None = None) -> pd.DataFrame:
+@accepts_lexicons
+def build_timeline(corpus, *, timexes: pd.DataFrame | None = None,
+                   dates: pd.DataFrame | None = None, lexicons=None) -> pd.DataFrame:
     """The ``events`` table: one row per event, merged across articles.
 
     Parameters
@@ -305,6 +304,9 @@ def build_timeline(corpus=None, *, timexes: pd.DataFrame | None = None,
     dates : DataFrame, optional
         The corpus' :func:`~analysis_helpers.timexes.document_dates.document_dates`
         table when it is already computed; computed here otherwise.
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------

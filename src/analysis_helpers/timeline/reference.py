@@ -13,13 +13,12 @@ reference row's source address:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 
 from ..corpus.build import open_corpus
 from ..paths import reference_dir
+from ..resources import cached, read_table
 from ..schema import ARTICLE_ROLES
 
 CONFLICT_COLUMNS = ["doc_id", "start", "end", "kind", "claim", "article_says", "reference_says",
@@ -33,11 +32,10 @@ def read_reference(path=None) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-@lru_cache(maxsize=1)
+@cached
 def role_verbs() -> dict[str, str]:
     """Role name -> regular expression of the verbs that state who filled it."""
-    with resources.files("analysis_helpers").joinpath("data/role_verbs.csv").open("r", encoding="utf-8") as f:
-        table = pd.read_csv(f, dtype=str, keep_default_na=False)
+    table = read_table("role_verbs.csv")
     return dict(zip(table["role"], table["pattern"]))
 
 

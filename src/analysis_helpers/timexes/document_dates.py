@@ -25,6 +25,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 from ..corpus.build import open_corpus
+from ..resources import accepts_lexicons
 from .tagger import tag_text
 from .tense import clause_tense
 
@@ -145,7 +146,8 @@ def _row(reference: date, first: date, last: date, method: str) -> dict:
             "last_day": last.isoformat(), "method": method}
 
 
-def document_dates(corpus=None, *, corpus_days=None) -> pd.DataFrame:
+@accepts_lexicons
+def document_dates(corpus, *, corpus_days=None, lexicons=None) -> pd.DataFrame:
     """One row per article: its date and how it is known.
 
     Parameters
@@ -156,6 +158,9 @@ def document_dates(corpus=None, *, corpus_days=None) -> pd.DataFrame:
         article with no date of its own. Default: those of ``corpus``. The
         pipeline passes the whole corpus' dates when it processes a chunk, so
         an article gets the same date alone, in a chunk or in the corpus.
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------

@@ -20,6 +20,7 @@ import pandas as pd
 
 from ..corpus.blocks import attach_block
 from ..corpus.build import open_corpus
+from ..resources import accepts_lexicons
 from .document_dates import document_dates
 from .lexicon import anchor_events
 from .tagger import tag_text
@@ -34,15 +35,19 @@ TIMEX_COLUMNS = [
 ]
 
 
-def extract_timexes(corpus=None, *, dates: pd.DataFrame | None = None) -> pd.DataFrame:
+@accepts_lexicons
+def extract_timexes(corpus, *, dates: pd.DataFrame | None = None, lexicons=None) -> pd.DataFrame:
     """The ``timexes`` table: every temporal expression of every article.
 
     Parameters
     ----------
-    corpus : anything :func:`open_corpus` accepts (None = the seed corpus)
+    corpus : anything :func:`open_corpus` accepts
     dates : DataFrame, optional
         The corpus' :func:`~.document_dates.document_dates` table when it is already
         computed (the pipeline computes it once and passes it to every step).
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------

@@ -8,10 +8,10 @@ The data users extend lives in ``data/``: the anchor-event gazetteer
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
+
+from ..resources import cached, read_table, read_text
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
@@ -62,14 +62,14 @@ POINT_MOD = r"(?:(?P<pmod>(?i:early|late|mid|the (?:beginning|start|end|middle|c
 CUE = (r"(?i:in|since|by|until|till|from|through|throughout|during|before|after|of|to|between|and"
        r"|for|on|around|as of|starting|ending|last|next|this|that|early|late|mid|or)")
 
-@lru_cache(maxsize=1)
+@cached
 def exclusions() -> tuple[frozenset[str], tuple[str, ...]]:
     """Words that may not precede a year and words that may not follow a weekday or month.
 
     Read from ``data/timex_exclusions.txt`` (users can extend it).
     """
     before, after = set(), []
-    text = resources.files("analysis_helpers").joinpath("data/timex_exclusions.txt").read_text("utf-8")
+    text = read_text("timex_exclusions.txt")
     for line in text.splitlines():
         line = line.strip()
         if not line or line.startswith("#") or ":" not in line:
@@ -82,21 +82,19 @@ def exclusions() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(before), tuple(after)
 
 
-@lru_cache(maxsize=1)
+@cached
 def _anchor_event_rows() -> tuple[dict, ...]:
     return tuple(anchor_events().to_dict("records"))
 
 
-@lru_cache(maxsize=1)
+@cached
 def anchor_events() -> pd.DataFrame:
     """The gazetteer of named events with known dates, ``data/anchor_events.csv``.
 
     Columns: pattern (a regular expression for the event's name), event,
     first_day, last_day, granularity, source. Users extend the CSV.
     """
-    path = resources.files("analysis_helpers").joinpath("data/anchor_events.csv")
-    with path.open("r", encoding="utf-8") as handle:
-        return pd.read_csv(handle, dtype=str, keep_default_na=False)
+    return read_table("anchor_events.csv")
 
 
 
@@ -146,11 +144,9 @@ def month_number(name: str) -> int:
     return MONTH_ABBREVIATIONS[name]
 
 
-@lru_cache(maxsize=1)
+@cached
 def holidays() -> tuple[dict, ...]:
     """Holidays on a fixed day (``data/holidays.csv``: pattern, month, day); users extend the file."""
-    path = resources.files("analysis_helpers").joinpath("data/holidays.csv")
-    with path.open("r", encoding="utf-8") as handle:
-        table = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    table = read_table("holidays.csv")
     return tuple({"pattern": p, "month": int(m), "day": int(d)}
                  for p, m, d in zip(table["pattern"], table["month"], table["day"]))

@@ -18,6 +18,7 @@ from .lexicon import (
 )
 from .tense import choose_year, clause_tense, month_year, weekday_date
 from .values import day_value, month_value, quarter_of, shift_months, week_value
+from ..resources import cached
 from ..word_patterns import trie_regex
 
 _SIGNALS = re.compile(
@@ -88,14 +89,10 @@ def _compile_rules() -> list[tuple[str, re.Pattern]]:
     return compiled
 
 
-_COMPILED: list[tuple[str, re.Pattern]] | None = None
-
-
+@cached
 def compiled_rules() -> list[tuple[str, re.Pattern]]:
-    global _COMPILED
-    if _COMPILED is None:
-        _COMPILED = _compile_rules()
-    return _COMPILED
+    """Every rule's compiled pattern, holidays and anchor events from the lexicons in force."""
+    return _compile_rules()
 
 
 #: Rules tried first win ties between spans of equal length.
@@ -810,23 +807,20 @@ RULE_TRIGGERS = {
 }
 WINDOW_BEFORE, WINDOW_AFTER = 90, 45
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-_SCANNERS: tuple | None = None
 
 
+@cached
 def _scanners():
     """(lower-case word pattern, word -> categories), the same for cased words, and the digit pattern."""
-    global _SCANNERS
-    if _SCANNERS is None:
-        built = []
-        holiday_words = " ".join(sorted({w for h in holidays() for w in re.findall(r"[A-Z][a-z]+", h["pattern"])}))
-        for table in (TRIGGER_WORDS, {**CASED_TRIGGER_WORDS, "holiday": holiday_words}):
-            lookup: dict[str, list[str]] = {}
-            for category, words in table.items():
-                for word in words.split():
-                    lookup.setdefault(word, []).append(category)
-            built.append((re.compile(r"\b" + trie_regex(lookup) + r"\b"), lookup))
-        _SCANNERS = (built[0], built[1], re.compile(r"\d+"))
-    return _SCANNERS
+    built = []
+    holiday_words = " ".join(sorted({w for h in holidays() for w in re.findall(r"[A-Z][a-z]+", h["pattern"])}))
+    for table in (TRIGGER_WORDS, {**CASED_TRIGGER_WORDS, "holiday": holiday_words}):
+        lookup: dict[str, list[str]] = {}
+        for category, words in table.items():
+            for word in words.split():
+                lookup.setdefault(word, []).append(category)
+        built.append((re.compile(r"\b" + trie_regex(lookup) + r"\b"), lookup))
+    return (built[0], built[1], re.compile(r"\d+"))
 
 
 def _trigger_windows(text: str, lowered: str) -> dict[str, list[tuple[int, int]]]:

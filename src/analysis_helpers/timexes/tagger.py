@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..resources import accepts_lexicons
 from .lexicon import SIGNAL_MODS, _anchor_event_rows, number_value
 from .rules import RuleContext, candidates, normalise
 from .values import day_value, value_interval
 
 
-def tag_text(text: str, reference: date | None = None, sentence_bounds=()) -> list[dict]:
+@accepts_lexicons
+def tag_text(text: str, reference: date | None = None, sentence_bounds=(), *, lexicons=None) -> list[dict]:
     """Every temporal expression in one text, resolved against ``reference``.
 
     Parameters
@@ -27,6 +29,9 @@ def tag_text(text: str, reference: date | None = None, sentence_bounds=()) -> li
         placeholders ("XXXX-WXX-3") and no calendar interval.
     sentence_bounds : sequence of (start, end)
         Sentence offsets, used to read the tense around weekday and month names.
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
 
     Returns
     -------

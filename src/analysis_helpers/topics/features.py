@@ -15,7 +15,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 import pandas as pd
@@ -23,6 +22,8 @@ from nltk.stem.porter import PorterStemmer
 from nltk.tokenize import RegexpTokenizer
 from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from ..resources import cached, read_text
 
 #: Letters (any script) with an optional contraction ("n't", "'s", "'ll"), or a four-digit year.
 #: A quote glued to the next word ("exceptions'Defense") is two words.
@@ -32,10 +33,10 @@ _STEMMER = PorterStemmer()
 MIN_TOKEN_LENGTH = 3
 
 
-@lru_cache(maxsize=1)
+@cached
 def news_stopwords() -> frozenset[str]:
     """scikit-learn's English stop words plus ``data/topic_stopwords.txt`` (lower case)."""
-    text = resources.files("analysis_helpers").joinpath("data/topic_stopwords.txt").read_text("utf-8")
+    text = read_text("topic_stopwords.txt")
     extra = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
     return frozenset(ENGLISH_STOP_WORDS) | frozenset(extra)
 

@@ -26,6 +26,7 @@ from threadpoolctl import threadpool_limits
 
 from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
+from ..resources import accepts_lexicons
 from .features import TfidfFeatures, build_tfidf
 
 UNIT_COLUMNS = ["doc_id", "block_id", "start", "end", "role", "text"]
@@ -60,7 +61,7 @@ NO_TOPIC = -1
 _DECIMALS = 4
 
 
-def paragraph_units(source=None, roles=ARTICLE_ROLES) -> pd.DataFrame:
+def paragraph_units(source, roles=ARTICLE_ROLES) -> pd.DataFrame:
     """The paragraphs the topic model reads: blocks whose role is in ``roles``.
 
     Parameters
@@ -402,9 +403,10 @@ def _empty_model(features: TfidfFeatures, n_units: int) -> TopicModel:
     )
 
 
+@accepts_lexicons
 def cluster_topics(
-    source=None, *, roles=ARTICLE_ROLES, k: int | None = None, k_values=None, n_top_terms: int = 10,
-    max_df: float = 0.5, random_state: int = 0, n_resamples: int = 10, nmf_init: str = "nndsvda",
+    source, *, roles=ARTICLE_ROLES, k: int | None = None, k_values=None, n_top_terms: int = 10,
+    max_df: float = 0.5, random_state: int = 0, n_resamples: int = 10, nmf_init: str = "nndsvda", lexicons=None,
 ) -> TopicModel:
     """Topic model and clusters of the paragraphs and articles of a corpus.
 
@@ -428,6 +430,8 @@ def cluster_topics(
         Subsamples per k when choosing k.
     nmf_init : {"nndsvda", "random"}
         How NMF starts: from an SVD of the data (steady) or from random numbers.
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files (topic stop words) replacing the packaged ones for this call.
 
     Returns
     -------
@@ -594,12 +598,14 @@ def topic_term_weights(model: TopicModel, n_top_terms: int = 10) -> pd.DataFrame
     return pd.DataFrame(rows, columns=["topic_id", "rank", "word", "term", "weight"])
 
 
-def extract_topics(source=None, options: TopicOptions | None = None) -> dict[str, pd.DataFrame]:
+@accepts_lexicons
+def extract_topics(source, options: TopicOptions | None = None, *, lexicons=None) -> dict[str, pd.DataFrame]:
     """The ``topics``, ``doc_topics`` and cluster tables for ``analysis-helpers extract``.
 
     With ``options`` (:class:`TopicOptions`) the number of topics and the cost
     of choosing it follow the corpus size; what ran is in
     ``tables["topics"].attrs["method"]``. Without, as :func:`cluster_topics`.
+    ``lexicons`` replaces packaged lexicons (topic stop words) for this call.
     """
     if options is None:
         model = cluster_topics(source)

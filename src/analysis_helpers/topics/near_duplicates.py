@@ -48,7 +48,7 @@ def _blocks(source, roles) -> pd.DataFrame:
     return blocks.sort_values(["doc_id", "block_id"], kind="stable").reset_index(drop=True)
 
 
-def repeated_blocks(source=None, *, roles=None, min_chars: int = 1) -> pd.DataFrame:
+def repeated_blocks(source, *, roles=None, min_chars: int = 1) -> pd.DataFrame:
     """Blocks whose normalised text occurs more than once in the corpus.
 
     Parameters
@@ -127,7 +127,7 @@ def _pairs(blocks: pd.DataFrame, matrix, threshold: float, scope: str, chunk: in
                              ascending=[False, True, True, True, True], kind="stable").reset_index(drop=True)
 
 
-def paragraph_similarity_pairs(source=None, *, roles=ARTICLE_ROLES, threshold: float = 0.0,
+def paragraph_similarity_pairs(source, *, roles=ARTICLE_ROLES, threshold: float = 0.0,
                                scope: str = "across") -> pd.DataFrame:
     """Pairs of paragraphs with their word-TF-IDF cosine similarity.
 
@@ -159,12 +159,12 @@ def paragraph_similarity_pairs(source=None, *, roles=ARTICLE_ROLES, threshold: f
     return _pairs(blocks, features.matrix, threshold, scope)
 
 
-def same_passage_pairs(source=None, *, roles=ARTICLE_ROLES, threshold: float = SAME_PASSAGE_THRESHOLD) -> pd.DataFrame:
+def same_passage_pairs(source, *, roles=ARTICLE_ROLES, threshold: float = SAME_PASSAGE_THRESHOLD) -> pd.DataFrame:
     """Paragraphs of different articles that retell the same passage (see :func:`paragraph_similarity_pairs`)."""
     return paragraph_similarity_pairs(source, roles=roles, threshold=threshold, scope="across")
 
 
-def near_copy_pairs(source=None, *, roles=None, threshold: float = NEAR_COPY_THRESHOLD,
+def near_copy_pairs(source, *, roles=None, threshold: float = NEAR_COPY_THRESHOLD,
                     scope: str = "within") -> pd.DataFrame:
     """Blocks that are copies of each other up to small edits (character 3- to 5-gram cosine).
 
@@ -183,7 +183,7 @@ def near_copy_pairs(source=None, *, roles=None, threshold: float = NEAR_COPY_THR
     return _pairs(blocks, matrix, threshold, scope)
 
 
-def article_similarity(source=None, *, roles=ARTICLE_ROLES) -> pd.DataFrame:
+def article_similarity(source, *, roles=ARTICLE_ROLES) -> pd.DataFrame:
     """Word-TF-IDF cosine similarity of every pair of articles (their ``roles`` blocks joined).
 
     Returns

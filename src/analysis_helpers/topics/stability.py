@@ -39,7 +39,7 @@ def _fixed_k(units: pd.DataFrame, k, random_state: int, **kwargs) -> int:
     return int(chosen.iloc[0]) if len(chosen) else 1
 
 
-def seed_stability(source=None, *, roles=ARTICLE_ROLES, k: int | None = None, seeds=(0, 1, 2, 3, 4),
+def seed_stability(source, *, roles=ARTICLE_ROLES, k: int | None = None, seeds=(0, 1, 2, 3, 4),
                    nmf_inits=("nndsvda", "random")) -> pd.DataFrame:
     """ARI between the paragraph partitions of runs that differ only in their seed.
 
@@ -73,7 +73,7 @@ def seed_stability(source=None, *, roles=ARTICLE_ROLES, k: int | None = None, se
     return table.sort_values(["nmf_init", "method", "seed_a", "seed_b"], kind="stable").reset_index(drop=True)
 
 
-def perturbation_stability(source=None, *, roles=ARTICLE_ROLES, k: int | None = None, n_runs: int = 10,
+def perturbation_stability(source, *, roles=ARTICLE_ROLES, k: int | None = None, n_runs: int = 10,
                            drop_fraction: float = 0.1, leave_one_article_out: bool = True,
                            random_state: int = 0) -> pd.DataFrame:
     """ARI between the full run and runs on a slightly changed corpus, on the paragraphs they share.
