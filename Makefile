@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: figures test setup lab benchmarks clean student handouts
+.PHONY: figures test setup lab benchmarks bench-scale clean student handouts
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ lab: $(STAMP)
 benchmarks: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[evaluation]"
 	for script in benchmarks/bench_*.py; do $(BIN)/python $$script || exit 1; done
+
+# the scale benchmark alone (benchmarks/results/scale.md; about an hour with the baseline)
+bench-scale: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[evaluation,dask]"
+	PYTHONPATH=src $(BIN)/python benchmarks/bench_scale.py
 
 # Student copies: solution cells removed, outputs cleared, hints kept.
 student: $(STAMP)

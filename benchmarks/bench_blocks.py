@@ -18,6 +18,8 @@ from analysis_helpers.corpus.build import open_corpus, read_articles
 from analysis_helpers.paths import annotations_dir, project_root
 
 ROOT = project_root()
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import common  # noqa: E402
 
 
 def gold_for_folder(folder: Path) -> pd.DataFrame:
@@ -40,7 +42,52 @@ def score_folder(folder: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     return role_scores(aligned), aligned
 
 
-def main() -> int:
+def meantime_as_body() -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """MEANTIME's 120 real articles as a block-role set: title = headline, every paragraph after the dateline = body.
+
+    MEANTIME texts are clean published prose (no site furniture), so any paragraph read as furniture is an
+    error; the dateline line is left out (it is neither body nor furniture in this layout).
+    """
+    folder = common.meantime_folder()
+    if folder is None:
+        return None
+    docs = common.load(folder)
+    corpus = open_corpus(pd.DataFrame({"doc_id": [d.doc_id for d in docs], "text": [d.text for d in docs]}))
+    half = {d.doc_id: d.half for d in docs}
+    blocks = corpus.blocks.copy()
+    order = blocks.groupby("doc_id").cumcount()
+    gold = blocks[order != 1].copy()  # block 0: the title, block 1: the dateline
+    gold["role"] = ["headline" if o == 0 else "body" for o in order[order != 1]]
+    aligned = align_block_roles(corpus.blocks, gold)
+    aligned["half"] = aligned["doc_id"].map(half)
+    return aligned, blocks
+
+
+def summary_table(sets) -> pd.DataFrame:
+    """Accuracy and body-line measures of every set (one row per set and MEANTIME half)."""
+    rows = []
+    for name, _, aligned in sets:
+        parts = [("all", aligned)]
+        if "half" in aligned:
+            parts += [(h, aligned[aligned["half"] == h]) for h in common.HALVES]
+        for part, a in parts:
+            body_gold = a["gold"] == "body"
+            words = a["text"].str.split().str.len()
+            rows.append({"set": name.split(" (")[0], "half": part, "blocks": len(a),
+                         "accuracy": float((a["gold"] == a["predicted"]).mean()),
+                         "body vs not": float(((a["gold"] == "body") == (a["predicted"] == "body")).mean()),
+                         "body recall": float((a.loc[body_gold, "predicted"] == "body").mean()),
+                         "body > 40 words not body": int((body_gold & (words > 40) & (a["predicted"] != "body")).sum())})
+    return pd.DataFrame(rows)
+
+
+def main(argv=None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--save-baseline", action="store_true",
+                        help="keep this run's summary as the baseline (results/baseline_blocks.csv)")
+    args = parser.parse_args(argv)
     sets = []
     seeds = open_corpus()
     gold = pd.read_csv(annotations_dir() / "blocks.csv", dtype={"doc_id": str})
@@ -49,6 +96,14 @@ def main() -> int:
     for folder in [ROOT / "tests/fixtures/other_layouts", *sorted(ROOT.glob("benchmarks/heldout_layouts*"))]:
         scores, aligned = score_folder(folder)
         sets.append((str(folder.relative_to(ROOT)), scores, aligned))
+    meantime = meantime_as_body()
+    if meantime is not None:
+        aligned = meantime[0]
+        sets.append(("MEANTIME (120 real Wikinews articles: title = headline, paragraphs = body)",
+                     role_scores(aligned), aligned))
+    summary = summary_table(sets)
+    if args.save_baseline:
+        common.save_baseline("blocks", summary)
 
     # speed: the seeds resampled to 2,000 articles
     articles = seeds.articles
@@ -59,7 +114,12 @@ def main() -> int:
     elapsed = time.perf_counter() - started
 
     lines = ["# Block roles: accuracy per role", "",
-             "Command: `python benchmarks/bench_blocks.py` (writes this file).", ""]
+             "Command: `python benchmarks/bench_blocks.py` (writes this file).", "",
+             "## Summary", "",
+             "`(before)`: the baseline measured before the rules of issue 14 changed (`results/baseline_blocks.csv`). "
+             "`body vs not`: per line, body and non-body agree; `body > 40 words not body`: body paragraphs of more "
+             "than 40 words read as anything else (must be 0).", "",
+             common.md_table(common.with_baseline("blocks", summary, ["set", "half"])), ""]
     for name, scores, aligned in sets:
         lines += [f"## {name}", "", f"{len(aligned)} blocks, accuracy {scores.iloc[-1]['f1']:.3f}.", "",
                   scores.to_markdown(index=False) if hasattr(scores, "to_markdown") and _has_tabulate() else

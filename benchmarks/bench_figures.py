@@ -29,6 +29,10 @@ from analysis_helpers import open_corpus  # noqa: E402
 from analysis_helpers.corpus.roles import ARTICLE_ROLES  # noqa: E402
 from analysis_helpers.evaluation.figures import evaluate_figures, read_gold_figures  # noqa: E402
 from analysis_helpers.figures.extract import extract_figures, figures_in_text  # noqa: E402
+from analysis_helpers.paths import annotations_dir  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import common  # noqa: E402
 
 SPEED_COPIES = 200  # the five seeds repeated: 1,000 articles
 QUANTULUM_COPIES = 4  # quantulum3 is slow; 20 articles are enough for a rate
@@ -55,7 +59,7 @@ def rate(func, items) -> float:
 
 
 def quantulum_figures(corpus) -> pd.DataFrame | None:
-    """quantulum3's quantities on the seeds as a figures-like table, or None when not installed."""
+    """quantulum3's quantities on a corpus as a figures-like table, or None when not installed."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -77,6 +81,68 @@ def quantulum_figures(corpus) -> pd.DataFrame | None:
     return pd.DataFrame(rows, columns=["doc_id", "start", "end", "text", "kind", "value", "unit"])
 
 
+def meantime_figures(gold_dir: Path, with_quantulum: bool) -> tuple[list[str], pd.DataFrame | None]:
+    """Ours and quantulum3 against the hand-annotated MEANTIME figures, all / dev / test, in one run.
+
+    Gold: ``figures.csv`` of ``gold_dir`` restricted to the articles listed in ``figures_articles.csv``
+    (completely annotated); offsets are into ``read_meantime_file(path).text`` (whole articles).
+    """
+    folder = common.meantime_folder()
+    gold_file, listed = gold_dir / "figures.csv", gold_dir / "figures_articles.csv"
+    if folder is None or not gold_file.is_file() or not listed.is_file():
+        return ["## MEANTIME", "", f"skipped: MEANTIME or {gold_file} not found", ""], None
+    done = set(pd.read_csv(listed, dtype=str)["doc_id"])
+    docs = [d for d in common.load(folder) if d.doc_id in done]
+    half = {d.doc_id: d.half for d in docs}
+    gold = read_gold_figures(gold_file)
+    gold = gold[gold["doc_id"].isin(done)].reset_index(drop=True)
+    corpus = open_corpus(pd.DataFrame({"doc_id": [d.doc_id for d in docs], "text": [d.text for d in docs]}))
+    runs = [("ours", extract_figures(corpus))]
+    if with_quantulum:
+        q = quantulum_figures(corpus)
+        if q is not None:
+            runs.append(("quantulum3", q))
+    rows, detail = [], []
+    for name, predicted in runs:
+        for part in ("all", *common.HALVES):
+            keep_g = gold if part == "all" else gold[gold["doc_id"].map(half) == part]
+            keep_p = predicted if part == "all" else predicted[predicted["doc_id"].map(half) == part]
+            scores = evaluate_figures(keep_p, keep_g).set_index("measure")
+            rows.append({"system": name, "half": part, "articles": int(keep_g["doc_id"].nunique()),
+                         "figures": len(keep_g), "value F1": float(scores.loc["value", "f1"]),
+                         "value P": float(scores.loc["value", "precision"]),
+                         "value R": float(scores.loc["value", "recall"]),
+                         "span F1 (overlap)": float(scores.loc["span (overlap)", "f1"])})
+        if name == "ours":
+            from analysis_helpers.evaluation.figures import match_figures
+            matches = match_figures(predicted, gold)
+            matches["half"] = matches["doc_id"].map(half)
+            detail.append(matches)
+    summary = pd.DataFrame(rows)
+    lines = [f"## MEANTIME (real news, hand-annotated figures: {len(gold)} figures in {len(docs)} articles)", "",
+             f"Gold: `{gold_file.relative_to(gold_file.parents[3]) if len(gold_file.parents) > 3 else gold_file}` "
+             "(guidelines: `data/annotations/meantime/README.md`, \"Figures: guidelines\"), only the articles of "
+             "`figures_articles.csv`. Value = matched span with the same value to 0.1 %. Rules are developed on "
+             "`dev` only. `(before)`: the baseline measured before the rules of issue 14 changed "
+             "(`results/baseline_figures.csv`; the gold grew after it was taken, so compare `figures`).", "",
+             "SUMMARY", ""]
+    return lines, (summary, detail[0] if detail else None)
+
+
+def layout_figures() -> list[str]:
+    """Figures per role on the invented layout sets (no figure gold there: a regression view)."""
+    from analysis_helpers.corpus.build import read_articles
+
+    lines = ["## Invented layout sets: figures found per role (no figure gold; shows when a change moves them)", "",
+             "| set | article text (headline, standfirst, body) | other blocks |", "|---|---|---|"]
+    for folder in common.layout_folders():
+        articles, _ = read_articles(folder)
+        figures = extract_figures(open_corpus(articles))
+        inside = int(figures["role"].isin(ARTICLE_ROLES).sum())
+        lines.append(f"| {folder.name} | {inside} | {len(figures) - inside} |")
+    return lines + [""]
+
+
 def table_md(df: pd.DataFrame) -> str:
     """A DataFrame as a Markdown table (no tabulate dependency)."""
     cols = list(df.columns)
@@ -88,7 +154,16 @@ def table_md(df: pd.DataFrame) -> str:
     return "\n".join(lines)
 
 
-def main() -> None:
+def main(argv=None) -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold-dir", default=str(annotations_dir() / "meantime"),
+                        help="folder with the MEANTIME figures.csv and figures_articles.csv")
+    parser.add_argument("--save-baseline", action="store_true",
+                        help="keep this run's MEANTIME summary as the baseline (results/baseline_figures.csv)")
+    parser.add_argument("--errors", action="store_true", help="print MEANTIME disagreements (dev half only)")
+    args = parser.parse_args(argv)
     core = one_core()
     corpus = open_corpus(ROOT / "data" / "seeds")
     gold = read_gold_figures(ROOT / "data" / "annotations" / "figures.csv")
@@ -128,6 +203,17 @@ def main() -> None:
         table_md(scores_article),
         "",
     ]
+    mt_lines, mt = meantime_figures(Path(args.gold_dir), with_quantulum=q_table is not None)
+    if mt is not None:
+        summary, matches = mt
+        if args.save_baseline:
+            common.save_baseline("figures", summary)
+        table = common.md_table(common.with_baseline("figures", summary, ["system", "half"]))
+        mt_lines = [table if line == "SUMMARY" else line for line in mt_lines]
+        if args.errors and matches is not None:
+            dev = matches[(matches["half"] == "dev") & ((matches["outcome"] != "match") | ~matches["same_value"])]
+            print(dev.to_string(), file=sys.stderr)
+    lines += mt_lines + layout_figures()
     if q_table is not None:
         q_scores = evaluate_figures(q_table, gold)
         q_scores = q_scores[q_scores["measure"].isin(["span (overlap)", "span (exact)", "value"])]

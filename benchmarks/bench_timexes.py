@@ -19,7 +19,6 @@ import argparse
 import re
 import sys
 import time
-import xml.etree.ElementTree as ET
 from datetime import date, datetime
 from pathlib import Path
 
@@ -31,70 +30,15 @@ from analysis_helpers.timexes.document_dates import infer_document_date
 from analysis_helpers.evaluation.timexes import align_timexes, evaluate_timexes
 from analysis_helpers.timexes.extract import extract_timexes, tag_text
 
-ANNOTATED_SENTENCES = 6  # title (0), dateline (1) and the first body sentences (2-5)
-NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "'s", "'", "n't", "%", "'re", "'ve", "'ll", "'d", "'m"}
-NO_SPACE_AFTER = {"(", "[", "$", "£", "€", "``"}
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import common  # noqa: E402
+
+ANNOTATED_SENTENCES = 6  # MEANTIME annotates TIMEX3 in the title (0), dateline (1) and sentences 2-5
 
 
-def read_meantime_file(path: Path) -> dict:
-    """One CAT XML file as text (one line per sentence), gold TIMEX3 spans and the DCT."""
-    root = ET.parse(path).getroot()
-    pieces, offsets, sentence_of = [], {}, {}
-    position, previous, current_sentence = 0, None, None
-    bounds = []
-    for token in root.iter("token"):
-        sentence = int(token.get("sentence"))
-        if sentence >= ANNOTATED_SENTENCES:
-            break
-        word = token.text or ""
-        if current_sentence is None or sentence != current_sentence:
-            if current_sentence is not None:
-                pieces.append("\n")
-                position += 1
-                bounds[-1][1] = position - 1
-            bounds.append([position, position])
-            current_sentence = sentence
-        elif word not in NO_SPACE_BEFORE and previous not in NO_SPACE_AFTER:
-            pieces.append(" ")
-            position += 1
-        offsets[token.get("t_id")] = (position, position + len(word))
-        sentence_of[token.get("t_id")] = sentence
-        pieces.append(word)
-        position += len(word)
-        previous = word
-    if bounds:
-        bounds[-1][1] = position
-    text = "".join(pieces)
-    gold, dct, dct_span = [], None, None
-    for markable in root.find("Markables"):
-        if markable.tag != "TIMEX3":
-            continue
-        ids = [a.get("t_id") for a in markable.findall("token_anchor")]
-        if markable.get("functionInDocument") == "CREATION_TIME":
-            dct = markable.get("value")
-            if ids and all(i in offsets for i in ids):
-                dct_span = (offsets[ids[0]][0], offsets[ids[-1]][1])
-            continue
-        if not ids or not all(i in offsets for i in ids):
-            continue
-        start, end = offsets[ids[0]][0], offsets[ids[-1]][1]
-        gold.append({"start": start, "end": end, "text": text[start:end],
-                     "type": markable.get("type"), "value": markable.get("value")})
-    return {"doc_id": path.stem, "text": text, "gold": gold, "dct": dct, "dct_span": dct_span,
-            "bounds": [tuple(b) for b in bounds]}
-
-
-def meantime_folder(explicit: str | None) -> Path | None:
-    if explicit:
-        return Path(explicit)
-    shared = paths.shared_dir()
-    folder = shared / "data" / "timeline" / "meantime_en" if shared else None
-    return folder if folder and folder.is_dir() else None
-
-
-def load_meantime(folder: Path) -> list[dict]:
-    files = sorted((folder / "intra-doc_annotation").glob("*/*.xml"))
-    return [read_meantime_file(f) for f in files]
+def load_meantime(folder: Path) -> list:
+    """The annotated part of every MEANTIME article, read by the shared reader, with its dev/test half."""
+    return common.load(folder, max_sentences=ANNOTATED_SENTENCES)
 
 
 def _dct_date(value: str | None) -> date | None:
@@ -111,9 +55,9 @@ def _drop_dct(rows: list[dict], dct_span) -> list[dict]:
 
 def reference_date(doc: dict, use_dct: bool = True) -> date | None:
     """The DCT; when missing, malformed or not used, inferred from the text as for a user's article."""
-    day = _dct_date(doc["dct"]) if use_dct else None
+    day = _dct_date(doc.dct) if use_dct else None
     if day is None:
-        inferred = infer_document_date(doc["text"], None, None, doc["bounds"])
+        inferred = infer_document_date(doc.text, None, None, doc.sentences)
         day = _dct_date(inferred["reference_day"])
     return day
 
@@ -121,13 +65,14 @@ def reference_date(doc: dict, use_dct: bool = True) -> date | None:
 def tag_meantime(docs: list[dict], use_dct: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
     gold, system = [], []
     for doc in docs:
-        for g in doc["gold"]:
-            gold.append({"doc_id": doc["doc_id"], **g})
-        tags = tag_text(doc["text"], reference_date(doc, use_dct), doc["bounds"])
-        for t in _drop_dct(tags, doc["dct_span"]):
-            system.append({"doc_id": doc["doc_id"], "start": t["start"], "end": t["end"],
+        for g in doc.timexes:
+            gold.append({"doc_id": doc.doc_id, "half": doc.half, **g})
+        tags = tag_text(doc.text, reference_date(doc, use_dct), doc.sentences)
+        for t in _drop_dct(tags, doc.dct_span):
+            system.append({"doc_id": doc.doc_id, "half": doc.half, "start": t["start"], "end": t["end"],
                            "text": t["text"], "type": t["type"], "value": t["value"]})
-    return pd.DataFrame(gold), pd.DataFrame(system)
+    columns = ["doc_id", "half", "start", "end", "text", "type", "value"]
+    return pd.DataFrame(gold, columns=columns + ["sentence"]), pd.DataFrame(system, columns=columns)
 
 
 # ---------------------------------------------------------------- dateparser baseline
@@ -198,9 +143,9 @@ def dateparser_meantime(docs: list[dict]) -> pd.DataFrame | None:
         return None
     system = []
     for doc in docs:
-        for t in _drop_dct(dateparser_tags(doc["text"], reference_date(doc)), doc["dct_span"]):
-            system.append({"doc_id": doc["doc_id"], **t})
-    return pd.DataFrame(system, columns=["doc_id", "start", "end", "text", "value"])
+        for t in _drop_dct(dateparser_tags(doc.text, reference_date(doc)), doc.dct_span):
+            system.append({"doc_id": doc.doc_id, "half": doc.half, **t})
+    return pd.DataFrame(system, columns=["doc_id", "half", "start", "end", "text", "value"])
 
 
 # ---------------------------------------------------------------- seeds
@@ -229,6 +174,38 @@ def speed(n_repeats: int = 20) -> float:
     return n_repeats * len(docs) / (time.perf_counter() - t0)
 
 
+def meantime_summary(gold: pd.DataFrame, runs) -> pd.DataFrame:
+    """Value F1 and relaxed span F1 of each system on all articles, the dev half and the test half."""
+    rows = []
+    for name, system in runs:
+        for half in ("all", *common.HALVES):
+            g = gold if half == "all" else gold[gold["half"] == half]
+            s = system if half == "all" else system[system["half"] == half]
+            scores = evaluate_timexes(g, s)
+            rows.append({"system": name, "half": half, "value F1": float(scores.loc["value", "f1"]),
+                         "relaxed span F1": float(scores.loc["relaxed span", "f1"]),
+                         "value accuracy": float(scores.loc["value accuracy", "f1"])})
+    return pd.DataFrame(rows)
+
+
+def layout_dates() -> list[str]:
+    """Document dates and timex counts on the invented layout sets (no timex gold there: a regression view)."""
+    from analysis_helpers.corpus.build import read_articles
+    from analysis_helpers.timexes.document_dates import document_dates
+
+    lines = ["## Invented layout sets: document dates found (no timex gold; shows when a change moves them)", "",
+             "| set | file | document date | method | timexes |", "|---|---|---|---|---|"]
+    for folder in common.layout_folders():
+        articles, _ = read_articles(folder)
+        corpus = open_corpus(articles)
+        dates = document_dates(corpus)
+        counts = extract_timexes(corpus).groupby("doc_id").size()
+        for row in dates.itertuples(index=False):
+            lines.append(f"| {folder.name} | {row.doc_id} | {row.reference_day or '(unknown)'} | {row.method} | "
+                         f"{int(counts.get(row.doc_id, 0))} |")
+    return lines + [""]
+
+
 def _md(table: pd.DataFrame) -> str:
     table = table.reset_index()
     header = "| " + " | ".join(map(str, table.columns)) + " |"
@@ -241,7 +218,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--meantime", help="folder meantime_en/ (default: shared_dir()/data/timeline/meantime_en)")
     parser.add_argument("--out", default=str(paths.project_root() / "benchmarks" / "results" / "timexes.md"))
-    parser.add_argument("--errors", action="store_true", help="print MEANTIME disagreements")
+    parser.add_argument("--errors", action="store_true", help="print MEANTIME disagreements (dev half only)")
+    parser.add_argument("--save-baseline", action="store_true",
+                        help="keep this run's MEANTIME summary as the baseline (results/baseline_timexes.csv)")
     args = parser.parse_args(argv)
 
     lines = ["# Timex tagger benchmark", "",
@@ -256,36 +235,48 @@ def main(argv=None) -> int:
                                                            "system_value", "outcome"]].set_index("doc_id"))
               if len(wrong) else "none", ""]
 
-    folder = meantime_folder(args.meantime)
+    folder = common.meantime_folder(args.meantime)
     if folder is None:
         lines += ["## MEANTIME", "", "skipped: `meantime_en/` not found beside the project", ""]
     else:
         docs = load_meantime(folder)
         gold, system = tag_meantime(docs)
-        ours = evaluate_timexes(gold, system)
-        lines += [f"## MEANTIME English (held out; {len(docs)} Wikinews articles, title + first five sentences, "
-                  f"{len(gold)} TIMEX3 without the DCT)", "", "This tagger, document date = the DCT:", "",
-                  _md(ours), ""]
         _, inferred = tag_meantime(docs, use_dct=False)
-        lines += ["This tagger, DCT withheld: the document date is inferred from the text "
-                  "(`document_dates.infer_document_date`, here from the dateline):", "",
-                  _md(evaluate_timexes(gold, inferred)), ""]
         base = dateparser_meantime(docs)
-        if base is None:
-            lines += ["dateparser: skipped (not installed)", ""]
-        else:
+        runs = [("ours, DCT given", system), ("ours, DCT withheld", inferred)]
+        if base is not None:
             import dateparser
 
-            lines += [f"dateparser {dateparser.__version__} `search_dates` with a cleaning filter "
+            runs.append((f"dateparser {dateparser.__version__}, DCT given", base))
+        summary = meantime_summary(gold, runs)
+        if args.save_baseline:
+            common.save_baseline("timexes", summary)
+        lines += [f"## MEANTIME English ({len(docs)} Wikinews articles, title + first five sentences, "
+                  f"{len(gold)} TIMEX3 without the DCT; dev {int((gold['half'] == 'dev').sum())}, "
+                  f"test {int((gold['half'] == 'test').sum())})", "",
+                  "Read with `evaluation.meantime.read_meantime_file(max_sentences=6)`; only the annotated "
+                  "sentences are scored and the DCT (the dateline) is excluded, as in TempEval-3. Rules are "
+                  "developed on `dev` only (`data/annotations/meantime/split.csv`). `(before)` columns: the "
+                  "baseline measured before the rules of issue 14 changed (`results/baseline_timexes.csv`).", "",
+                  common.md_table(common.with_baseline("timexes", summary, ["system", "half"])), "",
+                  "All articles, this tagger with the DCT:", "", _md(evaluate_timexes(gold, system)), "",
+                  "DCT withheld: the document date is inferred from the text "
+                  "(`document_dates.infer_document_date`, here from the dateline):", "",
+                  _md(evaluate_timexes(gold, inferred)), ""]
+        if base is None:
+            lines += ["dateparser: skipped (not installed; `pip install -e .[evaluation]`)", ""]
+        else:
+            lines += ["dateparser `search_dates` with a cleaning filter "
                       "(trims prepositions, articles and stray numbers at the edges; drops amounts, percentages, "
                       "bare numbers, one- to three-letter hits and bare 'may'/'march'/'now'), relative base = DCT; "
                       "values at the precision dateparser reports (it has no durations or sets):", "",
                       _md(evaluate_timexes(gold, base)), ""]
         lines += ["Published reference points on TempEval-3 news: HeidelTime value F1 0.78.", ""]
         if args.errors:
-            aligned = align_timexes(gold, system)
+            aligned = align_timexes(gold[gold["half"] == "dev"], system[system["half"] == "dev"])
             bad = aligned[(aligned["outcome"] != "exact") | (aligned["gold_value"] != aligned["system_value"])]
             print(bad.to_string(), file=sys.stderr)
+    lines += layout_dates()
     rate = speed()
     lines += ["## Speed", "", f"Tagger on the five seed texts, one core: {rate:,.0f} articles per second "
               "(target: at least 500).", ""]

@@ -137,4 +137,4 @@ def test_attach_block_handles_unknown_articles_and_offsets_before_the_first_bloc
     attached = attach_block(spans, blocks)
     assert list(attached.index) == [7, 3, 9, 1]
     assert list(attached["block_id"]) == [-1, 0, 1, -1]
-    assert list(attached["role"]) == [None, "headline", "body", None]
+    assert list(attached["role"]) == ["", "headline", "body", ""]  # "" for no block, as schema.py says

@@ -287,10 +287,11 @@ def test_gold_annotations_are_well_formed(seed_corpus):
 
 # ------------------------------------------------------------------ vague magnitudes, "one", rates, units
 @pytest.mark.parametrize("sentence, text, low, high, unit, kind", [
-    ("Thousands of protesters filled the square, police said.", "Thousands", 1e3, 1e4, "protester", "count"),
-    ("Tens of thousands of homes lost power after the storm.", "Tens of thousands", 1e4, 1e5, "home", "count"),
-    ("The scheme cost taxpayers tens of millions of pounds.", "tens of millions of pounds", 1e7, 1e8, "GBP", "money"),
-    ("Dozens of migrants were rescued off the coast.", "Dozens", 12, 120, "migrant", "count"),
+    # up to the next order of magnitude (MEANTIME figure guidelines); "dozens" from two dozen to 99
+    ("Thousands of protesters filled the square, police said.", "Thousands", 1e3, 9999, "protester", "count"),
+    ("Tens of thousands of homes lost power after the storm.", "Tens of thousands", 1e4, 99999, "home", "count"),
+    ("The scheme cost taxpayers tens of millions of pounds.", "tens of millions of pounds", 1e7, 1e8 - 1, "GBP", "money"),
+    ("Dozens of migrants were rescued off the coast.", "Dozens", 24, 99, "migrant", "count"),
 ])
 def test_vague_magnitudes_are_ranges(sentence, text, low, high, unit, kind):
     fig = only(sentence, text)
@@ -412,9 +413,59 @@ def test_hyphenated_money_and_hyphen_idioms():
 
 
 @pytest.mark.parametrize("sentence, text, low, high", [
-    ("Tens of thousands marched in Tbilisi, and police said hundreds were arrested.", "Tens of thousands", 1e4, 1e5),
+    ("Tens of thousands marched in Tbilisi, and police said hundreds were arrested.", "Tens of thousands", 1e4, 99999),
     ("Several hundred people gathered outside parliament.", "Several hundred", 200, 900),
 ])
 def test_magnitudes_without_of_and_several(sentence, text, low, high):
     fig = only(sentence, text)
     assert (fig["value_low"], fig["value_high"], fig["bound"]) == (low, high, "~")
+
+
+# ------------------------------------------------------------------ issue 14: figures on unseen news
+@pytest.mark.parametrize("sentence, expected", [
+    # a change from one value to another is two figures, not a range
+    ("The toll rose from €2.40 to €3.15 last spring.", [("€2.40", 2.4, "from"), ("€3.15", 3.15, "to")]),
+    ("Approval climbed from zero to 40% within two years.", [("zero", 0.0, "from"), ("40%", 40.0, "to")]),
+    ("Wheat fell $1.20 to $6.05 a bushel.", [("$1.20", 1.2, "down"), ("$6.05", 6.05, "to")]),
+    # a range stays a range, also of scaled amounts
+    ("Between 40 and 60 houses flooded.", [("Between 40 and 60", 50.0, "")]),
+    ("The fund needs between £4 million and £6 million.", [("between £4 million and £6 million", 5e6, "")]),
+])
+def test_changes_and_ranges(sentence, expected):
+    got = [(f["text"], f["value"], f["change"]) for f in figures_in_text(sentence)]
+    for item in expected:
+        assert item in got
+
+
+@pytest.mark.parametrize("sentence, text, value, kind", [
+    ("The lender sold its stake for $12.3 billion.", "$12.3 billion", 12300000000.0, "money"),
+    ("Farm output grew seven-fold in a decade.", "seven-fold", 7.0, "ratio"),
+    ("Exports tripled after the deal.", "tripled", 3.0, "ratio"),
+    ("Less than half of the wells were tested.", "Less than half", 0.5, "fraction"),
+    ("She led the firm for a quarter-century.", "a quarter-century", 25.0, "duration"),
+    ("He bought a half-dozen boats.", "a half-dozen", 6.0, "count"),
+    ("The lease runs 3-1/2 years.", "3-1/2 years", 3.5, "duration"),
+    ("Shares gained 4,75% in Milan.", "4,75%", 4.75, "percent"),
+    ("Dozens of villages were cut off.", "Dozens", 61.5, "count"),
+    ("Roughly a third of the crop was lost.", "Roughly a third", 1 / 3, "fraction"),
+    ("The ferry left a week ago.", "a week", 1.0, "duration"),
+])
+def test_worded_and_exact_values(sentence, text, value, kind):
+    fig = only(sentence, text)
+    assert (fig["kind"], fig["value"]) == (kind, value)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The new Galaxy 9 and the latest iOS 12.1 update shipped.",  # a phone and a version
+    "The airline retired the last 767 freighter.",  # an aircraft model
+    "Her serial number was 0042.",  # an identifier with a leading zero
+    "The old Fiat Cinquecento and the Ford Model T sold well; the Famous Five met.",  # names
+])
+def test_version_and_model_numbers_are_names(sentence):
+    assert figures_in_text(sentence) == []
+
+
+def test_punctuation_dash_is_not_a_minus():
+    fig = only("Of the claims - 31 - were rejected.", "31")
+    assert fig["value"] == 31.0
+    assert only("Night temperatures fell to -8 in the valley.", "-8")["value"] == -8.0

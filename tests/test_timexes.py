@@ -179,15 +179,31 @@ def test_document_date_from_url_and_from_text():
     assert inferred["first_day"] == "2024-03-12" and inferred["last_day"] == "2024-03-18"
 
 
-def test_document_date_from_corpus_and_past_tense_weekday_is_an_interval():
-    inferred = infer_document_date("Ministers met on Wednesday.", corpus_days=[date(2025, 2, 13)])
-    assert (inferred["first_day"], inferred["last_day"]) == ("2025-02-12", "2025-02-13")
-    assert "Wednesday" in inferred["method"]
+def test_undated_document_never_borrows_another_articles_date():
+    frame = pd.DataFrame({"doc_id": ["dated", "undated"], "url": ["", ""], "published": ["2019-05-02", ""],
+                          "text": ["Farmers met on Monday.", "Farmers met on Monday and will vote tomorrow."]})
+    dates = document_dates(frame).set_index("doc_id")
+    assert dates.loc["undated", "reference_day"] == ""
+    assert dates.loc["undated", "method"].startswith("unknown")
+    table = extract_timexes(frame)
+    undated = table[table["doc_id"] == "undated"].set_index("text")
+    assert undated.loc["Monday", "value"] == "XXXX-WXX-1"
+    assert undated.loc["tomorrow", "value"] == "XXXX-XX-XX"
+    assert undated.loc["Monday", "first_day"] == ""
+    assert "no document date" in undated.loc["Monday", "reason"]
+    dated = table[table["doc_id"] == "dated"].set_index("text")
+    assert dated.loc["Monday", "value"] == "2019-04-29" and dated.loc["Monday", "reason"] == ""
 
 
 def test_document_date_is_never_today():
     inferred = infer_document_date("Ministers met on Wednesday to talk.")
-    assert inferred == {"reference_day": "", "first_day": "", "last_day": "", "method": "unknown"}
+    assert inferred["reference_day"] == inferred["first_day"] == inferred["last_day"] == ""
+    assert inferred["method"].startswith("unknown")
+
+
+def test_leading_date_line_dates_the_document():
+    inferred = infer_document_date("Tuesday, 4 June 2019\nThe council voted on Monday to close the bridge.")
+    assert inferred["reference_day"] == "2019-06-04"
 
 
 def test_seed_document_dates_come_from_manifest_or_are_inferred_intervals():
@@ -331,3 +347,44 @@ def test_document_date_from_a_byline_stamp_when_there_is_no_manifest():
     row = dates.iloc[0]
     assert row["reference_day"] == "2025-08-14"
     assert "byline" in row["method"]
+
+
+# ---------------------------------------------------------------- issue 14: dates on unseen news
+SUNDAY = date(2019, 6, 2)
+
+
+@pytest.mark.parametrize("sentence, text, type_, value", [
+    ("The gallery will reopen this fall with a new wing.", "this fall", "DATE", "2019-FA"),
+    ("Critics panned its October premiere.", "October", "DATE", "2018-10"),
+    ("Rents climbed for a ninth consecutive month.", None, None, None),
+    ("Minutes of the board meeting were released.", None, None, None),
+    ("The club won the title in the 1998-99 season.", "1998-99", "DATE", "1998"),
+    ("The 2019-20 budget year starts in July.", "2019-20", "DATE", "FY2020"),
+    ("She took a 2-1/2-year sabbatical.", "2-1/2-year", "DURATION", "P2.5Y"),
+    ("Markets slid for a fourth straight session.", "a fourth straight session", "DATE", "2019-06-02"),
+])
+def test_issue14_dates_and_not_dates(sentence, text, type_, value):
+    found = {t["text"]: t for t in tag_text(sentence, SUNDAY)}
+    if text is None:
+        assert not found
+    else:
+        assert (found[text]["type"], found[text]["value"]) == (type_, value)
+
+
+def test_season_of_two_calendar_years_covers_both():
+    t = only("The club won the title in the 1998-99 season.")
+    assert (t["first_day"], t["last_day"]) == ("1998-01-01", "1999-12-31")
+
+
+def test_quoted_day_word_counts_from_the_day_it_was_said():
+    found = tags("“The lines reopen tomorrow,” the rail operator said on Monday.", SUNDAY)
+    assert found["Monday"]["value"] == "2019-05-27"
+    assert found["tomorrow"]["value"] == "2019-05-28"
+    assert found["tomorrow"]["anchor"] == "time of the speech"
+    plain = tags("“The lines reopen tomorrow,” the rail operator said.", SUNDAY)
+    assert plain["tomorrow"]["value"] == "2019-06-03"
+
+
+def test_bare_weekday_after_a_past_verb_is_the_previous_one():
+    found = tags("The coach told reporters Thursday the squad would travel.", SUNDAY)
+    assert found["Thursday"]["value"] == "2019-05-30"

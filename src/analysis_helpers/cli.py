@@ -81,6 +81,9 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", type=Path, required=True, help="folder for the tables (created; replaced whole)")
     extract.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES,
                          help="refuse files larger than this (default: %(default)s)")
+    extract.add_argument("--recursive", action="store_true",
+                         help="also read the .txt files of subfolders (default: only the folder itself; "
+                         "subfolders holding .txt files are listed in problems)")
     extract.add_argument("--jobs", type=_positive_int, default=None,
                          help="processes for the per-article steps (default: all cores)")
     extract.add_argument("--engine", choices=["local", "dask"], default="local",
@@ -174,7 +177,8 @@ def _extract_locked(args) -> int:
     started = time.monotonic()
     try:
         articles, problems = read_input(args.input_dir, max_bytes=args.max_bytes,
-                                        progress=ProgressLine("files", enabled=args.progress))
+                                        progress=ProgressLine("files", enabled=args.progress),
+                                        recursive=args.recursive)
     except CorpusError as exc:
         return _fail(str(exc))
     jobs = args.jobs or default_jobs()
@@ -195,12 +199,12 @@ def _extract_locked(args) -> int:
                     "excel": args.excel, "topics": str(args.topics), "topic_stability": args.topic_stability,
                     "article_timeout": args.article_timeout, "chunk_size": args.chunk_size,
                     "lexicons": str(args.lexicons.resolve()) if args.lexicons else "",
-                    "max_bytes": args.max_bytes},
+                    "max_bytes": args.max_bytes, "recursive": args.recursive},
         "topics_method": method,
         "tables": {name: int(len(table)) for name, table in tables.items()},
         "articles_read": int(len(articles)), "problems": int(len(all_problems)), "errors": n_errors,
         "exit_status": status, "seconds": round(time.monotonic() - started, 3),
-        "seconds_per_step": {name: round(value, 3) for name, value in seconds.items()},
+        "cpu_seconds_per_step": {name: round(value, 3) for name, value in seconds.items()},
     }
     commit_tables(tables, args.out, completion, fmt=args.fmt, excel=args.excel)
     n_unread = int((problems["severity"] == "error").sum())

@@ -174,14 +174,17 @@ def read_table(name: str) -> pd.DataFrame:
     return pd.read_csv(io.StringIO(read_text(name)), dtype=str, keep_default_na=False)
 
 
-def cached(func):
+def cached(func=None, *, maxsize: int = 32):
     """Cache what ``func`` derives from lexicons, once per lexicon source (replaces ``lru_cache``).
 
     The key is the active source's :attr:`Lexicons.key` plus the arguments, so a
     result computed from the packaged files is never served for a user's folder,
-    and an edited file is read again.
+    and an edited file is read again. ``@cached`` or ``@cached(maxsize=4096)``.
     """
-    @lru_cache(maxsize=32)
+    if func is None:
+        return lambda f: cached(f, maxsize=maxsize)
+
+    @lru_cache(maxsize=maxsize)
     def by_source(key, *args, **kwargs):
         return func(*args, **kwargs)
 

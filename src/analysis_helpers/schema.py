@@ -1,3 +1,4 @@
+# Above 400 lines: one declaration per column of the 13 tables; the contract stays in one file on purpose.
 """The table contract of ``analysis-helpers extract``: every table, its columns, dtypes and ids.
 
 One home for what a researcher needs to read any CSV the tool writes: each
@@ -174,14 +175,20 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("name_conflict", "bool", "the written name clashes with a person of the same surname"),
         _c("conflict_with", "str", "that person", nullable=True),
         _c("n_words", "int64", "words in text", r"\d+"),
+        _c("speaker_type", "str", "person, group or organisation; empty without a speaker",
+           r"|person|group|organisation", nullable=True),
+        _c("speaker_confidence", "float64", "0-1: the score of the chosen speaker among the candidates "
+           "(logistic); 0 without a speaker; low values are the ones to check by hand"),
+        _c("corpus_speaker", "str", "the speaker with one name per person across the corpus (bare surnames "
+           "and spellings merged); the only column that depends on the other articles", nullable=True),
     )),
     Table("figures", "Numbers the articles state, normalised.", ("figure_id",), ("doc_id", "start"), (
         _DOC,
         _c("figure_id", "str", "DOC-FNNN: doc_id, '-F', number in reading order from 001", r"[^\n]+-F\d{3,}"),
         _START, _END,
         _c("text", "str", "the expression as written (text[start:end])"),
-        _c("kind", "str", "money, percent, count, fraction, ordinal, rank, duration or measure",
-           r"money|percent|count|fraction|ordinal|rank|duration|measure"),
+        _c("kind", "str", "money, percent, count, fraction, ordinal, rank, duration, measure or ratio "
+           "('twice', 'five-fold')", r"money|percent|count|fraction|ordinal|rank|duration|measure|ratio"),
         _c("value", "float64", "the number, scale applied (percent in percentage points, fractions as "
            "proportions, ranges at their midpoint)"),
         _c("value_low", "float64", "lower end of a range or bound; NaN when open", nullable=True),
@@ -191,7 +198,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
            nullable=True),
         _c("base", "str", "what a percentage or fraction is of", nullable=True),
         _c("subject", "str", "short phrase saying what is counted", nullable=True),
-        _c("change", "str", "up or down when a verb of change precedes", r"|up|down", nullable=True),
+        _c("change", "str", "up or down when a verb of change precedes; from and to for the two ends of "
+           "'from $1.63 to $13.03'", r"|up|down|from|to", nullable=True),
         _c("per", "str", "denominator of a rate ('a year' gives year)", nullable=True),
         _SENT, _BLOCK, _ROLE,
         _c("rule", "str", "the rule that read it"),
@@ -221,6 +229,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("document_date", "str", "the article's date used as reference, ISO date", r"|\d{4}-\d{2}-\d{2}",
            nullable=True),
         _BLOCK, _ROLE, _SENT,
+        _c("reason", "str", "why a relative value stays underspecified (the document has no date of its "
+           "own); empty when resolved", nullable=True),
     )),
     Table("events", "Events of the timeline, merged across articles.", ("event_id",),
           ("first_day", "last_day", "event_id"), (

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 import pandas as pd
 
 from ..resources import accepts_lexicons
+from .offsets import OffsetIndex
 from .roles import classify_block_roles
 
 BLOCK_COLUMNS = ["doc_id", "block_id", "start", "end", "text", "role"]
@@ -68,42 +68,18 @@ def segment_blocks(articles: pd.DataFrame, *, lexicons=None) -> pd.DataFrame:
     return blocks.sort_values(["doc_id", "block_id"], kind="stable").reset_index(drop=True)
 
 
-def role_at(blocks: pd.DataFrame, doc_id: str, offset: int) -> str | None:
-    """The role of the block of ``doc_id`` that contains character ``offset`` (None if none)."""
-    doc = blocks[(blocks["doc_id"] == doc_id) & (blocks["start"] <= offset) & (blocks["end"] > offset)]
-    return None if doc.empty else doc["role"].iloc[0]
-
-
 def attach_block(spans: pd.DataFrame, blocks: pd.DataFrame, *, offset_column: str = "start") -> pd.DataFrame:
     """Add ``block_id`` and ``role`` to a table of spans (``doc_id`` plus an offset column).
 
-    Every extractor uses this to say which kind of block a span sits in. Spans
-    that fall between blocks (white space) get the nearest block before them.
+    A span belongs to the block holding its offset; spans in the white space
+    between blocks get the block before them (see :class:`.offsets.OffsetIndex`,
+    which extractors use through ``corpus.offsets``).
 
     Returns
     -------
     DataFrame
         ``spans`` with ``block_id`` (int, -1 when before any block or in an unknown
-        article) and ``role`` (None there) columns added (replaced when present);
+        article) and ``role`` ("" there) columns added (replaced when present);
         row order unchanged.
     """
-    out = spans.copy()
-    block_ids = np.full(len(out), -1, dtype="int64")
-    roles = np.full(len(out), None, dtype=object)
-    ordered = blocks.sort_values(["doc_id", "start"], kind="stable")
-    by_doc = {doc: (grp["start"].to_numpy(), grp["block_id"].to_numpy(), grp["role"].to_numpy())
-              for doc, grp in ordered.groupby("doc_id", sort=False)}
-    doc_ids = out["doc_id"].to_numpy()
-    offsets = out[offset_column].to_numpy()
-    for doc in pd.unique(doc_ids):
-        if doc not in by_doc:
-            continue
-        starts, ids, doc_roles = by_doc[doc]
-        rows = np.flatnonzero(doc_ids == doc)
-        idx = np.searchsorted(starts, offsets[rows], side="right") - 1
-        found = idx >= 0
-        block_ids[rows[found]] = ids[idx[found]]
-        roles[rows[found]] = doc_roles[idx[found]]
-    out["block_id"] = pd.Series(block_ids, index=out.index, dtype="int64")
-    out["role"] = pd.Series(roles, index=out.index, dtype="object")
-    return out
+    return OffsetIndex(blocks).attach(spans, offset_column=offset_column)

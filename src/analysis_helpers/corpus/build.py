@@ -8,10 +8,14 @@ and the change is reported).
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import os
 import re
+import stat
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date
 from pathlib import Path, PurePosixPath
 
@@ -20,7 +24,9 @@ import pandas as pd
 from ..paths import seeds_dir
 from ..resources import accepts_lexicons
 from .blocks import segment_blocks
-from .decoding import DEFAULT_MAX_BYTES, UnreadableFile, decode_article_bytes
+from .decoding import (DEFAULT_MAX_BYTES, DecodedText, UnreadableFile, decode_article_bytes,
+                       decode_utf8_with_fallback)
+from .offsets import OffsetIndex
 from .sentences import split_sentences
 
 MANIFEST_NAME = "manifest.csv"
@@ -61,12 +67,20 @@ def _problem(file: str, severity: str, problem: str) -> dict:
     return {"file": file, "severity": severity, "problem": problem}
 
 
+#: Manifest dates outside these years are refused: date arithmetic around them ("a day later",
+#: "next year") would leave the calendar Python can represent (years 1 to 9999).
+PUBLISHED_YEARS = (1000, 8999)
+
+
 def _parse_published(value: str) -> date | None:
-    """ISO ``YYYY-MM-DD`` to a date; raise ValueError for anything else."""
+    """ISO ``YYYY-MM-DD`` to a date; raise ValueError for anything else or a year outside :data:`PUBLISHED_YEARS`."""
     value = value.strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise ValueError(value)
-    return date.fromisoformat(value)
+    day = date.fromisoformat(value)
+    if not PUBLISHED_YEARS[0] <= day.year <= PUBLISHED_YEARS[1]:
+        raise ValueError(value)
+    return day
 
 
 def _safe_relative_file(name: str) -> str | None:
@@ -86,27 +100,53 @@ def read_manifest(folder: Path) -> tuple[pd.DataFrame, list[dict]]:
     manifest : DataFrame
         Columns ``file, doc_id, outlet, url, published, published_note`` as strings
         (empty when absent); ``published`` is ISO ``YYYY-MM-DD`` or empty. Rows
-        whose file escapes the folder are left out and reported.
+        whose file escapes the folder are left out and reported; so are a row's
+        fields beyond the header, columns other than these six, and bytes that are
+        not UTF-8 (read as Windows-1252).
     problems : list of dict
         Problems-report rows (``file, severity, problem``).
 
     Raises
     ------
     CorpusError
-        When the manifest has no ``file`` column, repeats a file or a doc_id.
+        When the manifest cannot be read, has no ``file`` column, repeats a file or a doc_id.
     """
     path = folder / MANIFEST_NAME
     problems: list[dict] = []
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         return pd.DataFrame(columns=MANIFEST_COLUMNS), problems
-    raw = path.read_bytes().decode("utf-8-sig", errors="replace")
-    rows = list(csv.DictReader(io.StringIO(raw)))
-    header = [h.strip() for h in (csv.DictReader(io.StringIO(raw)).fieldnames or [])]
+    if not path.is_file():
+        raise CorpusError(f"{path}: manifest is not a regular file (a folder, a broken link or a device)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CorpusError(f"{path}: manifest cannot be read ({exc.strerror or exc})") from None
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    raw, replaced = decode_utf8_with_fallback(data)
+    if replaced:
+        problems.append(_problem(MANIFEST_NAME, "warning",
+                                 f"{MANIFEST_NAME} is not UTF-8: {replaced} bytes read as Windows-1252"))
+    table = list(csv.reader(io.StringIO(raw, newline="")))
+    header = [h.strip() for h in (table[0] if table else [])]
     if "file" not in header:
         raise CorpusError(f"{path}: manifest has no 'file' column (columns: {', '.join(header) or 'none'})")
+    unknown = [h for h in header if h not in MANIFEST_COLUMNS]
+    if unknown:
+        problems.append(_problem(MANIFEST_NAME, "warning",
+                                 f"{MANIFEST_NAME}: columns {', '.join(repr(h) for h in unknown)} are not among "
+                                 f"{', '.join(MANIFEST_COLUMNS)}; ignored"))
     records = []
-    for line_no, row in enumerate(rows, start=2):
-        row = {(k or "").strip(): (v or "").strip() for k, v in row.items()}
+    for line_no, fields in enumerate(table[1:], start=2):
+        if not any(f.strip() for f in fields):
+            continue  # a blank line
+        if len(fields) > len(header):
+            problems.append(_problem(fields[header.index("file")].strip() if len(fields) > header.index("file") else "",
+                                     "warning", f"{MANIFEST_NAME} line {line_no}: {len(fields)} fields for "
+                                     f"{len(header)} columns; the extra fields are ignored"))
+        row = {}
+        for key, value in zip(header, fields):
+            row.setdefault(key, value.strip())
         name = _safe_relative_file(row.get("file", ""))
         if name is None:
             problems.append(_problem(row.get("file", ""), "error",
@@ -121,7 +161,8 @@ def read_manifest(folder: Path) -> tuple[pd.DataFrame, list[dict]]:
             except ValueError:
                 problems.append(_problem(name, "warning",
                                          f"{MANIFEST_NAME} line {line_no}: published date "
-                                         f"{record['published']!r} is not YYYY-MM-DD; left empty"))
+                                         f"{record['published']!r} is not YYYY-MM-DD with a year from "
+                                         f"{PUBLISHED_YEARS[0]} to {PUBLISHED_YEARS[1]}; left empty"))
                 note = f"unparseable date in manifest: {record['published']!r}"
                 record["published_note"] = "; ".join(x for x in (record["published_note"], note) if x)
                 record["published"] = ""
@@ -135,32 +176,160 @@ def read_manifest(folder: Path) -> tuple[pd.DataFrame, list[dict]]:
     return manifest, problems
 
 
+def display_name(name: str) -> str:
+    """A file name safe to write in UTF-8 tables: bytes that are not UTF-8 shown as ``\\xNN``."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+
+
+def _kind_of(path: Path) -> str | None:
+    """None for a regular file (or a link to one); else what it is, for the problems report."""
+    try:
+        mode = path.stat().st_mode  # follows links
+    except OSError as exc:
+        if path.is_symlink():
+            return "a link that loops" if exc.errno == errno.ELOOP else "a broken link"
+        return f"an entry that cannot be examined ({exc.strerror or exc})"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device or other special file"
+
+
+def list_article_files(folder: Path, *, recursive: bool = False) -> tuple[list[str], list[dict]]:
+    """The ``.txt`` files of ``folder`` to read, as names relative to it, sorted; and the entries skipped.
+
+    Parameters
+    ----------
+    folder : Path
+    recursive : bool
+        Read ``.txt`` files in subfolders too (names like ``sub/a.txt``). Without it,
+        each subfolder that holds ``.txt`` files is reported.
+
+    Returns
+    -------
+    files : list of str
+        Relative POSIX paths (the original names, possibly not UTF-8: see :func:`display_name`).
+    problems : list of dict
+        ``warning`` rows for skipped entries: non-regular files or broken or looping links
+        named ``.txt``, a file named just ``.txt``, subfolders holding ``.txt`` files.
+    """
+    files: list[str] = []
+    problems: list[dict] = []
+    seen_folders: set[tuple[int, int]] = set()
+
+    def walk(current: Path, prefix: str) -> None:
+        try:
+            info = current.stat()
+            if (info.st_dev, info.st_ino) in seen_folders:
+                problems.append(_problem(display_name(prefix.rstrip("/")), "warning",
+                                         "folder reached again through a link; not read twice"))
+                return
+            seen_folders.add((info.st_dev, info.st_ino))
+            entries = sorted(os.listdir(current))
+        except OSError as exc:
+            problems.append(_problem(display_name(prefix.rstrip("/") or str(current)), "error",
+                                     f"folder cannot be listed ({exc.strerror or exc}); not read"))
+            return
+        for entry in entries:
+            path = current / entry
+            rel = prefix + entry
+            kind = _kind_of(path)
+            if kind == "a folder":
+                if recursive:
+                    walk(path, rel + "/")
+                else:
+                    count = _count_txt(path)
+                    if count:
+                        problems.append(_problem(display_name(rel), "warning",
+                                                 f"subfolder holding {count} {ARTICLE_SUFFIX} file(s); not read "
+                                                 "(reading is not recursive: pass --recursive to read subfolders)"))
+                continue
+            if not entry.lower().endswith(ARTICLE_SUFFIX):
+                continue
+            if kind is not None:
+                problems.append(_problem(display_name(rel), "warning", f"{kind} named {ARTICLE_SUFFIX}; not read"))
+            elif entry.lower() == ARTICLE_SUFFIX:
+                problems.append(_problem(display_name(rel), "warning",
+                                         f"file named just {entry!r} (no name before the suffix); not read"))
+            else:
+                files.append(rel)
+
+    walk(folder, "")
+    return sorted(files), problems
+
+
+def _count_txt(folder: Path, limit: int = 100_000) -> int:
+    """How many ``.txt`` entries a subfolder holds at any depth (links not followed; stops at ``limit``)."""
+    count = 0
+    for _root, _dirs, names in os.walk(folder):
+        count += sum(1 for n in names if n.lower().endswith(ARTICLE_SUFFIX))
+        if count >= limit:
+            break
+    return count
+
+
+def read_article_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
+    """Read and decode one article file, its size checked before reading.
+
+    Raises
+    ------
+    UnreadableFile
+        When it is too large (never read), cannot be opened or read, or cannot be decoded.
+    """
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise UnreadableFile(
+                    f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
+                    "for one article (pass a larger max_bytes to read it anyway)")
+            data = handle.read(max_bytes + 1)  # a file that grew since is still refused, not read whole
+    except OSError as exc:
+        raise UnreadableFile(f"file cannot be read ({exc.strerror or type(exc).__name__})") from None
+    return decode_article_bytes(data, max_bytes=max_bytes)
+
+
 def read_articles(
-    folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress=None
+    folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress=None, recursive: bool = False
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read every ``*.txt`` file of ``folder`` (not recursive) and its manifest.
+    """Read every ``*.txt`` file of ``folder`` (not recursive unless asked) and its manifest.
 
     Parameters
     ----------
     folder : str or Path
         A folder of scraped articles, one plain-text file each.
     max_bytes : int
-        Files larger than this are reported and not read.
+        Files larger than this are reported and not read (their size is checked first).
     progress : callable, optional
         Called as ``progress(done, total, file)`` after each file.
+    recursive : bool
+        Read ``.txt`` files in subfolders too; their ``file`` is the path inside
+        ``folder`` (``sub/a.txt``). Without it, subfolders holding ``.txt`` files are
+        reported in ``problems``.
 
     Returns
     -------
     articles : DataFrame
         One row per readable article, sorted by doc_id. Columns: ``doc_id``,
-        ``file`` (name inside the folder), ``title`` (first non-blank line),
+        ``file`` (name inside the folder; bytes that are not UTF-8 shown as ``\\xNN``),
+        ``title`` (first non-blank line),
         ``outlet``, ``url``, ``published`` (ISO date string or empty),
         ``text`` (decoded text; every offset of the project indexes it),
         ``n_chars`` (characters), ``n_words`` (word tokens), ``published_note``,
         ``encoding`` and ``changes`` (what decoding changed, ``;``-separated).
     problems : DataFrame
         ``file, severity, problem``: ``error`` rows are files not read,
-        ``warning`` rows were read with a change or a gap the user should know of.
+        ``warning`` rows were read with a change, or are entries skipped (folders,
+        links, pipes) or a gap the user should know of.
 
     Raises
     ------
@@ -172,27 +341,31 @@ def read_articles(
         raise CorpusError(f"{folder}: not a folder of articles")
     manifest, problems = read_manifest(folder)
     by_file = {row["file"]: row for row in manifest.to_dict("records")}
-    files = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix.lower() == ARTICLE_SUFFIX)
-    for name in sorted(set(by_file) - set(files)):
+    files, skipped = list_article_files(folder, recursive=recursive)
+    problems += skipped
+    names = {display_name(f): f for f in files}
+    for name in sorted(set(by_file) - set(names)):
         problems.append(_problem(name, "error", f"listed in {MANIFEST_NAME} but no such file in the folder"))
     if not files:
         problems.append(_problem(str(folder), "error", f"no {ARTICLE_SUFFIX} files in the folder"))
     records = []
-    for done, name in enumerate(files, start=1):
-        data = (folder / name).read_bytes()
+    for done, raw_name in enumerate(files, start=1):
+        name = display_name(raw_name)
+        if name != raw_name:
+            problems.append(_problem(name, "warning", "file name is not UTF-8; written with \\xNN escapes"))
         meta = by_file.get(name)
         if meta is None and len(manifest):
             problems.append(_problem(name, "warning", f"not in {MANIFEST_NAME}: outlet, url and date left empty"))
         try:
-            decoded = decode_article_bytes(data, max_bytes=max_bytes)
+            decoded = read_article_file(folder / raw_name, max_bytes=max_bytes)
         except UnreadableFile as exc:
             problems.append(_problem(name, "error", f"{exc}; not read"))
         else:
             if decoded.changes:
-                problems.append(_problem(name, "warning", "read with changes: " + ", ".join(decoded.changes)))
+                problems.append(_problem(name, "warning", "read with changes: " + decoded.describe_changes()))
             meta = meta or {}
             records.append({
-                "doc_id": meta.get("doc_id") or Path(name).stem,
+                "doc_id": meta.get("doc_id") or PurePosixPath(name).stem,
                 "file": name,
                 "title": first_line(decoded.text),
                 "outlet": meta.get("outlet", ""),
@@ -270,6 +443,11 @@ class Corpus:
     blocks: pd.DataFrame
     sentences: pd.DataFrame
     problems: pd.DataFrame
+
+    @cached_property
+    def offsets(self) -> OffsetIndex:
+        """Which block and sentence holds an offset (computed once per corpus)."""
+        return OffsetIndex(self.blocks, self.sentences)
 
     def text_of(self, doc_id: str) -> str:
         """The full text of one article."""

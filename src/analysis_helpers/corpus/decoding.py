@@ -1,15 +1,19 @@
 """Turn the bytes of one scraped file into article text, saying what was changed.
 
-The rules are deliberately few and all of them are reported: a UTF-8 byte-order
-mark is removed, CRLF and lone CR line ends become LF, bytes that are not UTF-8
-are read as Windows-1252 (which covers Latin-1's printable range), and an HTML
-page saved as text is reduced to its visible text. Anything else (an empty
-file, a binary file, a file over the size limit) is refused with a reason.
+The rules are deliberately few and all of them are reported: a byte-order mark
+is removed (UTF-8, and UTF-16 or UTF-32 files are decoded by theirs), CRLF and
+lone CR line ends become LF, each byte sequence that is not UTF-8 is read as
+Windows-1252 on its own (which covers Latin-1's printable range; one stray byte
+does not re-decode a UTF-8 article), and an HTML page saved as text is reduced
+to its visible text. Anything else (an empty file, a binary file, a file over the
+size limit, a text with nothing visible once decoded) is refused with a reason.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
+import threading
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -33,15 +37,33 @@ class DecodedText:
     text : str
         The article text that every offset of the project indexes.
     encoding : str
-        ``utf-8``, ``utf-8-sig`` or ``cp1252``.
+        ``utf-8``, ``utf-8-sig``, ``cp1252`` (no valid UTF-8 beyond ASCII), ``utf-16`` or ``utf-32``.
     changes : list of str
         Short codes of what was changed: ``bom-removed``, ``crlf-to-lf``,
-        ``cr-to-lf``, ``decoded-cp1252``, ``html-to-text``.
+        ``cr-to-lf``, ``decoded-cp1252``, ``decoded-utf-16``, ``decoded-utf-32``,
+        ``html-to-text``.
+    replaced_bytes : int
+        Bytes that were not valid in the file's encoding: read as Windows-1252
+        characters (UTF-8 files) or replaced by U+FFFD (UTF-16/32 files).
     """
 
     text: str
     encoding: str
     changes: list[str] = field(default_factory=list)
+    replaced_bytes: int = 0
+
+    def describe_changes(self) -> str:
+        """The changes as one readable line for the problems report."""
+        parts = []
+        for change in self.changes:
+            if change == "decoded-cp1252":
+                parts.append(f"decoded-cp1252 ({self.replaced_bytes} bytes that are not UTF-8 read as "
+                             "Windows-1252, the rest as UTF-8)")
+            elif change in ("decoded-utf-16", "decoded-utf-32") and self.replaced_bytes:
+                parts.append(f"{change} ({self.replaced_bytes} invalid bytes replaced by U+FFFD)")
+            else:
+                parts.append(change)
+        return ", ".join(parts)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -101,6 +123,46 @@ def html_to_text(html: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+#: Something a reader can see: not white space (no-break spaces included), not a format character.
+_VISIBLE = re.compile(r"[^\s\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+
+
+_replaced = threading.local()  # bytes replaced by the error handler during the current decode
+
+
+def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Decode error handler: the invalid bytes as Windows-1252 characters (U+FFFD where it has none)."""
+    _replaced.count = getattr(_replaced, "count", 0) + (error.end - error.start)
+    return error.object[error.start:error.end].decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("analysis-helpers-cp1252", _cp1252_bytes)
+
+
+def decode_utf8_with_fallback(data: bytes) -> tuple[str, int]:
+    """UTF-8 text in which each invalid byte sequence is read as Windows-1252, in one pass.
+
+    Returns
+    -------
+    (text, replaced_bytes)
+        ``replaced_bytes`` counts the bytes that were not UTF-8.
+    """
+    _replaced.count = 0
+    text = data.decode("utf-8", errors="analysis-helpers-cp1252")
+    return text, _replaced.count
+
+
+def has_visible_text(text: str) -> bool:
+    """True when ``text`` holds a character other than white space and invisible format marks."""
+    return _VISIBLE.search(text) is not None
+
+
 def decode_article_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
     """Decode one file's bytes into article text.
 
@@ -118,7 +180,8 @@ def decode_article_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
     Raises
     ------
     UnreadableFile
-        For an empty, whitespace-only, binary or oversized file.
+        For an empty, whitespace-only, binary or oversized file, or one with no
+        visible character once decoded (only no-break spaces, only a byte-order mark).
     """
     if len(data) > max_bytes:
         raise UnreadableFile(
@@ -127,21 +190,32 @@ def decode_article_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         )
     if not data.strip():
         raise UnreadableFile("file is empty" if not data else "file holds only white space")
-    if looks_binary(data):
-        raise UnreadableFile("file is binary (NUL or control bytes), not text")
     changes: list[str] = []
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-        changes.append("bom-removed")
-        encoding = "utf-8-sig"
+    replaced = 0
+    wide = next(((bom, codec, name) for bom, codec, name in _BOMS if data.startswith(bom)), None)
+    if wide is not None:
+        bom, codec, encoding = wide
+        body = data[len(bom):]
+        text = body.decode(codec, errors="replace")
+        replaced = text.count("\ufffd") - body.decode(codec, errors="ignore").count("\ufffd")
+        if looks_binary(text[:8192].encode("utf-8", errors="replace")):
+            raise UnreadableFile(f"file starts with a {encoding} byte-order mark but is binary, not text")
+        changes += ["bom-removed", f"decoded-{encoding}"]
     else:
-        encoding = "utf-8"
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        encoding = "cp1252"
-        changes.append("decoded-cp1252")
+        if looks_binary(data):
+            raise UnreadableFile("file is binary (NUL or control bytes), not text")
+        if data.startswith(b"\xef\xbb\xbf"):
+            data = data[3:]
+            changes.append("bom-removed")
+            encoding = "utf-8-sig"
+        else:
+            encoding = "utf-8"
+        text, replaced = decode_utf8_with_fallback(data)
+        if replaced:
+            # a file with no valid UTF-8 beyond ASCII is a Windows-1252 file; else UTF-8 with stray bytes
+            if text == data.decode("cp1252", errors="replace"):
+                encoding = "cp1252"
+            changes.append("decoded-cp1252")
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")
         changes.append("crlf-to-lf")
@@ -153,4 +227,7 @@ def decode_article_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
         changes.append("html-to-text")
         if not text.strip():
             raise UnreadableFile("file is an HTML page with no visible text")
-    return DecodedText(text=text, encoding=encoding, changes=changes)
+    if not has_visible_text(text):
+        raise UnreadableFile("file holds no visible text once decoded (only white space, no-break spaces, "
+                             "byte-order marks or other invisible characters)")
+    return DecodedText(text=text, encoding=encoding, changes=changes, replaced_bytes=replaced)

@@ -1,3 +1,4 @@
+# Above 400 lines: one ordered rule list and the evidence functions it reads; the order is the classifier.
 """Give each block of a scrape a role: headline, body, caption, boilerplate and so on.
 
 The classifier is a short ordered list of rules over general evidence, never the

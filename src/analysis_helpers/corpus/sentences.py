@@ -49,7 +49,7 @@ _WORD_AND_STOP = re.compile(r"(\w+)[.!?]$")
 
 
 def search_before(pattern: re.Pattern, text: str, end: int, start: int = 0, window: int = 64):
-    """``pattern.search(text[start:end])``, with offsets into ``text``, in time linear in the match.
+    r"""``pattern.search(text[start:end])``, with offsets into ``text``, in time linear in the match.
 
     For patterns anchored at the end (``...$``) that match a run of characters,
     where a suffix of a match (two characters or more) is itself a match, such as

@@ -153,3 +153,190 @@ def read_gold_quotes(path=None) -> pd.DataFrame:
     path = path or annotations_dir() / "quotes.csv"
     gold = pd.read_csv(path, dtype={"doc_id": str}, keep_default_na=False)
     return gold.astype({"start": "int64", "end": "int64"})
+
+
+# ---------------------------------------------------------------- MEANTIME (real published news)
+
+#: Kinds of quotes in quotation marks (speaker accuracy is reported on these).
+IN_MARKS = ("direct", "partial")
+#: Columns of the MEANTIME quote annotations (``data/annotations/meantime/README.md``).
+MEANTIME_GOLD_COLUMNS = [
+    "doc_id", "start", "end", "text", "kind", "unclosed", "cue_start", "cue_end", "cue", "mention_start",
+    "mention_end", "speaker_mention", "speaker", "speaker_type", "note",
+]
+
+
+def meantime_folder():
+    """``meantime_en/`` under ``paths.shared_dir()``, or None when ``../shared`` is absent."""
+    from ..paths import shared_dir
+
+    shared = shared_dir()
+    folder = shared / "data" / "timeline" / "meantime_en" if shared else None
+    return folder if folder is not None and folder.is_dir() else None
+
+
+def meantime_split(annotations=None) -> pd.DataFrame:
+    """``data/annotations/meantime/split.csv``: ``doc_id, corpus, half`` (``dev`` or ``test``)."""
+    from ..paths import annotations_dir
+
+    folder = annotations or annotations_dir() / "meantime"
+    return pd.read_csv(folder / "split.csv", dtype=str, keep_default_na=False)
+
+
+def meantime_articles(folder=None, half: str | None = None, annotations=None) -> pd.DataFrame:
+    """MEANTIME articles as an ``articles`` DataFrame (``doc_id``, ``text``), ready for ``open_corpus``.
+
+    Texts are rebuilt by :func:`~analysis_helpers.evaluation.meantime.read_meantime_file`,
+    the function the annotations' offsets refer to.
+
+    Parameters
+    ----------
+    folder : path-like, optional
+        ``meantime_en/`` (default :func:`meantime_folder`).
+    half : {"dev", "test"}, optional
+        Only the articles of this half of ``split.csv`` (default: all 120).
+    annotations : path-like, optional
+        The folder holding ``split.csv`` (default ``data/annotations/meantime``).
+
+    Raises
+    ------
+    FileNotFoundError
+        When no MEANTIME folder is given or found.
+    """
+    from .meantime import meantime_files, read_meantime_file
+
+    folder = folder or meantime_folder()
+    if folder is None:
+        raise FileNotFoundError("MEANTIME not found: ../shared/data/timeline/meantime_en/ is absent")
+    keep = None
+    if half is not None:
+        split = meantime_split(annotations)
+        keep = set(split.loc[split["half"] == half, "doc_id"])
+    records = []
+    for path in meantime_files(folder):
+        if keep is not None and path.stem not in keep:
+            continue
+        document = read_meantime_file(path)
+        records.append({"doc_id": document.doc_id, "text": document.text})
+    return pd.DataFrame(records, columns=["doc_id", "text"])
+
+
+def read_meantime_gold_quotes(folders=None) -> pd.DataFrame:
+    """Hand-annotated quotes of the completely annotated MEANTIME articles.
+
+    Reads ``quotes.csv`` and ``quotes_articles.csv`` of each folder; when a
+    folder has no merged ``quotes.csv``, its annotators' part files
+    (``quotes_<part>.csv`` with ``quotes_articles_<part>.csv``) instead. Only
+    rows of articles listed as complete are kept.
+
+    Parameters
+    ----------
+    folders : list of path-like, optional
+        Default ``[data/annotations/meantime]``.
+
+    Returns
+    -------
+    DataFrame
+        :data:`MEANTIME_GOLD_COLUMNS` (offsets as int64, -1 when absent; text
+        columns "" when empty); ``attrs["complete"]`` is the sorted list of
+        completely annotated ``doc_id``.
+    """
+    from pathlib import Path
+
+    from ..paths import annotations_dir
+
+    folders = [Path(f) for f in (folders or [annotations_dir() / "meantime"])]
+    frames, complete = [], set()
+    for folder in folders:
+        pairs = []
+        if (folder / "quotes.csv").is_file():
+            pairs.append((folder / "quotes.csv", folder / "quotes_articles.csv"))
+        else:
+            for part in sorted(folder.glob("quotes_articles_*.csv")):
+                rows = folder / ("quotes_" + part.name[len("quotes_articles_"):])
+                pairs.append((rows, part))
+        for rows, listed in pairs:
+            if not rows.is_file() or not listed.is_file():
+                continue
+            done = set(pd.read_csv(listed, dtype=str, keep_default_na=False)["doc_id"])
+            table = pd.read_csv(rows, dtype=str, keep_default_na=False)
+            frames.append(table[table["doc_id"].isin(done)])
+            complete |= done
+    gold = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=MEANTIME_GOLD_COLUMNS)
+    for column in MEANTIME_GOLD_COLUMNS:
+        if column not in gold:
+            gold[column] = ""
+    for column in ("start", "end", "cue_start", "cue_end", "mention_start", "mention_end"):
+        gold[column] = pd.to_numeric(gold[column].replace("", "-1")).astype("int64")
+    gold = gold[MEANTIME_GOLD_COLUMNS].drop_duplicates(["doc_id", "start", "end", "kind"])
+    gold = gold.sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
+    gold.attrs["complete"] = sorted(complete)
+    return gold
+
+
+#: Causes of a wrong speaker on a quote in marks, in the order :func:`speaker_error_causes` tests them.
+ERROR_CAUSES = ("no speaker", "speaker where none", "group vs person", "wrong person")
+_PERSONAL = frozenset({"person"})
+
+
+def speaker_error_causes(predicted: pd.DataFrame, gold: pd.DataFrame,
+                         min_coverage: float = MIN_COVERAGE) -> pd.DataFrame:
+    """Every matched quote in marks whose speaker is wrong, with the cause.
+
+    Causes: ``no speaker`` (the gold names one, the prediction none),
+    ``speaker where none`` (the reverse), ``group vs person`` (one side a
+    person, the other a group, organisation or document), ``wrong person``
+    (both name someone, not the same).
+
+    Parameters
+    ----------
+    predicted : DataFrame
+        A ``quotes`` table (``speaker_type`` used when present).
+    gold : DataFrame
+        With ``speaker`` and ``speaker_type`` (the MEANTIME annotations).
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``, ``start``, ``cause``, ``text``, ``gold_speaker``,
+        ``gold_type``, ``pred_speaker``, ``pred_type``, ``speaker_method``,
+        ``speaker_confidence`` (NaN when absent), sorted by doc_id and start.
+    """
+    p = predicted[predicted["kind"].isin(IN_MARKS)]
+    g = gold[gold["kind"].isin(IN_MARKS)]
+    pairs = match_spans(p, g, min_coverage)
+    rows = []
+    for gi, pi in zip(pairs["gold_index"], pairs["pred_index"]):
+        gs, ps = g.at[gi, "speaker"], p.at[pi, "speaker"]
+        if normalise_speaker(gs) == normalise_speaker(ps):
+            continue
+        g_type = g.at[gi, "speaker_type"] if "speaker_type" in g else ""
+        p_type = p.at[pi, "speaker_type"] if "speaker_type" in p else ""
+        if not normalise_speaker(ps):
+            cause = "no speaker"
+        elif not normalise_speaker(gs):
+            cause = "speaker where none"
+        elif (g_type in _PERSONAL) != (p_type in _PERSONAL) and g_type and p_type:
+            cause = "group vs person"
+        else:
+            cause = "wrong person"
+        rows.append({
+            "doc_id": g.at[gi, "doc_id"], "start": int(g.at[gi, "start"]), "cause": cause,
+            "text": g.at[gi, "text"], "gold_speaker": gs, "gold_type": g_type, "pred_speaker": ps,
+            "pred_type": p_type, "speaker_method": p.at[pi, "speaker_method"],
+            "speaker_confidence": p.at[pi, "speaker_confidence"] if "speaker_confidence" in p else float("nan"),
+        })
+    columns = ["doc_id", "start", "cause", "text", "gold_speaker", "gold_type", "pred_speaker", "pred_type",
+               "speaker_method", "speaker_confidence"]
+    out = pd.DataFrame(rows, columns=columns)
+    return out.sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def error_cause_table(errors: pd.DataFrame, n_matched: int) -> pd.DataFrame:
+    """Counts of :func:`speaker_error_causes` by cause: ``cause``, ``n``, ``share_of_matched`` (0-1)."""
+    counts = errors["cause"].value_counts() if len(errors) else pd.Series(dtype="int64")
+    return pd.DataFrame({
+        "cause": list(ERROR_CAUSES),
+        "n": [int(counts.get(c, 0)) for c in ERROR_CAUSES],
+        "share_of_matched": [round(counts.get(c, 0) / n_matched, 3) if n_matched else 0.0 for c in ERROR_CAUSES],
+    })

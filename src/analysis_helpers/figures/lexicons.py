@@ -4,7 +4,8 @@
 ``figure_units.csv`` (percent, time and measure units), ``figure_bounds.csv``
 ("over" is ``>``), ``figure_plurals.csv`` (irregular plurals) and
 ``one_idioms.txt`` (nouns after which "one" is not a count) and
-``hyphen_idioms.txt`` (words that make "two-way" an idiom).
+``hyphen_idioms.txt`` (words that make "two-way" an idiom) and
+``figure_multipliers.csv`` ("twice", "tripled": ratios).
 """
 
 from __future__ import annotations
@@ -64,3 +65,9 @@ def hyphen_idioms() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
+
+
+@cached
+def multiplier_words() -> dict[str, float]:
+    """Words that state a ratio ("twice", "doubled", "tripled"): ``{word: factor}``, from ``data/figure_multipliers.csv``."""
+    return {r["word"].lower(): float(r["value"]) for r in _read_csv("figure_multipliers.csv")}

@@ -49,7 +49,10 @@ _CARDINAL_ALT = "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
 _TENS_ALT = "|".join(TENS)
 _ORD_ALT = "|".join(sorted(ORDINAL_UNITS, key=len, reverse=True))
 _DEN_ALT = "|".join(sorted(DENOMINATORS, key=len, reverse=True))
-_SEP = r"(?:[\s-]+(?:and[\s-]+)?|[\s]*-[\s]*)"
+#: "and" joins the words of one number only after a multiplier ("three hundred and ten"); "eight and
+#: fourteen" are two numbers.
+_AFTER_MULTIPLIER = "(?:" + "|".join(f"(?<={w})" for w in MULTIPLIERS) + ")"
+_SEP = rf"(?:{_AFTER_MULTIPLIER}[\s-]+and[\s-]+|[\s-]+|[\s]*-[\s]*)"
 
 #: One spelled cardinal: "five", "twenty-five", "three hundred and ten", "a hundred".
 SPELLED_CARDINAL = rf"(?:{_CARDINAL_ALT})(?:{_SEP}(?:{_CARDINAL_ALT}))*"
@@ -110,6 +113,8 @@ def fraction_value(numerator: str, denominator_word: str) -> float | None:
 
 def digit_value(token: str) -> float | None:
     """Value of a digit number with thousands commas or thin spaces ("10,000" -> 10000.0)."""
+    if re.fullmatch(r"\d+,\d{1,2}", token):  # a decimal comma ("8,26%"); thousands take three digits
+        token = token.replace(",", ".")
     cleaned = re.sub(r"[,\u202f\u2009]", "", token)
     try:
         return float(cleaned)

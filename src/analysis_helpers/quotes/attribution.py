@@ -1,34 +1,29 @@
-"""Find the speaker of a quotation or of reported speech in one article.
+"""Mentions, cues and the speaker rules of one article: the pieces the candidates are made of.
 
-Rules, tried in order for a quotation (the first that fires wins, and its name is
-kept in ``speaker_method``):
-
-1. ``document``: the quotation follows a document reference ("Article 5 of NATO
-   (“...”)"): the wording of a text, attributed to nobody.
-2. ``after quote``: a cue right after the closing mark, in either order
-   ("..., he added", "..., said Hegseth", "..., according to officials").
-3. ``colon``: a speaker and a colon right before the opening mark ("Hegseth: “...”").
-4. ``subject of cue``: the nearest cue before the quotation in its sentence, and
-   the mention right before that cue (adverbs, auxiliaries and an apposition
-   may stand between: "Hegseth, the defense secretary, also said").
-5. ``subject of sentence``: the cue is a participle or a second verb ("...,
-   arguing that", "... and warned"): the sentence's subject speaks.
-6. ``continued quote``: a paragraph that opens a quotation after a paragraph
-   whose quotation ran on ("multi-paragraph" convention) keeps that speaker;
-   ``same speaker as the previous quote``: a quotation that opens a sentence
-   with no cue of its own, after an attributed quotation of the same paragraph.
+:class:`ArticleSpeakers` holds one article's mentions (names, roles, pronouns,
+groups; never those inside quotation marks), its cues and its person registry,
+and answers the questions the candidate rules of
+:mod:`~analysis_helpers.quotes.candidates` ask (whose cue is right after this
+closing mark, who is the subject of this cue, which name stands in apposition to
+this role, who spoke in the previous paragraph). The order in which the rules
+count, and how one candidate is chosen, is documented there and in
+:mod:`~analysis_helpers.quotes.decision`.
 
 A passive cue ("accused of", "described by") never makes its subject the
 speaker: the agent after "by" speaks, or nobody. Groups and institutions
 ("Citi analysts", "the ministry", "a spokesperson") are speakers named as
-written; a role nobody in the registry holds ("the spokesman") is named by the
-role; an unregistered name right after a quotation ("..., Hart said") is kept
-as written.
+written, as whole noun phrases; a role nobody in the registry holds ("the
+spokesman") is named by the role; an unregistered name right after a quotation
+("..., Hart said") is kept as written.
 
-Mentions are resolved through the article's :class:`~analysis_helpers.speakers.Registry`:
+Mentions are resolved through the article's :class:`~analysis_helpers.quotes.speakers.Registry`:
 pronouns to the subject of the latest sentence that had a person as subject,
-titles to the registered holder of the role, names to the registered full name.
-When no rule fires the speaker stays empty.
+titles to the person named in apposition or to the registered holder of the
+role, names to the registered full name. Everything here is computed from one
+article alone.
+
+This module is above 400 lines because the mention resolution and the speaker
+questions share the per-article indexes (mentions, cues, sentences) they read.
 """
 
 from __future__ import annotations
@@ -38,7 +33,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from ..resources import cached
-from .speakers import Mention, Registry, cue_lexicon, find_mentions, group_nouns
+from .speakers import Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns
 
 _ADVERBS = (
     r"(?:also|further|then|later|again|once\s+again|had|has|have|was|is|were|would|will|did|does|do|not|"
@@ -53,14 +48,35 @@ _ADJACENT = re.compile(
 _HONORIFIC = re.compile(r"(?:(Mr|Sir|Lord|King|Prince)|Mrs|Ms|Miss|Dame|Lady|Queen|Princess)\.?\s")
 _PASSIVE = re.compile(r"\s+(of|by)\s+")
 _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
+# between a role and the name in apposition: "the vice president of the firm, Ana Ruiz"
+_ROLE_APPOSITION_GAP = re.compile(r"^(?:\s+(?:of|and|at|for)\s+[^,;:.“”\"]{1,70})?\s*,\s*$")
 _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
 _PREPOSITIONS = frozenset(
     "of to with by from for on at about against between among into than like toward towards over under "
     "before after during including regarding despite as".split()
 )
-_FUNCTION = "with|and|but|while|the|of|to|in|on|at|for|by|from|as|a|an|that|this|which|who"
+_FUNCTION = ("with|and|but|while|the|of|to|in|on|at|for|by|from|as|a|an|that|this|which|who|although|though|"
+             "because|since|whereas|if|when|after|before|or|so|yet|unless|once")
 _PRONOUN_WORDS = frozenset("he she it they we i this that".split())
 _COORDINATED = re.compile(rf"(?:\band|\bbut|,)\s+(?:{_ADVERBS}\s+)*$")
+
+
+_ADJACENT_GAP = re.compile(_ADJACENT.pattern[1:-1])  # without ^ and $, for fullmatch in place
+_COMMA_GAP = re.compile(_APPOSITION_GAP.pattern[1:-1])
+
+#: Characters before a cue searched for a coordinating "and"/"but"/comma and the adverbs after it.
+_COORDINATION_REACH = 400
+
+
+_FIRST_NP = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s+(?:has|had|have|is|was|"
+                       r"were|are|[a-z]{2,}ed|(?!this\b|thus\b|its\b)[a-z]{2,}s)\b")
+
+
+def _search_back(pattern: re.Pattern, text: str, start: int, end: int):
+    """``pattern.search(text[start:end])`` for a pattern anchored at the end, reading at most
+    :data:`_COORDINATION_REACH` characters before ``end`` (bounded look-behind: a long sentence
+    with many cues must not be searched from its start once per cue)."""
+    return pattern.search(text, max(start, end - _COORDINATION_REACH), end)
 
 
 def _without_determiner(phrase: str) -> str:
@@ -74,8 +90,15 @@ def _group_phrase() -> str:
     group noun ("a NATO official", "Citi analysts", "the government spokesperson"); group 1 is the
     phrase without its article."""
     nouns = "|".join(sorted(group_nouns(), key=len, reverse=True))
-    return (rf"(?:(?:the|a|an|The|A|An)\s+)?((?:[A-Z][\w.&’'-]*\s+){{0,2}}"
+    return (rf"(?:(?:the|a|an|The|A|An)\s+)?((?<![\w’'-])(?:[A-Z][\w.&’'-]*\s+){{0,2}}"
             rf"(?:(?!(?:{_FUNCTION})\b)[a-z]{{2,}}\s+){{0,2}}(?:{nouns}))\b")
+
+
+@cached
+def _group_evidence() -> re.Pattern:
+    """A group noun or a capital letter: what a group or organisation before a cue needs at least."""
+    nouns = "|".join(sorted(group_nouns(), key=len, reverse=True))
+    return re.compile(rf"[A-Z]|{nouns}")
 
 
 @cached
@@ -104,6 +127,31 @@ class Attribution:
     cue: str = ""
     cue_start: int = -1
     cue_end: int = -1
+    speaker_type: str = ""
+    speaker_confidence: float = 0.0
+
+
+#: Group nouns that name an institution (an organisation), not a set of people.
+_INSTITUTION_NOUNS = frozenset(
+    "company firm ministry agency government department army military court committee council union party "
+    "campaign embassy office commission group kremlin pentagon administration board bank".split()
+)
+#: Group nouns that name one person speaking for others.
+_ONE_PERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman official source aide diplomat resident "
+                              "witness analyst expert executive insider negotiator supplier".split())
+
+
+def speaker_type_of(kind: str, phrase: str) -> str:
+    """``person``, ``group`` or ``organisation`` of a speaker mention of ``kind`` written as ``phrase``."""
+    if kind in ("name", "title", "pronoun"):
+        return "group" if phrase.lower() in ("they", "them") else "person"
+    words = phrase.replace("’", "'").split()
+    last = words[-1].lower().strip(".,") if words else ""
+    if last in _ONE_PERSON_NOUNS:
+        return "person"
+    if last in _INSTITUTION_NOUNS or (words and words[-1][:1].isupper()) or last in ("it", "its"):
+        return "organisation"
+    return "group"
 
 
 @dataclass(frozen=True)
@@ -112,6 +160,11 @@ class Cue:
     end: int
     text: str
     lemma: str
+
+
+def _inflected(cue: Cue) -> bool:
+    """True for an inflected verb form ("said", "adds"): a bare "state" or "report" after a quote is a noun."""
+    return cue.text.lower() != cue.lemma
 
 
 class ArticleSpeakers:
@@ -216,6 +269,9 @@ class ArticleSpeakers:
                     honorific = _HONORIFIC.match(m.text)
                     if value[0] and honorific:
                         self.gender.setdefault(value[0], "m" if honorific.group(1) else "f")
+                elif m.kind == "title" and self._apposed_name(m):
+                    # "the firm's president, Ana Ruiz": the name in apposition holds the role
+                    value = self.registry.resolve_name(self._apposed_name(m))
                 elif m.kind == "title":
                     holder = self.registry.resolve_title(m, resolved_names)
                     # a role nobody in the article holds is still a speaker, named by the role
@@ -232,6 +288,14 @@ class ArticleSpeakers:
             self.subjects.append(subject_mention)
             if subject:
                 recent = [v for v in recent if v[0] != subject[0]] + [subject]
+
+    def _apposed_name(self, m: Mention) -> Mention | None:
+        """The registered name right after a role and a comma ("the coach, Ana Ruiz"), else None."""
+        for following in self.mentions_between(m.end, min(len(self.text), m.end + 90)):
+            if following.kind == "name" and _ROLE_APPOSITION_GAP.match(self.text[m.end:following.start]):
+                if self.registry.resolve_name(following)[0] in self.registry.people:
+                    return following
+        return None
 
     def _resolve_pronoun(self, m: Mention, subject, recent) -> tuple[str, str]:
         """The referent of "he"/"she": this sentence's subject, else the latest compatible subject."""
@@ -250,7 +314,11 @@ class ArticleSpeakers:
         if not canonical:
             return Attribution()
         cue_fields = {} if cue is None else {"cue": cue.text, "cue_start": cue.start, "cue_end": cue.end}
-        return Attribution(canonical, m.text, m.start, m.end, method, bool(conflict), conflict, **cue_fields)
+        kind = m.kind
+        if kind == "name" and canonical not in self.registry.people and m.start not in self.resolved:
+            kind = "group"  # an unregistered capitalised phrase: an organisation
+        return Attribution(canonical, m.text, m.start, m.end, method, bool(conflict), conflict, **cue_fields,
+                           speaker_type=speaker_type_of(kind, canonical))
 
     # ------------------------------------------------------------ speaker rules
     def group_before(self, start: int, end: int) -> Mention | None:
@@ -262,6 +330,8 @@ class ArticleSpeakers:
         window = self.text[max(start, end - 120):end]
         offset_base = max(start, end - 120)
         group_pattern, org_pattern, _ = _group_patterns()
+        if not _group_evidence().search(window):  # cheap: both patterns need a group noun or a capital
+            return None
         found = group_pattern.search(window)
         if not found:
             found = org_pattern.search(window)
@@ -277,6 +347,19 @@ class ArticleSpeakers:
         s = offset_base + offset
         canonical = _without_determiner(phrase)
         return Mention(s, s + len(phrase), phrase, "group", name=canonical)
+
+    def _resolved_before(self, start: int, end: int, count: int) -> list[Mention]:
+        """The last ``count`` resolved mentions inside ``[start, end)``, in text order."""
+        lo = bisect_right(self.mention_starts, start - 1)
+        hi = bisect_right(self.mention_starts, end - 1)
+        found: list[Mention] = []
+        for i in range(hi - 1, lo - 1, -1):
+            m = self.mentions[i]
+            if m.end <= end and m.start in self.resolved:
+                found.append(m)
+                if len(found) == count:
+                    break
+        return found[::-1]
 
     def speaker_before_cue(self, cue: Cue) -> Attribution:
         """The subject of ``cue``: the mention right before it, else the sentence's subject."""
@@ -299,37 +382,45 @@ class ArticleSpeakers:
                 if after and after[0].start == passive.end():
                     return self._attribution(after[0], "agent of a passive cue", cue)
             return Attribution()
-        before = [m for m in self.mentions_between(sent_start, cue.start) if m.start in self.resolved]
         participle = cue.text.lower().split()[0].endswith("ing")
         # a participle ("..., calling him") takes an apposition only right before it
         reach = 1 if participle else 3
+        # only the last few resolved mentions before the cue are read (reach, one before it for an
+        # apposition): taking them from the end keeps a long sentence of cues linear
+        before = self._resolved_before(sent_start, cue.start, reach + 1)
         for k in range(len(before) - 1, max(-1, len(before) - 1 - reach), -1):
             m = before[k]
-            gap = self.text[m.end:cue.start]
-            if not _ADJACENT.match(gap) or m.possessive or (participle and "," in gap):
+            # the gaps are matched in place (sentences hold no line break, so fullmatch is ^...$)
+            if not _ADJACENT_GAP.fullmatch(self.text, m.end, cue.start) or m.possessive \
+                    or (participle and "," in self.text[m.end:cue.start]):
                 continue
-            if m.kind == "title" and k > 0 and _APPOSITION_GAP.match(self.text[before[k - 1].end:m.start]):
+            if m.kind == "title" and k > 0 and _COMMA_GAP.fullmatch(self.text, before[k - 1].end, m.start):
                 return self._attribution(before[k - 1], "subject of cue (apposition)", cue)
             if m.kind == "title" and k + 1 < len(before) and before[k + 1].kind == "name" \
-                    and _APPOSITION_GAP.match(self.text[m.end:before[k + 1].start]):
+                    and _COMMA_GAP.fullmatch(self.text, m.end, before[k + 1].start):
                 # "The region's president, Stefano Bonaccini, said": the name, not the role
                 return self._attribution(before[k + 1], "subject of cue (apposition)", cue)
             method = "subject of cue" if k == len(before) - 1 else "subject of cue (apposition)"
+            if re.search(r"\b(?:of|at|for|from|with)\s+(?:the\s+)?$", self.text[sent_start:m.start]):
+                # "Ana Ruiz, president of Acme Holdings, said": the person, not the body after "of"
+                head = next((h for h in before[:k] if h.kind == "name" and
+                             self.resolved[h.start][0] in self.registry.people and
+                             self.text[h.end:h.end + 2].startswith(",")), None)
+                if head is not None:
+                    return self._attribution(head, "subject of cue (apposition)", cue)
             return self._attribution(m, method, cue)
         group = self.group_before(sent_start, cue.start)
         if group is not None:
             return self._attribution(group, "group subject of cue", cue)
-        coordinated = _COORDINATED.search(self.text[sent_start:cue.start]) is not None
+        coordinated = _search_back(_COORDINATED, self.text, sent_start, cue.start) is not None
         if participle or coordinated:
             i = self.sentence_index(cue.start)
             subject = self.subjects[i] if 0 <= i < len(self.subjects) else None
             if subject is not None and subject.start < cue.start:
                 return self._attribution(subject, "subject of sentence", cue)
-            first_np = re.match(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s+(?:has|had|have|is|was|"
-                                r"were|are|[a-z]{2,}ed|(?!this\b|thus\b|its\b)[a-z]{2,}s)\b",
-                                self.text[sent_start:cue.start])
+            first_np = _FIRST_NP.match(self.text, sent_start, cue.start)
             if first_np and first_np.group(1).split()[0] not in ("The", "A", "An", "This", "It", "In", "On"):
-                s = sent_start + first_np.start(1)
+                s = first_np.start(1)  # matched in place: already an offset into the text
                 phrase = first_np.group(1)
                 return self._attribution(Mention(s, s + len(phrase), phrase, "group", name=phrase),
                                          "subject of sentence (organisation)", cue)
@@ -343,24 +434,28 @@ class ArticleSpeakers:
         window_end = min(sent_end, lead + 120)
         mentions = self.mentions_between(lead, window_end)
         cues = self.cues_between(lead, window_end)
-        if mentions and mentions[0].start == lead and cues:
+        if mentions and cues and (mentions[0].start == lead or (
+                self.text[lead:lead + 1].islower() and descriptor_gap(self.text[lead:mentions[0].start])
+                and mentions[0].start < cues[0].start)):
+            # "..., he said", "..., goalkeeper Ana Ruiz said"
             m, cue = mentions[0], cues[0]
             if _ADJACENT.match(self.text[m.end:cue.start]) and m.start in self.resolved:
                 return self._attribution(m, "after quote", cue)
-        if cues and cues[0].start == lead:
+        if cues and cues[0].start == lead and (cues[0].lemma == "according to" or _inflected(cues[0])):
             cue = cues[0]
             if cue.lemma == "according to":
                 return self.speaker_before_cue(cue)
-            after = [m for m in mentions if m.start >= cue.end]
-            if after and not self.text[cue.end:after[0].start].strip() and after[0].start in self.resolved:
-                return self._attribution(after[0], "after quote (inverted)", cue)
+            found = self.inverted_subject(cue, window_end)
+            if found is not None:
+                return self._attribution(found, "after quote (inverted)", cue)
+            return self.inverted_unregistered(cue, window_end)
         name = re.match(r"([A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2})\s+", self.text[lead:window_end])
         if name:
             for cue in cues:
                 if cue.start == lead + name.end() and cue.text[0].islower():
                     # "..., Hart said.": an unregistered name right before the cue is still the speaker
                     m = Mention(lead, lead + len(name.group(1)), name.group(1), "group", name=name.group(1))
-                    return self._attribution(m, "after quote (unregistered name)", cue)
+                    return replace(self._attribution(m, "after quote (unregistered name)", cue), speaker_type="person")
         group = _group_patterns()[2].match(self.text, lead, window_end)
         if group:
             gap = re.match(rf"\s+(?:{_ADVERBS}\s+)*", self.text[group.end():window_end])
@@ -370,6 +465,85 @@ class ArticleSpeakers:
                     m = Mention(s0, e0, self.text[s0:e0], "group", name=self.text[s0:e0])
                     return self._attribution(m, "after quote", cue)
         return Attribution()
+
+    def inverted_subject(self, cue: Cue, limit: int) -> Mention | None:
+        """The subject of an inverted cue ("said forward Ana Ruiz, the captain", "said the coach, Ana Ruiz").
+
+        The first registered mention after the cue, before the clause ends; a role
+        followed by a name in apposition gives the name.
+        """
+        clause = re.search(r"[;:“”\"]", self.text[cue.end:limit])  # sentence ends come from ``limit``
+        stop = cue.end + clause.start() if clause else limit
+        after = [m for m in self.mentions_between(cue.end, stop) if m.start in self.resolved and not m.possessive]
+        if not after:
+            return None
+        first = after[0]
+        if cue.text.lower().endswith("ing") or not descriptor_gap(self.text[cue.end:first.start]):
+            return None  # "..., emphasizing the need for X": an object, not the cue's subject
+        for m in after:
+            # "said the general secretary of the union, Tony Woodley": the registered person in the phrase
+            if m.kind == "name" and self.resolved[m.start][0] in self.registry.people \
+                    and descriptor_gap(self.text[cue.end:m.start]):
+                return m
+        return first
+
+    def inverted_unregistered(self, cue: Cue, limit: int, method: str = "after quote (group)") -> Attribution:
+        """An inverted cue followed by a group ("said a parts supplier") or a lone surname ("said Ruiz.")."""
+        group = _group_patterns()[2].match(self.text, cue.end, limit)
+        if group and descriptor_gap(self.text[cue.end:group.start(1)]):
+            s0, e0 = group.start(1), group.end(1)
+            phrase = _without_determiner(self.text[s0:e0])
+            return self._attribution(Mention(s0, e0, self.text[s0:e0], "group", name=phrase), method, cue)
+        described = re.match(r"\s+(?:a|an|the)\s+([^,.;:“”\"]{3,60}?)\s*(?:[.,;]|$)", self.text[cue.end:limit])
+        if described and descriptor_gap(" " + described.group(1)) and described.group(1)[:1].isalpha():
+            # "said a Lisbon fish trader": one unnamed person or body, described
+            s0, e0 = cue.end + described.start(1), cue.end + described.end(1)
+            a = self._attribution(Mention(s0, e0, described.group(1), "group", name=described.group(1)), method, cue)
+            single = not described.group(1).endswith("s")
+            return replace(a, speaker_type="person" if single else "group")
+        surname = re.match(r"\s+([A-Z][a-z][\w’'-]+)\s*(?:[.,]|$)", self.text[cue.end:limit])
+        if surname and surname.group(1).lower() not in _PRONOUN_WORDS:
+            s0, e0 = cue.end + surname.start(1), cue.end + surname.end(1)
+            return replace(self._attribution(Mention(s0, e0, surname.group(1), "group", name=surname.group(1)),
+                                             "after quote (unregistered name)", cue), speaker_type="person")
+        return Attribution()
+
+    def statement_before(self, sent_start: int) -> Attribution | None:
+        """The speaker of the previous paragraph's last sentence when it reports speech ("Ruiz denied it.").
+
+        Only when that sentence is the last of the paragraph right before and
+        holds no quotation of its own; None otherwise.
+        """
+        i = self.sentence_index(sent_start) - 1
+        if i < 0 or self.sentence_index(sent_start) >= len(self.sentences):
+            return None
+        start, end, block, _ = self.sentences[i]
+        if block != self.sentences[i + 1][2] - 1 or re.search(r"[“”\"]", self.text[start:end]):
+            return None
+        for cue in reversed(self.cues_between(start, end)):
+            found = self.speaker_before_cue(cue)
+            if found.speaker and found.speaker_type == "person":
+                return found
+        return None
+
+    def next_sentence_cue(self, sent_end: int) -> Attribution:
+        """The speaker when the next sentence opens with an inverted cue: "“...” ¶ said Ana Ruiz."."""
+        i = self.sentence_index(sent_end)
+        if i < 0 or i >= len(self.sentences):
+            return Attribution()
+        start, end = self.sentences[i][0], self.sentences[i][1]
+        if start < sent_end:
+            if i + 1 >= len(self.sentences):
+                return Attribution()
+            start, end = self.sentences[i + 1][0], self.sentences[i + 1][1]
+        lead = start + len(self.text[start:end]) - len(self.text[start:end].lstrip())
+        cues = self.cues_between(lead, end)
+        if not cues or cues[0].start != lead or not cues[0].text[0].islower() or not _inflected(cues[0]):
+            return Attribution()
+        found = self.inverted_subject(cues[0], end)
+        if found is None:
+            return replace(self.inverted_unregistered(cues[0], end), speaker_method="cue in next sentence")
+        return self._attribution(found, "cue in next sentence", cues[0])
 
     def continued(self, attribution: Attribution, method: str) -> Attribution:
         """The same speaker under another method name."""

@@ -10,22 +10,25 @@ from labels, then add reported speech without marks
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections import Counter
 
 import pandas as pd
 
-from ..resources import accepts_lexicons, cached, with_objects
+from ..resources import accepts_lexicons, with_objects
 from .attribution import Attribution, ArticleSpeakers
+from .candidates import decide_quote, quote_candidates
+from .decision import indirect_confidence, read_weights
 from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
 from .marks import QuoteSpan, quote_spans
 from .reported_speech import reported_speech_spans
-from .speakers import corpus_canonical_names, cue_lexicon
+from .speakers import corpus_canonical_names, spelling_key
 
 QUOTE_COLUMNS = [
     "doc_id", "quote_id", "start", "end", "text", "kind", "unclosed", "continues", "open_mark", "close_mark",
     "block_id", "role", "in_article", "cue", "cue_start", "cue_end", "speaker_text", "speaker_start",
-    "speaker_end", "speaker", "speaker_method", "name_conflict", "conflict_with", "n_words",
+    "speaker_end", "speaker", "speaker_method", "name_conflict", "conflict_with", "n_words", "speaker_type",
+    "speaker_confidence", "corpus_speaker",
 ]
 KINDS = ("direct", "partial", "indirect", "label")
 
@@ -37,23 +40,11 @@ _FUNCTION_WORDS = frozenset(
 _DETERMINERS = re.compile(r"(?:\b(?:a|an|the|his|her|its|their|our|this|that|these|those)|[’']s)\s*$", re.IGNORECASE)
 _INNER_SENTENCE = re.compile(r"[.!?…]\s*[\"”’]?\s+[A-Z]")
 _STARTS_UPPER = re.compile(r"^[\s.…(\[-]*[A-Z0-9]")
-_HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}):\s*$")
 _LABEL_INTRODUCER = re.compile(
     r"\b(?:so-called|so called|dubbed|known as|nicknamed|the (?:word|term|phrase|slogan|label))\s*$", re.IGNORECASE
 )
 MIN_DIRECT_WORDS = 3
 MAX_LABEL_WORDS = 5
-
-
-@cached
-def _document_pattern() -> re.Pattern:
-    """A document reference right before an opening mark: "Article 5 of NATO (", "the treaty reads:"."""
-    nouns = "|".join(sorted((re.escape(n) for n in cue_lexicon().document_nouns), key=len, reverse=True))
-    return re.compile(
-        rf"(?i:\b(?:{nouns}))\b(?:\s+[\w.-]+){{0,4}}\s*\(\s*$"
-        rf"|(?i:\b(?:{nouns}))\s+\d+\w*(?:\s+[\w.-]+){{0,3}}\s*[:,(]?\s*$"
-        rf"|(?i:\b(?:{nouns})\s+(?:reads|states|says|stipulates|provides))\s*[:,]?\s*$"
-    )
 
 
 def quote_kind(text: str, quoted: str, span_start: int, span_end: int, has_speaker: bool) -> str:
@@ -106,93 +97,75 @@ def _block_quotes(blocks: list[tuple[int, int, int, str, str]]) -> list[tuple[Qu
     return out
 
 
-def _attribute_quote(speakers: ArticleSpeakers, start: int, end: int, span: QuoteSpan, previous) -> Attribution:
-    text = speakers.text
-    open_pos = start - 1
-    while open_pos > 0 and text[open_pos] not in span.open_mark:
-        open_pos -= 1
-    sent_start, _ = speakers.sentence_bounds(open_pos)
-    before = text[sent_start:open_pos]
-    if _document_pattern().search(before):
-        return Attribution(speaker_method="document: wording of a text, not a speaker")
-    if not span.unclosed:
-        close_pos = text.find(span.close_mark, end) if span.close_mark else end
-        after = speakers.speaker_after_quote((close_pos if close_pos >= 0 else end) + len(span.close_mark))
-        if after.speaker:
-            return after
-    colon = re.search(r":\s*$", before)
-    if colon:
-        ms = [m for m in speakers.mentions_between(sent_start, open_pos) if m.start in speakers.resolved]
-        if ms and not text[ms[-1].end:sent_start + colon.start()].strip():
-            return replace(speakers._attribution(ms[-1], "colon", None), cue=":",
-                           cue_start=sent_start + colon.start(), cue_end=sent_start + colon.start() + 1)
-        headline = _HEADLINE_SPEAKER.match(before)
-        if headline:
-            # a BBC-style headline "Starmer: 'We will act'": the name before the colon speaks
-            s0 = sent_start + headline.start(1)
-            name = headline.group(1)
-            return Attribution(name, name, s0, s0 + len(name), "colon (unregistered name)", cue=":",
-                               cue_start=s0 + len(name), cue_end=s0 + len(name) + 1)
-    cues = speakers.cues_between(sent_start, open_pos)
-    # a cue in the previous sentence that ends with a colon introduces this one
-    if not cues and re.match(r"^\s*$", before):
-        prev_end = sent_start
-        prev_text = text[max(0, prev_end - 3):prev_end]
-        if ":" in prev_text:
-            p_start, _ = speakers.sentence_bounds(max(0, prev_end - 2))
-            cues = speakers.cues_between(p_start, prev_end)
-    if cues:
-        attribution = speakers.speaker_before_cue(cues[-1])
-        if attribution.speaker:
-            return attribution
-    if previous is not None and not before.strip():
-        return speakers.continued(previous, "continued quote")
-    return Attribution()
+def article_quotes(doc_id: str, text: str, blocks: list, sentences: list, weights=None) -> list[dict]:
+    """Rows of the ``quotes`` table for one article (see :func:`extract_quotes`).
 
-
-def _opens_sentence(speakers: ArticleSpeakers, start: int) -> bool:
-    """True when nothing but white space and the opening mark precede the quote in its sentence."""
-    sent_start, _ = speakers.sentence_bounds(start)
-    return not speakers.text[sent_start:start].strip(" \t\n\"“”„«‘'")
-
-
-def article_quotes(doc_id: str, text: str, blocks: list, sentences: list) -> list[dict]:
-    """Rows of the ``quotes`` table for one article (see :func:`extract_quotes`)."""
+    Everything is computed from this article alone: the same rows come out
+    whether it is extracted alone or inside any corpus.
+    """
+    weights = read_weights(weights)
     found = _block_quotes(blocks)
     quoted = [(b + s.start, b + s.end) for s, b, *_ in found]
     speakers = ArticleSpeakers(text, sentences, quoted)
     rows = []
-    previous_continued = None
-    previous_in_block = None
+    blocks_end = {b[2]: b[1] for b in blocks}
+    continued = None
+    previous = None  # (block_id, attribution, ends its block) of the last attributed quotation
     for span, b_start, block_id, role, continues in found:
         start, end = b_start + span.start, b_start + span.end
-        attribution = _attribute_quote(speakers, start, end, span, previous_continued)
-        if not attribution.speaker and not attribution.speaker_method and previous_in_block is not None \
-                and previous_in_block[0] == block_id and _opens_sentence(speakers, start):
-            # "“It took ten years,” she said. “But it is done.”": the next quote of the paragraph
-            attribution = speakers.continued(previous_in_block[1], "same speaker as the previous quote")
-        previous_continued = attribution if continues and attribution.speaker else None
-        previous_in_block = (block_id, attribution) if attribution.speaker else None
+        same_block = previous is not None and previous[0] == block_id
+        previous_paragraph = previous[1] if previous is not None and previous[2] and \
+            previous[0] == block_id - 1 else None
+        candidates = quote_candidates(
+            speakers, start, end, span, continued=continued,
+            previous_in_paragraph=previous[1] if same_block else None, previous_paragraph=previous_paragraph)
+        attribution = decide_quote(candidates, weights)
+        continued = attribution if continues and attribution.speaker else None
+        block_end = blocks_end.get(block_id, end)
+        ends_block = not text[end:block_end].strip(" \"“”„«»‘’'.,;!?…\n")
+        ends_block = ends_block or _cue_only_after(speakers, end, block_end)
+        previous = (block_id, attribution, ends_block) if attribution.speaker else None
         is_document = attribution.speaker_method.startswith("document")
         kind = quote_kind(text, text[start:end], start, end, bool(attribution.speaker) or is_document)
         if kind == "label" and attribution.speaker:
             attribution = Attribution(speaker_method="label: a term in quotation marks, not a speaker's words")
         rows.append(_row(doc_id, text, start, end, kind, span.unclosed and not continues, continues,
                          span.open_mark, span.close_mark, block_id, role, attribution))
+    block_starts = [b[0] for b in blocks]
     for item in reported_speech_spans(speakers):
         start, end = item["start"], item["end"]
-        block_id, role = _block_at(blocks, start)
+        block_id, role = _block_at(blocks, start, block_starts)
         rows.append(_row(doc_id, text, start, end, "indirect", False, False, "", "", block_id, role,
-                         item["attribution"]))
+                         indirect_confidence(item["attribution"], weights)))
     return rows
 
 
-def _block_at(blocks, offset):
-    chosen = (-1, None)
-    for b_start, _b_end, block_id, role, _ in blocks:
-        if b_start <= offset:
-            chosen = (block_id, role)
-    return chosen
+def _cue_only_after(speakers: ArticleSpeakers, end: int, block_end: int) -> bool:
+    """True when only an attribution follows the quotation in its paragraph ("..., she said.")."""
+    rest = speakers.text[end:block_end]
+    return len(rest) < 80 and bool(speakers.cues_between(end, block_end)) and not re.search(r"[“\"]", rest)
+
+
+def _one_spelling_per_article(quotes: pd.DataFrame) -> list[str]:
+    """Speakers of one article written in several spellings ("Zelensky", "Zelenskyy") as the most used one."""
+    keys = [(d, spelling_key(s)) for d, s in zip(quotes["doc_id"], quotes["speaker"])]
+    counts = Counter(zip(keys, quotes["speaker"]))
+    best: dict = {}
+    for (key, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1])):
+        best.setdefault(key, name)
+    return [best[k] if s else s for k, s in zip(keys, quotes["speaker"])]
+
+
+def _block_at(blocks, offset, block_starts=None):
+    """``(block_id, role)`` of the last block starting at or before ``offset`` ((-1, None) if none).
+
+    ``block_starts`` (the blocks' starts, in order) lets the caller bisect instead of scanning.
+    """
+    from bisect import bisect_right
+
+    starts = block_starts if block_starts is not None else [b[0] for b in blocks]
+    i = bisect_right(starts, offset) - 1
+    return (blocks[i][2], blocks[i][3]) if i >= 0 else (-1, None)
 
 
 def _row(doc_id, text, start, end, kind, unclosed, continues, open_mark, close_mark, block_id, role,
@@ -205,11 +178,13 @@ def _row(doc_id, text, start, end, kind, unclosed, continues, open_mark, close_m
         "speaker_text": a.speaker_text, "speaker_start": a.speaker_start, "speaker_end": a.speaker_end,
         "speaker": a.speaker, "speaker_method": a.speaker_method, "name_conflict": a.name_conflict,
         "conflict_with": a.conflict_with, "n_words": len(text[start:end].split()),
+        "speaker_type": a.speaker_type if a.speaker else "",
+        "speaker_confidence": float(a.speaker_confidence) if a.speaker else 0.0,
     }
 
 
 @accepts_lexicons
-def extract_quotes(corpus, *, corpus_names: bool = True, cues: pd.DataFrame | None = None,
+def extract_quotes(corpus, *, corpus_names: bool = True, cues: pd.DataFrame | None = None, weights=None,
                    lexicons=None) -> pd.DataFrame:
     """The ``quotes`` table: every quotation and reported-speech span, with its speaker.
 
@@ -218,12 +193,15 @@ def extract_quotes(corpus, *, corpus_names: bool = True, cues: pd.DataFrame | No
     corpus : Corpus, DataFrame, folder path or None
         Anything :func:`~analysis_helpers.corpus.open_corpus` accepts.
     corpus_names : bool
-        Complete a bare surname to the full name used across the corpus
-        (:func:`apply_corpus_names`). The pipeline passes False for each chunk
-        of articles and applies the names once to the whole table.
+        Fill ``corpus_speaker`` across the corpus (:func:`apply_corpus_names`).
+        The pipeline passes False for each chunk of articles and applies the
+        names once to the whole table.
     cues : DataFrame, optional
         Reporting cues with the columns of ``data/quote_cues.csv`` (cue, type,
         introduces_clause, past...), replacing that file for this call.
+    weights : path-like or mapping, optional
+        Feature weights of the speaker decision (default: ``attribution_weights.csv``
+        of the lexicons in force; see :mod:`~analysis_helpers.quotes.decision`).
     lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
         Lexicon files replacing the packaged ones for this call (see
         :mod:`analysis_helpers.resources`); missing files fall back to the package.
@@ -247,10 +225,15 @@ def extract_quotes(corpus, *, corpus_names: bool = True, cues: pd.DataFrame | No
         (canonical name, empty when no rule fired); ``speaker_method`` (the
         rule); ``name_conflict`` (the written name clashes with a registered
         person of the same surname) and ``conflict_with`` (that person);
-        ``n_words``.
+        ``n_words``; ``speaker_type`` (``person``, ``group``, ``organisation``,
+        empty without a speaker); ``speaker_confidence`` (0-1, the decision's
+        score of the chosen speaker, 0 without one: low values are the rows
+        to check by hand); ``corpus_speaker`` (``speaker`` with spellings and
+        bare surnames of one person merged across the corpus: the one column
+        that depends on the other articles).
     """
     if cues is not None:
-        return extract_quotes(corpus, corpus_names=corpus_names,
+        return extract_quotes(corpus, corpus_names=corpus_names, weights=weights,
                               lexicons=with_objects(lexicons, {"quote_cues.csv": cues}))
     corpus = open_corpus(corpus)
     sentences_by_doc: dict[str, list] = {}
@@ -267,10 +250,13 @@ def extract_quotes(corpus, *, corpus_names: bool = True, cues: pd.DataFrame | No
     for doc_id, text in zip(corpus.articles["doc_id"], corpus.articles["text"]):
         if not isinstance(text, str) or not text.strip():
             continue
-        rows.extend(article_quotes(doc_id, text, blocks_by_doc.get(doc_id, []), sentences_by_doc.get(doc_id, [])))
+        rows.extend(article_quotes(doc_id, text, blocks_by_doc.get(doc_id, []), sentences_by_doc.get(doc_id, []),
+                                   weights))
     quotes = pd.DataFrame(rows, columns=[c for c in QUOTE_COLUMNS if c != "quote_id"])
     if quotes.empty:
         return pd.DataFrame(columns=QUOTE_COLUMNS)
+    quotes["speaker"] = _one_spelling_per_article(quotes)
+    quotes["corpus_speaker"] = quotes["speaker"]
     if corpus_names:
         quotes = apply_corpus_names(quotes)
     quotes = quotes.sort_values(["doc_id", "start", "end", "kind"], kind="stable").reset_index(drop=True)
@@ -281,15 +267,19 @@ def extract_quotes(corpus, *, corpus_names: bool = True, cues: pd.DataFrame | No
 
 
 def apply_corpus_names(quotes: pd.DataFrame) -> pd.DataFrame:
-    """``quotes`` with each bare-surname ``speaker`` completed to the corpus' full name.
+    """``quotes`` with ``corpus_speaker`` filled: one name per person across the corpus.
 
-    "Trump" becomes "Donald Trump" when that is the most frequent full name
-    ending in "Trump" among all speakers (:func:`corpus_canonical_names`); other
-    columns and the row order are unchanged.
+    A person's bare surname ("Kowalski") becomes the most frequent full name
+    ending in it among all person speakers, and spellings of one name
+    ("Kowalskii", "Kowalski") become the most frequent one
+    (:func:`corpus_canonical_names`). ``speaker`` itself stays per article;
+    groups and organisations are not merged; row order is unchanged.
     """
     if quotes.empty:
         return quotes
-    mapping = corpus_canonical_names(quotes["speaker"].tolist())
+    persons = quotes.loc[quotes["speaker_type"] == "person", "speaker"].tolist()
+    mapping = corpus_canonical_names(persons)
     quotes = quotes.copy()
-    quotes["speaker"] = quotes["speaker"].map(lambda s: mapping.get(s, s))
+    quotes["corpus_speaker"] = [mapping.get(s, s) if t == "person" else s
+                                for s, t in zip(quotes["speaker"], quotes["speaker_type"])]
     return quotes

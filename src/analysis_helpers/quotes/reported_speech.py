@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 
 from .attribution import ArticleSpeakers, Attribution, Cue
-from .speakers import cue_lexicon
+from .speakers import cue_lexicon, group_nouns
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
 _PRONOUNS = r"(?:he|she|it|they|we|i|this|there|that)"
@@ -99,12 +99,131 @@ def _clause_start(speakers: ArticleSpeakers, cue: Cue) -> int | None:
     if _NO_THAT.match(rest):
         return cue.end + len(rest) - len(rest.lstrip())
     if cue.lemma in ("tell", "tell reporters"):
+        # "told the local radio station the budget would ...": a described listener, then the clause
+        listener = re.match(r"\s+(?:the|a|an)\s+", rest)
+        words = list(re.finditer(r"[\w’'-]+\s+", rest[listener.end():])) if listener else []
+        for k in range(1, min(5, len(words))):
+            after = rest[listener.end() + words[k - 1].end():]
+            if _NO_THAT.match(" " + after):
+                return cue.end + listener.end() + words[k - 1].end()
+    loose = None if cue.lemma in _OBJECT_CUES or not cue.text[0].islower() else _loose_clause(rest)
+    if loose is not None:
+        return cue.end + loose
+    if cue.lemma in ("tell", "tell reporters"):
         # "told the BBC his house had flooded": a listener, then the clause without "that"
         listener = _TOLD_LISTENER.match(rest)
         if listener and _NO_THAT.match(rest[listener.end():]):
             after = rest[listener.end():]
             return cue.end + listener.end() + len(after) - len(after.lstrip())
     return None
+
+
+# adjuncts between a cue and its clause: "said on Monday", "announced today", "said in a statement"
+_ADJUNCT = re.compile(
+    r"\s+(?:(?:on|last|this|late|early)\s+(?:[A-Z][a-z]+day|week|month|year|night|morning|evening)|today|yesterday|"
+    r"tonight|[A-Z][a-z]+day|(?:in|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?:statement|interview|speech|briefing|letter|release|report|email|post|conference|address|meeting))(?=[\s,])"
+)
+_FINITE = re.compile(rf"\b(?:{_AUX}|[a-z]{{3,}}ed)\b")
+_DETERMINER_WORDS = frozenset("a an the its his her their our this that these those some no every each".split())
+#: Cues that mostly take a noun object ("reported a loss", "explained the plan"): no clause without "that".
+_OBJECT_CUES = frozenset({"report", "explain", "describe", "outline", "detail", "unveil", "present"})
+_CLAUSE_STOP = re.compile(r"[,;:(“”\"]|\b(?:that|which|who|to|for|of|with|by)\b")
+_SUBJECT_START = re.compile(
+    rf"\s+(?:{_PRONOUNS}\b|(?:the|a|an|all|some|many|most|more|nearly|about|over|no|its|his|her|their|"
+    r"[\d$£€])|[A-Z][\w.’'-]*|[a-z]+s\b)"
+)
+
+
+def _loose_clause(rest: str) -> int | None:
+    """Offset in ``rest`` of a clause without "that" ("said the firm expects", "announced today it would").
+
+    After optional adjuncts ("today", "on Monday", "in a statement"), a clause
+    opens with a subject (pronoun, article or quantifier, number, name or a
+    plural noun) and has a finite verb (an auxiliary or a word in -ed/-es)
+    within eight words, before any comma or "that"/"to".
+    """
+    position = 0
+    while True:
+        adjunct = _ADJUNCT.match(rest, position)
+        if not adjunct:
+            break
+        position = adjunct.end()
+    if rest.startswith(",", position):
+        return None
+    that = re.match(r"\s+that,?\s+", rest[position:])
+    if that and position:
+        return position + that.end()  # "said yesterday that ..."
+    subject = _SUBJECT_START.match(rest, position)
+    if not subject:
+        return None
+    start = position + len(rest[position:]) - len(rest[position:].lstrip())
+    window = rest[start:start + 80]
+    stop = _CLAUSE_STOP.search(window)
+    window = window[:stop.start()] if stop else window
+    words = window.split()
+    finite = [k for k, w in enumerate(words[1:9], 1) if _FINITE.fullmatch(w)
+              and words[k - 1].lower() not in _DETERMINER_WORDS]  # "a balanced budget": an adjective
+    if len(words) < 2 or not finite:
+        return None
+    if re.match(r"(?:to|for|of|with|by|in|on|at|and|or|as)\b", window):
+        return None
+    return start
+
+
+_BOUNDARY = re.compile(r"(?:[,;:]\s+|\b(?:and|but|although|though|while|because|whereas|as|after|when|since|so|"
+                       r"which|who|where|that)\s+)")
+_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|already|previously|meanwhile|then|later|first|today|yesterday|"
+                               r"has|have|had|was|is|were|are|would|will|did|does|do|not|[a-z]+ly))*\s*$")
+_DEMONSTRATIVES = frozenset("this that these those its their his her our".split())
+_NOT_SUBJECT_START = frozenset(
+    "the a an in on at for but and after before with by from as while when despite during since following "
+    "if although though because".split()
+)
+_CAPITAL_RUN = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*)*")
+
+
+def subject_phrase(speakers: ArticleSpeakers, s_start: int, cue: Cue) -> Attribution:
+    """The noun phrase right before ``cue`` in its clause, as written, when no mention rule found one.
+
+    "The US carmaker Acme said" -> "Acme" (organisation); "Union officials
+    said" -> "Union officials" (group); "he said" -> the resolved pronoun. Empty
+    for "it", "they", for phrases of more than eight words and for possessives.
+    """
+    text = speakers.text
+    head = text[s_start:cue.start]
+    head = head[:_TRAILING_ADVERBS.search(head).start()]
+    head = re.sub(r",[^,;:“”\"]{1,70},\s*$", "", head)  # "Nasdaq, meanwhile, says": the apposition goes
+    head = head[:_TRAILING_ADVERBS.search(head).start()]
+    cuts = list(_BOUNDARY.finditer(head))
+    offset = cuts[-1].end() if cuts else 0
+    phrase = head[offset:].strip()
+    offset = s_start + offset + (len(head[offset:]) - len(head[offset:].lstrip()))
+    words = phrase.split()
+    if not words or len(words) > 8 or re.search(r"[’']s$|[“”\"()]", phrase) or words[0].lower() in ("it", "they"):
+        return Attribution()
+    if phrase.lower() in ("he", "she"):
+        value = speakers.resolved.get(offset)
+        if not value:
+            return Attribution()
+        return Attribution(value[0], phrase, offset, offset + len(phrase), "subject phrase", cue=cue.text,
+                           cue_start=cue.start, cue_end=cue.end, speaker_type="person")
+    runs = list(_CAPITAL_RUN.finditer(phrase))
+    last = words[-1]
+    if runs and runs[-1].end() == len(phrase):
+        run = runs[-1]
+        name, start = run.group(), offset + run.start()
+        kind = "organisation"
+    elif last.lower() in group_nouns() and len(words) <= 6 and words[0].lower() not in _DEMONSTRATIVES:
+        name, start = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), offset
+        start += len(phrase) - len(name)
+        kind = "group"
+    else:
+        return Attribution()
+    if name.split()[0].lower() in _NOT_SUBJECT_START:
+        return Attribution()
+    return Attribution(name, name, start, start + len(name), "subject phrase", cue=cue.text, cue_start=cue.start,
+                       cue_end=cue.end, speaker_type=kind)
 
 
 def _clause_forms():
@@ -135,6 +254,8 @@ def reported_speech_spans(speakers: ArticleSpeakers) -> list[dict]:
                 continue
             attribution = speakers.speaker_before_cue(cue)
             if not attribution.speaker:
+                attribution = subject_phrase(speakers, s_start, cue)
+            if not attribution.speaker:
                 continue
             end = _clip_end(text, clause, s_end)
             row = _row(clause, end, attribution, "that clause" if "that" in text[cue.end:clause] else
@@ -144,6 +265,8 @@ def reported_speech_spans(speakers: ArticleSpeakers) -> list[dict]:
             row = _parenthetical_or_trailing(speakers, s_start, s_end, cues)
         if row is None:
             row = _according_to(speakers, s_start, s_end, cues)
+        if row is None:
+            row = _trailing_according_to(speakers, s_start, s_end, cues)
         headline = _headline_colon(speakers, s_start, s_end, index)
         for item in (headline, row):
             if item is None or len(text[item["start"]:item["end"]].split()) < MIN_WORDS:
@@ -165,6 +288,8 @@ def _parenthetical_or_trailing(speakers: ArticleSpeakers, s_start: int, s_end: i
     for cue in cues:
         after = text[cue.end:s_end]
         attribution = speakers.speaker_before_cue(cue)
+        if not attribution.speaker:
+            attribution = subject_phrase(speakers, s_start, cue)
         if not attribution.speaker or attribution.speaker_start < s_start:
             continue
         if not re.search(r",\s+$", text[s_start:attribution.speaker_start]):
@@ -190,6 +315,8 @@ def _according_to(speakers: ArticleSpeakers, s_start: int, s_end: int, cues: lis
             continue
         attribution = speakers.speaker_before_cue(cue)
         comma = text.find(",", attribution.speaker_end if attribution.speaker_end > 0 else cue.end, s_end)
+        if not attribution.speaker and comma != -1:
+            attribution = _source_as_written(text, cue, comma)
         if not attribution.speaker or comma == -1:
             continue
         clause = comma + 1
@@ -198,6 +325,43 @@ def _according_to(speakers: ArticleSpeakers, s_start: int, s_end: int, cues: lis
         if clause < s_end and text[clause] in "“”\"‘'":
             continue
         return _row(clause, _clip_end(text, clause, s_end), attribution, "according to")
+    return None
+
+
+def _source_as_written(text: str, cue: Cue, end: int) -> Attribution:
+    """The source of "according to SOURCE," as written: its last capitalised name, else the phrase."""
+    phrase = text[cue.end:end].strip()
+    if not phrase or len(phrase.split()) > 8:
+        return Attribution()
+    start = text.find(phrase, cue.end)
+    runs = list(_CAPITAL_RUN.finditer(phrase))
+    if runs:
+        name, s0, kind = runs[-1].group(), start + runs[-1].start(), "organisation"
+    else:
+        name = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+        s0, kind = start + len(phrase) - len(name), "group"
+    return Attribution(name, name, s0, s0 + len(name), "according to", cue=cue.text, cue_start=cue.start,
+                       cue_end=cue.end, speaker_type=kind)
+
+
+def _trailing_according_to(speakers: ArticleSpeakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
+    """"CLAUSE, according to SOURCE." at the end of a sentence without quotation marks."""
+    text = speakers.text
+    for cue in cues:
+        if cue.lemma != "according to" or not re.search(r",\s*$", text[s_start:cue.start]):
+            continue
+        if re.search(r"[“”\"]", text[s_start:s_end]):
+            return None
+        source_end = s_end
+        while source_end > cue.end and text[source_end - 1] in ".!? \n":
+            source_end -= 1
+        attribution = speakers.speaker_before_cue(cue)
+        if not attribution.speaker:
+            attribution = _source_as_written(text, cue, source_end)
+        if not attribution.speaker:
+            return None
+        start = _clip_start(text, s_start, cue.start)
+        return _row(start, _clip_end(text, start, text.rfind(",", s_start, cue.start)), attribution, "according to")
     return None
 
 

@@ -137,6 +137,12 @@ def group_nouns() -> frozenset[str]:
 
 
 @cached
+def organisation_words() -> frozenset[str]:
+    """Words of organisation names from ``organisation_words.txt`` ("group", "motors", "inc")."""
+    return _word_list("organisation_words.txt")
+
+
+@cached
 def aliases() -> dict[str, dict[str, str]]:
     """``{kind: {alias (lower case): canonical}}`` from ``person_aliases.csv``."""
     table: dict[str, dict[str, str]] = {"name": {}, "role": {}, "place": {}}
@@ -251,8 +257,11 @@ def _split_at_cues(tokens, possessive):
     """Cut a run of capitalised words at headline verbs ("Blumenthal Calls Trump's ...")."""
     forms = cue_lexicon().form_to_lemma
     runs, current = [], []
+    previous = ""
     for tok in tokens:
-        if tok[1].lower() in forms and tok[1][0].isupper() and tok[1] not in ("The", "State"):
+        united = tok[1] == "States" and previous == "United"  # "the United States", not a verb
+        previous = tok[1]
+        if tok[1].lower() in forms and tok[1][0].isupper() and tok[1] not in ("The", "State") and not united:
             if current:
                 runs.append(current)
             current = []
@@ -271,8 +280,35 @@ def _add_sequence_mention(mentions, text, seq_start, core, tokens, possessive):
             last_title = k
     if last_title >= 0 and tokens[last_title][1].lower() not in title_heads():
         last_title = -1  # "Increased Defense Spending": a modifier alone makes no role
+    heads = [k for k, (_, tok) in enumerate(tokens[:-1]) if tok.lower() in title_heads() and tokens[k + 1][1] == "of"]
+    if heads and (last_title < 0 or last_title > heads[0]):
+        last_title = heads[0]  # "Secretary of Defense Pete Hegseth": the role ends before "of"
     role_tokens = [t for _, t in tokens[: last_title + 1]]
     name_tokens = tokens[last_title + 1:]
+    words = [t.lower().rstrip(".") for _, t in name_tokens]
+    if "of" in words:
+        # "President of the United States", "Prime Minister of Canada": the body a role belongs to
+        # ("Secretary of the Air Force James Roche": a first name and surname may follow the body)
+        body = [w for w in words[words.index("of") + 1:] if w not in ("of", "the")]
+        if last_title < 0:
+            name_tokens = name_tokens[:words.index("of")]
+        elif len(body) >= 3 and not set(words[-2:]) & organisation_words():
+            role_tokens += [t for _, t in name_tokens[:-2]]
+            name_tokens = name_tokens[-2:]
+        else:
+            role_tokens += [t for _, t in name_tokens]
+            name_tokens = []
+        words = [t.lower().rstrip(".") for _, t in name_tokens]
+    organisation = [k for k, w in enumerate(words[:len(name_tokens)]) if w in organisation_words()]
+    if len(tokens) < 2:
+        organisation = []  # a bare "Press" or "Post" may be a surname
+    if organisation:
+        # "Fort Pitt Capital Group Charlie Smith": a person may follow the organisation's name
+        name_tokens = name_tokens[organisation[-1] + 1:]
+        if not name_tokens:
+            return
+        if not role_tokens:
+            tokens = name_tokens
     while name_tokens and name_tokens[0][1].lower() in _NOT_NAMES | {"of"}:
         name_tokens = name_tokens[1:]
     if not tokens:
@@ -335,6 +371,48 @@ def _without_nested(mentions, text):
 
 # ---------------------------------------------------------------- registry
 
+_CLAUSE_BREAK = re.compile(r"[.;:!?“”\"()]")
+
+
+#: Words that never stand in a speaker's descriptor: they open a clause or a complement instead.
+_NOT_DESCRIPTOR = frozenset(
+    "that which who whom it he she they we i you to in on by into would will was were is are has have had be "
+    "been not no when if after before because while as than this these those there their his her its our "
+    "yesterday today tonight".split()
+)
+
+
+def descriptor_gap(gap: str) -> bool:
+    """True when ``gap`` can describe a speaker ("the firm's chief executive,", "Acme Inc. analyst").
+
+    At most eight words, no clause punctuation (abbreviations' full stops
+    allowed) and none of the words that open a clause or a complement
+    ("that", "it", "in", "to", auxiliaries, possessive pronouns).
+    """
+    words = re.findall(r"[\w.&-]+(?:[’']s)?", gap)
+    if len(words) > 8 or _CLAUSE_BREAK.search(re.sub(r"\b([A-Z][a-z]{0,3})\.", r"\1", gap)):
+        return False
+    return not any(w.lower() in _NOT_DESCRIPTOR for w in words)
+
+
+def _before_role_apposition(after: str) -> bool:
+    """True when ``after`` opens a role in apposition (", president and CEO of ...", ", a senior analyst")."""
+    found = re.match(r",\s+(?:(?:a|an|the)\s+)?((?:[\w-]+\s+){0,3}[\w-]+)", after)
+    return bool(found) and any(w.lower() in title_heads() or w.lower() in group_nouns()
+                               for w in found.group(1).split())
+
+
+def _after_inverted_cue(text: str, start: int) -> bool:
+    """True when a lower-case inverted cue and descriptor words precede ``start`` ("said analyst Ana Ruiz")."""
+    window = text[max(0, start - 90):start]
+    last = None
+    for cue_start, cue_end in cue_lexicon().finditer(window):
+        last = (cue_start, cue_end)
+    if last is None or not window[last[0]].islower() or window[last[0]:last[1]].endswith("ing"):
+        return False
+    return descriptor_gap(window[last[1]:])
+
+
 def _canonical_name(name: str) -> str:
     return aliases()["name"].get(name.lower(), name)
 
@@ -375,6 +453,9 @@ class Registry:
                                                or _PERSON_VERB.match(after)
                                                or (cue.match(after.lstrip(" ,")) and after.lstrip(" ,")[:1].islower())))
             )
+            if not strong and 2 <= len(tokens) <= 4 and tokens[0].lower() not in _NOT_NAMES:
+                # "said analyst Ana Ruiz", "Ana Ruiz, president of Acme, said"
+                strong = _after_inverted_cue(text, m.start) or _before_role_apposition(after)
             if strong:
                 self._add(m)
         # weak full names whose surname is registered: "Mark Hegseth, a prominent figure"
@@ -487,6 +568,18 @@ class Registry:
         return ""
 
 
+def spelling_key(name: str) -> str:
+    """A key equal for spellings of one name: case, accents, doubled letters and a title dropped.
+
+    "Zelenskyy", "Zelensky" and "ZELENSKY" share a key; so do "Mr. Smith" and "Smith".
+    """
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+    folded = re.sub(r"^(?:mr|mrs|ms|dr|sir|dame)\.?\s+", "", folded)
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z0-9 ]+", "", folded)).strip()
+
+
 def corpus_canonical_names(names: list[str]) -> dict[str, str]:
     """Map a bare surname to the one full name that ends with it across a corpus.
 
@@ -496,12 +589,21 @@ def corpus_canonical_names(names: list[str]) -> dict[str, str]:
     """
     counts = Counter(n for n in names if n)
     full_by_surname: dict[str, Counter] = {}
+    by_key: dict[str, Counter] = {}
     for name, n in counts.items():
         parts = name.split()
+        by_key.setdefault(spelling_key(name), Counter())[name] += n
         if len(parts) > 1:
-            full_by_surname.setdefault(parts[-1], Counter())[name] += n
+            full_by_surname.setdefault(spelling_key(parts[-1]), Counter())[name] += n
+    def most_common(counter: Counter) -> str:
+        return min(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0]
     mapping = {}
     for name in counts:
-        if len(name.split()) == 1 and name in full_by_surname:
-            mapping[name] = full_by_surname[name].most_common(1)[0][0]
+        key = spelling_key(name)
+        if len(name.split()) == 1 and key in full_by_surname:
+            mapping[name] = most_common(full_by_surname[key])
+        elif len(by_key[key]) > 1:
+            mapping[name] = most_common(by_key[key])
+    for name, target in list(mapping.items()):
+        mapping[name] = mapping.get(target, target)
     return mapping

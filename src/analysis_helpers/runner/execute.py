@@ -39,7 +39,7 @@ def _ignore_sigint() -> None:
 
 
 def process_chunk(articles: pd.DataFrame, context: CorpusContext, options: RunOptions) -> dict:
-    """Run the article steps on one chunk; the per-step seconds are in ``result["seconds"]``."""
+    """Run the article steps on one chunk; the CPU seconds of each step are in ``result["seconds"]``."""
     timer: dict = {}
     result = run_article_steps(articles, context, options, timer=timer)
     result["seconds"] = timer
@@ -113,7 +113,7 @@ def _run_dask(chunks, context, options, *, jobs: int, scheduler: str | None) -> 
 
 
 def run_pipeline(articles: pd.DataFrame, options: RunOptions, **engine_options) -> tuple[dict, dict]:
-    """Article steps over every chunk, then the corpus steps; return the results and the seconds per step."""
+    """Article steps over every chunk, then the corpus steps; return the results and the CPU seconds per step."""
     chunk_results = run_chunks(articles, options, **engine_options)
     seconds: dict = {}
     for result in chunk_results:

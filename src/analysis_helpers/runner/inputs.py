@@ -31,8 +31,11 @@ def input_kind(path: Path) -> str:
     raise CorpusError(f"{path}: not a folder of articles (no such file or folder)")
 
 
-def read_input(path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def read_input(path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress=None,
+               recursive: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The ``articles`` table and the reading problems of a folder or a file of articles.
+
+    ``recursive`` reads the ``.txt`` files of a folder's subfolders too (see :func:`read_articles`).
 
     Raises
     ------
@@ -43,12 +46,12 @@ def read_input(path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress=None) -> tu
     path = Path(path)
     kind = input_kind(path)
     if kind == "folder":
-        return read_articles(path, max_bytes=max_bytes, progress=progress)
+        return read_articles(path, max_bytes=max_bytes, progress=progress, recursive=recursive)
     try:
         if kind == "parquet":
             table = pd.read_parquet(path)
         else:
-            table = pd.read_json(path, lines=True, dtype=False, convert_dates=False)
+            table = pd.read_json(path, lines=True, dtype=False)
     except ImportError as exc:
         raise CorpusError(f"{path}: reading Parquet needs pyarrow (pip install 'analysis-helpers[parquet]'): {exc}")
     except ValueError as exc:

@@ -1,3 +1,4 @@
+# Above 400 lines: the event merge reads mentions, actors, places and threads together; each helper is used by that one merge only.
 """Dated events from news articles, merged across articles into one timeline.
 
 An event mention is a sentence of the article's own text (headline, standfirst,
@@ -17,11 +18,13 @@ Contact Group") and the same actor are attached as further sources.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..corpus.build import open_corpus
+from ..corpus.names import surname_key
 from ..resources import accepts_lexicons, cached, read_table, read_text
 from ..schema import ARTICLE_ROLES
 from ..timexes.document_dates import document_dates
@@ -59,11 +62,6 @@ def event_threads() -> pd.DataFrame:
     return read_table("event_threads.csv")
 
 
-def _surname_key(name: str) -> str:
-    key = name.split()[-1].lower()
-    return key[:-1] if key.endswith("yy") else key  # Zelenskyy / Zelensky
-
-
 def known_people(texts) -> dict[str, str]:
     """Surname key -> the longest full name written after a title anywhere in ``texts``.
 
@@ -80,7 +78,7 @@ def known_people(texts) -> dict[str, str]:
             if not words or words[-1] in title_words or words[0] in ("The", "Of"):
                 continue
             name = " ".join(words)
-            key = _surname_key(name)
+            key = surname_key(name)
             if len(key) < 3:
                 continue
             if len(name) > len(people.get(key, "")):
@@ -92,7 +90,7 @@ def actors_in(text: str, people: dict[str, str]) -> list[str]:
     """Known people mentioned in ``text``, in order of first mention."""
     found = []
     for m in re.finditer(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", text):
-        key = _surname_key(m.group(0))
+        key = surname_key(m.group(0))
         if key in people and people[key] not in found:
             found.append(people[key])
     return found
@@ -111,14 +109,44 @@ def event_names(text: str) -> set[str]:
 
 
 def short_clause(sentence: str, timex_start: int, timex_end: int, max_words: int = 16) -> str:
-    """What happened: the sentence without its date phrase, cut to ``max_words`` words."""
-    head = re.sub(r"\b(?:on|in|at|during|after|since|by|from|of|until|the)\s*$", "", sentence[:timex_start],
-                  flags=re.IGNORECASE)
-    text = (head.rstrip() + " " + sentence[timex_end:].lstrip(" ,")).strip(" ,")
+    """What happened: the sentence without its date phrase, cut to ``max_words`` words.
+
+    Only the first words on each side of the date phrase can reach the clause,
+    so each side is read up to a bounded number of words: a long sentence holding
+    many dates costs its length once, not once per date.
+    """
+    keep = max_words + 8
+    head_cut = _after_words(sentence, 0, timex_start, keep)
+    if head_cut < timex_start:  # the words before the date already fill the clause
+        head, tail = sentence[:head_cut], ""
+    else:
+        head = sentence[:timex_start]
+        tail_start = timex_end
+        tail = sentence[tail_start:_after_words(sentence, tail_start, len(sentence), keep)]
+        head = re.sub(r"\b(?:on|in|at|during|after|since|by|from|of|until|the)\s*$", "", head, flags=re.IGNORECASE)
+    text = (head.rstrip() + " " + tail.lstrip(" ,")).strip(" ,")
     text = re.sub(r"^(?:On|In|At|During|After|Since|By)\s*,?\s*", "", text).strip(" ,")
     words = text.split()
     clause = " ".join(words[:max_words])
     return clause + ("…" if len(words) > max_words else "")
+
+
+_CLAUSE_TOKEN = re.compile(r"\S+")
+
+
+def _after_words(text: str, start: int, end: int, n: int) -> int:
+    """Offset just after the ``n``-th token of ``text[start:end]`` holding more than commas (``end`` if fewer).
+
+    Stripping spaces and commas and one leading preposition removes at most two
+    such tokens, so ``n`` of them leave more than ``max_words`` words.
+    """
+    count = 0
+    for m in _CLAUSE_TOKEN.finditer(text, start, end):
+        if m.group().strip(","):
+            count += 1
+            if count == n:
+                return m.end()
+    return end
 
 
 def location_in(text: str) -> str:
@@ -129,15 +157,29 @@ def location_in(text: str) -> str:
     return ""
 
 
+@cached
+def _thread_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((thread, re.compile(pattern))
+                 for thread, pattern in zip(event_threads()["thread"], event_threads()["pattern"]))
+
+
+@cached(maxsize=4096)
 def thread_of(text: str) -> str:
-    """The first thread of ``data/event_threads.csv`` whose pattern matches ``text``."""
-    for thread, pattern in zip(event_threads()["thread"], event_threads()["pattern"]):
-        if re.search(pattern, text):
+    """The first thread of ``data/event_threads.csv`` whose pattern matches ``text``.
+
+    Cached per lexicon source and text: the mentions of one long sentence each ask about the same text.
+    """
+    for thread, pattern in _thread_patterns():
+        if pattern.search(text):
             return thread
     return "other"
 
 
 def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[str, str]) -> list[dict]:
+    """One dict per dated mention. Per-sentence and per-block facts are computed once and shared,
+    and a mention's sentence is found by bisect, so the cost stays linear in mentions and text."""
+    from bisect import bisect_right
+
     sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
     by_doc = {doc: grp.reset_index(drop=True) for doc, grp in sentences.groupby("doc_id", sort=False)}
     doc_date = dates.set_index("doc_id")
@@ -148,6 +190,36 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
             for a in actors_in(s, people):
                 counts[a] = counts.get(a, 0) + 1
         main_actor[doc] = max(sorted(counts), key=lambda a: counts[a]) if counts else ""
+    columns = {doc: {"start": grp["start"].tolist(), "end": grp["end"].tolist(),
+                     "block_id": grp["block_id"].tolist(), "text": grp["text"].tolist()}
+               for doc, grp in by_doc.items()}
+    per_sentence: dict[tuple[str, int], dict] = {}
+    per_block: dict[tuple[str, int], dict] = {}
+    doc_info: dict[str, object] = {}
+
+    def sentence_facts(doc: str, i: int) -> dict:
+        key = (doc, i)
+        if key not in per_sentence:
+            col = columns[doc]
+            context = [col["text"][i]]
+            for j in range(i + 1, len(col["text"])):  # follow-on sentences about the same subject
+                if col["block_id"][j] != col["block_id"][i] or not _PRONOUN_START.match(col["text"][j]):
+                    break
+                context.append(col["text"][j])
+            thread_text = " ".join(context)
+            per_sentence[key] = {"thread_text": thread_text, "words": content_words(thread_text),
+                                 "actors": actors_in(col["text"][i], people),
+                                 "location": location_in(col["text"][i])}
+        return per_sentence[key]
+
+    def block_facts(doc: str, block_id: int) -> dict:
+        key = (doc, block_id)
+        if key not in per_block:
+            col = columns[doc]
+            block_text = " ".join(t for b, t in zip(col["block_id"], col["text"]) if b == block_id)
+            per_block[key] = {"actors": actors_in(block_text, people), "names": event_names(block_text)}
+        return per_block[key]
+
     mentions = []
     usable = timexes[timexes["role"].isin(ARTICLE_ROLES) & timexes["type"].isin(["DATE", "TIME"])
                      & timexes["first_day"].ne("")]
@@ -156,44 +228,42 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
         if not is_event and (t.granularity not in _POINT_GRANULARITY or t.mod in ("BEFORE", "AFTER")
                              or t.signal in _BOUND_SIGNALS):
             continue
-        grp = by_doc.get(t.doc_id)
-        if grp is None:
+        col = columns.get(t.doc_id)
+        if col is None:
             continue
-        hit = grp[(grp["start"] <= t.start) & (grp["end"] > t.start)]
-        if hit.empty:
+        i = bisect_right(col["start"], t.start) - 1
+        if i < 0 or col["end"][i] <= t.start:
             continue
-        i = int(hit.index[0])
-        sent = grp.iloc[i]
-        context = [sent["text"]]
-        for j in range(i + 1, len(grp)):  # follow-on sentences about the same subject
-            nxt = grp.iloc[j]
-            if nxt["block_id"] != sent["block_id"] or not _PRONOUN_START.match(nxt["text"]):
-                break
-            context.append(nxt["text"])
-        block_text = " ".join(grp.loc[grp["block_id"] == sent["block_id"], "text"])
-        actors = actors_in(sent["text"], people)
+        sent_text, sent_start, sent_end, block_id = col["text"][i], col["start"][i], col["end"][i], col["block_id"][i]
+        facts = sentence_facts(t.doc_id, i)
+        block = block_facts(t.doc_id, block_id)
+        actors = list(facts["actors"])
         reason = []
-        info = doc_date.loc[t.doc_id] if t.doc_id in doc_date.index else None
+        if t.doc_id not in doc_info:
+            doc_info[t.doc_id] = doc_date.loc[t.doc_id].to_dict() if t.doc_id in doc_date.index else None
+        info = doc_info[t.doc_id]
         near = info is not None and info["first_day"] and _days_between(t.last_day, info["first_day"]) <= 7
-        block_actors = actors_in(block_text, people)
+        block_actors = block["actors"]
         if not actors and not is_event and near and (block_actors or main_actor.get(t.doc_id)):
             actors = [block_actors[0] if block_actors else main_actor[t.doc_id]]
             reason.append("actor from the article, not the sentence")
         if is_event:
             what = t.anchor[len("event: "):]
             actors = []
+            words = content_words(what, actors + t.text.split())
         else:
-            what = short_clause(sent["text"], t.start - int(sent["start"]), t.end - int(sent["start"]))
+            what = short_clause(sent_text, t.start - int(sent_start), t.end - int(sent_start))
+            drop = {w.lower() for name in actors + t.text.split() for w in name.split()}
+            words = facts["words"] - drop if drop & facts["words"] else facts["words"]
         mentions.append({
-            "doc_id": t.doc_id, "sent_start": int(sent["start"]), "sent_end": int(sent["end"]),
+            "doc_id": t.doc_id, "sent_start": int(sent_start), "sent_end": int(sent_end),
             "first_day": t.first_day, "last_day": t.last_day, "granularity": t.granularity,
-            "actors": actors, "what": what, "location": "" if is_event else location_in(sent["text"]),
-            "words": content_words(" ".join(context) if not is_event else what, actors + t.text.split()),
-            "names": event_names(block_text), "event": t.anchor if is_event else "",
+            "actors": actors, "what": what, "location": "" if is_event else facts["location"],
+            "words": words, "names": block["names"], "event": t.anchor if is_event else "",
             "tense": t.tense, "timex": t.text, "anchor": t.anchor,
             "reported_on": info["reference_day"] if info is not None else "",
             "date_method": info["method"] if info is not None else "",
-            "thread_text": " ".join(context), "reason": reason, "attached": False,
+            "thread_text": facts["thread_text"], "reason": reason, "attached": False,
         })
     return mentions
 
@@ -231,7 +301,21 @@ MIN_SHARED_WORDS = 4
 
 
 def _clusters(mentions: list[dict]) -> list[list[dict]]:
-    parent = list(range(len(mentions)))
+    """Groups of mentions linked by :func:`same_event`, each in mention order, ordered by first mention.
+
+    Mentions whose compared fields are identical (a date repeated in one sentence)
+    behave alike towards every other mention, so the pairs are tested between
+    distinct feature keys, not between all mentions: repeated dates stay linear.
+    """
+    n = len(mentions)
+    keys: dict[tuple, list[int]] = {}
+    for i, m in enumerate(mentions):
+        key = (m["first_day"], m["last_day"], m["event"], m["granularity"], frozenset(m["words"]),
+               frozenset(m["names"]), frozenset(m["actors"]))
+        keys.setdefault(key, []).append(i)
+    members = list(keys.values())  # in order of first mention
+    # node n + k stands for every mention of key k that is linked to anything
+    parent = list(range(n + len(members)))
 
     def find(i):
         while parent[i] != i:
@@ -239,16 +323,47 @@ def _clusters(mentions: list[dict]) -> list[list[dict]]:
             i = parent[i]
         return i
 
+    linked = [False] * len(members)
+
+    def union(x: int, y: int) -> None:
+        parent[find(y)] = find(x)
+
+    def link(k: int, other: int) -> None:
+        linked[k] = linked[other] = True
+        union(n + k, n + other)
+
+    first = [idx[0] for idx in members]
+    last = [idx[-1] for idx in members]
     # only mentions with the same interval, or a gazetteer event and anything, can match (see same_event)
     by_interval: dict[tuple[str, str], list[int]] = {}
-    for i, m in enumerate(mentions):
-        by_interval.setdefault((m["first_day"], m["last_day"]), []).append(i)
-    pairs = {(i, j) for members in by_interval.values() for k, i in enumerate(members) for j in members[k + 1:]}
-    events = [i for i, m in enumerate(mentions) if m["event"]]
-    pairs |= {(min(i, j), max(i, j)) for i in events for j in range(len(mentions)) if i != j}
-    for i, j in sorted(pairs):
-        if same_event(mentions[i], mentions[j]):
-            parent[find(j)] = find(i)
+    for k, idx in enumerate(members):
+        m = mentions[idx[0]]
+        by_interval.setdefault((m["first_day"], m["last_day"]), []).append(k)
+    pairs = {(a, b) for ks in by_interval.values() for x, a in enumerate(ks) for b in ks[x + 1:]}
+    events = [k for k, idx in enumerate(members) if mentions[idx[0]]["event"]]
+    pairs |= {(min(a, b), max(a, b)) for a in events for b in range(len(members)) if a != b}
+    for k, idx in enumerate(members):
+        if len(idx) > 1 and same_event(mentions[idx[0]], mentions[idx[1]]):
+            link(k, k)
+    for a, b in sorted(pairs):
+        ma, mb = mentions[first[a]], mentions[first[b]]
+        # same_event is tested as (earlier mention, later mention), as the pairs of mentions were
+        forward = first[a] < last[b] and same_event(ma, mb)
+        backward = first[b] < last[a] and same_event(mb, ma)
+        if forward and backward or (forward and first[b] > last[a]) or (backward and first[a] > last[b]):
+            link(a, b)  # every mention of a has a linked pair with b, and the reverse
+        elif forward or backward:  # same_event differs by direction: link only the mentions in pairs
+            early, late = (a, b) if forward else (b, a)
+            for i in members[early]:
+                if i < last[late]:
+                    union(i, last[late])
+            for j in members[late]:
+                if j > first[early]:
+                    union(first[early], j)
+    for k, idx in enumerate(members):
+        if linked[k]:
+            for i in idx:
+                union(n + k, i)
     groups: dict[int, list[dict]] = {}
     for i, m in enumerate(mentions):
         groups.setdefault(find(i), []).append(m)
@@ -369,7 +484,7 @@ def _event_row(group: list[dict], dates: pd.DataFrame) -> dict:
     reported = sorted(m["reported_on"] for m in dated if m["reported_on"])
     background = bool(reported) and _days_between(finest["last_day"], reported[0]) > 31
     thread = ("context" if finest["event"] or background
-              else thread_of(" ".join(m["thread_text"] for m in dated)))
+              else thread_of(" ".join(_collapse_repeats([m["thread_text"] for m in dated]))))
     return {
         "first_day": finest["first_day"], "last_day": finest["last_day"], "granularity": finest["granularity"],
         "thread": thread, "actors": "; ".join(actors), "what": finest["what"],
@@ -382,6 +497,21 @@ def _event_row(group: list[dict], dates: pd.DataFrame) -> dict:
         "tense": "; ".join(tenses),
         "timex_texts": "; ".join(sorted({m["timex"] for m in dated if m["timex"]})),
     }
+
+
+def _collapse_repeats(texts: list[str]) -> list[str]:
+    """``texts`` with each run of one repeated text cut to two copies.
+
+    Mentions of one sentence share its text; a thread pattern that matches
+    across the join of many copies matches across the join of two, and joining
+    every copy made the thread search quadratic in the mentions of a sentence.
+    """
+    out: list[str] = []
+    for text in texts:
+        if len(out) >= 2 and out[-1] == text and out[-2] == text:
+            continue
+        out.append(text)
+    return out
 
 
 def _most_common(values: list[str]) -> str:

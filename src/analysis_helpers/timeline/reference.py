@@ -17,6 +17,7 @@ import re
 import pandas as pd
 
 from ..corpus.build import open_corpus
+from ..corpus.names import surname_key
 from ..paths import reference_dir
 from ..resources import cached, read_table
 from ..schema import ARTICLE_ROLES
@@ -44,7 +45,7 @@ def _split(value: str) -> list[str]:
 
 
 def _surnames(names) -> set[str]:
-    return {n.split()[-1].lower().rstrip("y") for n in names if n}
+    return {surname_key(n) for n in names if n}
 
 
 def _reporting_text(corpus, offsets: str) -> dict[str, list[tuple[int, int, str]]]:

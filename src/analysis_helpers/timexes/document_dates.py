@@ -7,19 +7,19 @@ this order, and the method is recorded:
 2. the earliest full date in a byline block (a publication stamp such as
    "Published Sep 19, 2024 3:02 PM", which comes before any "Updated" stamp);
 3. the latest full date written in the article's own text (headline, standfirst,
-   body) on a line of its own (a dateline) or in a past-tense clause, which the
-   article cannot predate (dates in future-tense clauses are ignored); the
-   interval runs six days on when the text also uses weekday names or "yesterday";
-4. the published dates of the other articles in the same corpus (a scrape is
-   collected at one time), narrowed by weekday names in the past tense: an
-   article that says "on Wednesday" in the past tense was written on or after
-   that Wednesday;
-5. otherwise unknown (empty). Today's date is never used.
+   body) on a line of its own (a dateline or a leading date line) or in a
+   past-tense clause, which the article cannot predate (dates in future-tense
+   clauses are ignored); the interval runs six days on when the text also uses
+   weekday names or "yesterday";
+4. otherwise unknown (empty), and the timexes of the document keep
+   underspecified values ("XXXX-WXX-5") with a ``reason``. Another article's date
+   is never borrowed (a folder may mix years), and today's date is never used.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
 import pandas as pd
@@ -33,6 +33,8 @@ DOCUMENT_DATE_COLUMNS = ["doc_id", "published", "reference_day", "first_day", "l
 
 _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|\b)")
 _ARTICLE_ROLES = ("headline", "standfirst", "body")
+#: ``method`` of a document whose own manifest row, address and text give no date.
+UNKNOWN_METHOD = "unknown: no date in the manifest row, the page address or the text"
 
 
 def _parse_day(value) -> date | None:
@@ -57,12 +59,6 @@ def url_date(url) -> date | None:
         return None
 
 
-def _article_text_spans(corpus, doc_id: str, roles=_ARTICLE_ROLES) -> list[tuple[int, int]]:
-    blocks = corpus.blocks
-    mine = blocks[(blocks["doc_id"] == doc_id) & blocks["role"].isin(roles)]
-    return list(zip(mine["start"], mine["end"]))
-
-
 def stamp_date(text: str, byline_spans) -> date | None:
     """The earliest full date written in the byline blocks (the publication stamp), or None."""
     days = []
@@ -85,20 +81,34 @@ def text_evidence(text: str, spans, sentence_bounds=()) -> tuple[date | None, li
     exists do dates in present-tense clauses count.
     """
     bounds = sorted(sentence_bounds) or [(0, len(text))]
+    bound_starts = [a for a, _ in bounds]
+    # spans, sorted, with the largest end so far: "is an offset inside any span" by bisect
+    span_starts, span_reach, reach = [], [], -1
+    for lo, hi in sorted(spans):
+        reach = max(reach, hi)
+        span_starts.append(lo)
+        span_reach.append(reach)
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    stripped_length: dict[int, int] = {}  # line start -> length of the line without outer white space
     strong, weak, weekdays = [], [], []
     for tag in tag_text(text, None, bounds):
-        if not any(lo <= tag["start"] < hi for lo, hi in spans):
+        k = bisect_right(span_starts, tag["start"]) - 1
+        if k < 0 or span_reach[k] <= tag["start"]:
             continue
         if tag["rule"] in _FULL_DATE_RULES:
             day = _parse_day(tag["value"])
             if day is None:
                 continue
-            lo, hi = next(((a, b) for a, b in bounds if a <= tag["start"] < b), (0, len(text)))
-            line_start = text.rfind("\n", 0, tag["start"]) + 1
-            line_end = text.find("\n", tag["end"])
-            line = text[line_start:len(text) if line_end < 0 else line_end]
+            j = bisect_right(bound_starts, tag["start"]) - 1
+            lo, hi = bounds[j] if j >= 0 and bounds[j][0] <= tag["start"] < bounds[j][1] else (0, len(text))
+            n = bisect_right(newlines, tag["start"] - 1)  # newlines before the tag's start
+            line_start = newlines[n - 1] + 1 if n else 0
+            e = bisect_left(newlines, tag["end"])
+            line_end = newlines[e] if e < len(newlines) else len(text)
+            if line_start not in stripped_length:
+                stripped_length[line_start] = len(text[line_start:line_end].strip())
             tense = clause_tense(text, tag["start"], tag["end"], lo, hi)
-            if len(line.strip()) <= len(tag["text"]) + 25 or tense == "past":
+            if stripped_length[line_start] <= len(tag["text"]) + 25 or tense == "past":
                 strong.append(day)
             elif tense != "future":
                 weak.append(day)
@@ -110,8 +120,8 @@ def text_evidence(text: str, spans, sentence_bounds=()) -> tuple[date | None, li
     return (max(candidates) if candidates else None), weekdays
 
 
-def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), corpus_days=(), byline_spans=()) -> dict:
-    """Infer one document's date when the manifest has none.
+def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), byline_spans=()) -> dict:
+    """Infer one document's date when the manifest has none, from its own address and text only.
 
     Returns
     -------
@@ -127,18 +137,7 @@ def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), cor
     if latest is not None:
         last = latest + timedelta(days=6) if weekdays else latest
         return _row(latest, latest, last, f"latest full date in the text ({latest.isoformat()})")
-    corpus_days = sorted(d for d in corpus_days if d is not None)
-    if corpus_days:
-        low, high = corpus_days[0], corpus_days[-1]
-        past = [w for w, tense in weekdays if tense == "past" and w >= 0]
-        if past:
-            days = [low - timedelta(days=(low.weekday() - w) % 7) for w in past]
-            earliest = max(days)
-            names = ", ".join(sorted({earliest.strftime("%A")}))
-            return _row(high, min(earliest, high), high,
-                        f"past-tense '{names}' and the corpus' published dates ({low.isoformat()} to {high.isoformat()})")
-        return _row(high, low, high, f"the corpus' published dates ({low.isoformat()} to {high.isoformat()})")
-    return {"reference_day": "", "first_day": "", "last_day": "", "method": "unknown"}
+    return {"reference_day": "", "first_day": "", "last_day": "", "method": UNKNOWN_METHOD}
 
 
 def _row(reference: date, first: date, last: date, method: str) -> dict:
@@ -147,17 +146,12 @@ def _row(reference: date, first: date, last: date, method: str) -> dict:
 
 
 @accepts_lexicons
-def document_dates(corpus, *, corpus_days=None, lexicons=None) -> pd.DataFrame:
+def document_dates(corpus, *, lexicons=None) -> pd.DataFrame:
     """One row per article: its date and how it is known.
 
     Parameters
     ----------
     corpus : anything :func:`open_corpus` accepts
-    corpus_days : iterable of date, optional
-        The published dates known across the whole corpus, the fallback of an
-        article with no date of its own. Default: those of ``corpus``. The
-        pipeline passes the whole corpus' dates when it processes a chunk, so
-        an article gets the same date alone, in a chunk or in the corpus.
     lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
         Lexicon files replacing the packaged ones for this call (see
         :mod:`analysis_helpers.resources`); missing files fall back to the package.
@@ -173,6 +167,16 @@ def document_dates(corpus, *, corpus_days=None, lexicons=None) -> pd.DataFrame:
     articles = corpus.articles
     known = [_parse_day(v) for v in articles.get("published", pd.Series([""] * len(articles)))]
     sentences = corpus.sentences
+    # the corpus tables are grouped by document once (filtering them per document was quadratic)
+    bounds_by_doc = {doc: list(zip(group["start"], group["end"]))
+                     for doc, group in sentences.groupby("doc_id", sort=False)}
+    blocks = corpus.blocks
+    text_spans = {doc: list(zip(group["start"], group["end"]))
+                  for doc, group in blocks[blocks["role"].isin(_ARTICLE_ROLES)].groupby("doc_id", sort=False)}
+    byline_spans = {doc: list(zip(group["start"], group["end"]))
+                    for doc, group in blocks[blocks["role"] == "byline"].groupby("doc_id", sort=False)}
+    # a document without its own date never borrows another article's: it is dated from its own
+    # text or stays unknown
     rows = []
     for i, (doc_id, text) in enumerate(zip(articles["doc_id"], articles["text"])):
         published = known[i]
@@ -181,10 +185,8 @@ def document_dates(corpus, *, corpus_days=None, lexicons=None) -> pd.DataFrame:
                          **_row(published, published, published, "manifest published")})
             continue
         url = articles["url"].iloc[i] if "url" in articles else None
-        bounds = sentences.loc[sentences["doc_id"] == doc_id, ["start", "end"]].itertuples(index=False)
-        others = [d for j, d in enumerate(known) if j != i] if corpus_days is None else list(corpus_days)
         inferred = infer_document_date(text if isinstance(text, str) else "", url,
-                                       _article_text_spans(corpus, doc_id), [tuple(b) for b in bounds], others,
-                                       byline_spans=_article_text_spans(corpus, doc_id, ("byline",)))
+                                       text_spans.get(doc_id, []), bounds_by_doc.get(doc_id, []),
+                                       byline_spans=byline_spans.get(doc_id, []))
         rows.append({"doc_id": doc_id, "published": "", **inferred})
     return pd.DataFrame(rows, columns=DOCUMENT_DATE_COLUMNS)

@@ -18,7 +18,6 @@ from datetime import date
 
 import pandas as pd
 
-from ..corpus.blocks import attach_block
 from ..corpus.build import open_corpus
 from ..resources import accepts_lexicons
 from .document_dates import document_dates
@@ -31,7 +30,7 @@ __all__ = ["TIMEX_COLUMNS", "anchor_events", "clause_tense", "extract_timexes", 
 TIMEX_COLUMNS = [
     "doc_id", "timex_id", "start", "end", "text", "type", "value", "mod", "granularity",
     "first_day", "last_day", "anchor", "signal", "tense", "rule", "document_date",
-    "block_id", "role", "sent_id",
+    "block_id", "role", "sent_id", "reason",
 ]
 
 
@@ -63,8 +62,9 @@ def extract_timexes(corpus, *, dates: pd.DataFrame | None = None, lexicons=None)
     "event: NAME" from the gazetteer; "previous date" for "the previous day";
     "date in the sentence" for a clock time placed on a day named beside it), signal (the
     preposition before it, e.g. "since"), tense (of the clause, for weekday and
-    month names), rule, document_date (the reference used), block_id, role and
-    sent_id.
+    month names), rule, document_date (the reference used), block_id, role,
+    sent_id and reason (why a relative value stays underspecified, e.g. the
+    document has no date of its own; empty otherwise).
     """
     corpus = open_corpus(corpus)
     dates = (document_dates(corpus) if dates is None else dates).set_index("doc_id")
@@ -90,29 +90,8 @@ def extract_timexes(corpus, *, dates: pd.DataFrame | None = None, lexicons=None)
             rows.append({"doc_id": doc_id, "timex_id": number, **tag,
                          "document_date": info["reference_day"] if info is not None else ""})
     table = pd.DataFrame(rows, columns=[c for c in TIMEX_COLUMNS if c not in ("block_id", "role", "sent_id")])
-    table = _attach_sentence(table, sentences)
-    table = attach_block(table, corpus.blocks, offset_column="start")
-    for column in ("mod", "signal", "tense", "first_day", "last_day", "anchor"):
+    table = corpus.offsets.attach(table, sentences=True)
+    for column in ("mod", "signal", "tense", "first_day", "last_day", "anchor", "reason"):
         table[column] = table[column].fillna("").astype(str)
     return table[TIMEX_COLUMNS].sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
 
-
-def _attach_sentence(table: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """Add ``sent_id``: the sentence holding each row's ``start`` (bisect over the sorted sentence starts)."""
-    import numpy as np
-
-    sent_ids = []
-    by_doc = {doc: (group["start"].to_numpy(), group["end"].to_numpy(), group["sent_id"].to_numpy())
-              for doc, group in sentences.sort_values(["doc_id", "start"], kind="stable").groupby("doc_id", sort=False)
-              } if len(sentences) else {}
-    for doc_id, start in zip(table["doc_id"], table["start"]):
-        group = by_doc.get(doc_id)
-        match = -1
-        if group is not None:
-            starts, ends, ids = group
-            i = int(np.searchsorted(starts, start, side="right")) - 1
-            match = int(ids[i]) if i >= 0 and ends[i] > start else -1
-        sent_ids.append(match)
-    table = table.copy()
-    table["sent_id"] = pd.array(sent_ids, dtype="int64")
-    return table

@@ -49,7 +49,7 @@ PART_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI
 _NUM_WORDS = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS), key=len, reverse=True))
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
-NUM = (rf"(?i:\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|(?:{_NUM_WORDS}|{_ONES})(?: and a half)?"
+NUM = (rf"(?i:\d+[- ][1-9]/[2-9](?!\d)|\d+(?:\.\d+)?|(?:{_TENS})[- ](?:{_ONES})|(?:{_NUM_WORDS}|{_ONES})(?: and a half)?"
        rf"|{'|'.join(sorted(FUZZY_NUMBERS, key=len, reverse=True))})")
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie)|quarter)"
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -107,7 +107,9 @@ def number_value(word: str) -> float | None:
     half = word.endswith(" and a half")
     if half:
         word = word[: -len(" and a half")]
-    if re.fullmatch(r"\d+(?:\.\d+)?", word):
+    if mixed := re.fullmatch(r"(\d+)[- ]([1-9])/([2-9])", word):  # "1-1/2", "2 1/2": a whole and a fraction
+        value = int(mixed[1]) + int(mixed[2]) / int(mixed[3])
+    elif re.fullmatch(r"\d+(?:\.\d+)?", word):
         value = float(word)
     elif m := re.fullmatch(rf"({_TENS})[- ]({_ONES})", word):
         value = NUMBER_WORDS[m[1]] + NUMBER_WORDS[m[2]]

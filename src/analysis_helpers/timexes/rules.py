@@ -1,3 +1,4 @@
+# Above 400 lines: about forty rules, each pattern beside its normaliser and dispatched from one table (NORMALISERS), whose order is the priority.
 """The patterns of the timex tagger and the normaliser that turns each match into a TIMEX3 value.
 
 Each rule is a regular expression (the span is its group ``t``) and a
@@ -9,6 +10,7 @@ only in windows around trigger words, which keeps the tagger fast.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from .lexicon import (
@@ -53,7 +55,7 @@ RULES: list[tuple[str, str]] = [
     ("year_range", rf"(?<![\w$£€.,/-])(?P<t>(?P<y1>{YEAR})\s*(?:[-–/]|to|until|and)\s*(?P<y2>(?:19|20)?\d\d))(?![\w%/-]|[.,]\d)"),
     ("unit_long", r"\b(?P<t>(?P<unit>hour|day|week|month|year|decade|century)-long)\b"),
     ("holiday", r"\b(?P<t>HOLIDAYS)\b"),
-    ("season", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:this|last|next|early|late|mid|the))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)\b"),
+    ("season", rf"(?:\b(?!(?:this|last|next|early|late|mid)\b)(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:this|last|next|early|late|mid|the))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)\b"),
     ("weekday", rf"\b(?P<t>(?:(?P<pmod>(?i:early|late|earlier|later|the early hours of|the small hours of))(?:\s+on)?\s+)?(?:(?P<rel>(?i:last|next|this|coming|past|this past|this coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
     ("day_word", r"\b(?P<t>(?:(?P<pmod>(?i:earlier|later|early|late))\s+)?(?P<word>(?i:today|tonight|yesterday|tomorrow|overnight))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
     ("part_of_day", r"\b(?P<t>(?P<rel>(?i:this|last|tomorrow|yesterday))\s+(?P<part>morning|afternoon|evening|night))\b"),
@@ -107,9 +109,13 @@ class RuleContext:
         self.text = text
         self.reference = reference
         self.sentence_bounds = sentence_bounds
+        self._sentence_starts = [lo for lo, _ in sentence_bounds]
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
-        for lo, hi in self.sentence_bounds:
+        """The sentence ``(lo, hi)`` holding ``offset`` (bisect over the sorted, disjoint bounds)."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0:
+            lo, hi = self.sentence_bounds[i]
             if lo <= offset < hi:
                 return lo, hi
         return 0, len(self.text)
@@ -189,6 +195,12 @@ def _normalise_year_range(rule: str, m: re.Match, ctx: RuleContext, start: int, 
     last = int(g["y2"]) if len(g["y2"]) == 4 else first // 100 * 100 + int(g["y2"])
     if not first < last <= first + 50:
         return None
+    if last == first + 1 and len(g["y2"]) == 2 and re.fullmatch(r"\d{4}[-–/]\d\d", m.group("t")):
+        # "2002-03", "2024/25": one season or fiscal year that spans two calendar years, a date
+        fiscal = re.search(r"\b(?:fiscal|financial|budget|tax)\b", ctx.text[max(0, start - 30):end + 30], re.I)
+        result = _result("DATE", f"FY{last}" if fiscal else str(first))
+        result["interval"] = (date(first, 1, 1), date(last, 12, 31))
+        return result
     result = _result("DURATION", f"P{last - first}Y")
     result["interval"] = (date(first, 1, 1), date(last, 12, 31))
     return result
@@ -257,9 +269,14 @@ def _normalise_ordinal_unit(rule: str, m: re.Match, ctx: RuleContext, start: int
     if not (re.search(r"consecutive|straight|successive|in a row", m.group("t"))
             or re.search(r"\bfor\s+$", text[max(0, start - 5):start])):
         return None
+    unit = g["unit"]
+    if unit in ("month", "year"):
+        # "a sixth consecutive month" of monthly figures counts reporting periods (the month of the data,
+        # not of the article): an ordinal count, not a date. Day, session and week streaks of markets and
+        # talks end on the document's own day or week.
+        return None
     if ref is None:
         return _result("DATE", "PRESENT_REF", anchor="document date")
-    unit = g["unit"]
     value = {"day": day_value(ref), "session": day_value(ref), "week": week_value(ref),
              "month": month_value(ref.year, ref.month), "year": str(ref.year)}[unit]
     return _result("DATE", value, anchor="document date")
@@ -325,6 +342,10 @@ def _normalise_month_year(rule: str, m: re.Match, ctx: RuleContext, start: int, 
     return _result("DATE", value, POINT_MODS.get((g["pmod"] or "").lower(), ""))
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:its|their|his|her|our|the|this|last|next)\s+$")
+_NOUN_AFTER = re.compile(r"^\s+[a-z]{3,}\b")
+
+
 def _normalise_month(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
     """month."""
     g = m.groupdict()
@@ -332,11 +353,14 @@ def _normalise_month(rule: str, m: re.Match, ctx: RuleContext, start: int, end: 
     text = ctx.text
     before_words, after_words = exclusions()
     rel = (g["rel"] or "").lower()
-    if not g["cue"] and not rel:
-        return None
+    attributive = (not g["cue"] and not rel and g["mon"] != "May"
+                   and _DETERMINER_BEFORE.search(text[max(0, start - 8):start])
+                   and _NOUN_AFTER.match(text[end:end + 20]))
+    if not g["cue"] and not rel and not attributive:
+        return None  # "its April launch", "the March meeting": a month used as a modifier is a date
     if text[end:end + 12].lstrip().startswith(after_words):
         return None
-    if g["mon"] in ("May", "March") and not (g["cue"] or rel):
+    if g["mon"] in ("May", "March") and not (g["cue"] or rel or attributive):
         return None
     month = month_number(g["mon"])
     mod = POINT_MODS.get(rel, "")
@@ -614,6 +638,9 @@ def _normalise_duration(rule: str, m: re.Match, ctx: RuleContext, start: int, en
     return _result("DURATION", duration_value(number, unit), mod)
 
 
+_RECORD_AFTER = re.compile(r"^\s+(?:of|from)\s+(?:the|their|its|his|her|our|a|an|this|last|that)\b")
+
+
 def _normalise_bare_duration(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
     """bare_duration."""
     g = m.groupdict()
@@ -622,6 +649,8 @@ def _normalise_bare_duration(rule: str, m: re.Match, ctx: RuleContext, start: in
     q = (g["q"] or "").lower()
     before = text[max(0, start - 12):start].lower()
     after = text[end:end + 10].lower()
+    if unit == "minutes" and not q and _RECORD_AFTER.match(after + text[end + 10:end + 30].lower()):
+        return None  # "the minutes from their meeting": the record of a meeting, not a duration
     if not (q or g["adj"] or re.search(r"\b(?:for|over|in|within|after|of|recent|past|coming|just|only|mere)\s+$", before)
             or re.match(r"\s+(?:of|ago|later|earlier|long|in the)\b", after)):
         return None
@@ -768,7 +797,7 @@ def normalise(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
 #: lower-cased (ASCII, same length) except "cased" ones; "digit" = any number.
 TRIGGER_WORDS = {
     "unit": "second seconds minute minutes hour hours day days week weeks weekend weekends fortnight fortnights month "
-            "months year years decade decades century centuries quarter quarters half",
+            "months year years decade decades century centuries quarter quarters half session",
     "day_word": "today tonight yesterday tomorrow overnight",
     "season": "spring summer autumn fall winter",
     "reference": "now current currently recent recently present presently moment past future soon term "

@@ -16,6 +16,9 @@ from .lexicon import SIGNAL_MODS, _anchor_event_rows, number_value
 from .rules import RuleContext, candidates, normalise
 from .values import day_value, value_interval
 
+#: ``reason`` of a relative expression left underspecified because its document has no date.
+NO_DOCUMENT_DATE = "no document date: relative to a date the document does not give"
+
 
 @accepts_lexicons
 def tag_text(text: str, reference: date | None = None, sentence_bounds=(), *, lexicons=None) -> list[dict]:
@@ -36,7 +39,8 @@ def tag_text(text: str, reference: date | None = None, sentence_bounds=(), *, le
     Returns
     -------
     list of dict with start, end, text, type, value, mod, anchor, signal,
-    tense, rule, granularity, first_day, last_day; sorted by start.
+    tense, rule, granularity, first_day, last_day, reason (why a value stays
+    underspecified, empty when it is not); sorted by start.
     """
     if not isinstance(text, str) or not text:
         return []
@@ -83,7 +87,59 @@ def tag_text(text: str, reference: date | None = None, sentence_bounds=(), *, le
     rows.sort(key=lambda r: (r["start"], r["end"]))
     _resolve_anaphoric(rows, reference)
     _times_on_sentence_dates(rows, ctx)
+    _quoted_days_at_speech_time(rows, ctx)
+    for row in rows:
+        underspecified = "X" in (row["value"] or "") or row["first_day"] is None
+        row["reason"] = (NO_DOCUMENT_DATE if reference is None and underspecified
+                         and row["anchor"] == "document date" and row["type"] in ("DATE", "TIME") else "")
     return rows
+
+
+_DAY_WORD_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
+_SPEECH_VERB = re.compile(r"\b(?:said|says|say|told|tells|added|adds|announced|stated|declared|warned|wrote|"
+                          r"insisted|explained|noted|argued|promised|predicted|replied|remarked)\b", re.IGNORECASE)
+_OPENING, _CLOSING = "“‘", "”’"
+
+
+def _inside_quotation(text: str, lo: int, offset: int) -> bool:
+    """True when ``offset`` lies between an opening and a closing quotation mark opened in ``text[lo:offset]``."""
+    before = text[lo:offset]
+    curly = sum(before.count(c) for c in "“") - sum(before.count(c) for c in "”")
+    return curly > 0 or before.count('"') % 2 == 1
+
+
+def _quoted_days_at_speech_time(rows: list[dict], ctx: RuleContext) -> None:
+    """"today", "tomorrow", "yesterday" inside a quotation count from the day the words were said.
+
+    When the same sentence says, outside the quotation and beside a speech verb, on which day it was
+    said (“We sign tomorrow,” she said on Tuesday), the quoted day word is that day plus its offset;
+    otherwise it stays counted from the document date. Changes ``rows`` in place.
+    """
+    said_days = []
+    for row in rows:
+        if row["type"] != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["value"] or ""):
+            continue
+        lo, hi = ctx.sentence_of(row["start"])
+        if _inside_quotation(ctx.text, lo, row["start"]):
+            continue
+        near = ctx.text[max(lo, row["start"] - 40):min(hi, row["end"] + 40)]
+        if _SPEECH_VERB.search(near):
+            said_days.append((lo, row))
+    if not said_days:
+        return
+    for row in rows:
+        word = row["text"].lower().split()[-1] if row["rule"] == "day_word" else ""
+        if word not in _DAY_WORD_OFFSETS:
+            continue
+        lo, hi = ctx.sentence_of(row["start"])
+        if not _inside_quotation(ctx.text, lo, row["start"]):
+            continue
+        speech = next((r for s, r in said_days if s == lo and r is not row), None)
+        if speech is None:
+            continue
+        day = date.fromisoformat(speech["value"]) + timedelta(days=_DAY_WORD_OFFSETS[word])
+        row.update(value=day_value(day) + (row["value"][10:] if len(row["value"] or "") > 10 else ""),
+                   first_day=day.isoformat(), last_day=day.isoformat(), anchor="time of the speech")
 
 
 def _times_on_sentence_dates(rows: list[dict], ctx: RuleContext) -> None:

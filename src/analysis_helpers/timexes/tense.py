@@ -9,7 +9,9 @@ nearest year.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
+from functools import lru_cache
 
 from .values import month_interval
 
@@ -36,11 +38,53 @@ def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
     near after it. A participle after a modal ("will be finalized") counts as
     future, "has"/"have" and a participle after them (present perfect) as
     present. No marker gives 'present'.
+
+    The sentence's markers are found once and cached, and only the markers
+    that can be nearest are compared, so a sentence holding many expressions
+    costs its length once rather than once per expression.
     """
+    markers = _sentence_markers(text, lo, hi)
+    starts, ends = markers.starts, markers.ends
+    # Markers are non-overlapping and sorted, so their ends are sorted too. The
+    # nearest candidates: the last marker ending at or before the expression, a
+    # marker straddling its start, and the first marker starting at or after its end.
+    candidates = set()
+    i = bisect_right(ends, start) - 1
+    if i >= 0:
+        candidates.add(i)
+    j = bisect_left(starts, start)
+    if j > 0 and ends[j - 1] > start:
+        candidates.add(j - 1)
+    k = bisect_left(starts, end)
+    if k < len(starts):
+        candidates.add(k)
     best, best_distance = "present", None
-    for m in _TENSE_MARKER.finditer(text, lo, hi):
-        if start <= m.start() < end:
+    for index in sorted(candidates):
+        m_start, m_end, kind = markers.rows[index]
+        if start <= m_start < end:
             continue
+        distance = start - m_end if m_end <= start else m_start - end + 10
+        if best_distance is None or distance < best_distance:
+            best, best_distance = kind, distance
+    return best
+
+
+class _Markers:
+    """Tense markers of one sentence: ``rows`` of (start, end, kind), and their starts and ends."""
+
+    __slots__ = ("rows", "starts", "ends")
+
+    def __init__(self, rows):
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+        self.ends = [r[1] for r in rows]
+
+
+@lru_cache(maxsize=16)
+def _sentence_markers(text: str, lo: int, hi: int) -> _Markers:
+    """Every tense marker of ``text[lo:hi]`` with its kind, in order (see :func:`clause_tense`)."""
+    rows = []
+    for m in _TENSE_MARKER.finditer(text, lo, hi):
         word = m.group(0).lower()
         if word in _NOT_VERBS:
             continue
@@ -53,10 +97,8 @@ def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
                 kind = "future"
             elif _PERFECT_BEFORE.search(left):
                 kind = "present"
-        distance = start - m.end() if m.end() <= start else m.start() - end + 10
-        if best_distance is None or distance < best_distance:
-            best, best_distance = kind, distance
-    return best
+        rows.append((m.start(), m.end(), kind))
+    return _Markers(rows)
 
 
 def weekday_date(reference: date, weekday: int, tense: str) -> date:

@@ -1,3 +1,4 @@
+# Above 400 lines: one model (units, k choice, NMF, both clusterings, the tables) whose steps share the fitted matrices of TopicModel.
 """Topics of paragraphs and articles: TF-IDF, NMF topics, k-means and agglomerative clusters.
 
 The unit of the topic model is the paragraph: one block of an article whose

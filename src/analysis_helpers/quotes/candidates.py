@@ -1,0 +1,150 @@
+"""Candidate speakers of a quotation, and the decision among them.
+
+Every rule below proposes a candidate (an :class:`~analysis_helpers.quotes.attribution.Attribution`
+with features); :func:`~analysis_helpers.quotes.decision.decide` scores them with
+the weights of ``data/attribution_weights.csv`` and keeps the best, whose rule
+stays in ``speaker_method`` and whose score becomes ``speaker_confidence``. With
+the packaged weights the rules rank, from strongest to weakest:
+
+1. ``document``: the quotation follows a document reference ("Article 5 reads
+   (“...”)"): the wording of a text, attributed to nobody (decided at once).
+2. ``after quote`` / ``after quote (inverted)`` / ``after quote (group)`` /
+   ``after quote (unregistered name)``: a cue right after the closing mark
+   ("..., she said", "..., said forward Ana Ruiz, the captain", "..., officials
+   said", "..., Hart said").
+3. ``colon``: a speaker and a colon right before the opening mark.
+4. ``subject of cue`` (and ``(apposition)``, ``group subject of cue``): the
+   nearest cue before the quotation in its sentence and its subject.
+5. ``according to``, ``agent of a passive cue``.
+6. ``continued quote``: a paragraph reopening a quotation left open.
+7. ``cue in next sentence``: the next sentence opens with the cue ("“...” ¶ said Ana Ruiz.").
+8. ``same speaker as the previous quote``: a quotation opening a sentence
+   with no cue of its own after an attributed quotation of the same paragraph.
+9. ``subject of sentence`` (and ``(organisation)``): a participle or second
+   verb ("..., saying", "... and warned"): the sentence's subject.
+10. ``previous paragraph's speaker``: a quotation opening its paragraph with no
+    cue, right after a paragraph that ended on an attributed quotation.
+
+Features beyond the rule: how the speaker is written (registered name, role,
+pronoun, group), whether the cue is a plain verb of speech, and the distance in
+characters between cue and quotation. Mentions inside quotation marks are never
+candidates (:class:`~analysis_helpers.quotes.attribution.ArticleSpeakers` drops them).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from ..resources import cached
+
+from .attribution import ArticleSpeakers, Attribution
+from .decision import Candidate, candidate, decide
+from .marks import QuoteSpan
+from .speakers import cue_lexicon
+
+_HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}):\s*$")
+_NAME_BEFORE_COLON = re.compile(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*\s+[A-Z][a-z][\w’'-]+):\s*$")
+
+
+@cached
+def _document_pattern() -> re.Pattern:
+    """A document reference right before an opening mark: "Article 5 of NATO (", "the treaty reads:"."""
+    nouns = "|".join(sorted((re.escape(n) for n in cue_lexicon().document_nouns), key=len, reverse=True))
+    return re.compile(
+        rf"(?i:\b(?:{nouns}))\b(?:\s+[\w.-]+){{0,4}}\s*\(\s*$"
+        rf"|(?i:\b(?:{nouns}))\s+\d+\w*(?:\s+[\w.-]+){{0,3}}\s*[:,(]?\s*$"
+        rf"|(?i:\b(?:{nouns})\s+(?:reads|states|says|stipulates|provides))\s*[:,]?\s*$"
+    )
+
+
+_candidate = candidate
+
+
+def quote_candidates(speakers: ArticleSpeakers, start: int, end: int, span: QuoteSpan, *, continued=None,
+                     previous_in_paragraph=None, previous_paragraph=None) -> list[Candidate] | Attribution:
+    """Candidate speakers of the quotation ``text[start:end]`` (or the ``document`` attribution).
+
+    Parameters
+    ----------
+    speakers : ArticleSpeakers
+        The article's mentions, cues and registry.
+    start, end : int
+        Offsets of the quoted words.
+    span : QuoteSpan
+        The quotation's marks.
+    continued, previous_in_paragraph, previous_paragraph : Attribution or None
+        The speaker of the quotation this one continues (a paragraph left
+        open), of the previous attributed quotation of the same paragraph, and
+        of the quotation that ended the previous paragraph.
+    """
+    text = speakers.text
+    open_pos = start - 1
+    while open_pos > 0 and text[open_pos] not in span.open_mark:
+        open_pos -= 1
+    sent_start, sent_end = speakers.sentence_bounds(open_pos)
+    before = text[sent_start:open_pos]
+    if _document_pattern().search(before):
+        return Attribution(speaker_method="document: wording of a text, not a speaker")
+    out: list[Candidate] = []
+    close_end = end
+    if not span.unclosed:
+        close_pos = text.find(span.close_mark, end) if span.close_mark else end
+        close_end = (close_pos if close_pos >= 0 else end) + len(span.close_mark)
+        after = speakers.speaker_after_quote(close_end)
+        if after.speaker:
+            out.append(_candidate(after, max(0, after.cue_start - close_end)))
+        elif text[close_end:speakers.sentence_bounds(close_end - 1)[1]].strip(" ,.;!?…—–-\n") == "":
+            # the sentence ends with the quotation: "“...” ¶ said Ana Ruiz." in the next one
+            following = speakers.next_sentence_cue(speakers.sentence_bounds(close_end - 1)[1])
+            if following.speaker:
+                out.append(_candidate(following, following.cue_start - close_end))
+    colon = re.search(r":\s*$", before)
+    if colon:
+        ms = [m for m in speakers.mentions_between(sent_start, open_pos) if m.start in speakers.resolved]
+        if ms and not text[ms[-1].end:sent_start + colon.start()].strip():
+            a = replace(speakers._attribution(ms[-1], "colon", None), cue=":",
+                        cue_start=sent_start + colon.start(), cue_end=sent_start + colon.start() + 1)
+            out.append(_candidate(a, 0))
+        else:
+            headline = _HEADLINE_SPEAKER.match(before) or _NAME_BEFORE_COLON.search(before)
+            if headline:
+                # a BBC-style headline "Starmer: 'We will act'": the name before the colon speaks
+                s0 = sent_start + headline.start(1)
+                name = headline.group(1)
+                a = Attribution(name, name, s0, s0 + len(name), "colon (unregistered name)", cue=":",
+                                cue_start=s0 + len(name), cue_end=s0 + len(name) + 1, speaker_type="person")
+                out.append(_candidate(a, 0))
+    cues = speakers.cues_between(sent_start, open_pos)
+    # a cue in the previous sentence that ends with a colon introduces this one
+    if not cues and not before.strip():
+        prev_text = text[max(0, sent_start - 3):sent_start]
+        if ":" in prev_text:
+            p_start, _ = speakers.sentence_bounds(max(0, sent_start - 2))
+            cues = speakers.cues_between(p_start, sent_start)
+    if cues:
+        a = speakers.speaker_before_cue(cues[-1])
+        if a.speaker:
+            out.append(_candidate(a, open_pos - cues[-1].end))
+    index = speakers.sentence_index(open_pos)
+    subject = speakers.subjects[index] if 0 <= index < len(speakers.subjects) else None
+    if colon and subject is not None and subject.start < open_pos:
+        # "Ana Ruiz spoke about the result: “...”": the sentence's subject introduces the quotation
+        out.append(_candidate(speakers._attribution(subject, "subject of sentence", None), open_pos - subject.end))
+    opens = not before.strip(" \t\n\"“”„«‘'")
+    if opens and previous_paragraph is None and previous_in_paragraph is None and continued is None:
+        previous_paragraph = speakers.statement_before(sent_start)
+    if continued is not None and not before.strip():
+        out.append(_candidate(replace(continued, speaker_method="continued quote"), 0))
+    if previous_in_paragraph is not None and opens:
+        out.append(_candidate(replace(previous_in_paragraph, speaker_method="same speaker as the previous quote"),
+                              0))
+    elif previous_paragraph is not None and opens:
+        out.append(_candidate(replace(previous_paragraph, speaker_method="previous paragraph's speaker"), 0))
+    return out
+
+
+def decide_quote(candidates, weights) -> Attribution:
+    """The chosen attribution of a quotation (empty when no candidate names a speaker)."""
+    if isinstance(candidates, Attribution):
+        return candidates
+    return decide(candidates, weights) or Attribution()
