@@ -15,9 +15,9 @@ import difflib
 import re
 from functools import lru_cache
 
-from ..resources import cached, read_text
+from ..resources import abbreviations, cached, read_text
 from ..schema import ARTICLE_ROLES, ROLES  # noqa: F401  (re-exported: notebooks import them from here)
-from .sentences import news_abbreviations, search_before
+from ..word_patterns import search_before
 
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at for and or but with by from as is are was were be that this "
@@ -129,7 +129,7 @@ def sentence_count(text: str) -> int:
     for match in _SENTENCE_END.finditer(text):
         before = search_before(_TOKEN_BEFORE, text, match.start())
         token = before.group(1).lower().rstrip(".") if before else ""
-        if text[match.start()] == "." and (token in news_abbreviations() or len(token) == 1):
+        if text[match.start()] == "." and (token in abbreviations() or len(token) == 1):
             continue
         count += 1
     return count
