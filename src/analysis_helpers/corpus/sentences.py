@@ -16,18 +16,15 @@ import re
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from ..resources import accepts_lexicons, cached, read_text
+from ..resources import abbreviations, accepts_lexicons, cached
+from ..word_patterns import search_before
 
 SENTENCE_COLUMNS = ["doc_id", "block_id", "sent_id", "start", "end", "text"]
 
 
-@cached
 def news_abbreviations() -> frozenset[str]:
     """Abbreviations (lower case, without the final period) from ``data/abbreviations.txt``."""
-    text = read_text("abbreviations.txt")
-    return frozenset(
-        line.strip().lower().rstrip(".") for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return abbreviations()
 
 
 @cached
@@ -46,23 +43,6 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
 
 _GLUED = re.compile(r"(?<=[a-z0-9%)][.!?])(?=[A-Z][a-z])")
 _WORD_AND_STOP = re.compile(r"(\w+)[.!?]$")
-
-
-def search_before(pattern: re.Pattern, text: str, end: int, start: int = 0, window: int = 64):
-    r"""``pattern.search(text[start:end])``, with offsets into ``text``, in time linear in the match.
-
-    For patterns anchored at the end (``...$``) that match a run of characters,
-    where a suffix of a match (two characters or more) is itself a match, such as
-    ``[\w.]+$``. Searching the whole prefix from its start costs its length on
-    every call, which made counting the sentence ends of one long block quadratic;
-    here a window before ``end`` grows only while the match reaches its left edge.
-    """
-    while True:
-        lo = max(start, end - window)
-        match = pattern.search(text, lo, end)
-        if match is None or lo == start or match.start() > lo:
-            return match
-        window *= 4
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
