@@ -175,6 +175,8 @@ _BOUNDARY = re.compile(r"(?:[,;:]\s+|\b(?:and|but|although|though|while|because|
                        r"which|who|where|that)\s+)")
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|already|previously|meanwhile|then|later|first|today|yesterday|"
                                r"has|have|had|was|is|were|are|would|will|did|does|do|not|[a-z]+ly))*\s*$")
+#: Characters before a cue read for its subject phrase (eight words fit easily).
+SUBJECT_REACH = 160
 _DEMONSTRATIVES = frozenset("this that these those its their his her our".split())
 _NOT_SUBJECT_START = frozenset(
     "the a an in on at for but and after before with by from as while when despite during since following "
@@ -191,6 +193,7 @@ def subject_phrase(speakers: ArticleSpeakers, s_start: int, cue: Cue) -> Attribu
     for "it", "they", for phrases of more than eight words and for possessives.
     """
     text = speakers.text
+    s_start = max(s_start, cue.start - SUBJECT_REACH)  # bounded look-behind: linear in a sentence of cues
     head = text[s_start:cue.start]
     head = head[:_TRAILING_ADVERBS.search(head).start()]
     head = re.sub(r",[^,;:“”\"]{1,70},\s*$", "", head)  # "Nasdaq, meanwhile, says": the apposition goes
