@@ -183,8 +183,9 @@ _NOT_SUBJECT_START = frozenset(
 _CAPITAL_RUN = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*)*")
 
 
-#: Characters before a cue read for its subject phrase (eight words at most are kept).
-_SUBJECT_REACH = 400
+#: Characters before a cue read for its subject phrase (eight words at most are kept; a clause with
+#: no boundary within reach is longer than that and gives no subject).
+SUBJECT_REACH = 400
 
 
 def subject_phrase(speakers: ArticleSpeakers, s_start: int, cue: Cue) -> Attribution:
@@ -197,7 +198,7 @@ def subject_phrase(speakers: ArticleSpeakers, s_start: int, cue: Cue) -> Attribu
     text = speakers.text
     # a bounded look-behind: the phrase has at most eight words, and reading the whole clause
     # before every cue made a long sentence of cues quadratic
-    lo = max(s_start, cue.start - _SUBJECT_REACH)
+    lo = max(s_start, cue.start - SUBJECT_REACH)
     head = text[lo:cue.start]
     head = head[:_TRAILING_ADVERBS.search(head).start()]
     head = re.sub(r",[^,;:“”\"]{1,70},\s*$", "", head)  # "Nasdaq, meanwhile, says": the apposition goes
