@@ -214,3 +214,9 @@ def accepts_lexicons(func):
             return func(*args, lexicons=lexicons, **kwargs)
 
     return wrapper
+
+
+@cached
+def abbreviations() -> frozenset[str]:
+    """``abbreviations.txt``: lower case, without the final period; read by sentence splitting and block roles."""
+    return frozenset(line.lower().rstrip(".") for line in read_lines("abbreviations.txt"))

@@ -16,18 +16,15 @@ import re
 import pandas as pd
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-from ..resources import accepts_lexicons, cached, read_text
+from ..resources import abbreviations, accepts_lexicons, cached
+from ..word_patterns import search_before
 
 SENTENCE_COLUMNS = ["doc_id", "block_id", "sent_id", "start", "end", "text"]
 
 
-@cached
 def news_abbreviations() -> frozenset[str]:
     """Abbreviations (lower case, without the final period) from ``data/abbreviations.txt``."""
-    text = read_text("abbreviations.txt")
-    return frozenset(
-        line.strip().lower().rstrip(".") for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return abbreviations()
 
 
 @cached
@@ -46,23 +43,6 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
 
 _GLUED = re.compile(r"(?<=[a-z0-9%)][.!?])(?=[A-Z][a-z])")
 _WORD_AND_STOP = re.compile(r"(\w+)[.!?]$")
-
-
-def search_before(pattern: re.Pattern, text: str, end: int, start: int = 0, window: int = 64):
-    r"""``pattern.search(text[start:end])``, with offsets into ``text``, in time linear in the match.
-
-    For patterns anchored at the end (``...$``) that match a run of characters,
-    where a suffix of a match (two characters or more) is itself a match, such as
-    ``[\w.]+$``. Searching the whole prefix from its start costs its length on
-    every call, which made counting the sentence ends of one long block quadratic;
-    here a window before ``end`` grows only while the match reaches its left edge.
-    """
-    while True:
-        lo = max(start, end - window)
-        match = pattern.search(text, lo, end)
-        if match is None or lo == start or match.start() > lo:
-            return match
-        window *= 4
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -112,16 +92,21 @@ def split_sentences(articles: pd.DataFrame, blocks: pd.DataFrame, *, lexicons=No
         Sorted by doc_id, sent_id.
     """
     texts = dict(zip(articles["doc_id"], articles["text"]))
+    # plain lists, not a pandas group and row objects per block: this loop runs once per block
+    by_doc: dict = {}
+    for doc_id, block_id, start, end, role in zip(blocks["doc_id"].tolist(), blocks["block_id"].tolist(),
+                                                  blocks["start"].tolist(), blocks["end"].tolist(),
+                                                  blocks["role"].tolist()):
+        if not pd.isna(doc_id):
+            by_doc.setdefault(doc_id, []).append((block_id, start, end, role))
     rows = []
-    for doc_id, doc_blocks in blocks.groupby("doc_id", sort=True):
+    for doc_id in sorted(by_doc):
         full = texts[doc_id]
         sent_id = 0
-        for block in doc_blocks.sort_values("block_id").itertuples():
-            block_text = full[block.start:block.end]
+        for block_id, start, end, role in sorted(by_doc[doc_id], key=lambda b: b[0]):
+            block_text = full[start:end]
             for s, e in sentence_spans(block_text):
-                rows.append({"doc_id": doc_id, "block_id": block.block_id, "sent_id": sent_id,
-                             "start": block.start + s, "end": block.start + e,
-                             "text": block_text[s:e], "role": block.role})
+                rows.append((doc_id, block_id, sent_id, start + s, start + e, block_text[s:e], role))
                 sent_id += 1
     sentences = pd.DataFrame(rows, columns=SENTENCE_COLUMNS + ["role"])
     sentences = sentences.astype({"block_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64"})

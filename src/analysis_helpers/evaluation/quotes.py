@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..paths import annotations_dir
+from ..paths import annotations_dir, shared_dir
+from .meantime import meantime_files, read_meantime_file
 from .scoring import precision_recall_f1
 
 #: Kind groups reported by :func:`evaluate_quotes`, in order.
@@ -168,8 +169,6 @@ MEANTIME_GOLD_COLUMNS = [
 
 def meantime_folder():
     """``meantime_en/`` under ``paths.shared_dir()``, or None when ``../shared`` is absent."""
-    from ..paths import shared_dir
-
     shared = shared_dir()
     folder = shared / "data" / "timeline" / "meantime_en" if shared else None
     return folder if folder is not None and folder.is_dir() else None
@@ -177,8 +176,6 @@ def meantime_folder():
 
 def meantime_split(annotations=None) -> pd.DataFrame:
     """``data/annotations/meantime/split.csv``: ``doc_id, corpus, half`` (``dev`` or ``test``)."""
-    from ..paths import annotations_dir
-
     folder = annotations or annotations_dir() / "meantime"
     return pd.read_csv(folder / "split.csv", dtype=str, keep_default_na=False)
 
@@ -203,8 +200,6 @@ def meantime_articles(folder=None, half: str | None = None, annotations=None) ->
     FileNotFoundError
         When no MEANTIME folder is given or found.
     """
-    from .meantime import meantime_files, read_meantime_file
-
     folder = folder or meantime_folder()
     if folder is None:
         raise FileNotFoundError("MEANTIME not found: ../shared/data/timeline/meantime_en/ is absent")
@@ -242,8 +237,6 @@ def read_meantime_gold_quotes(folders=None) -> pd.DataFrame:
         completely annotated ``doc_id``.
     """
     from pathlib import Path
-
-    from ..paths import annotations_dir
 
     folders = [Path(f) for f in (folders or [annotations_dir() / "meantime"])]
     frames, complete = [], set()

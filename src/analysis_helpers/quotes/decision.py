@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..resources import cached, read_text
+from .speakers import cue_lexicon
 
 #: Candidates scoring below this (confidence below 0.5) are rejected.
 MIN_SCORE = 0.0
@@ -114,8 +115,6 @@ def mention_kind(attribution) -> str:
 
 def candidate(attribution, distance: int) -> Candidate:
     """A :class:`Candidate` for ``attribution`` with its features (see :func:`features_of`)."""
-    from .speakers import cue_lexicon
-
     lemma = cue_lexicon().form_to_lemma.get(attribution.cue.lower(), "")
     return Candidate(attribution, features_of(attribution, attribution.speaker_method, mention_kind(attribution),
                                               distance, lemma))
