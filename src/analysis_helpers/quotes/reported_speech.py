@@ -183,6 +183,10 @@ _NOT_SUBJECT_START = frozenset(
 _CAPITAL_RUN = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*)*")
 
 
+#: Characters before a cue read for its subject phrase (eight words at most are kept).
+_SUBJECT_REACH = 400
+
+
 def subject_phrase(speakers: ArticleSpeakers, s_start: int, cue: Cue) -> Attribution:
     """The noun phrase right before ``cue`` in its clause, as written, when no mention rule found one.
 
@@ -191,14 +195,19 @@ def subject_phrase(speakers: ArticleSpeakers, s_start: int, cue: Cue) -> Attribu
     for "it", "they", for phrases of more than eight words and for possessives.
     """
     text = speakers.text
-    head = text[s_start:cue.start]
+    # a bounded look-behind: the phrase has at most eight words, and reading the whole clause
+    # before every cue made a long sentence of cues quadratic
+    lo = max(s_start, cue.start - _SUBJECT_REACH)
+    head = text[lo:cue.start]
     head = head[:_TRAILING_ADVERBS.search(head).start()]
     head = re.sub(r",[^,;:“”\"]{1,70},\s*$", "", head)  # "Nasdaq, meanwhile, says": the apposition goes
     head = head[:_TRAILING_ADVERBS.search(head).start()]
     cuts = list(_BOUNDARY.finditer(head))
+    if lo > s_start and not cuts:
+        return Attribution()  # no clause boundary within reach: far more than eight words
     offset = cuts[-1].end() if cuts else 0
     phrase = head[offset:].strip()
-    offset = s_start + offset + (len(head[offset:]) - len(head[offset:].lstrip()))
+    offset = lo + offset + (len(head[offset:]) - len(head[offset:].lstrip()))
     words = phrase.split()
     if not words or len(words) > 8 or re.search(r"[’']s$|[“”\"()]", phrase) or words[0].lower() in ("it", "they"):
         return Attribution()

@@ -9,6 +9,7 @@ date to find a document's own dates, :mod:`.extract` with one for the table.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import date, timedelta
 
 from ..resources import accepts_lexicons
@@ -116,9 +117,24 @@ _OPENING, _CLOSING = "“‘", "”’"
 
 def _inside_quotation(text: str, lo: int, offset: int) -> bool:
     """True when ``offset`` lies between an opening and a closing quotation mark opened in ``text[lo:offset]``."""
-    before = text[lo:offset]
-    curly = sum(before.count(c) for c in "“") - sum(before.count(c) for c in "”")
-    return curly > 0 or before.count('"') % 2 == 1
+    return _QuoteMarks(text).inside(lo, offset)
+
+
+class _QuoteMarks:
+    """Positions of the quotation marks of a text, so that :func:`_inside_quotation` is a bisect, not a scan."""
+
+    def __init__(self, text: str):
+        self.opening = [m.start() for m in re.finditer("“", text)]
+        self.closing = [m.start() for m in re.finditer("”", text)]
+        self.straight = [m.start() for m in re.finditer('"', text)]
+
+    @staticmethod
+    def _count(positions: list[int], lo: int, offset: int) -> int:
+        return bisect_left(positions, offset) - bisect_left(positions, lo) if offset > lo else 0
+
+    def inside(self, lo: int, offset: int) -> bool:
+        curly = self._count(self.opening, lo, offset) - self._count(self.closing, lo, offset)
+        return curly > 0 or self._count(self.straight, lo, offset) % 2 == 1
 
 
 def _quoted_days_at_speech_time(rows: list[dict], ctx: RuleContext) -> None:
@@ -128,16 +144,17 @@ def _quoted_days_at_speech_time(rows: list[dict], ctx: RuleContext) -> None:
     said (“We sign tomorrow,” she said on Tuesday), the quoted day word is that day plus its offset;
     otherwise it stays counted from the document date. Changes ``rows`` in place.
     """
-    said_days = []
+    marks = _QuoteMarks(ctx.text)
+    said_days: dict[int, list[dict]] = {}  # sentence start -> dated rows said there, in order
     for row in rows:
         if row["type"] != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["value"] or ""):
             continue
         lo, hi = ctx.sentence_of(row["start"])
-        if _inside_quotation(ctx.text, lo, row["start"]):
+        if marks.inside(lo, row["start"]):
             continue
         near = ctx.text[max(lo, row["start"] - 40):min(hi, row["end"] + 40)]
         if _SPEECH_VERB.search(near):
-            said_days.append((lo, row))
+            said_days.setdefault(lo, []).append(row)
     if not said_days:
         return
     for row in rows:
@@ -145,12 +162,15 @@ def _quoted_days_at_speech_time(rows: list[dict], ctx: RuleContext) -> None:
         if word not in _DAY_WORD_OFFSETS:
             continue
         lo, hi = ctx.sentence_of(row["start"])
-        if not _inside_quotation(ctx.text, lo, row["start"]):
+        if not marks.inside(lo, row["start"]):
             continue
-        speech = next((r for s, r in said_days if s == lo and r is not row), None)
+        speech = next((r for r in said_days.get(lo, ())[:2] if r is not row), None)
         if speech is None:
             continue
-        day = date.fromisoformat(speech["value"]) + timedelta(days=_DAY_WORD_OFFSETS[word])
+        try:
+            day = date.fromisoformat(speech["value"]) + timedelta(days=_DAY_WORD_OFFSETS[word])
+        except OverflowError:  # said on 9999-12-31, "tomorrow": left counted from the document date
+            continue
         row.update(value=day_value(day) + (row["value"][10:] if len(row["value"] or "") > 10 else ""),
                    first_day=day.isoformat(), last_day=day.isoformat(), anchor="time of the speech")
 
@@ -158,11 +178,12 @@ def _quoted_days_at_speech_time(rows: list[dict], ctx: RuleContext) -> None:
 def _times_on_sentence_dates(rows: list[dict], ctx: RuleContext) -> None:
     """A clock time on the document date moves to the day named in the same sentence ("Tuesday ... at 18:00")."""
     days = [r for r in rows if r["type"] == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["value"] or "")]
+    day_starts = [d["start"] for d in days]  # rows are sorted by start: bisect, not a scan per time
     for row in rows:
         if row["rule"] != "time" or "T" not in (row["value"] or "") or row["anchor"] != "document date":
             continue
         lo, hi = ctx.sentence_of(row["start"])
-        same = [d for d in days if lo <= d["start"] < hi]
+        same = days[bisect_left(day_starts, lo):bisect_left(day_starts, hi)]
         if len({d["value"] for d in same}) == 1 and not re.search(
                 r"(?i)today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday", row["text"]):
             day = same[0]["value"]
