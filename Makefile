@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: figures test setup lab benchmarks bench-scale clean
+.PHONY: figures test setup lab benchmarks bench-scale clean student handouts
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,19 @@ benchmarks: $(STAMP)
 bench-scale: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[evaluation,dask]"
 	PYTHONPATH=src $(BIN)/python benchmarks/bench_scale.py
+
+# Student copies: solution cells removed, outputs cleared, hints kept.
+student: $(STAMP)
+	$(BIN)/python -m analysis_helpers.handouts student build/student
+	@echo "student copies of the notebooks are in build/student/"
+
+# Print-ready handouts (HTML and PDF, with code and prose-and-figures only) from the stored notebooks.
+# PDF needs WeasyPrint (installed here) and the Pango library of the system.
+handouts: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[handouts]"
+	@$(BIN)/python -c "import weasyprint" 2>/dev/null || { echo "make handouts: WeasyPrint cannot load. It needs the Pango library: apt-get install libpango-1.0-0 libpangoft2-1.0-0 (macOS: brew install pango), then run make handouts again." >&2; exit 2; }
+	$(BIN)/python -m analysis_helpers.handouts handouts build/handouts
+	@echo "handouts (HTML and PDF) are in build/handouts/"
 
 clean:
 	rm -rf $(VENV) build

@@ -7,6 +7,14 @@ files are checked byte for byte by tests/test_figures.py), and stderr (library
 warnings differ between machines).
 """
 
+import os
+
+# nbval starts each kernel in the notebook's folder: a relative PYTHONPATH (``PYTHONPATH=src pytest``)
+# would point the kernel at notebooks/src and silently test the installed package instead.
+if os.environ.get("PYTHONPATH"):
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        os.path.abspath(entry) for entry in os.environ["PYTHONPATH"].split(os.pathsep) if entry)
+
 SKIPPED_OUTPUT_TYPES = ("text/html", "image/png", "image/svg+xml", "application/javascript", "stderr")
 
 

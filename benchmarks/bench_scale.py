@@ -153,6 +153,7 @@ def main(argv=None) -> int:
                 print(n, label, f"{result['seconds']:.1f} s", f"{result['peak_mb']:.0f} MB",
                       "exit", result["status"], "(stopped)" if result["timed_out"] else "", flush=True)
                 shutil.rmtree(out, ignore_errors=True)
+                args.output.write_text(report(rows + [row], steps, load, args), encoding="utf-8")
             rows.append(row)
             shutil.rmtree(corpus, ignore_errors=True)
             args.output.write_text(report(rows, steps, load, args), encoding="utf-8")  # partial results kept

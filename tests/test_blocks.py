@@ -138,3 +138,49 @@ def test_attach_block_handles_unknown_articles_and_offsets_before_the_first_bloc
     assert list(attached.index) == [7, 3, 9, 1]
     assert list(attached["block_id"]) == [-1, 0, 1, -1]
     assert list(attached["role"]) == ["", "headline", "body", ""]  # "" for no block, as schema.py says
+
+
+# ---------------------------------------------------------------- issue 14: furniture only where furniture-shaped
+_LEAD = ["Harbour authority approves dredging plan for the old port",
+         "The harbour authority on Monday approved a plan to dredge the old port, ending two years of dispute "
+         "between shipping firms and fishermen who feared for their grounds."]
+_BODY = ("Officials said work would begin in the spring and last about eighteen months, with the cost shared "
+         "between the city and two container lines that use the terminal.")
+
+
+def test_furniture_phrase_inside_a_news_paragraph_is_body():
+    quoted = ("“We will donate our savings to the relief fund and we urge others to become a member of the "
+              "volunteer crews,” said the mayor, who has led the town council since it was founded in 1998.")
+    revenue = ("The group's share of revenue from the northern terminals rose to 41 percent in the third quarter, "
+               "the annual report showed, as tonnage from Baltic routes recovered after the strikes ended.")
+    roles = roles_of(_LEAD + [quoted, revenue, _BODY])
+    assert roles[2:] == ["body", "body", "body"]
+
+
+def test_no_long_paragraph_is_ever_furniture():
+    long = ("Follow the river north and the valley opens into farmland that the cooperative has worked since the "
+            "nineteen-fifties, a stretch of orchards, grain fields and pasture that now supplies most of the "
+            "region's apples and a growing share of its milk, according to the latest census of the farms there.")
+    assert roles_of(_LEAD + [long, _BODY])[2] == "body"
+
+
+def test_shape_of_furniture_misspelled_glued_and_capital_labels():
+    roles = roles_of(["HomeNewsRegionWeather"] + _LEAD + ["Advertisment", _BODY, "OPINION", _BODY])
+    assert roles[0] == "boilerplate" and roles[3] == "boilerplate" and roles[5] == "boilerplate"
+
+
+def test_last_paragraph_cut_mid_sentence_is_body():
+    cut = "The dredgers are expected to arrive from Rotterdam once the permits for the"
+    assert roles_of(_LEAD + [_BODY, cut])[-1] == "body"
+
+
+def test_lines_repeated_across_the_corpus_are_furniture_when_passed_in():
+    from analysis_helpers.corpus.roles import repeated_lines
+
+    articles = [f"Story {i}\nCoastal Desk Weekly Picks\nA paragraph about tide {i}." for i in range(3)]
+    repeated = repeated_lines(articles)
+    assert "coastal desk weekly picks" in repeated
+    lines = _LEAD + [_BODY, "Coastal Desk Weekly Picks", _BODY]
+    assert classify_block_roles(lines, repeated)[3][0] == "boilerplate"
+    assert "repeated" not in classify_block_roles(lines)[3][1]  # without the input: no corpus evidence
+    assert "repeated across the corpus" in classify_block_roles(lines, repeated)[3][1]

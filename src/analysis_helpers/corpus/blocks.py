@@ -61,8 +61,7 @@ def segment_blocks(articles: pd.DataFrame, *, lexicons=None) -> pd.DataFrame:
         texts = [text[s:e] for s, e in spans]
         labelled = classify_block_roles(texts)
         for block_id, ((start, end), block_text, (role, rule)) in enumerate(zip(spans, texts, labelled)):
-            rows.append({"doc_id": doc_id, "block_id": block_id, "start": start, "end": end,
-                         "text": block_text, "role": role, "role_rule": rule})
+            rows.append((doc_id, block_id, start, end, block_text, role, rule))
     blocks = pd.DataFrame(rows, columns=BLOCK_COLUMNS + ["role_rule"])
     blocks = blocks.astype({"block_id": "int64", "start": "int64", "end": "int64"})
     return blocks.sort_values(["doc_id", "block_id"], kind="stable").reset_index(drop=True)

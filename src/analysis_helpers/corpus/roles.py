@@ -11,7 +11,9 @@ that a wrong role can be traced to the rule that gave it.
 from __future__ import annotations
 
 import csv
+import difflib
 import re
+from functools import lru_cache
 
 from ..resources import abbreviations, cached, read_text
 from ..schema import ARTICLE_ROLES, ROLES  # noqa: F401  (re-exported: notebooks import them from here)
@@ -70,10 +72,17 @@ def _anchored_at_start(pattern: re.Pattern) -> bool:
 
 
 @cached
-def _lexicon_matchers() -> tuple[tuple[str, object, str], ...]:
-    """``(role, bound match-or-search method, note)`` for each lexicon row, in file order."""
-    return tuple((role, pattern.match if _anchored_at_start(pattern) else pattern.search, note)
-                 for role, pattern, note in phrase_lexicon())
+def _lexicon_matchers() -> tuple[tuple[str, object, bool, str], ...]:
+    """``(role, bound match-or-search method, anchored, note)`` for each lexicon row, in file order."""
+    return tuple((role, pattern.match if _anchored_at_start(pattern) else pattern.search, _anchored_at_start(pattern),
+                  note) for role, pattern, note in phrase_lexicon())
+
+
+@cached
+def furniture_words() -> tuple[str, ...]:
+    """One-word furniture lines ("advertisement", "newsletter") from ``furniture_words.txt``, for misspellings."""
+    return tuple(line.strip().lower() for line in read_text("furniture_words.txt").splitlines()
+                 if line.strip() and not line.startswith("#"))
 
 
 @cached
@@ -93,14 +102,21 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s'-]", " ", text).split())
 
 
+@lru_cache(maxsize=8192)
+def _word_tuple(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
+
+
 def words(text: str) -> list[str]:
-    """Word tokens of a block (letters first; digits and punctuation dropped)."""
-    return _WORD.findall(text)
+    """Word tokens of a block (letters first; digits and punctuation dropped); tokenised once per text."""
+    return list(_word_tuple(text))
 
 
-def content_words(text: str) -> set[str]:
-    """Lower-cased words of three letters or more that are not function words."""
-    return {w.lower().strip(".’'-") for w in words(text) if len(w) > 2 and w.lower() not in _FUNCTION_WORDS}
+@lru_cache(maxsize=8192)
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased words of three letters or more that are not function words (computed once per text)."""
+    return frozenset(w.lower().strip(".’'-") for w in _word_tuple(text)
+                     if len(w) > 2 and w.lower() not in _FUNCTION_WORDS)
 
 
 def sentence_count(text: str) -> int:
@@ -250,24 +266,118 @@ def is_all_caps_line(text: str) -> bool:
     return len(ws) >= 4 and all(w.isupper() or not w.isalpha() for w in ws)
 
 
-def _lexicon_role(text: str) -> tuple[str, str] | None:
-    for role, find, note in _lexicon_matchers():
-        if find(text):
-            return role, f"lexicon: {note}"
+#: Longest block a furniture phrase may decide: no paragraph of more words is ever furniture.
+MAX_FURNITURE_WORDS = 40
+#: From this many words a sentence-like block is prose: a phrase decides it only when it opens the block.
+PROSE_WORDS = 15
+
+
+#: Furniture speaks to its reader: second person, "our", an imperative opening, subscription words.
+_ADDRESSES_READER = re.compile(
+    r"\b(?:you|your|our|us|we|this (?:article|story|commentary|page|site|newsletter)|subscribers?|newsletter)\b"
+    r"|^(?:get|sign|subscribe|join|save|support|download|follow|try|register|log)\b", re.IGNORECASE)
+
+
+def _inside_quotation(text: str, offset: int) -> bool:
+    before = text[:offset]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _lexicon_role(text: str, n_words: int | None = None) -> tuple[str, str] | None:
+    """The role a furniture phrase gives a furniture-shaped block, or None.
+
+    Cheap checks first: a
+    block of more than :data:`MAX_FURNITURE_WORDS` words is never furniture unless it speaks
+    to the reader (a donation or subscription appeal). Then the
+    first row of the lexicon that matches outside a quotation decides, except that in a
+    prose paragraph (:data:`PROSE_WORDS` words or more, sentence-like) the phrase must open
+    it, unless it addresses the reader ("you", "our", "this article": site furniture speaks to its
+    reader, a news paragraph does not); "share" in a sentence about revenue and a donation phrase
+    inside a quotation stay prose.
+    """
+    n_words = len(words(text)) if n_words is None else n_words
+    addresses_reader = _ADDRESSES_READER.search(text)
+    if n_words > MAX_FURNITURE_WORDS and not addresses_reader:
+        return None
+    prose = n_words >= PROSE_WORDS and is_prose(text) and not addresses_reader
+    for role, find, anchored, note in _lexicon_matchers():
+        m = find(text)
+        if m is None or _inside_quotation(text, m.start()):
+            continue
+        if prose and not anchored and m.start() > 0 and role != "caption":
+            continue  # a photo credit may close a caption that reads like prose
+        return role, f"lexicon: {note}"
     return None
+
+
+_GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
+
+
+def _furniture_shape(text: str, n_words: int) -> tuple[str, str] | None:
+    """Furniture told by its shape, not its wording: misspelled one-word furniture ("Advertisment"),
+    navigation words glued together ("HomeWorldPolitics"), short labels in capitals ("ANALYSIS")."""
+    if n_words > 12:
+        return None
+    stripped = text.strip().lower()
+    if n_words <= 2 and stripped.isalpha() and any(
+            difflib.SequenceMatcher(None, stripped, w).ratio() >= 0.85 for w in furniture_words()):
+        return "boilerplate", "misspelled furniture word"
+    if _GLUED.search(text):
+        return "boilerplate", "navigation words glued together"
+    ws = words(text)
+    if 1 <= len(ws) <= 3 and all(w.isupper() and len(w) > 1 for w in ws) and not _TERMINAL.search(text):
+        return "boilerplate", "section label or kicker in capitals"
+    return None
+
+
+def repeated_lines(texts_by_article, min_articles: int = 3, max_words: int = 12) -> frozenset[str]:
+    """Short lines that recur in at least ``min_articles`` articles of a corpus: site furniture.
+
+    Compute it once per corpus and pass it to :func:`classify_block_roles` (``repeated=``);
+    an article's roles depend on it only through that explicit input.
+
+    Parameters
+    ----------
+    texts_by_article : iterable of str
+        Every article's text.
+    """
+    counts: dict[str, int] = {}
+    for text in texts_by_article:
+        seen = set()
+        for line in (text or "").splitlines():
+            if line.strip() and len(words(line)) <= max_words:
+                seen.add(normalise(line))
+        for line in seen:
+            counts[line] = counts.get(line, 0) + 1
+    return frozenset(line for line, c in counts.items() if c >= min_articles and line)
+
+
+#: A caption names who or what is shown; it does not open with a pronoun or a connective, nor report speech.
+_NOT_A_CAPTION_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|however|since|for|but|and)\b", re.IGNORECASE)
+_REPORTED = re.compile(r"\b(?:says|said|according to|told)\b")
+
+
+def _cut_mid_sentence(text: str, n_words: int) -> bool:
+    """A sentence that stops without its end: six words or more, lower case, last word lower case, no stop."""
+    ws = words(text)
+    return (n_words >= 6 and title_case_share(text) < 0.5 and not re.search(r"[.!?:;…\"”’)]\s*$", text)
+            and bool(ws) and ws[-1][:1].islower())
 
 
 def _is_header(role: tuple[str, str] | None) -> bool:
     return role is not None and "header" in role[1]
 
 
-def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
+def classify_block_roles(texts: list[str], repeated: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
     """Role and deciding rule for each block of one article, in order.
 
     Parameters
     ----------
     texts : list of str
         The blocks of one article, in reading order (see :func:`blocks.block_spans`).
+    repeated : frozenset of str
+        Normalised short lines that recur across the corpus (:func:`repeated_lines`), computed
+        once per corpus; a non-prose line in it is furniture. Empty: no corpus evidence.
 
     Returns
     -------
@@ -283,7 +393,9 @@ def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
     # lines that are not furniture (a headline, a caption) are duplicates.
     seen: dict[str, int] = {}
     for i, text in enumerate(texts):
-        roles[i] = _lexicon_role(text)
+        roles[i] = _lexicon_role(text, n_words[i]) or _furniture_shape(text, n_words[i])
+        if roles[i] is None and norms[i] in repeated and n_words[i] <= 12 and not is_prose(text):
+            roles[i] = ("boilerplate", "line repeated across the corpus")
         if norms[i] in seen and (roles[i] is None or roles[i][0] in ("caption", "byline")):
             roles[i] = ("duplicate", f"repeats block {seen[norms[i]]}")
         elif roles[i] is None and n_words[i] >= 6:
@@ -327,7 +439,7 @@ def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
     past_share = _past_share([texts[i] for i in long_prose])
     article_words: set[str] = set()
     for i in prose:
-        article_words |= content_words(texts[i])
+        article_words |= content_words(texts[i])  # a new set: the cached frozensets are never changed
     first_prose = prose[0] if prose else n
     last_prose = prose[-1] if prose else -1
 
@@ -389,6 +501,8 @@ def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
         text = texts[i]
         if looks_like_caption(text):
             roles[i] = ("caption", "present-tense visual verb after the subject")
+        elif i == last_prose + 1 and _cut_mid_sentence(text, n_words[i]):
+            roles[i] = ("body", "last paragraph cut mid-sentence by the scrape")
         elif i > last_prose and is_short_line(text):
             roles[i] = ("boilerplate", "short line after the article (site name, navigation)")
         elif i < first_prose and is_short_line(text):
@@ -399,7 +513,8 @@ def classify_block_roles(texts: list[str]) -> list[tuple[str, str]]:
                 roles[i] = ("stray", "headline-shaped line after the article, little shared vocabulary")
             else:
                 roles[i] = ("related", "headline-shaped line inside the article")
-        elif n_words[i] >= 8 and is_present_summary(text) and past_share > 0.6 and first_prose < i < n - 1:
+        elif (8 <= n_words[i] <= 30 and is_present_summary(text) and past_share > 0.6 and first_prose < i < n - 1
+              and not _NOT_A_CAPTION_START.match(text) and not _REPORTED.search(text)):
             roles[i] = ("caption", "one present-tense sentence in a past-tense article")
         else:
             roles[i] = ("body", "prose")

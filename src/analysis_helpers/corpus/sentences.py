@@ -92,16 +92,21 @@ def split_sentences(articles: pd.DataFrame, blocks: pd.DataFrame, *, lexicons=No
         Sorted by doc_id, sent_id.
     """
     texts = dict(zip(articles["doc_id"], articles["text"]))
+    # plain lists, not a pandas group and row objects per block: this loop runs once per block
+    by_doc: dict = {}
+    for doc_id, block_id, start, end, role in zip(blocks["doc_id"].tolist(), blocks["block_id"].tolist(),
+                                                  blocks["start"].tolist(), blocks["end"].tolist(),
+                                                  blocks["role"].tolist()):
+        if not pd.isna(doc_id):
+            by_doc.setdefault(doc_id, []).append((block_id, start, end, role))
     rows = []
-    for doc_id, doc_blocks in blocks.groupby("doc_id", sort=True):
+    for doc_id in sorted(by_doc):
         full = texts[doc_id]
         sent_id = 0
-        for block in doc_blocks.sort_values("block_id").itertuples():
-            block_text = full[block.start:block.end]
+        for block_id, start, end, role in sorted(by_doc[doc_id], key=lambda b: b[0]):
+            block_text = full[start:end]
             for s, e in sentence_spans(block_text):
-                rows.append({"doc_id": doc_id, "block_id": block.block_id, "sent_id": sent_id,
-                             "start": block.start + s, "end": block.start + e,
-                             "text": block_text[s:e], "role": block.role})
+                rows.append((doc_id, block_id, sent_id, start + s, start + e, block_text[s:e], role))
                 sent_id += 1
     sentences = pd.DataFrame(rows, columns=SENTENCE_COLUMNS + ["role"])
     sentences = sentences.astype({"block_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64"})

@@ -71,6 +71,8 @@ def cardinal_value(phrase: str) -> float | None:
     """Value of a spelled cardinal ("twenty-five" -> 25, "two million" -> 2e6), else None.
 
     "a"/"an" count as one when a multiplier follows ("a hundred", "a dozen").
+    A chain of words whose value does not fit a float (beyond :data:`LARGEST_CARDINAL`,
+    "one hundred hundred hundred ...") is no figure: None, not an ``OverflowError``.
     """
     parts = words_of(phrase)
     if parts and parts[0] in ("a", "an") and len(parts) > 1:
@@ -88,7 +90,13 @@ def cardinal_value(phrase: str) -> float | None:
         else:  # thousand, million, billion, trillion
             total += (current or 1) * MULTIPLIERS[word]
             current = 0
+        if current > LARGEST_CARDINAL or total > LARGEST_CARDINAL:
+            return None  # stops the integers growing with the chain, too
     return float(total + current)
+
+
+#: Spelled values above this are not read as figures (a float holds up to about 1.8e308).
+LARGEST_CARDINAL = 10 ** 300
 
 
 def ordinal_value(phrase: str) -> float | None:

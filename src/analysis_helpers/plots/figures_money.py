@@ -115,7 +115,7 @@ def plot_money_figures(money: pd.DataFrame, groups: pd.DataFrame, labels: pd.Ser
         panels.append(("disagreement", row, members, len(members)))
     heights = [max(len(p[2]), 1) * 0.32 + 0.9 for p in panels]
     fig, axes = plt.subplots(len(panels), 1, figsize=(8.5, sum(heights) + 0.5), squeeze=False,
-                             gridspec_kw={"height_ratios": heights}, layout="constrained")
+                             gridspec_kw={"height_ratios": heights})
     disagreeing = set(groups.loc[groups["group_id"].isin(disagreements["group_id"]), "figure_id"]) if len(
         disagreements) else set()
     for index, (ax, panel) in enumerate(zip(axes[:, 0], panels)):
@@ -128,6 +128,7 @@ def plot_money_figures(money: pd.DataFrame, groups: pd.DataFrame, labels: pd.Ser
     if hidden:
         note = ", ".join(f"{c} ({counts[c]})" for c in hidden)
         fig.supxlabel(f"Not drawn: figures in {note}.", fontsize=8, color="0.35", x=0.01, ha="left")
+    fig.tight_layout()  # not layout="constrained": its result varies with Python's hash seed, and so would the SVG
     return fig
 
 

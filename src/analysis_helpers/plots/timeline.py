@@ -135,7 +135,7 @@ def plot_timeline(events: pd.DataFrame, window: tuple, *, reference: pd.DataFram
     outside, n_outside = _rows(events, reference, lambda f, l: f < start or l >= last_moment, max_rows, (start, end))
     heights = [max(len(inside), 1) * 0.3 + 1.2] + ([len(outside) * 0.3 + 1.0] if len(outside) else [])
     fig, axes = plt.subplots(len(heights), 1, figsize=(10, sum(heights) + 0.4), squeeze=False,
-                             gridspec_kw={"height_ratios": heights}, layout="constrained")
+                             gridspec_kw={"height_ratios": heights})
     ax = axes[0, 0]
     if len(inside):
         _draw_rows(ax, inside)
@@ -158,4 +158,5 @@ def plot_timeline(events: pd.DataFrame, window: tuple, *, reference: pd.DataFram
         strip.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
         more = f" (the {len(outside)} with most sources of {n_outside})" if n_outside > len(outside) else ""
         strip.set_title(f"Outside the window (shaded){more}", loc="left", fontsize=10)
+    fig.tight_layout()  # not layout="constrained": its result can vary with Python's hash seed (SVG ids)
     return fig

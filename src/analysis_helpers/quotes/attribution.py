@@ -33,7 +33,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from ..resources import cached
-from .speakers import Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns
+from .speakers import Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns, title_heads
 
 _ADVERBS = (
     r"(?:also|further|then|later|again|once\s+again|had|has|have|was|is|were|would|will|did|does|do|not|"
@@ -289,6 +289,20 @@ class ArticleSpeakers:
             if subject:
                 recent = [v for v in recent if v[0] != subject[0]] + [subject]
 
+    def _person_before_apposition(self, sent_start: int, m: Mention) -> Mention | None:
+        """A registered person opening the clause, followed by a role in apposition that holds ``m``."""
+        if m.kind == "name" and self.resolved.get(m.start, ("",))[0] in self.registry.people:
+            return None
+        for h in self.mentions_between(sent_start, m.start):
+            if h.kind != "name" or self.resolved.get(h.start, ("",))[0] not in self.registry.people:
+                continue
+            gap = self.text[h.end:m.start]
+            words = re.findall(r"[a-z]+", gap)
+            if re.match(r",\s+[^,;:“”\"]{1,90}$", gap) and any(w in title_heads() for w in words):
+                return h
+            return None
+        return None
+
     def _apposed_name(self, m: Mention) -> Mention | None:
         """The registered name right after a role and a comma ("the coach, Ana Ruiz"), else None."""
         for following in self.mentions_between(m.end, min(len(self.text), m.end + 90)):
@@ -401,6 +415,10 @@ class ArticleSpeakers:
                 # "The region's president, Stefano Bonaccini, said": the name, not the role
                 return self._attribution(before[k + 1], "subject of cue (apposition)", cue)
             method = "subject of cue" if k == len(before) - 1 else "subject of cue (apposition)"
+            head = self._person_before_apposition(sent_start, m)
+            if head is not None:
+                # "Ana Ruiz, president and CEO of Acme Airlines said": the person, not the body
+                return self._attribution(head, "subject of cue (apposition)", cue)
             if re.search(r"\b(?:of|at|for|from|with)\s+(?:the\s+)?$", self.text[sent_start:m.start]):
                 # "Ana Ruiz, president of Acme Holdings, said": the person, not the body after "of"
                 head = next((h for h in before[:k] if h.kind == "name" and
@@ -480,11 +498,13 @@ class ArticleSpeakers:
         first = after[0]
         if cue.text.lower().endswith("ing") or not descriptor_gap(self.text[cue.end:first.start]):
             return None  # "..., emphasizing the need for X": an object, not the cue's subject
-        for m in after:
+        people = [m for m in after if m.kind == "name" and self.resolved[m.start][0] in self.registry.people
+                  and descriptor_gap(self.text[cue.end:m.start])]
+        if len(people) > 1 and re.search(r",\s*$", self.text[cue.end:people[-1].start]):
+            return people[-1]  # "said Acme Price Head trader, Ana Ruiz": the name in apposition
+        if people:
             # "said the general secretary of the union, Tony Woodley": the registered person in the phrase
-            if m.kind == "name" and self.resolved[m.start][0] in self.registry.people \
-                    and descriptor_gap(self.text[cue.end:m.start]):
-                return m
+            return people[0]
         return first
 
     def inverted_unregistered(self, cue: Cue, limit: int, method: str = "after quote (group)") -> Attribution:

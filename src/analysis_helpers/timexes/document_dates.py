@@ -135,7 +135,8 @@ def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), byl
     spans = spans if spans is not None else [(0, len(text or ""))]
     latest, weekdays = text_evidence(text or "", spans, sentence_bounds)
     if latest is not None:
-        last = latest + timedelta(days=6) if weekdays else latest
+        # clamped: a latest date in the calendar's last week must not overflow
+        last = min(latest, date.max - timedelta(days=6)) + timedelta(days=6) if weekdays else latest
         return _row(latest, latest, last, f"latest full date in the text ({latest.isoformat()})")
     return {"reference_day": "", "first_day": "", "last_day": "", "method": UNKNOWN_METHOD}
 

@@ -50,7 +50,10 @@ def tag_text(text: str, reference: date | None = None, sentence_bounds=(), *, le
     for start, end, rule, m in candidates(text):
         if any(taken[start:end]):
             continue
-        result = normalise(rule, m, ctx, start, end)
+        try:
+            result = normalise(rule, m, ctx, start, end)
+        except (OverflowError, ValueError):  # "99999999999 days ago": date arithmetic leaves the calendar
+            result = _out_of_calendar(rule)
         if result is None:
             continue
         taken[start:end] = b"\x01" * (end - start)
@@ -71,9 +74,9 @@ def tag_text(text: str, reference: date | None = None, sentence_bounds=(), *, le
         if rule == "relative_unit" and reference is not None and first is not None:
             pre = (m.group("pre") or "").lower()
             if pre == "earlier" and last >= reference:
-                last = reference - timedelta(days=1)
+                last = max(reference, date.min + timedelta(days=1)) - timedelta(days=1)
             elif pre == "later" and first <= reference:
-                first = reference + timedelta(days=1)
+                first = min(reference, date.max - timedelta(days=1)) + timedelta(days=1)
         if rule == "event":
             for i, row in enumerate(_anchor_event_rows()):
                 if m.group(f"ev{i}"):
@@ -93,6 +96,16 @@ def tag_text(text: str, reference: date | None = None, sentence_bounds=(), *, le
         row["reason"] = (NO_DOCUMENT_DATE if reference is None and underspecified
                          and row["anchor"] == "document date" and row["type"] in ("DATE", "TIME") else "")
     return rows
+
+
+#: The ``anchor`` of an expression whose date would fall outside years 1 to 9999: left unresolved.
+OUT_OF_CALENDAR = "out of calendar range"
+
+
+def _out_of_calendar(rule: str) -> dict:
+    """The fields of an expression whose date arithmetic leaves the calendar: unresolved, and saying so."""
+    kind = "DURATION" if rule in ("duration",) else "DATE"
+    return {"type": kind, "value": "XXXX-XX-XX", "mod": "", "anchor": OUT_OF_CALENDAR, "tense": ""}
 
 
 _DAY_WORD_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
@@ -184,6 +197,10 @@ def _resolve_anaphoric(rows: list[dict], reference: date | None) -> None:
         if anchor_day is None:
             row.update(value="XXXX-XX-XX", anchor="document date", granularity="unknown")
             continue
-        day = anchor_day + timedelta(days=offset)
+        try:
+            day = anchor_day + timedelta(days=offset)
+        except OverflowError:  # "on 9999-12-31 ... a day later"
+            row.update(_out_of_calendar(row["rule"]), granularity="unknown", first_day=None, last_day=None)
+            continue
         row.update(value=day_value(day), anchor=anchor, granularity="day",
                    first_day=day.isoformat(), last_day=day.isoformat())

@@ -8,6 +8,10 @@ of the NMF topics when 20% of the paragraphs are left out (the k whose topics
 come back most alike, measured by the adjusted Rand index), unless the caller
 fixes it. Every random step takes ``random_state``, and everything runs on one
 thread so that results do not depend on the number of cores.
+
+(Over 400 lines on purpose: choosing k, fitting, clustering and the tables they
+make share the thresholds that switch to sampled and mini-batch methods on large
+corpora; splitting them would scatter those switches.)
 """
 
 from __future__ import annotations

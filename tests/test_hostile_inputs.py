@@ -1,0 +1,327 @@
+"""Hostile inputs: one bad article never crashes, stalls or silently drops anything.
+
+Each case of issue 15 that belongs to reading, decoding and the per-article steps is a
+regression test here. Cost tests compare a hostile text with plain prose of the same
+size, timed in the same test (CPU time), so they hold on a slow or busy machine; the
+sizes are the smallest that showed the old quadratic behaviour within a second or two.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis_helpers.corpus.build import ARTICLE_COLUMNS, build_corpus, read_articles, read_manifest
+from analysis_helpers.corpus.decoding import decode_article_bytes, UnreadableFile
+from analysis_helpers.figures.extract import extract_figures
+from analysis_helpers.figures.number_words import cardinal_value
+from analysis_helpers.quotes.extract import extract_quotes
+from analysis_helpers.timeline.build import build_timeline
+from analysis_helpers.timexes.document_dates import document_dates
+from analysis_helpers.timexes.extract import extract_timexes
+
+PROSE = ("The minister said the talks in Brussels would continue next week. Officials met on "
+         "Tuesday to discuss the budget, and the committee approved the plan. ")
+ARTICLE = "NATO ministers meet in Brussels\nThe minister said the talks went well on Monday.\n"
+
+
+def one_article(text: str, published: str = "2025-02-12", doc_id: str = "a") -> pd.DataFrame:
+    """An ``articles`` table of one article (what read_articles would give)."""
+    return pd.DataFrame([{"doc_id": doc_id, "file": f"{doc_id}.txt", "title": "", "outlet": "", "url": "",
+                          "published": published, "text": text, "n_chars": len(text), "n_words": 0,
+                          "published_note": "", "encoding": "utf-8", "changes": ""}], columns=ARTICLE_COLUMNS)
+
+
+def repeat_to(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def cpu_seconds(func, *args) -> float:
+    start = time.process_time()
+    func(*args)
+    return time.process_time() - start
+
+
+def corpus_step(text):
+    return build_corpus(one_article(text))
+
+
+def step_on(step):
+    def run(text):
+        return step(build_corpus(one_article(text)))
+    return run
+
+
+def assert_linear(step, hostile_unit: str, size: int, factor: float = 8.0) -> None:
+    """``step`` on ``size`` characters of a repeated hostile unit costs at most ``factor`` times prose."""
+    step(PROSE)  # warm the caches (compiled patterns, lexicons)
+    prose = cpu_seconds(step, repeat_to(PROSE, size))
+    hostile = cpu_seconds(step, repeat_to(hostile_unit, size))
+    assert hostile <= factor * prose + 0.5, f"{hostile_unit!r} x {size}: {hostile:.2f} s against prose {prose:.2f} s"
+
+
+# --------------------------------------------------------------------------- linear cost
+@pytest.mark.parametrize("unit", ["Mr. ", "U.S. ", "Mr.Smith "])
+def test_repeated_abbreviations_segment_in_linear_time(unit):
+    # sentence_count re-searched the text before every stop: 10 KB of "Mr. " took 2 s, 100 KB 159 s
+    assert_linear(corpus_step, unit, 20_000)
+
+
+def test_one_line_scrape_segments_in_linear_time():
+    text = repeat_to(PROSE, 200_000)
+    assert "\n" not in text
+    assert_linear(corpus_step, PROSE, 200_000, factor=2.0)
+    corpus = corpus_step(text)
+    assert len(corpus.blocks) == 1 and len(corpus.sentences) > 1000
+
+
+def test_repeated_weekday_is_linear_in_timexes():
+    # clause tense scanned the whole sentence once per expression: 20 KB took 57 s
+    assert_linear(step_on(extract_timexes), "on Monday ", 20_000)
+
+
+@pytest.mark.parametrize("unit", ["on Monday ", "12 February 2025 "])
+def test_repeated_dates_are_linear_in_the_timeline(unit):
+    # the timeline filtered frames per mention and compared every pair of mentions: 10 KB took 31 s
+    assert_linear(step_on(build_timeline), unit, 10_000)
+
+
+def test_repeated_cue_is_linear_in_quotes():
+    # each "said" searched its whole sentence from the start: 20 KB took 3.5 s
+    assert_linear(step_on(extract_quotes), "said ", 20_000)
+
+
+def test_document_dates_group_the_corpus_once():
+    # the corpus tables were filtered once per undated document: quadratic in files
+    def dates_of(n):
+        articles = pd.concat([one_article(f"Headline {i}\nThe minister spoke on Monday.\n", published="",
+                                          doc_id=f"d{i:05d}") for i in range(n)], ignore_index=True)
+        corpus = build_corpus(articles)
+        return cpu_seconds(document_dates, corpus)
+
+    dates_of(5)
+    small, large = dates_of(100), dates_of(800)
+    assert large <= 8 * 2.5 * small + 0.3, (small, large)
+
+
+# --------------------------------------------------------------------------- values out of range
+def test_long_chain_of_number_words_is_no_figure():
+    assert cardinal_value("one hundred " * 400) is None
+    assert cardinal_value("two hundred thousand") == 200_000.0
+    figures = extract_figures(build_corpus(one_article("It cost " + "one hundred " * 400 + "dollars.")))
+    assert isinstance(figures, pd.DataFrame)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("It happened 99999999999 days ago.", "2025-02-12"),
+    ("It happened on 9999-12-31. A day later it rained.", "2025-02-12"),
+    ("He came on Monday and will return tomorrow, next week and in 3 years.", "9999-12-31"),
+    ("He came on Monday, the day before, last year.", "0001-01-01"),
+])
+def test_date_arithmetic_leaving_the_calendar_stays_unresolved(text, published):
+    corpus = build_corpus(one_article(text, published=published))
+    timexes = extract_timexes(corpus)
+    build_timeline(corpus)
+    article = corpus.articles.loc[0, "text"]
+    for row in timexes.itertuples():
+        assert article[row.start:row.end] == row.text
+    assert (timexes["anchor"] == "out of calendar range").any() or published != "2025-02-12"
+
+
+# --------------------------------------------------------------------------- reading a folder
+def write(folder: Path, name, data) -> Path:
+    path = folder / name if isinstance(name, str) else Path(os.fsdecode(bytes(folder) + b"/" + name))
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return path
+
+
+def problem_for(problems: pd.DataFrame, file: str) -> str:
+    rows = problems.loc[problems["file"] == file, "problem"].tolist()
+    assert rows, f"no problem row for {file}: {problems.to_dict('records')}"
+    return " | ".join(rows)
+
+
+def test_oversized_file_is_refused_without_being_read(tmp_path, monkeypatch):
+    write(tmp_path, "ok.txt", ARTICLE)
+    with open(tmp_path / "huge.txt", "wb") as handle:  # sparse: 2 GB on paper, nothing on disk
+        handle.truncate(2 * 1024 ** 3)
+    articles, problems = read_articles(tmp_path)
+    assert list(articles["file"]) == ["ok.txt"]
+    assert "over the" in problem_for(problems, "huge.txt")
+
+
+def test_unreadable_file_is_a_problem_not_a_crash(tmp_path, monkeypatch):
+    write(tmp_path, "ok.txt", ARTICLE)
+    locked = write(tmp_path, "locked.txt", ARTICLE)
+    real_open = open
+
+    def refusing_open(path, *args, **kwargs):  # chmod 000 does not stop root, so refuse like the OS would
+        if Path(path) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", refusing_open)
+    articles, problems = read_articles(tmp_path)
+    assert list(articles["file"]) == ["ok.txt"]
+    assert "Permission denied" in problem_for(problems, "locked.txt")
+
+
+def test_non_utf8_file_name_is_read_and_written_safely(tmp_path):
+    write(tmp_path, b"caf\xe9.txt", ARTICLE)
+    articles, problems = read_articles(tmp_path)
+    assert list(articles["file"]) == ["caf\\xe9.txt"]
+    assert "not UTF-8" in problem_for(problems, "caf\\xe9.txt")
+    articles.to_csv(tmp_path.parent / "articles_out.csv")  # no UnicodeEncodeError
+
+
+def test_skipped_entries_are_named(tmp_path):
+    write(tmp_path, "ok.txt", ARTICLE)
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", "inner.txt", ARTICLE)
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    write(tmp_path, ".txt", ARTICLE)
+    articles, problems = read_articles(tmp_path)
+    assert list(articles["file"]) == ["ok.txt"]
+    assert "not recursive" in problem_for(problems, "sub")
+    assert "FIFO" in problem_for(problems, "pipe.txt")
+    assert "broken link" in problem_for(problems, "broken.txt")
+    assert "loops" in problem_for(problems, "loop.txt")
+    assert "no name before the suffix" in problem_for(problems, ".txt")
+
+
+def test_recursive_reads_subfolders(tmp_path):
+    write(tmp_path, "ok.txt", ARTICLE)
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", "inner.txt", ARTICLE)
+    articles, problems = read_articles(tmp_path, recursive=True)
+    assert sorted(articles["file"]) == ["ok.txt", "sub/inner.txt"]
+    assert problems.empty
+
+
+def test_manifest_faults_are_reported(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "b.txt", ARTICLE)
+    write(tmp_path, "manifest.csv", "file,doc_id,outlet,published,extra\n"
+                                    "a.txt,A,Le Monde,9999-12-31,x,surplus\n".encode("utf-8")
+          + "b.txt,B,Caf\xe9 News,2025-02-12,y\n".encode("cp1252"))
+    manifest, problems = read_manifest(tmp_path)
+    text = " | ".join(p["problem"] for p in problems)
+    assert "extra fields" in text and "'extra'" in text and "bytes read as Windows-1252" in text
+    assert "year from" in text
+    assert manifest.set_index("doc_id").loc["A", "published"] == ""
+    assert manifest.set_index("doc_id").loc["B", "outlet"] == "Caf\xe9 News"
+
+
+def test_unreadable_manifest_is_a_clear_error(tmp_path):
+    from analysis_helpers.corpus.build import CorpusError
+
+    write(tmp_path, "a.txt", ARTICLE)
+    (tmp_path / "manifest.csv").mkdir()
+    with pytest.raises(CorpusError, match="manifest"):
+        read_articles(tmp_path)
+
+
+# --------------------------------------------------------------------------- decoding
+def test_one_stray_byte_does_not_redecode_a_utf8_article():
+    text = "“Yes,” she said. The café opened.\n"
+    data = text.encode("utf-8").replace(b"opened", b"op\x92ened")
+    decoded = decode_article_bytes(data)
+    assert decoded.text == text.replace("opened", "op’ened")
+    assert decoded.encoding == "utf-8" and decoded.replaced_bytes == 1
+    assert "1 bytes" in decoded.describe_changes()
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-16-be"])
+def test_utf16_and_utf32_with_a_bom_are_decoded(encoding):
+    text = "Headline\n“Yes,” she said in Liège.\n"
+    data = ("\ufeff" + text).encode(encoding) if encoding.endswith("-be") else text.encode(encoding)
+    decoded = decode_article_bytes(data)
+    assert decoded.text == text
+    assert decoded.encoding in ("utf-16", "utf-32")
+
+
+@pytest.mark.parametrize("data", ["\u00a0\u00a0\n \u00a0".encode(), b"\xef\xbb\xbf", "\ufeff\u200b\n".encode(),
+                                  "\ufeff".encode("utf-16")])
+def test_blank_after_decoding_is_refused(data):
+    with pytest.raises(UnreadableFile, match="no visible text"):
+        decode_article_bytes(data)
+
+
+def test_own_articles_csv_reads_back(tmp_path):
+    write(tmp_path, "001.txt", ARTICLE)
+    articles, _ = read_articles(tmp_path)
+    articles.to_csv(tmp_path.parent / "articles.csv", index=False)
+    again = pd.read_csv(tmp_path.parent / "articles.csv", dtype=str, keep_default_na=False)
+    corpus = build_corpus(again)
+    assert corpus.articles.loc[0, "doc_id"] == "001"
+    assert len(corpus.sentences) == len(build_corpus(articles).sentences)
+
+
+# --------------------------------------------------------------------------- property test
+HOSTILE_PIECES = [
+    "Mr. ", "U.S. ", "Gen.", "No. 5 ", "said ", "told reporters ", "according to ", "“", "”", "\"", "'", "‘",
+    "’", "«", "»", "1", "2", "99999999999", "12 February 2025 ", "on Monday ", "9999-12-31 ", "a day later ",
+    "one hundred ", "million ", "%", "$", "\n", " ", ".", ",", "Ж", "中文", "مرحبا", "e\u0301", "\u200d",
+    "\u200b", "\u00a0", "👩\u200d💻", "Hegseth ", "NATO ", "The minister said ", "(", ")", "—", "…",
+]
+
+
+def all_tables(text: str) -> dict[str, pd.DataFrame]:
+    corpus = build_corpus(one_article(text))
+    return {"blocks": corpus.blocks, "sentences": corpus.sentences, "quotes": extract_quotes(corpus),
+            "timexes": extract_timexes(corpus), "events": build_timeline(corpus),
+            "figures": extract_figures(corpus)}
+
+
+def check_offsets(text: str, tables: dict[str, pd.DataFrame]) -> None:
+    for name, table in tables.items():
+        if {"start", "end", "text"} <= set(table.columns):
+            for row in table.itertuples():
+                assert text[row.start:row.end] == row.text, (name, row)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(HOSTILE_PIECES), min_size=1, max_size=300), st.integers(1, 40))
+def test_hostile_texts_never_raise_and_keep_offsets(pieces, repeat):
+    text = "".join(pieces) * repeat
+    tables = all_tables(text)
+    check_offsets(text, tables)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(HOSTILE_PIECES), min_size=1, max_size=8))
+def test_hostile_texts_cost_like_prose(pieces):
+    unit = "".join(pieces)
+    size = 10_000
+    all_tables(PROSE)
+    prose = cpu_seconds(all_tables, repeat_to(PROSE, size))
+    hostile = cpu_seconds(all_tables, repeat_to(unit, size))
+    assert hostile <= 10 * prose + 1.0, f"{unit!r}: {hostile:.2f} s against prose {prose:.2f} s"
+
+
+# --------------------------------------------------------------------------- determinism
+def test_tables_are_identical_under_any_hash_seed(tmp_path):
+    script = (
+        "import sys, pandas as pd\n"
+        "sys.path.insert(0, %r)\n"
+        "from test_hostile_inputs import all_tables\n"
+        "text = %r\n"
+        "for name, table in all_tables(text).items():\n"
+        "    sys.stdout.write(name + '\\n' + table.to_csv(index=False))\n"
+    ) % (str(Path(__file__).parent), "Mr. Smith said “yes” on Monday, 12 February 2025.\n" + PROSE * 5)
+    outputs = []
+    for seed in ("1", "12345"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-c", script], capture_output=True, env=env, check=True)
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1] and len(outputs[0]) > 1000

@@ -1,0 +1,102 @@
+"""Topics at scale: what runs above the size thresholds, and that the fast paths give the same tables."""
+
+import numpy as np
+import pandas as pd
+
+import analysis_helpers.topics.model as model
+from analysis_helpers.corpus.build import Corpus
+from analysis_helpers.topics.model import TopicOptions, cluster_units, extract_topics, ward_clusters
+
+TOPIC_WORDS = {
+    "harbour": "ship port cargo dock crane vessel harbour sailor tide anchor",
+    "budget": "budget tax spending deficit treasury revenue bond minister fiscal debt",
+    "weather": "rain storm flood wind snow forecast thunder drought heat cloud",
+}
+
+
+def _units(n_per_topic: int, seed: int = 0) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    rows = []
+    for topic, words in TOPIC_WORDS.items():
+        vocab = words.split()
+        for i in range(n_per_topic):
+            text = " ".join(rng.choice(vocab, size=12)) + "."
+            rows.append({"doc_id": f"{topic}{i // 3:04d}", "block_id": i % 3, "start": 0, "end": len(text),
+                         "role": "body", "text": text})
+    return pd.DataFrame(rows)
+
+
+def _naive_long_mixture(keys, shares, columns):
+    rows = []
+    for i, key in enumerate(keys.to_dict("records")):
+        order = sorted((t for t in range(shares.shape[1]) if shares[i, t] > 0),
+                       key=lambda t: (-round(float(shares[i, t]), 9), t))
+        for rank, t in enumerate(order, start=1):
+            rows.append({**key, "topic_id": t, "weight": round(float(shares[i, t]), 4), "rank": rank})
+    return pd.DataFrame(rows, columns=columns).astype({"topic_id": "int64", "rank": "int64"})
+
+
+def test_vectorised_mixture_table_equals_the_row_by_row_one():
+    rng = np.random.default_rng(1)
+    shares = rng.random((50, 4)) * (rng.random((50, 4)) > 0.4)
+    shares[3] = [0.25, 0.25, 0.25, 0.25]  # ties keep topic order
+    keys = pd.DataFrame({"doc_id": [f"d{i}" for i in range(50)]})
+    columns = ["doc_id", "topic_id", "weight", "rank"]
+    fast = model._long_mixture(keys, shares, columns)
+    assert fast.to_csv(index=False) == _naive_long_mixture(keys, shares, columns).to_csv(index=False)
+
+
+def test_ward_runs_on_a_sample_above_the_threshold_and_labels_every_row(monkeypatch):
+    monkeypatch.setattr(model, "WARD_MAX_UNITS", 60)
+    rng = np.random.default_rng(0)
+    centres = np.array([[5.0, 0.0], [0.0, 5.0], [-5.0, -5.0]])
+    points = np.vstack([c + rng.normal(scale=0.3, size=(100, 2)) for c in centres])
+    labels = ward_clusters(points, 3)
+    assert labels.shape == (300,)
+    # well separated groups come back whole, whatever the numbering
+    for group in range(3):
+        assert len(set(labels[group * 100:(group + 1) * 100])) == 1
+    assert len(set(labels)) == 3
+
+
+def test_minibatch_paths_above_the_threshold_find_the_topics_and_say_so(monkeypatch):
+    monkeypatch.setattr(model, "FULL_BATCH_MAX_UNITS", 100)
+    monkeypatch.setattr(model, "WARD_MAX_UNITS", 120)
+    units = _units(80)
+    result = cluster_units(units, k=3, n_resamples=0)
+    assert "MiniBatchNMF" in result.method and "MiniBatchKMeans" in result.method
+    assert "Ward on a seeded sample of 120" in result.method
+    labels = result.paragraph_clusters["topic_id"].to_numpy()
+    for start in (0, 80, 160):
+        block = labels[start:start + 80]
+        assert (block == np.bincount(block).argmax()).mean() > 0.9
+    assert len(set(result.paragraph_clusters["kmeans_cluster"])) == 3
+
+
+def test_auto_topics_skip_stability_resampling_on_large_corpora(monkeypatch):
+    monkeypatch.setattr(model, "STABILITY_AUTO_MAX_UNITS", 50)
+    units = _units(30)
+    calls = []
+    original = model.choose_k
+
+    def spy(features, k_values=None, **kwargs):
+        calls.append(kwargs["n_resamples"])
+        return original(features, k_values, **kwargs)
+
+    monkeypatch.setattr(model, "choose_k", spy)
+    articles = pd.DataFrame({"doc_id": sorted(units["doc_id"].unique()), "title": "", "text": ""})
+    corpus = Corpus(articles, units, pd.DataFrame(), pd.DataFrame())
+    tables = extract_topics(corpus, options=TopicOptions())
+    assert calls == [0] and "silhouette" in tables["topics"].attrs["method"]
+    tables = extract_topics(corpus, options=TopicOptions(stability=True))
+    assert calls == [0, 10] and "stability over 10 resamples" in tables["topics"].attrs["method"]
+    tables = extract_topics(corpus, options=TopicOptions(mode=3))
+    assert calls == [0, 10] and "k=3 fixed" in tables["topics"].attrs["method"] and len(tables["topics"]) == 3
+
+
+def test_choose_k_without_resampling_picks_the_best_silhouette():
+    units = _units(30)
+    features = model.build_tfidf(units["text"].tolist())
+    table = model.choose_k(features, [2, 3, 4], n_resamples=0)
+    assert table["stability"].isna().all()
+    assert int(table.loc[table["chosen"], "k"].iloc[0]) == int(table.loc[table["silhouette"].idxmax(), "k"])
