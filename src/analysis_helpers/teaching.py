@@ -11,7 +11,11 @@ import re
 
 import pandas as pd
 
-from .corpus.roles import ARTICLE_ROLES
+from .corpus.overview import article_counts, role_composition
+from .figures.comparison import compare_figures
+from .schema import ARTICLE_ROLES
+from .timeline.build import event_threads
+from .timexes.tagger import tag_text
 
 
 def _verdict(ok: bool, good: str, bad: str) -> bool:
@@ -28,8 +32,6 @@ def share_difference_table(corpus) -> pd.DataFrame:
         Index ``doc_id``; ``by_characters``, ``by_sentences`` (0 to 1) and ``difference``
         (by_characters minus by_sentences), sorted by doc_id.
     """
-    from .corpus.overview import article_counts, role_composition
-
     counts = article_counts(corpus)
     by_sentences = (counts["article_sentences"] / counts["sentences"].where(counts["sentences"] > 0)).fillna(0)
     by_characters = role_composition(corpus.blocks)["article_share"]
@@ -144,8 +146,6 @@ def check_densest_article(answer_doc_id, figures: pd.DataFrame, corpus) -> bool:
 
 def check_group_count(answer: int, figures: pd.DataFrame, max_gap: float) -> bool:
     """Exercise 03-2: does ``compare_figures(figures, max_gap=max_gap)`` find ``answer`` groups?"""
-    from .figures.comparison import compare_figures
-
     groups = compare_figures(figures, max_gap=max_gap)
     n = int(groups["group_id"].nunique()) if len(groups) else 0
     return _verdict(int(answer) == n, f"{n} group(s) with max_gap={max_gap}.",
@@ -176,8 +176,6 @@ def check_money_reading(text: str, expected_unit: str, figures_found: list[dict]
 
 def check_resolved_value(answer: str, sentence: str, expression: str, document_day) -> bool:
     """Exercise 04-2: is ``answer`` the TIMEX3 value ``tag_text`` gives ``expression`` in ``sentence``?"""
-    from .timexes.extract import tag_text
-
     values = [t["value"] for t in tag_text(sentence, document_day) if t["text"] == expression]
     if not values:
         return _verdict(False, "", f"{expression!r} is not tagged in this sentence.")
@@ -208,8 +206,6 @@ def thread_sentences(corpus, timexes: pd.DataFrame, thread: str) -> pd.DataFrame
     DataFrame
         ``doc_id, sent_id, text, n_timexes`` (temporal expressions in the sentence, any kind).
     """
-    from .timeline.build import event_threads
-
     pattern = event_threads().set_index("thread").loc[thread, "pattern"]
     sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
     found = sentences[sentences["text"].str.contains(pattern, regex=True)]

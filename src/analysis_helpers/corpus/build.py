@@ -1,3 +1,4 @@
+# Above 400 lines: reading a folder (files, manifest, problems) and checking a DataFrame both end in one Corpus; split when either grows.
 """Read a folder of scraped articles, with an optional manifest, into an ``articles`` table.
 
 Nothing here writes to the input folder. Every file is either an article row or

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .model import cluster_topics
+
 #: A topic that is the dominant topic of fewer paragraphs than this is flagged.
 MIN_TOPIC_PARAGRAPHS = 3
 #: Below this many paragraphs, or articles, a topic model describes the texts, not themes.
@@ -90,8 +92,6 @@ def main(argv=None) -> int:
     import argparse
     import sys
     from pathlib import Path
-
-    from .model import cluster_topics
 
     parser = argparse.ArgumentParser(prog="python -m analysis_helpers.topics.diagnostics",
                                      description="Fit the topic model of a folder of articles and print "
