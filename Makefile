@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: figures test setup lab benchmarks bench-scale clean student handouts
+.PHONY: figures test setup lab benchmarks bench-scale clean student handouts report
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,13 @@ benchmarks: $(STAMP)
 bench-scale: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[evaluation,dask]"
 	PYTHONPATH=src $(BIN)/python benchmarks/bench_scale.py
+
+# The whole notebook series on a folder of your own: make report CORPUS=path/to/articles [OUT=build/report]
+# (executed notebooks, HTML copies and figures in OUT; the repository's figures/ is never touched).
+OUT ?= build/report
+report: $(STAMP)
+	@test -n "$(CORPUS)" || { echo "make report: give the folder of articles, e.g. make report CORPUS=path/to/articles" >&2; exit 2; }
+	$(BIN)/analysis-helpers notebooks "$(CORPUS)" --out "$(OUT)"
 
 # Student copies: solution cells removed, outputs cleared, hints kept.
 student: $(STAMP)

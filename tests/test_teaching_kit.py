@@ -26,7 +26,7 @@ def test_every_exercise_has_a_hint_and_a_solution(path):
     if not has_solutions(notebook):
         pytest.skip(f"{path.name} has no solution-tagged cell yet (not converted to the teaching format)")
     found = exercises(notebook)
-    assert found, f"{path.name}: no '**N. Title.**' exercise after '## Exercises'"
+    assert found, f"{path.name}: no '### N. Title' exercise after '## Exercises'"
     assert [e.number for e in found] == list(range(1, len(found) + 1)), "exercises are numbered 1..n"
     for exercise in found:
         assert exercise.has_hint, f"{path.name} exercise {exercise.number} has no *Hint:*"

@@ -27,7 +27,7 @@ import nbformat
 
 #: Cell tag of a worked solution (code or markdown); student copies and handouts leave these out.
 SOLUTION_TAG = "solution"
-_EXERCISE = re.compile(r"^\*\*(\d+)\.\s*(.+?)\*\*", re.MULTILINE)
+_EXERCISE = re.compile(r"^(?:###\s+(\d+)\.\s*(.+?)$|\*\*(\d+)\.\s*(.+?)\*\*)", re.MULTILINE)
 _HINT = re.compile(r"\*Hint[:.]?\*|\*Hint:", re.IGNORECASE)
 
 
@@ -80,7 +80,7 @@ class Exercise:
 def exercises(notebook) -> list[Exercise]:
     """The exercises after the notebook's ``## Exercises`` heading.
 
-    An exercise starts at a markdown line ``**N. Title.**``; its hint is an ``*Hint:*`` paragraph
+    An exercise starts at a markdown heading ``### N. Title`` (or a line ``**N. Title.**``); its hint is an ``*Hint:*`` paragraph
     in the same cell, and its solution the ``solution``-tagged cells that follow before the next
     exercise or the key points.
     """
@@ -103,7 +103,8 @@ def exercises(notebook) -> list[Exercise]:
                 rest = source[match.end():]
                 following = _EXERCISE.search(rest)
                 body = rest[:following.start()] if following else rest
-                found.append({"number": int(match.group(1)), "title": match.group(2).strip(" ."),
+                found.append({"number": int(match.group(1) or match.group(3)),
+                              "title": (match.group(2) or match.group(4)).strip(" ."),
                               "hint": bool(_HINT.search(body)), "solutions": 0})
     return [Exercise(e["number"], e["title"], e["hint"], e["solutions"] > 0, e["solutions"]) for e in found]
 
