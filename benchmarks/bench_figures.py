@@ -143,17 +143,6 @@ def layout_figures() -> list[str]:
     return lines + [""]
 
 
-def table_md(df: pd.DataFrame) -> str:
-    """A DataFrame as a Markdown table (no tabulate dependency)."""
-    cols = list(df.columns)
-    lines = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
-    for row in df.itertuples(index=False):
-        cells = ["" if (isinstance(v, float) and v != v) else (f"{v:.3f}" if isinstance(v, float) else str(v))
-                 for v in row]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
-
-
 def main(argv=None) -> None:
     import argparse
 
@@ -196,11 +185,11 @@ def main(argv=None) -> None:
         "Spans match when they overlap (one-to-one); `span (exact)` needs identical offsets; `value` needs a",
         "matched span and the same value to 0.1 %. Kind and unit accuracy are over matched pairs.",
         "",
-        table_md(scores_all),
+        common.md_table(scores_all),
         "",
         "## Accuracy on the seeds, article text only (headline, standfirst, body)",
         "",
-        table_md(scores_article),
+        common.md_table(scores_article),
         "",
     ]
     mt_lines, mt = meantime_figures(Path(args.gold_dir), with_quantulum=q_table is not None)
@@ -231,7 +220,7 @@ def main(argv=None) -> None:
             "quantulum3 reports quantities with physical units; its spans and values are scored the same way",
             "(kind and unit are not comparable and are left out). It counts years and identifiers as numbers.",
             "",
-            table_md(q_scores),
+            common.md_table(q_scores),
             "",
         ]
     else:
