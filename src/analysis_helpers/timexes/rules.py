@@ -62,7 +62,7 @@ RULES: list[tuple[str, str]] = [
     ("part_of_day", r"\b(?P<t>(?P<rel>(?i:this|last|tomorrow|yesterday))\s+(?P<part>morning|afternoon|evening|night))\b"),
     ("weekend", r"\b(?P<cue>(?i:over|during|at|on|through|throughout|for))\s+(?P<t>the weekend)\b"),
     ("relative_unit", r"\b(?P<t>(?:(?P<pre>(?i:earlier|later|early|late|the (?:end|start|beginning|middle|rest|remainder) of))\s+)?(?P<rel>(?i:this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the same|the))\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal year|financial year))\b"),
-    ("anaphoric_year", r"\b(?P<t>the\s+(?:year|month)\s+(?:previous|before|earlier)|the\s+(?:previous|prior|preceding)\s+(?:year|month))\b(?!\s+(?:to|of|when|that|in|on)\b)"),
+    ("anaphoric_year", r"\b(?P<t>the\s+(?:year|month)\s+(?:previous|earlier|before(?=\s*[.,;:)!?]|\s*$))|the\s+(?:previous|prior|preceding)\s+(?:year|month))\b(?!\s+(?:to|of|when|that|in|on)\b)"),
     ("same_period_year_ago", r"\b(?P<t>the\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior)\s+year))\b"),
     ("range_first", rf"\b(?:between|from)\s+(?P<t>(?P<num>\d+|{NUM}))\s+(?:and|to|-|–)\s+(?:\d+|{NUM})[\s-]+(?P<unit>{UNIT})s?\b"),
     ("ago", rf"\b(?P<t>{NUM}[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|before|later))\b"),
