@@ -128,10 +128,10 @@ def test_a_failing_step_in_one_article_becomes_a_problem_row_and_leaves_the_othe
 def test_a_failing_early_step_leaves_out_the_steps_that_need_it(monkeypatch):
     original = pipeline.segment_blocks
 
-    def fragile(articles):
+    def fragile(articles, **kwargs):
         if "d2" in set(articles["doc_id"]):
             raise RecursionError("deep")
-        return original(articles)
+        return original(articles, **kwargs)
 
     monkeypatch.setattr(pipeline, "segment_blocks", fragile)
     tables = extract_corpus(build_corpus(SMALL), NO_TOPICS)
