@@ -81,3 +81,13 @@ def test_season_before_a_noun_takes_the_document_year():
 def test_clock_time_takes_the_date_written_beside_it():
     found = tags("March 14, 2024. At a press conference at 10:30 UTC, March 11, the minister resigned.")
     assert found["10:30 UTC"]["value"] == "2024-03-11T10:30Z"
+
+
+def test_at_one_point_is_a_past_reference():
+    assert tags("The shares had, at one point, lost a third of their value.")["at one point"]["value"] == "PAST_REF"
+
+
+def test_the_very_beginning_of_the_financial_year_keeps_its_modifier():
+    found = tags("Strong holiday sales marked the very beginning of the financial year.")
+    t = found["the very beginning of the financial year"]
+    assert (t["value"], t["mod"]) == ("FY2024", "START")

@@ -61,7 +61,7 @@ RULES: list[tuple[str, str]] = [
     ("session_part_of_day", r"\b(?P<t>(?P<part>morning|afternoon|evening))\s+(?:trading|trade|session|dealings)\b"),
     ("part_of_day", r"\b(?P<t>(?P<rel>(?i:this|last|tomorrow|yesterday))\s+(?P<part>morning|afternoon|evening|night))\b"),
     ("weekend", r"\b(?P<cue>(?i:over|during|at|on|through|throughout|for))\s+(?P<t>the weekend)\b"),
-    ("relative_unit", r"\b(?P<t>(?:(?P<pre>(?i:earlier|later|early|late|the (?:end|start|beginning|middle|rest|remainder) of))\s+)?(?P<rel>(?i:this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the same|the))\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal year|financial year))\b"),
+    ("relative_unit", r"\b(?P<t>(?:(?P<pre>(?i:earlier|later|early|late|the (?:very )?(?:end|start|beginning|middle|rest|remainder) of))\s+)?(?P<rel>(?i:this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the same|the))\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal year|financial year))\b"),
     ("anaphoric_year", r"\b(?P<t>the\s+(?:year|month)\s+(?:previous|earlier|before(?=\s*[.,;:)!?]|\s*$))|the\s+(?:previous|prior|preceding)\s+(?:year|month))\b(?!\s+(?:to|of|when|that|in|on)\b)"),
     ("same_period_year_ago", r"\b(?P<t>the\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior)\s+year))\b"),
     ("range_first", rf"\b(?:between|from)\s+(?P<t>(?P<num>\d+|{NUM}))\s+(?:and|to|-|–)\s+(?:\d+|{NUM})[\s-]+(?P<unit>{UNIT})s?\b"),
@@ -71,7 +71,7 @@ RULES: list[tuple[str, str]] = [
     ("bare_duration", rf"\b(?P<t>(?:(?P<q>(?i:recent|many|several|the past|the last|the coming|the next|(?<=over )the|(?<=through )the))\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<adj>-long)?)\b"),
     ("set", r"\b(?P<t>(?P<word>annual|annually|yearly|monthly|weekly|daily|nightly|hourly|quarterly|biannual|biennial)|(?P<q>(?i:every|each|per))\s+(?P<other>other\s+)?(?P<unit>year|month|week|day|morning|night|evening|annum|hour|quarter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"),
     ("time", r"\b(?P<t>(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?:\s+(?P<tz>[A-Z]{2,4}))?|(?P<h2>[01]?\d|2[0-3]):(?P<min2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[A-Z]{1,3}T|ET|CET|BST))?|(?P<h3>[01]\d|2[0-3])(?P<min3>[0-5]\d)\s+(?P<tz3>UTC|GMT)|(?P<word>noon|midnight))(?:,?\s+(?:on\s+)?(?P<tday>(?i:today|yesterday|tomorrow)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)(?![\w:])"),
-    ("reference", r"\b(?P<t>(?P<word>(?i:right now|now|nowadays|currently|current|recently|recent|these days|at present|presently|at the moment|the time being|the past|the future|the near future|soon|the long term|the short term|the near term|later)))\b(?!\s+than\b)"),
+    ("reference", r"\b(?P<t>(?P<word>(?i:right now|now|nowadays|currently|current|recently|recent|these days|at present|presently|at the moment|the time being|the past|the future|the near future|soon|the long term|the short term|the near term|later|at one point)))\b(?!\s+than\b)"),
 ]
 
 
@@ -568,7 +568,7 @@ def _normalise_relative_unit(rule: str, m: re.Match, ctx: RuleContext, start: in
     ref = ctx.reference
     rel = g["rel"].lower()
     unit = g["unit"].lower()
-    pre = (g["pre"] or "").lower().replace("by ", "")
+    pre = (g["pre"] or "").lower().replace("by ", "").replace("the very ", "the ")
     if rel == "the" and not pre.startswith("the "):
         return None  # "the year" alone is not a date; "the end of the year" is
     shift = 0 if rel == "the" else _rel_shift(rel)
@@ -759,7 +759,7 @@ def _normalise_reference(rule: str, m: re.Match, ctx: RuleContext, start: int, e
              "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
              "the long term": "FUTURE_REF", "the short term": "FUTURE_REF",
              "the near term": "FUTURE_REF", "future": "FUTURE_REF",
-             "later": "FUTURE_REF"}.get(word, "PRESENT_REF")
+             "later": "FUTURE_REF", "at one point": "PAST_REF"}.get(word, "PRESENT_REF")
     return _result("DATE", value, anchor="document date")
 
 
@@ -834,7 +834,7 @@ TRIGGER_WORDS = {
     "day_word": "today tonight yesterday tomorrow overnight",
     "season": "spring summer autumn fall winter",
     "reference": "now current currently recent recently present presently moment past future soon term "
-                 "nowadays time later",
+                 "nowadays time later point",
     "set": "annual annually yearly monthly weekly daily nightly hourly quarterly biannual biennial every each per",
     "part_of_day": "morning afternoon evening night",
     "event": "since after before until following prior ahead from",
