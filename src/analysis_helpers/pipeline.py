@@ -25,7 +25,8 @@ renamed, only added to.
 
 (Over 400 lines on purpose: the step declarations, the guard that runs them and
 the assembly of chunk and corpus results are one contract, read top to bottom;
-the engines, inputs and outputs live in :mod:`analysis_helpers.runner`.)
+the engines that run a function over chunks, the inputs and the outputs live in :mod:`analysis_helpers.runner`,
+which knows nothing of the steps: :func:`run_pipeline` hands the engine the work of one chunk.)
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Callable
 
 import pandas as pd
@@ -44,6 +46,8 @@ from .corpus.build import PROBLEM_COLUMNS, Corpus
 from .corpus.sentences import split_sentences
 from .figures.extract import FIGURE_COLUMNS, extract_figures
 from .quotes.extract import QUOTE_COLUMNS, apply_corpus_names, extract_quotes
+from .runner.execute import run_chunks
+from .runner.inputs import chunks_of
 from .timeline.build import EVENT_COLUMNS, build_timeline
 from .timexes.document_dates import DOCUMENT_DATE_COLUMNS, document_dates
 from .timexes.extract import TIMEX_COLUMNS, extract_timexes
@@ -427,6 +431,35 @@ def output_tables(results: dict, reading_problems: pd.DataFrame) -> dict[str, pd
         elif name in results:
             tables[name] = results[name]
     return tables
+
+
+def process_chunk(articles: pd.DataFrame, context: CorpusContext, options: RunOptions) -> dict:
+    """Run the article steps on one chunk; the CPU seconds of each step are in ``result["seconds"]``."""
+    timer: dict = {}
+    result = run_article_steps(articles, context, options, timer=timer)
+    result["seconds"] = timer
+    return result
+
+
+def run_pipeline(articles: pd.DataFrame, options: RunOptions, *, chunk_size: int = DEFAULT_CHUNK_SIZE,
+                 **engine_options) -> tuple[dict, dict]:
+    """Article steps over every chunk, then the corpus steps; return the results and the CPU seconds per step.
+
+    ``engine_options`` (``jobs``, ``engine``, ``scheduler``, ``progress``) go to
+    :func:`analysis_helpers.runner.execute.run_chunks`.
+    """
+    context = CorpusContext.of(articles)
+    chunks = list(chunks_of(articles, chunk_size))
+    chunk_results = run_chunks(partial(process_chunk, context=context, options=options), chunks, **engine_options)
+    seconds: dict = {}
+    for result in chunk_results:
+        for name, value in result.pop("seconds", {}).items():
+            seconds[name] = seconds.get(name, 0.0) + value
+    results = combine_chunks(chunk_results) if chunk_results else combine_chunks(
+        [run_article_steps(articles, CorpusContext(), options)])
+    results["articles"] = articles.reset_index(drop=True)
+    results = run_corpus_steps(results, options, timer=seconds)
+    return results, seconds
 
 
 def extract_corpus(corpus: Corpus, options: RunOptions | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,
