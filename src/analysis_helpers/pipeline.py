@@ -48,9 +48,9 @@ from .figures.extract import FIGURE_COLUMNS, extract_figures
 from .quotes.extract import QUOTE_COLUMNS, apply_corpus_names, extract_quotes
 from .runner.execute import run_chunks
 from .runner.inputs import chunks_of
-from .timeline.build import EVENT_COLUMNS, build_timeline
+from .timeline.events import EVENT_COLUMNS, merge_events
 from .timexes.document_dates import DOCUMENT_DATE_COLUMNS, document_dates
-from .timexes.extract import TIMEX_COLUMNS, extract_timexes
+from .timexes.table import TIMEX_COLUMNS, timexes_table
 from .topics.model import TopicOptions, extract_topics
 
 #: Extra columns of the ``problems`` table for failures of a step (empty for reading problems).
@@ -144,7 +144,7 @@ def _document_dates(corpus, context):
 
 
 def _timexes(corpus, document_dates):
-    return extract_timexes(corpus, dates=document_dates)
+    return timexes_table(corpus, document_dates)
 
 
 def _quotes(corpus):
@@ -160,7 +160,7 @@ def _speaker_names(quotes):
 
 
 def _events(corpus, timexes, document_dates):
-    return build_timeline(corpus, timexes=timexes, dates=document_dates)
+    return merge_events(corpus, timexes, document_dates)
 
 
 def _topics(articles, blocks, options):
