@@ -27,6 +27,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..corpus.names import spelling_key
 from ..resources import cached, read_text
 
 
@@ -569,18 +570,6 @@ class Registry:
         if len(candidates) == 1:
             return candidates[0]
         return ""
-
-
-def spelling_key(name: str) -> str:
-    """A key equal for spellings of one name: case, accents, doubled letters and a title dropped.
-
-    "Zelenskyy", "Zelensky" and "ZELENSKY" share a key; so do "Mr. Smith" and "Smith".
-    """
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    folded = re.sub(r"^(?:mr|mrs|ms|dr|sir|dame)\.?\s+", "", folded)
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z0-9 ]+", "", folded)).strip()
 
 
 def corpus_canonical_names(names: list[str]) -> dict[str, str]:
