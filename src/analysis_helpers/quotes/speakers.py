@@ -1,3 +1,4 @@
+# Above 400 lines: the mention grammar, the registry and the descriptor checks read the same name patterns and lexicons.
 """Who says it: reporting cues, person mentions, a per-article person registry.
 
 The pieces, each driven by a lexicon kept as data that users can extend:
@@ -28,7 +29,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..corpus.names import spelling_key
-from ..resources import cached, read_text
+from ..resources import aliases as alias_table
+from ..resources import cached, person_titles, read_text
 
 
 _WORD_RUN = re.compile(r"(?<![\w’'-])[A-Za-z]+")
@@ -118,8 +120,8 @@ def cue_lexicon() -> CueLexicon:
 
 @cached
 def _title_table() -> dict[str, str]:
-    rows = csv.DictReader(read_text("person_titles.csv").splitlines())
-    return {r["word"].strip().lower(): r["part"].strip() for r in rows}
+    """Role word -> part ("head" or "modifier") from the one titles table (:func:`resources.person_titles`)."""
+    return {row["word"]: row["part"] for row in person_titles() if row["part"]}
 
 
 @cached
@@ -148,11 +150,11 @@ def organisation_words() -> frozenset[str]:
 
 @cached
 def aliases() -> dict[str, dict[str, str]]:
-    """``{kind: {alias (lower case): canonical}}`` from ``person_aliases.csv``."""
-    table: dict[str, dict[str, str]] = {"name": {}, "role": {}, "place": {}}
-    for row in csv.DictReader(read_text("person_aliases.csv").splitlines()):
-        table.setdefault(row["kind"].strip(), {})[row["alias"].strip().lower()] = row["canonical"].strip()
-    return table
+    """``{kind: {alias (lower case): canonical}}`` for the kinds the quotation step reads: name, role, place.
+
+    From the one alias table, ``person_aliases.csv`` (:func:`resources.aliases`).
+    """
+    return {kind: alias_table((kind,)) for kind in ("name", "role", "place")}
 
 
 # ---------------------------------------------------------------- mentions

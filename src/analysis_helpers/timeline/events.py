@@ -28,7 +28,7 @@ import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from ..corpus.names import surname_key
-from ..resources import accepts_lexicons, cached, read_table, read_text
+from ..resources import accepts_lexicons, cached, person_titles, read_table
 from ..schema import ARTICLE_ROLES
 
 EVENT_COLUMNS = [
@@ -50,11 +50,14 @@ _NOT_PLACES = re.compile(
 
 
 @cached
-def person_titles() -> tuple[str, ...]:
-    """Titles that stand before a person's name (``data/person_titles.txt``), longest first."""
-    text = read_text("person_titles.txt")
-    titles = [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return tuple(sorted(titles, key=len, reverse=True))
+def titles_before_names() -> tuple[str, ...]:
+    """Titles that, as written, mark the next name as a person, longest first.
+
+    The ``before_name`` column of the one titles table, ``data/person_titles.csv``
+    (:func:`analysis_helpers.resources.person_titles`).
+    """
+    return tuple(sorted((row["before_name"] for row in person_titles() if row["before_name"]),
+                        key=len, reverse=True))
 
 
 @cached
@@ -69,9 +72,9 @@ def known_people(texts) -> dict[str, str]:
     "Defense Secretary Pete Hegseth" and "President Trump" make Hegseth and
     Trump known actors; later bare mentions of the surname are matched.
     """
-    titles = "|".join(re.escape(t) for t in person_titles())
+    titles = "|".join(re.escape(t) for t in titles_before_names())
     pattern = re.compile(rf"\b(?:{titles})\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{0,2}}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
-    title_words = {w for t in person_titles() for w in t.split()}
+    title_words = {w for t in titles_before_names() for w in t.split()}
     people: dict[str, str] = {}
     for text in texts:
         for m in pattern.finditer(text or ""):
