@@ -91,3 +91,10 @@ def test_the_very_beginning_of_the_financial_year_keeps_its_modifier():
     found = tags("Strong holiday sales marked the very beginning of the financial year.")
     t = found["the very beginning of the financial year"]
     assert (t["value"], t["mod"]) == ("FY2024", "START")
+
+
+def test_the_prior_month_after_a_bare_year_counts_from_the_document_month():
+    found = tags("Sales fell in 2023, and rents rose in the prior month.")
+    assert found["the prior month"]["value"] == "2024-02"
+    undated = tags("Sales fell in 2023, and rents rose in the prior month.", reference=None)
+    assert undated["the prior month"]["value"] == "XXXX-XX" and undated["the prior month"]["reason"]

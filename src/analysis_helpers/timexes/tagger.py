@@ -258,10 +258,15 @@ def _resolve_anaphoric_period(row: dict, last_date: str | None, reference: date 
                    granularity="unknown", first_day=None, last_day=None)
         return
     year = int(last_date[:4])
+    if kind == "ANAPHORIC_MONTH-1" and not re.match(r"\d{4}-\d{2}\b", last_date):
+        if reference is None:  # "the prior month" after a bare year, in an undated text: no month to count from
+            row.update(value="XXXX-XX", anchor="document date", granularity="unknown", first_day=None, last_day=None)
+            return
+        last_date, anchor = reference.isoformat()[:7], "document date"
     if kind == "ANAPHORIC_YEAR-1":
         value = f"{year - 1:04d}"
     elif kind == "ANAPHORIC_MONTH-1":
-        month = int(last_date[5:7]) if re.match(r"\d{4}-\d{2}\b", last_date) else (reference.month if reference else 1)
+        year, month = int(last_date[:4]), int(last_date[5:7])
         value = f"{year - (month == 1):04d}-{(month - 2) % 12 + 1:02d}"
     else:  # the same period, one year earlier, no finer than its unit ("the same month": a month)
         unit = re.search(r"same\s+(\w+)", row["text"].lower()).group(1)
