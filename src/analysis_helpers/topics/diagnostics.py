@@ -69,6 +69,21 @@ def topic_model_diagnostics(model) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=DIAGNOSTIC_COLUMNS)
 
 
+def topic_choice(model) -> pd.DataFrame:
+    """The choice of k of a fitted model: its ``k_selection`` with the ``method`` that ran on every row.
+
+    Returns
+    -------
+    DataFrame
+        ``k, stability, stability_sd, silhouette, reconstruction_error, chosen, method`` (one row per k
+        tried, sorted by k; one row when k was fixed; no rows when no model could be fitted).
+    """
+    table = model.k_selection.sort_values("k", kind="stable").reset_index(drop=True)
+    table = table.astype({"k": "int64", "chosen": "bool", "stability": "float64", "stability_sd": "float64",
+                          "silhouette": "float64", "reconstruction_error": "float64"})
+    return table.assign(method=pd.Series([model.method] * len(table), index=table.index, dtype=object))
+
+
 def topic_model_warnings(model) -> list[str]:
     """The messages of :func:`topic_model_diagnostics`, one string each (empty list: no warning)."""
     return topic_model_diagnostics(model)["message"].tolist()
