@@ -190,7 +190,7 @@ def test_reference_conflicts_and_a_clear_error_for_a_bad_reference(tmp_path, cap
     assert main(["extract", str(folder), "--out", str(tmp_path / "out2"), "--no-progress",
                  "--reference", str(broken)]) == 2
     err = capsys.readouterr().err
-    assert "broken.csv" in err and "missing column" in err and "pattern" in err
+    assert "--reference" in err and "broken.csv" in err and "missing column" in err and "pattern" in err
 
 
 def test_new_tables_in_every_format_with_the_k_warnings_on_stderr(tmp_path, capsys):
@@ -220,7 +220,7 @@ def test_new_tables_in_every_format_with_the_k_warnings_on_stderr(tmp_path, caps
 
 
 def test_k_at_the_edge_of_its_range_is_one_warning_line(tmp_path, capsys, monkeypatch):
-    import analysis_helpers.topics.diagnostics as diagnostics
+    import analysis_helpers.topics.checks as diagnostics
 
     def at_edge(model):
         return pd.DataFrame([("k_at_edge", "the chosen k = 10 is the largest number of topics tried (2 to 10)")],

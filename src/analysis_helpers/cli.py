@@ -11,16 +11,17 @@ from pathlib import Path
 from . import __version__
 from .corpus.build import CorpusError
 from .corpus.decoding import DEFAULT_MAX_BYTES
-from .comparison.tables import load_reference
 from .pipeline import (
     CORPUS_FILE, DEFAULT_ARTICLE_TIMEOUT, DEFAULT_CHUNK_SIZE, DERIVED_TABLES, EXTRACTORS, RunOptions, output_tables,
+    run_pipeline,
 )
 from .progress import ProgressLine
 from .report import add_notebooks_command
 from .resources import LEXICONS_ENV, using
-from .runner.execute import default_jobs, run_pipeline
+from .runner.execute import default_jobs
 from .runner.inputs import input_digest, input_kind, read_input
 from .runner.outputs import COMPLETION_FILE, OutputError, OutputLock, commit_tables, discard_partial, prepare_out
+from .timeline.reference import load_reference
 from .topics.model import TopicOptions
 
 #: Exit statuses of ``extract`` (also in ``--help`` and the README).
@@ -193,7 +194,7 @@ def _extract_locked(args) -> int:
     try:
         reference = load_reference(args.reference) if args.reference is not None else None
     except ValueError as exc:
-        return _fail(str(exc))
+        return _fail(f"--reference {exc}")
     jobs = args.jobs or default_jobs()
     options = RunOptions(article_timeout=args.article_timeout or None,
                          topics=TopicOptions(mode=args.topics, stability=args.topic_stability), reference=reference)

@@ -25,7 +25,8 @@ renamed, only added to.
 
 (Over 400 lines on purpose: the step declarations, the guard that runs them and
 the assembly of chunk and corpus results are one contract, read top to bottom;
-the engines, inputs and outputs live in :mod:`analysis_helpers.runner`.)
+the engines that run a function over chunks, the inputs and the outputs live in :mod:`analysis_helpers.runner`,
+which knows nothing of the steps: :func:`run_pipeline` hands the engine the work of one chunk.)
 """
 
 from __future__ import annotations
@@ -35,25 +36,33 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Callable
 
 import pandas as pd
 
+from .comparison.dates import date_disagreements
 from .comparison.tables import (
-    document_dates_table, figure_conflicts_table, quote_groups_table, timeline_conflicts_table, with_article_columns,
+    figure_conflicts_table, quote_groups_table, timeline_conflicts_table, with_article_columns, with_corpus_speakers,
     with_quote_context,
 )
 from .corpus.blocks import segment_blocks
 from .corpus.build import PROBLEM_COLUMNS, Corpus
 from .corpus.sentences import split_sentences
+from .figures.comparison import compare_figures
 from .figures.extract import FIGURE_COLUMNS, extract_figures
+from .quotes.alignment import align_quotes
 from .quotes.extract import apply_corpus_names, extract_quotes
-from .timeline.build import EVENT_COLUMNS, build_timeline
-from .timexes.document_dates import DOCUMENT_DATE_COLUMNS, document_dates
+from .runner.execute import run_chunks
+from .runner.inputs import chunks_of
 from .schema import ARTICLE_COLUMNS, columns
-from .timexes.extract import TIMEX_COLUMNS, extract_timexes
-from .topics.diagnostics import topic_choice, topic_model_diagnostics
+from .timeline.events import EVENT_COLUMNS, merge_events
+from .timeline.reference import find_conflicts
+from .timexes.document_dates import DOCUMENT_DATE_COLUMNS, date_source, document_dates
+from .timexes.table import TIMEX_COLUMNS, timexes_table
+from .topics.checks import topic_choice, topic_model_diagnostics
 from .topics.model import TopicOptions, fit_topic_model
+from .topics.near_duplicates import same_passage_pairs
 
 #: Extra columns of the ``problems`` table for failures of a step (empty for reading problems).
 STEP_PROBLEM_COLUMNS = ["step", "error"]
@@ -150,7 +159,7 @@ def _document_dates(corpus, context):
 
 
 def _timexes(corpus, document_dates):
-    return extract_timexes(corpus, dates=document_dates)
+    return timexes_table(corpus, document_dates)
 
 
 def _quotes(corpus):
@@ -166,7 +175,7 @@ def _speaker_names(quotes):
 
 
 def _events(corpus, timexes, document_dates):
-    return build_timeline(corpus, timexes=timexes, dates=document_dates)
+    return merge_events(corpus, timexes, document_dates)
 
 
 def _topics(articles, blocks, options):
@@ -180,15 +189,19 @@ def _topics(articles, blocks, options):
 
 
 def _quote_groups(quotes):
-    return quote_groups_table(quotes)
+    return quote_groups_table(align_quotes(with_corpus_speakers(quotes)), quotes)
 
 
 def _figure_conflicts(figures):
-    return figure_conflicts_table(figures)
+    return figure_conflicts_table(compare_figures(figures), figures)
 
 
 def _timeline_conflicts(corpus, events, timexes, options):
-    return timeline_conflicts_table(corpus, events, timexes, options.reference)
+    """Against ``options.reference`` when given, else between the articles' own days (see the schema)."""
+    if options.reference is not None:
+        return timeline_conflicts_table(conflicts=find_conflicts(corpus, events, options.reference))
+    return timeline_conflicts_table(disagreements=date_disagreements(same_passage_pairs(corpus), timexes,
+                                                                     pd.Series(dtype=object)))
 
 
 def _own(name: str) -> list[str]:
@@ -488,12 +501,42 @@ def output_tables(results: dict, reading_problems: pd.DataFrame) -> dict[str, pd
             tables[name] = results[name]
     for name in DERIVED_TABLES:
         if name == "document_dates" and name in results:
-            tables[name] = document_dates_table(results[name])
+            dates = results[name]
+            tables[name] = dates.assign(source=[date_source(method) for method in dates["method"]])
         elif name in results:
             tables[name] = results[name]
     articles = results["articles"]
     return {name: table if name == "articles" else with_article_columns(table, articles)
             for name, table in tables.items()}
+
+
+def process_chunk(articles: pd.DataFrame, context: CorpusContext, options: RunOptions) -> dict:
+    """Run the article steps on one chunk; the CPU seconds of each step are in ``result["seconds"]``."""
+    timer: dict = {}
+    result = run_article_steps(articles, context, options, timer=timer)
+    result["seconds"] = timer
+    return result
+
+
+def run_pipeline(articles: pd.DataFrame, options: RunOptions, *, chunk_size: int = DEFAULT_CHUNK_SIZE,
+                 **engine_options) -> tuple[dict, dict]:
+    """Article steps over every chunk, then the corpus steps; return the results and the CPU seconds per step.
+
+    ``engine_options`` (``jobs``, ``engine``, ``scheduler``, ``progress``) go to
+    :func:`analysis_helpers.runner.execute.run_chunks`.
+    """
+    context = CorpusContext.of(articles)
+    chunks = list(chunks_of(articles, chunk_size))
+    chunk_results = run_chunks(partial(process_chunk, context=context, options=options), chunks, **engine_options)
+    seconds: dict = {}
+    for result in chunk_results:
+        for name, value in result.pop("seconds", {}).items():
+            seconds[name] = seconds.get(name, 0.0) + value
+    results = combine_chunks(chunk_results) if chunk_results else combine_chunks(
+        [run_article_steps(articles, CorpusContext(), options)])
+    results["articles"] = articles.reset_index(drop=True)
+    results = run_corpus_steps(results, options, timer=seconds)
+    return results, seconds
 
 
 def extract_corpus(corpus: Corpus, options: RunOptions | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,

@@ -114,6 +114,14 @@ _OUTLET = _c("outlet", "str", "the article's publisher (articles.outlet, from th
 _PUBLISHED = _c("published", "str", "the article's publication date (articles.published, from the manifest), "
                 "ISO YYYY-MM-DD; empty without one", _DATE, nullable=True)
 _BY_ARTICLE = (_OUTLET, _PUBLISHED)
+_FIGURE_KINDS = r"money|percent|count|fraction|ordinal|rank|duration|measure|ratio"
+_BOUNDS = r"=|~|>|<|>=|<="
+
+
+def _group(member: str) -> Column:
+    """``group_id`` of a table of groups of ``member``s across articles."""
+    return _c("group_id", "int64", f"the group, from 1, in order of the groups' first {member} (doc_id, start)",
+              r"\d+")
 #: The columns of the articles table joined (by doc_id) onto the end of every other table with a doc_id.
 ARTICLE_COLUMNS = ("outlet", "published")
 
@@ -210,12 +218,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _START, _END,
         _c("text", "str", "the expression as written (text[start:end])"),
         _c("kind", "str", "money, percent, count, fraction, ordinal, rank, duration, measure or ratio "
-           "('twice', 'five-fold')", r"money|percent|count|fraction|ordinal|rank|duration|measure|ratio"),
+           "('twice', 'five-fold')", _FIGURE_KINDS),
         _c("value", "float64", "the number, scale applied (percent in percentage points, fractions as "
            "proportions, ranges at their midpoint)"),
         _c("value_low", "float64", "lower end of a range or bound; NaN when open", nullable=True),
         _c("value_high", "float64", "upper end of a range or bound; NaN when open", nullable=True),
-        _c("bound", "str", "=, ~, >, <, >= or <=", r"=|~|>|<|>=|<="),
+        _c("bound", "str", "=, ~, >, <, >= or <=", _BOUNDS),
         _c("unit", "str", "ISO 4217 code for money, percent, a time or measure unit, or the counted noun",
            nullable=True),
         _c("base", "str", "what a percentage or fraction is of", nullable=True),
@@ -347,8 +355,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("quote_groups", "The same remark quoted by different articles: quotes of one speaker (corpus-wide "
           "name) from different articles sharing enough content words, grouped; quotes matching no other are "
           "left out.", ("group_id", "quote_id"), ("group_id", "doc_id", "start"), (
-        _c("group_id", "int64", "the group, from 1, in order of the groups' first quote (doc_id, start)", r"\d+"),
-        _DOC,
+        _group("quote"), _DOC,
         _c("quote_id", "str", "the quote (quotes.quote_id)", r"[^\n]+-q\d{3,}"),
         _START, _END,
         _c("speaker", "str", "the speaker's corpus-wide name (quotes.corpus_speaker)"),
@@ -360,18 +367,13 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("figure_conflicts", "The same quantity stated with different values by different articles: figures "
           "of the same kind, unit and base, close values and similar words around them, grouped; only groups "
           "whose values differ.", ("group_id", "figure_id"), ("group_id", "doc_id", "start"), (
-        _c("group_id", "int64", "the group, from 1, in order of the groups' first figure (doc_id, start)", r"\d+"),
-        _DOC,
+        _group("figure"), _DOC,
         _c("figure_id", "str", "the figure (figures.figure_id)", r"[^\n]+-F\d{3,}"),
         _START, _END,
         _c("text", "str", "the expression as written (text[start:end])"),
-        _c("kind", "str", "figures.kind", r"money|percent|count|fraction|ordinal|rank|duration|measure|ratio"),
-        _c("value", "float64", "figures.value"),
-        _c("bound", "str", "figures.bound", r"=|~|>|<|>=|<="),
-        _c("unit", "str", "figures.unit", nullable=True),
-        _c("base", "str", "figures.base", nullable=True),
-        _c("subject", "str", "figures.subject", nullable=True),
-        _c("sentence", "str", "figures.sentence", nullable=True),
+        _c("kind", "str", "figures.kind", _FIGURE_KINDS), _c("value", "float64", "figures.value"),
+        _c("bound", "str", "figures.bound", _BOUNDS), *(_c(name, "str", f"figures.{name}", nullable=True)
+                                                       for name in ("unit", "base", "subject", "sentence")),
         _c("n_docs", "int64", "articles in the group", r"\d+"),
         _c("similarity", "float64", "0-1: best Jaccard overlap of the words around the figure with another member"),
         _c("spread", "float64", "relative gap between the group's largest and smallest value, 0-1"),

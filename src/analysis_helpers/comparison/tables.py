@@ -1,39 +1,34 @@
 """The research tables ``extract`` builds from its other tables: context, article columns, cross-article tables.
 
-Each function takes the per-article tables (never the raw files) and returns a
-table whose columns are declared in :mod:`analysis_helpers.schema`:
+Each function shapes tables already computed (never the raw files) into a table
+whose columns are declared in :mod:`analysis_helpers.schema`; the pipeline runs
+the analyses and passes their results in, so this module imports only the
+schema and the offset lookup:
 
 - :func:`with_quote_context`: the ``context`` sentence(s) of each quote (per article);
 - :func:`with_article_columns`: ``outlet`` and ``published`` of the row's article;
-- :func:`quote_groups_table`, :func:`figure_conflicts_table`, :func:`document_dates_table`,
-  :func:`timeline_conflicts_table`: the corpus tables of the same names, wrapping
-  :func:`~analysis_helpers.quotes.alignment.align_quotes`,
-  :func:`~analysis_helpers.figures.comparison.compare_figures`,
-  :func:`~analysis_helpers.timexes.document_dates.document_dates` and
-  :func:`~analysis_helpers.timeline.reference.find_conflicts` /
-  :func:`~analysis_helpers.comparison.dates.date_disagreements`.
+- :func:`with_corpus_speakers`, :func:`quote_groups_table`: the ``quote_groups`` table from
+  :func:`~analysis_helpers.quotes.alignment.align_quotes`;
+- :func:`figure_conflicts_table`: from :func:`~analysis_helpers.figures.comparison.compare_figures`;
+- :func:`timeline_conflicts_table`: from :func:`~analysis_helpers.timeline.reference.find_conflicts`
+  or :func:`~analysis_helpers.comparison.dates.date_disagreements`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 
 from ..corpus.offsets import NO_ID, sentence_spans
-from ..figures.comparison import compare_figures
-from ..quotes.alignment import align_quotes
 from ..schema import ARTICLE_COLUMNS, columns
-from ..timeline.reference import CONFLICT_COLUMNS, find_conflicts, read_reference
-from ..timexes.document_dates import date_source
-from ..topics.near_duplicates import same_passage_pairs
-from .dates import date_disagreements
 
-#: Columns a ``--reference`` table must have (see :mod:`analysis_helpers.timeline.reference`).
-REFERENCE_COLUMNS = ("ref_id", "pattern", "thread", "actors", "first_day", "last_day", "source", "role",
-                     "role_holder")
 #: ``kind`` of a timeline conflict between two articles (no reference).
 BETWEEN_ARTICLES = "between_articles"
+_OFFSET_COLUMNS = ("start", "end", "other_start", "other_end")
+
+
+def _own_columns(name: str) -> list[str]:
+    """The schema's columns of ``name`` without the article columns joined at the end."""
+    return [c for c in columns(name) if c not in ARTICLE_COLUMNS]
 
 
 def with_quote_context(quotes: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -69,65 +64,55 @@ def with_article_columns(table: pd.DataFrame, articles: pd.DataFrame) -> pd.Data
     return out
 
 
-def quote_groups_table(quotes: pd.DataFrame) -> pd.DataFrame:
-    """The ``quote_groups`` table: :func:`align_quotes` on the corpus-wide speaker names, with offsets."""
-    named = quotes.assign(speaker=quotes["corpus_speaker"].where(quotes["corpus_speaker"].fillna("") != "",
-                                                                 quotes["speaker"]))
-    groups = align_quotes(named)
-    offsets = quotes.set_index("quote_id")[["start", "end"]]
-    groups = groups.join(offsets, on="quote_id")
-    wanted = [c for c in columns("quote_groups") if c not in ARTICLE_COLUMNS]
-    return groups.astype({"group_id": "int64", "start": "int64", "end": "int64", "similarity": "float64"})[wanted]
+def with_corpus_speakers(quotes: pd.DataFrame) -> pd.DataFrame:
+    """``quotes`` with ``speaker`` replaced by ``corpus_speaker`` where it is filled (one name per person)."""
+    return quotes.assign(speaker=quotes["corpus_speaker"].where(quotes["corpus_speaker"].fillna("") != "",
+                                                                quotes["speaker"]))
 
 
-def figure_conflicts_table(figures: pd.DataFrame) -> pd.DataFrame:
-    """The ``figure_conflicts`` table: the groups of :func:`compare_figures` whose values differ, renumbered."""
-    groups = compare_figures(figures)
+def quote_groups_table(groups: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """The ``quote_groups`` table: ``groups`` (:func:`align_quotes` output) with the quotes' offsets."""
+    groups = groups.join(quotes.set_index("quote_id")[["start", "end"]], on="quote_id")
+    return groups.astype({"group_id": "int64", "start": "int64", "end": "int64",
+                          "similarity": "float64"})[_own_columns("quote_groups")]
+
+
+def figure_conflicts_table(groups: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """The ``figure_conflicts`` table.
+
+    The groups of ``groups`` (:func:`compare_figures` output) whose values
+    differ, renumbered from 1 in order, with the figures' offsets.
+    """
     groups = groups[groups["disagreement"].astype(bool)].copy()
     order = {g: n for n, g in enumerate(dict.fromkeys(groups["group_id"]), start=1)}
     groups["group_id"] = groups["group_id"].map(order)
     groups = groups.join(figures.set_index("figure_id")[["start", "end"]], on="figure_id")
     for column in ("unit", "base", "subject", "sentence"):
         groups[column] = groups[column].fillna("").astype(str)
-    wanted = [c for c in columns("figure_conflicts") if c not in ARTICLE_COLUMNS]
     return groups.astype({"group_id": "int64", "start": "int64", "end": "int64", "n_docs": "int64",
-                          "value": "float64", "similarity": "float64", "spread": "float64"})[wanted]
+                          "value": "float64", "similarity": "float64",
+                          "spread": "float64"})[_own_columns("figure_conflicts")]
 
 
-def document_dates_table(dates: pd.DataFrame) -> pd.DataFrame:
-    """The ``document_dates`` table: the pipeline's document dates with the ``source`` of each."""
-    return dates.assign(source=[date_source(m) for m in dates["method"]])
+def timeline_conflicts_table(conflicts: pd.DataFrame | None = None,
+                             disagreements: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The ``timeline_conflicts`` table, from one of two comparisons.
 
-
-def load_reference(path) -> pd.DataFrame:
-    """A ``--reference`` table, checked: raise ValueError naming the file and what is wrong with it."""
-    path = Path(path)
-    try:
-        reference = read_reference(path)
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise ValueError(f"--reference {path}: cannot be read as CSV ({exc})") from exc
-    missing = [c for c in REFERENCE_COLUMNS if c not in reference.columns]
-    if missing:
-        raise ValueError(f"--reference {path}: missing column(s) {', '.join(missing)} "
-                         f"(needs {', '.join(REFERENCE_COLUMNS)})")
-    return reference
-
-
-def timeline_conflicts_table(corpus, events: pd.DataFrame, timexes: pd.DataFrame,
-                             reference: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The ``timeline_conflicts`` table.
-
-    With a reference table, :func:`find_conflicts` (kinds date and role).
-    Without, :func:`date_disagreements`: paragraphs of two articles that retell
-    one passage (:func:`same_passage_pairs`) and state days with none in common,
-    one row per pair (kind ``between_articles``, the other article in ``other_*``).
+    Parameters
+    ----------
+    conflicts : DataFrame, optional
+        :func:`find_conflicts` output (claims against a reference table; kinds date and role).
+    disagreements : DataFrame, optional
+        :func:`date_disagreements` output, used when ``conflicts`` is None: paragraphs of two
+        articles retelling one passage with no day in common, one row per pair (kind
+        ``between_articles``, the other article in ``other_*``).
     """
-    wanted = [c for c in columns("timeline_conflicts") if c not in ARTICLE_COLUMNS]
-    if reference is not None:
-        table = find_conflicts(corpus, events, reference)[CONFLICT_COLUMNS].assign(
-            other_doc_id="", other_start=NO_ID, other_end=NO_ID, other_claim="")
+    wanted = _own_columns("timeline_conflicts")
+    if conflicts is not None:
+        table = conflicts.assign(other_doc_id="", other_start=NO_ID, other_end=NO_ID, other_claim="")
     else:
-        pairs = date_disagreements(same_passage_pairs(corpus), timexes, pd.Series(dtype=object))
+        pairs = disagreements if disagreements is not None else pd.DataFrame(columns=[
+            "doc_id_a", "start_a", "end_a", "text_a", "days_a", "days_b", "doc_id_b", "start_b", "end_b", "text_b"])
         table = pd.DataFrame({
             "doc_id": pairs["doc_id_a"], "start": pairs["start_a"], "end": pairs["end_a"], "kind": BETWEEN_ARTICLES,
             "claim": pairs["text_a"], "article_says": pairs["days_a"], "reference_says": pairs["days_b"],
@@ -135,9 +120,8 @@ def timeline_conflicts_table(corpus, events: pd.DataFrame, timexes: pd.DataFrame
             "other_start": pairs["start_b"], "other_end": pairs["end_b"], "other_claim": pairs["text_b"]},
             columns=wanted)
         table = table.sort_values(["doc_id", "start", "other_doc_id", "other_start"], kind="stable")
+    table = table[wanted].copy()
     for column in wanted:
-        if column in ("start", "end", "other_start", "other_end"):
-            table[column] = table[column].astype("int64")
-        else:
-            table[column] = table[column].fillna("").astype(str)
-    return table[wanted].reset_index(drop=True)
+        table[column] = (table[column].astype("int64") if column in _OFFSET_COLUMNS
+                         else table[column].fillna("").astype(str))
+    return table.reset_index(drop=True)
