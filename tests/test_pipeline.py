@@ -8,11 +8,9 @@ import pytest
 import analysis_helpers.pipeline as pipeline
 import analysis_helpers.timexes.document_dates as document_dates_module
 import analysis_helpers.timexes.extract as timexes_module
-from analysis_helpers import open_corpus
 from analysis_helpers.corpus.build import build_corpus
 from analysis_helpers.pipeline import (
     ARTICLE_STEPS, CORPUS_STEPS, EXTRACTORS, RunOptions, Step, base_tables, extract_corpus, run_article_steps,
-    run_extractor,
 )
 from analysis_helpers.topics.model import TopicOptions
 
@@ -20,8 +18,8 @@ NO_TOPICS = RunOptions(topics=TopicOptions(mode="off"))
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    return open_corpus()
+def seeds(seed_corpus):
+    return seed_corpus
 
 
 def _articles(*texts, published=""):
@@ -51,10 +49,10 @@ def test_every_step_declares_what_it_needs_and_needs_only_earlier_results():
         assert step.scope == "corpus"
 
 
-def test_tables_equal_the_extractors_run_on_the_whole_corpus_whatever_the_chunk_size(seeds):
+def test_tables_equal_the_extractors_run_on_the_whole_corpus_whatever_the_chunk_size(seeds, seed_extractor_tables):
     whole = base_tables(seeds)
     for name in EXTRACTORS:
-        whole.update(run_extractor(name, seeds))
+        whole.update(seed_extractor_tables[name])
     for chunk_size in (1, 3):
         tables = extract_corpus(seeds, chunk_size=chunk_size)
         for name, table in whole.items():
