@@ -7,10 +7,11 @@ kinds of step:
 - **article steps** are functions of a chunk of articles whose rows depend on
   each article alone (blocks and roles, sentences, document dates, timexes,
   quotes, figures). They run chunk by chunk, in any number of processes, and an
-  article gives the same rows alone, in a chunk or in the whole corpus. The one
-  corpus fact they read, the published dates known across the corpus (the
-  fallback date of an undated article), is computed up front and passed in
-  :class:`CorpusContext`.
+  article gives the same rows in any chunk of the same corpus. The corpus facts
+  they read are the **context steps** (:data:`CONTEXT_STEPS`): one cheap pass over
+  every article's text before any article step, computed once and passed in
+  :class:`CorpusContext` (the published dates known across the corpus; the short
+  lines repeated across articles, evidence of site furniture for block roles).
 - **corpus steps** run once on the concatenated per-article tables (speaker
   names across the corpus, the merged timeline, topics).
 
@@ -48,6 +49,7 @@ from .comparison.tables import (
 )
 from .corpus.blocks import segment_blocks
 from .corpus.build import PROBLEM_COLUMNS, Corpus
+from .corpus.roles import RepeatedLines, repeated_lines
 from .corpus.sentences import split_sentences
 from .figures.comparison import compare_figures
 from .figures.extract import FIGURE_COLUMNS, extract_figures
@@ -91,8 +93,9 @@ class Step:
         Results it reads: ``articles``, ``corpus`` (articles, blocks and
         sentences bundled), ``context`` (:class:`CorpusContext`), ``options``
         (:class:`RunOptions`) or the name of an earlier step.
-    scope : {"article", "corpus"}
-        Per chunk of articles, or once on the whole corpus' tables.
+    scope : {"context", "article", "corpus"}
+        Once over the whole ``articles`` table before anything else (its result goes into
+        :class:`CorpusContext`), per chunk of articles, or once on the whole corpus' tables.
     columns : dict of str to list of str
         The table(s) it writes with their columns (empty for internal results).
     """
@@ -106,21 +109,23 @@ class Step:
 
 @dataclass(frozen=True)
 class CorpusContext:
-    """What an article step may know about the rest of the corpus: the published dates."""
+    """What an article step may know about the rest of the corpus: the results of :data:`CONTEXT_STEPS`.
+
+    Attributes
+    ----------
+    published_days : tuple of date
+        The published dates of the corpus' articles, sorted.
+    repeated_lines : RepeatedLines
+        The short lines found in several different articles (site furniture evidence).
+    """
 
     published_days: tuple[date, ...] = ()
+    repeated_lines: RepeatedLines = field(default_factory=RepeatedLines)
 
     @classmethod
     def of(cls, articles: pd.DataFrame) -> "CorpusContext":
-        """The context of a whole ``articles`` table."""
-        days = set()
-        for value in articles.get("published", pd.Series(dtype=object)).tolist():
-            if isinstance(value, str) and value.strip():
-                try:
-                    days.add(date.fromisoformat(value.strip()))
-                except ValueError:
-                    continue
-        return cls(tuple(sorted(days)))
+        """The context of a whole ``articles`` table: every context step, once."""
+        return cls(**{step.name: step.func(articles) for step in CONTEXT_STEPS})
 
 
 @dataclass(frozen=True)
@@ -146,8 +151,23 @@ class RunOptions:
 # --- the steps -------------------------------------------------------------------------------------------------
 
 
-def _blocks(articles):
-    return segment_blocks(articles)
+def _published_days(articles):
+    days = set()
+    for value in articles.get("published", pd.Series(dtype=object)).tolist():
+        if isinstance(value, str) and value.strip():
+            try:
+                days.add(date.fromisoformat(value.strip()))
+            except ValueError:
+                continue
+    return tuple(sorted(days))
+
+
+def _repeated_lines(articles):
+    return repeated_lines(articles["text"])
+
+
+def _blocks(articles, context):
+    return segment_blocks(articles, repeated=context.repeated_lines)
 
 
 def _sentences(articles, blocks):
@@ -212,8 +232,15 @@ def _own(name: str) -> list[str]:
 
 
 #: Per-article steps, in the order they run on each chunk.
+#: Corpus facts computed once over every article before the article steps; each result is a field of
+#: :class:`CorpusContext` (read by the article steps that need ``context``).
+CONTEXT_STEPS: tuple[Step, ...] = (
+    Step("published_days", _published_days, ("articles",), "context"),
+    Step("repeated_lines", _repeated_lines, ("articles",), "context"),
+)
+
 ARTICLE_STEPS: tuple[Step, ...] = (
-    Step("blocks", _blocks, ("articles",), "article"),
+    Step("blocks", _blocks, ("articles", "context"), "article"),
     Step("sentences", _sentences, ("articles", "blocks"), "article"),
     Step("document_dates", _document_dates, ("corpus", "context"), "article",
          {"document_dates": DOCUMENT_DATE_COLUMNS}),
