@@ -61,7 +61,9 @@ def _document_pattern() -> re.Pattern:
     )
 
 
-_candidate = candidate
+def _candidate(attribution, distance: int) -> Candidate:
+    """:func:`~.decision.candidate` with the cue lemmas of the cue lexicon in force."""
+    return candidate(attribution, distance, cue_lexicon().form_to_lemma)
 
 
 def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continued=None,
