@@ -287,7 +287,12 @@ class StepTimeout(Exception):
 
 
 class _Budget:
-    """Raise :class:`StepTimeout` in the main thread after ``seconds`` (SIGALRM; no-op elsewhere)."""
+    """Raise :class:`StepTimeout` in the main thread after ``seconds`` (SIGALRM; no-op elsewhere).
+
+    Python runs the handler between two bytecode instructions: one long call into C (a
+    regular-expression search, a pandas sort) finishes before the budget can stop it. Linear
+    steps and patterns without catastrophic backtracking are the protection; this is the backstop.
+    """
 
     def __init__(self, seconds: float | None):
         usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
