@@ -44,6 +44,7 @@ from .corpus.build import PROBLEM_COLUMNS, Corpus
 from .corpus.sentences import split_sentences
 from .figures.extract import FIGURE_COLUMNS, extract_figures
 from .quotes.extract import QUOTE_COLUMNS, apply_corpus_names, extract_quotes
+from .resources import using
 from .timeline.build import EVENT_COLUMNS, build_timeline
 from .timexes.document_dates import DOCUMENT_DATE_COLUMNS, document_dates
 from .timexes.extract import TIMEX_COLUMNS, extract_timexes
@@ -294,7 +295,7 @@ def run_article_steps(articles: pd.DataFrame, context: CorpusContext | None = No
         n = len(inputs["articles"])
         budget = (options.article_timeout + CHUNK_SECONDS_PER_ARTICLE * n) if options.article_timeout else None
         try:
-            with _Budget(budget):
+            with _Budget(budget), using(None):  # the lexicon source resolved once per step, not per lookup
                 results[step.name] = _call(step, inputs, context, options)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a problem row
             if n <= 1:
@@ -393,7 +394,8 @@ def run_corpus_steps(results: dict, options: RunOptions | None = None, steps=COR
             continue
         started = time.process_time()
         try:
-            out = _call(step, results, CorpusContext(), options)
+            with using(None):
+                out = _call(step, results, CorpusContext(), options)
             results.update(out if isinstance(out, dict) else {step.name: out})
         except Exception as exc:  # noqa: BLE001 - MemoryError is an Exception too
             kept = step.name in results and step.scope == "corpus" and step.name == "quotes"
