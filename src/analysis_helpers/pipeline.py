@@ -25,7 +25,8 @@ renamed, only added to.
 
 (Over 400 lines on purpose: the step declarations, the guard that runs them and
 the assembly of chunk and corpus results are one contract, read top to bottom;
-the engines, inputs and outputs live in :mod:`analysis_helpers.runner`.)
+the engines that run a function over chunks, the inputs and the outputs live in :mod:`analysis_helpers.runner`,
+which knows nothing of the steps: :func:`run_pipeline` hands the engine the work of one chunk.)
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
+from pathlib import Path
 from typing import Callable
 
 import pandas as pd
@@ -45,9 +48,12 @@ from .corpus.sentences import split_sentences
 from .figures.extract import FIGURE_COLUMNS, extract_figures
 from .quotes.extract import QUOTE_COLUMNS, apply_corpus_names, extract_quotes
 from .resources import using
-from .timeline.build import EVENT_COLUMNS, build_timeline
+from .runner.execute import iter_chunks
+from .runner.inputs import chunks_of
+from .runner.spill import SpilledTable, materialise
+from .timeline.events import EVENT_COLUMNS, merge_events
 from .timexes.document_dates import DOCUMENT_DATE_COLUMNS, document_dates
-from .timexes.extract import TIMEX_COLUMNS, extract_timexes
+from .timexes.table import TIMEX_COLUMNS, timexes_table
 from .topics.model import TopicOptions, extract_topics
 
 #: Extra columns of the ``problems`` table for failures of a step (empty for reading problems).
@@ -141,7 +147,7 @@ def _document_dates(corpus, context):
 
 
 def _timexes(corpus, document_dates):
-    return extract_timexes(corpus, dates=document_dates)
+    return timexes_table(corpus, document_dates)
 
 
 def _quotes(corpus):
@@ -157,7 +163,7 @@ def _speaker_names(quotes):
 
 
 def _events(corpus, timexes, document_dates):
-    return build_timeline(corpus, timexes=timexes, dates=document_dates)
+    return merge_events(corpus, timexes, document_dates)
 
 
 def _topics(articles, blocks, options):
@@ -429,6 +435,81 @@ def output_tables(results: dict, reading_problems: pd.DataFrame) -> dict[str, pd
         elif name in results:
             tables[name] = results[name]
     return tables
+
+
+def process_chunk(articles: pd.DataFrame, context: CorpusContext, options: RunOptions) -> dict:
+    """Run the article steps on one chunk; the CPU seconds of each step are in ``result["seconds"]``."""
+    timer: dict = {}
+    result = run_article_steps(articles, context, options, timer=timer)
+    result["seconds"] = timer
+    return result
+
+
+def run_pipeline(articles: pd.DataFrame, options: RunOptions, *, chunk_size: int = DEFAULT_CHUNK_SIZE,
+                 spill=None, **engine_options) -> tuple[dict, dict]:
+    """Article steps over every chunk, then the corpus steps; return the results and the CPU seconds per step.
+
+    ``engine_options`` (``jobs``, ``engine``, ``scheduler``, ``progress``) go to
+    :func:`analysis_helpers.runner.execute.iter_chunks`. With ``spill`` (a folder), each chunk's tables
+    are written there as soon as the chunk is done, the per-article tables of the results are
+    :class:`~analysis_helpers.runner.spill.SpilledTable` and the corpus steps read only what they need
+    from them, one step at a time: memory holds a chunk per worker and one corpus step's inputs, not
+    every table of the corpus.
+    """
+    context = CorpusContext.of(articles)
+    chunks = list(chunks_of(articles, chunk_size))
+    chunk_results = iter_chunks(partial(process_chunk, context=context, options=options), chunks, **engine_options)
+    if not chunks:
+        chunk_results = [run_article_steps(articles, CorpusContext(), options)]
+    seconds: dict = {}
+    if spill is None:
+        kept = []
+        for result in chunk_results:
+            _add_seconds(seconds, result.pop("seconds", {}))
+            kept.append(result)
+        results = combine_chunks(kept)
+        results["articles"] = articles.reset_index(drop=True)
+        return run_corpus_steps(results, options, timer=seconds), seconds
+    spilled = {step.name: SpilledTable(Path(spill) / step.name) for step in ARTICLE_STEPS}
+    problems: list = []
+    for result in chunk_results:
+        _add_seconds(seconds, result.pop("seconds", {}))
+        problems += result["problems"]
+        for name, table in spilled.items():
+            table.append(result[name])
+    results = {"articles": articles.reset_index(drop=True), "problems": problems, **spilled}
+    return _corpus_steps_on_spilled(results, options, seconds), seconds
+
+
+def _add_seconds(total: dict, seconds: dict) -> None:
+    for name, value in seconds.items():
+        total[name] = total.get(name, 0.0) + value
+
+
+#: The columns the speaker-name step reads from the quotes table.
+_SPEAKER_COLUMNS = ["speaker", "speaker_type"]
+
+
+def _corpus_steps_on_spilled(results: dict, options: RunOptions, seconds: dict) -> dict:
+    """Run each corpus step on its inputs read from the spilled tables, then let them go."""
+    for step in CORPUS_STEPS:
+        view = {"problems": results["problems"], "articles": results["articles"]}
+        if step.name == "quotes":  # corpus-wide speaker names: two columns of the quotes table
+            view["quotes"] = slim = results["quotes"].frame(_SPEAKER_COLUMNS)
+        else:
+            needs = {"blocks", "sentences"} if "corpus" in step.needs else set()
+            for need in needs | (set(step.needs) & set(results)):
+                view[need] = materialise(results[need])
+        out = run_corpus_steps(view, options, steps=(step,), timer=seconds)
+        if step.name == "quotes":
+            if out["quotes"] is not slim and "corpus_speaker" in out["quotes"]:
+                results["quotes"] = results["quotes"].with_column("corpus_speaker", out["quotes"]["corpus_speaker"])
+        else:
+            results.update({name: out[name] for name in step.columns if name in out})
+        if "_failed_tables" in out:
+            results.setdefault("_failed_tables", set()).update(out["_failed_tables"])
+        del view, out
+    return results
 
 
 def extract_corpus(corpus: Corpus, options: RunOptions | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,

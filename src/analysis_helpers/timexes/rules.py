@@ -18,8 +18,8 @@ from .lexicon import (
     SIGNAL_MODS, UNIT, UNIT_FACTORS, WEEKDAY, WEEKDAYS, YEAR, _anchor_event_rows, anchor_events,
     duration_value, exclusions, holidays, month_number, number_value,
 )
-from .tense import choose_year, clause_tense, month_year, weekday_date
-from .values import day_value, month_value, quarter_of, shift_months, week_value
+from .tense import choose_year, clause_tense, weekday_date
+from .values import day_value, month_interval, month_value, quarter_of, shift_months, week_value
 from ..resources import cached
 from ..word_patterns import trie_regex
 
@@ -376,7 +376,7 @@ def _normalise_month(rule: str, m: re.Match, ctx: RuleContext, start: int, end: 
     elif rel == "next":
         year = ref.year if month > ref.month else ref.year + 1
     else:
-        year = month_year(ref, month, tense)
+        year = choose_year(ref, lambda y: month_interval(y, month), tense)  # a bare month name's year
     return _result("DATE", month_value(year, month), mod, "document date", tense)
 
 
