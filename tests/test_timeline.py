@@ -106,8 +106,8 @@ def test_empty_corpus_gives_empty_events(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def seed_events():
-    return build_timeline(open_corpus())
+def seed_events(seed_corpus):
+    return build_timeline(seed_corpus)
 
 
 def test_meeting_reported_by_several_articles_is_one_event_with_several_sources(seed_events):

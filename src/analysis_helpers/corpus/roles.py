@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import csv
 import difflib
+import hashlib
 import re
 from bisect import bisect_right
-from itertools import accumulate
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate
 
 from ..resources import abbreviations, cached, read_text
 from ..schema import ARTICLE_ROLES, ROLES  # noqa: F401  (re-exported: notebooks import them from here)
@@ -430,26 +432,89 @@ def _furniture_shape(text: str, n_words: int) -> tuple[str, str] | None:
     return None
 
 
-def repeated_lines(texts_by_article, min_articles: int = 3, max_words: int = 12) -> frozenset[str]:
-    """Short lines that recur in at least ``min_articles`` articles of a corpus: site furniture.
+# --- lines repeated across a corpus --------------------------------------------------------------------------
+# Lines repeated across a corpus: site furniture ("Most read", a section label) shows on many pages.
+#
+# The count is a corpus-level fact computed once, in one cheap pass over every article's text
+# before any role is given: each article adds the keys (8-byte hashes) of its short, non-prose lines.
+# Article steps then read the result, so per-article work stays streamable and every chunk sees the
+# same evidence. A syndicated story printed by several outlets repeats all its lines; a line counts
+# once per distinct article *story* (fingerprinted by its first line of 12 words or more: the lede, which a
+# copy keeps and a site's standard paragraph further down does not replace), so copies of one story never
+# make its headline furniture (a page without such a line is fingerprinted whole).
 
-    Compute it once per corpus and pass it to :func:`classify_block_roles` (``repeated=``);
-    an article's roles depend on it only through that explicit input.
+#: A line counts as furniture evidence when it recurs in at least this many different articles.
+MIN_ARTICLES = 3
+#: Only lines of at most this many words are counted: a prose paragraph is never furniture.
+MAX_WORDS = 12
+
+
+def _first_long_line(lines: list[str]) -> str:
+    """The article's first line of 12 words or more (its lede), else all its lines (a short page is its whole text)."""
+    return next((line for line in lines if len(words(line)) >= 12), None) or "\n".join(lines)
+
+
+def line_key(text: str) -> int:
+    """A stable 64-bit key of a line's normalised text (the same in every process and run)."""
+    return int.from_bytes(hashlib.blake2b(normalise(text).encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def short_line_keys(text: str, max_words: int = MAX_WORDS) -> set[int]:
+    """Keys of the distinct short, non-prose, non-blank lines of one article."""
+    keys = set()
+    for line in (text or "").splitlines():
+        line = line.strip()
+        if line and len(words(line)) <= max_words and not is_prose(line) and normalise(line):
+            keys.add(line_key(line))
+    return keys
+
+
+@dataclass(frozen=True)
+class RepeatedLines:
+    """The keys of the lines repeated across a corpus; ``line in repeated`` tests a line's text.
+
+    Attributes
+    ----------
+    keys : frozenset of int
+        :func:`line_key` of every line found in at least ``MIN_ARTICLES`` distinct articles.
+    """
+
+    keys: frozenset = field(default_factory=frozenset)
+
+    def __contains__(self, text: object) -> bool:
+        return isinstance(text, str) and bool(self.keys) and line_key(text) in self.keys
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+def repeated_lines(texts_by_article, min_articles: int = MIN_ARTICLES, max_words: int = MAX_WORDS) -> RepeatedLines:
+    """Short lines that recur in at least ``min_articles`` different articles of a corpus: site furniture.
+
+    Compute it once per corpus and pass it to :func:`classify_block_roles` (``repeated=``).
 
     Parameters
     ----------
     texts_by_article : iterable of str
-        Every article's text.
+        Every article's text, read once, one at a time (a generator is fine).
+    min_articles, max_words : int
+        How many distinct articles a line must appear in; the longest line counted, in words.
+
+    Returns
+    -------
+    RepeatedLines
     """
-    counts: dict[str, int] = {}
+    bodies: dict[int, tuple[int, ...]] = {}  # line key -> fingerprints of its articles (at most min_articles)
     for text in texts_by_article:
-        seen = set()
-        for line in (text or "").splitlines():
-            if line.strip() and len(words(line)) <= max_words:
-                seen.add(normalise(line))
-        for line in seen:
-            counts[line] = counts.get(line, 0) + 1
-    return frozenset(line for line, c in counts.items() if c >= min_articles and line)
+        lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+        if not lines:
+            continue
+        fingerprint = line_key(_first_long_line(lines))
+        for key in short_line_keys(text, max_words):
+            seen = bodies.get(key, ())
+            if len(seen) < min_articles and fingerprint not in seen:
+                bodies[key] = seen + (fingerprint,)
+    return RepeatedLines(frozenset(k for k, seen in bodies.items() if len(seen) >= min_articles))
 
 
 #: A caption names who or what is shown; it does not open with a pronoun or a connective, nor report speech.
@@ -482,16 +547,16 @@ def _earlier_block_holding(norm: str, i: int, joined: str, starts: list[int]) ->
     return None if found < 0 else bisect_right(starts, found) - 1
 
 
-def classify_block_roles(texts: list[str], repeated: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[str, str]]:
     """Role and deciding rule for each block of one article, in order.
 
     Parameters
     ----------
     texts : list of str
         The blocks of one article, in reading order (see :func:`blocks.block_spans`).
-    repeated : frozenset of str
-        Normalised short lines that recur across the corpus (:func:`repeated_lines`), computed
-        once per corpus; a non-prose line in it is furniture. Empty: no corpus evidence.
+    repeated : :class:`RepeatedLines` or container of str
+        The short lines that recur across the corpus (:func:`repeated_lines`), computed
+        once per corpus; a non-prose line of at most 12 words in it is furniture. Empty: no corpus evidence.
 
     Returns
     -------
@@ -511,7 +576,7 @@ def classify_block_roles(texts: list[str], repeated: frozenset[str] = frozenset(
     norm_starts = list(accumulate((len(t) + 1 for t in norms[:-1]), initial=0))
     for i, text in enumerate(texts):
         roles[i] = _lexicon_role(text, n_words[i]) or _furniture_shape(text, n_words[i])
-        if roles[i] is None and norms[i] in repeated and n_words[i] <= 12 and not is_prose(text):
+        if roles[i] is None and n_words[i] <= 12 and repeated and text in repeated and not is_prose(text):
             roles[i] = ("boilerplate", "line repeated across the corpus")
         if norms[i] in seen and (roles[i] is None or roles[i][0] in ("caption", "byline")):
             roles[i] = ("duplicate", f"repeats block {seen[norms[i]]}")

@@ -30,12 +30,16 @@ class SpilledTable:
         Each part's file, number of rows and column dtypes.
     replaced : dict of str to sequence
         Columns whose values replace the parts' (whole-table length), e.g. ``corpus_speaker``.
+    transforms : tuple of callables
+        Row-wise functions of a DataFrame applied, in order, to each part as it is read (after
+        ``replaced``), e.g. the article columns joined to every table.
     """
 
     folder: Path
     columns: list = field(default_factory=list)
     parts: list = field(default_factory=list)
     replaced: dict = field(default_factory=dict)
+    transforms: tuple = ()
 
     def append(self, frame: pd.DataFrame) -> None:
         """Write ``frame`` as the next part."""
@@ -77,19 +81,30 @@ class SpilledTable:
             for name, values in self.replaced.items():
                 frame[name] = values[offset:offset + n]
             offset += n
+            frame = self._transform(frame)
             yield frame if columns is None else frame[list(columns)]
+
+    def _transform(self, frame: pd.DataFrame) -> pd.DataFrame:
+        for func in self.transforms:
+            frame = func(frame)
+        return frame
 
     def frame(self, columns=None) -> pd.DataFrame:
         """The whole table (or some of its columns) in memory."""
         frames = list(self.iter_frames(columns))
         if not frames:
-            empty = pd.DataFrame({c: pd.Series(dtype=d) for c, d in self._dtypes().items()})
+            empty = self._transform(pd.DataFrame({c: pd.Series(dtype=d) for c, d in self._dtypes().items()}))
             return empty if columns is None else empty[list(columns)]
         return frames[0].reset_index(drop=True) if len(frames) == 1 else pd.concat(frames, ignore_index=True)
 
     def with_column(self, name: str, values) -> "SpilledTable":
         """This table with the values of column ``name`` replaced (a list as long as the table)."""
-        return SpilledTable(self.folder, self.columns, self.parts, {**self.replaced, name: list(values)})
+        return SpilledTable(self.folder, self.columns, self.parts, {**self.replaced, name: list(values)},
+                            self.transforms)
+
+    def transformed(self, func) -> "SpilledTable":
+        """This table with the row-wise ``func`` (a function of a DataFrame) applied to each part as it is read."""
+        return SpilledTable(self.folder, self.columns, self.parts, self.replaced, (*self.transforms, func))
 
     def write_csv(self, path: Path, *, encoding: str = "utf-8", errors: str = "strict", transform=None) -> None:
         """Write the table as one CSV file (``\\n`` line ends, no index), part after part, the header once.
