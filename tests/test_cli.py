@@ -9,6 +9,7 @@ import pandas as pd
 from analysis_helpers.cli import main
 from analysis_helpers.paths import seeds_dir
 from analysis_helpers.pipeline import EXTRACTORS
+from analysis_helpers.schema import TABLES
 
 BASE_TABLES = {
     "articles": ["doc_id", "file", "title", "outlet", "url", "published", "text", "n_chars", "n_words"],
@@ -45,7 +46,11 @@ def test_problems_are_written_and_printed(tmp_path, capsys):
     # exit 3: the tables are written, but a file was not read
     assert main(["extract", str(corpus), "--out", str(tmp_path / "out"), "--no-progress"]) == 3
     problems = pd.read_csv(tmp_path / "out" / "problems.csv")
-    assert list(problems["file"]) == ["empty.txt"]
+    assert list(problems.loc[problems["file"] != "(corpus)", "file"]) == ["empty.txt"]
+    # one article is too small a corpus for a topic model: a warning row about the whole corpus
+    corpus_rows = problems[problems["file"] == "(corpus)"]
+    assert set(corpus_rows["severity"]) == {"warning"} and set(corpus_rows["step"]) == {"topics"}
+    assert corpus_rows["problem"].str.contains("corpus_size").any()
     err = capsys.readouterr().err
     assert "1 articles read, 1 files not read" in err and "empty.txt" in err
 
@@ -108,7 +113,10 @@ def test_jobs_2_writes_byte_identical_tables_to_jobs_1(tmp_path):
     assert main(["extract", str(seeds_dir()), "--out", str(one), "--jobs", "1", "--chunk-size", "2", *FAST]) == 0
     assert main(["extract", str(seeds_dir()), "--out", str(two), "--jobs", "2", "--chunk-size", "2", *FAST]) == 0
     assert _tables(one) == _tables(two)
-    assert len(_tables(one)) == 13
+    assert sorted(_tables(one)) == sorted(f"{name}.csv" for name in TABLES)
+    # the corpus tables built from the per-article ones are among them, and not empty on the seeds
+    for name in ("quote_groups", "figure_conflicts", "document_dates", "topic_choice"):
+        assert _tables(one)[f"{name}.csv"].count(b"\n") > 1, name
 
 
 def test_dask_engine_on_a_two_worker_local_cluster_writes_the_same_tables(small, tmp_path):
