@@ -24,9 +24,9 @@ figures: $(STAMP)
 		--output-dir build/executed notebooks/[0-9][0-9]_*.ipynb
 	@echo "figures/ regenerated; executed copies of the notebooks are in build/executed/"
 
-# -n auto: one worker per core; loadgroup keeps a notebook's cells (and a test module) on one worker (tests/conftest.py)
+# -n auto: one worker per core; conftest.py keeps each notebook's cells on one worker
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto --dist loadgroup --no-loadscope-reorder
+	$(BIN)/python -m pytest -n auto
 
 lab: $(STAMP)
 	$(BIN)/python -m jupyter lab notebooks/
