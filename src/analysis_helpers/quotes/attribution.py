@@ -31,10 +31,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..resources import cached
 from .speakers import Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns, title_heads
+from .records import Attribution, Cue  # re-exported: Attribution and Cue were defined here
 
 _ADVERBS = (
     r"(?:also|further|then|later|again|once\s+again|had|has|have|was|is|were|would|will|did|does|do|not|"
@@ -114,24 +115,6 @@ def _group_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return group, org, leading
 
 
-@dataclass(frozen=True)
-class Attribution:
-    """Who said it, and how we know (offsets index the article text; -1 when absent)."""
-
-    speaker: str = ""
-    speaker_text: str = ""
-    speaker_start: int = -1
-    speaker_end: int = -1
-    speaker_method: str = ""
-    name_conflict: bool = False
-    conflict_with: str = ""
-    cue: str = ""
-    cue_start: int = -1
-    cue_end: int = -1
-    speaker_type: str = ""
-    speaker_confidence: float = 0.0
-
-
 #: Group nouns that name an institution (an organisation), not a set of people.
 _INSTITUTION_NOUNS = frozenset(
     "company firm ministry agency government department army military court committee council union party "
@@ -153,14 +136,6 @@ def speaker_type_of(kind: str, phrase: str) -> str:
     if last in _INSTITUTION_NOUNS or (words and words[-1][:1].isupper()) or last in ("it", "its"):
         return "organisation"
     return "group"
-
-
-@dataclass(frozen=True)
-class Cue:
-    start: int
-    end: int
-    text: str
-    lemma: str
 
 
 def _inflected(cue: Cue) -> bool:

@@ -29,6 +29,10 @@ Features beyond the rule: how the speaker is written (registered name, role,
 pronoun, group), whether the cue is a plain verb of speech, and the distance in
 characters between cue and quotation. Mentions inside quotation marks are never
 candidates (:class:`~analysis_helpers.quotes.attribution.ArticleSpeakers` drops them).
+
+Every rule here receives the article's :class:`~analysis_helpers.quotes.attribution.ArticleSpeakers`
+as ``speakers`` (built once per article by :mod:`.extract`) and returns :mod:`.records`; it does not
+import :mod:`.attribution`, so this module stands below it in the import graph.
 """
 
 from __future__ import annotations
@@ -37,7 +41,7 @@ import re
 from dataclasses import replace
 from ..resources import cached
 
-from .attribution import ArticleSpeakers, Attribution
+from .records import Attribution
 from .decision import Candidate, candidate, decide
 from .marks import QuoteSpan
 from .speakers import cue_lexicon
@@ -57,10 +61,12 @@ def _document_pattern() -> re.Pattern:
     )
 
 
-_candidate = candidate
+def _candidate(attribution, distance: int) -> Candidate:
+    """:func:`~.decision.candidate` with the cue lemmas of the cue lexicon in force."""
+    return candidate(attribution, distance, cue_lexicon().form_to_lemma)
 
 
-def quote_candidates(speakers: ArticleSpeakers, start: int, end: int, span: QuoteSpan, *, continued=None,
+def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continued=None,
                      previous_in_paragraph=None, previous_paragraph=None) -> list[Candidate] | Attribution:
     """Candidate speakers of the quotation ``text[start:end]`` (or the ``document`` attribution).
 
