@@ -43,7 +43,7 @@ from typing import Callable
 
 import pandas as pd
 
-from .comparison.dates import date_disagreements
+from .comparison.dates import class_date_disagreements, dated_blocks
 from .comparison.tables import (
     figure_conflicts_table, quote_groups_table, timeline_conflicts_table, with_article_columns, with_corpus_speakers,
     with_quote_context,
@@ -67,7 +67,7 @@ from .timexes.document_dates import DOCUMENT_DATE_COLUMNS, date_source, document
 from .timexes.table import TIMEX_COLUMNS, timexes_table
 from .topics.checks import topic_choice, topic_model_diagnostics
 from .topics.model import TopicOptions, fit_topic_model
-from .topics.near_duplicates import same_passage_pairs
+from .topics.near_duplicates import same_passage_classes
 
 #: Extra columns of the ``problems`` table for failures of a step (empty for reading problems).
 STEP_PROBLEM_COLUMNS = ["step", "error"]
@@ -220,11 +220,18 @@ def _figure_conflicts(figures):
 
 
 def _timeline_conflicts(corpus, events, timexes, options):
-    """Against ``options.reference`` when given, else between the articles' own days (see the schema)."""
+    """Against ``options.reference`` when given, else between the articles' own days (see the schema).
+
+    Between articles, copies of one paragraph are compared once (:func:`same_passage_classes`) and at
+    most :data:`~analysis_helpers.comparison.dates.MAX_PAIRS_PER_PASSAGE` pairs are written per passage
+    (internal ``timeline_conflicts_warnings`` says how many were left out).
+    """
     if options.reference is not None:
         return timeline_conflicts_table(conflicts=find_conflicts(corpus, events, options.reference))
-    return timeline_conflicts_table(disagreements=date_disagreements(same_passage_pairs(corpus), timexes,
-                                                                     pd.Series(dtype=object)))
+    blocks, class_pairs = same_passage_classes(corpus, keep=dated_blocks(timexes))
+    disagreements, warnings = class_date_disagreements(blocks, class_pairs, timexes, pd.Series(dtype=object))
+    return {"timeline_conflicts": timeline_conflicts_table(disagreements=disagreements),
+            "timeline_conflicts_warnings": warnings}
 
 
 def _own(name: str) -> list[str]:
@@ -505,12 +512,16 @@ def run_corpus_steps(results: dict, options: RunOptions | None = None, steps=COR
 
 
 def _warning_rows(results: dict) -> list[dict]:
-    """Problem rows (severity warning, file ``(corpus)``) for the topic model's warnings."""
+    """Problem rows (severity warning, file ``(corpus)``) for the topic model's warnings and the caps
+    the timeline comparison hit."""
+    rows = []
     warnings = results.get("topic_warnings")
-    if warnings is None:
-        return []
-    return [{"file": CORPUS_FILE, "severity": "warning", "problem": f"topic model ({check}): {message}",
-             "step": "topics", "error": ""} for check, message in zip(warnings["check"], warnings["message"])]
+    if warnings is not None:
+        rows += [{"file": CORPUS_FILE, "severity": "warning", "problem": f"topic model ({check}): {message}",
+                  "step": "topics", "error": ""} for check, message in zip(warnings["check"], warnings["message"])]
+    rows += [{"file": CORPUS_FILE, "severity": "warning", "problem": f"timeline conflicts: {message}",
+              "step": "timeline_conflicts", "error": ""} for message in results.get("timeline_conflicts_warnings", [])]
+    return rows
 
 
 def output_tables(results: dict, reading_problems: pd.DataFrame) -> dict[str, pd.DataFrame]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date, timedelta
+from itertools import islice
 
 import pandas as pd
 
@@ -88,3 +90,82 @@ def date_disagreements(pairs: pd.DataFrame, timexes: pd.DataFrame, units: pd.Ser
                              "start_b": int(pair.start_b), "end_b": int(pair.end_b)})
     table = pd.DataFrame(rows, columns=DISAGREEMENT_COLUMNS)
     return table.sort_values(["doc_id_a", "doc_id_b", "days_a"], kind="stable").reset_index(drop=True)
+
+
+#: At most this many disagreeing paragraph pairs are reported for one pair of passage texts (copies
+#: multiply pairs: 1,000 articles carrying one dated paragraph make up to 500,000 pairs of it).
+MAX_PAIRS_PER_PASSAGE = 1000
+
+
+def dated_blocks(timexes: pd.DataFrame):
+    """``keep`` for :func:`same_passage_classes`: the blocks holding at least one day timex (only these
+    can disagree)."""
+    day_timexes = _day_timexes_by_doc(timexes)
+
+    def keep(blocks: pd.DataFrame):
+        return [bool(_days_in(day_timexes, str(doc), start, end)[0])
+                for doc, start, end in zip(blocks["doc_id"], blocks["start"], blocks["end"])]
+    return keep
+
+
+def _pairs_across_articles(members_a: list, members_b: list, doc_ids: list) -> int:
+    """How many pairs of ``members_a`` x ``members_b`` (block index first) lie in different articles."""
+    in_b = Counter(doc_ids[m[0]] for m in members_b)
+    return sum(len(members_b) - in_b[doc_ids[m[0]]] for m in members_a)
+
+
+def class_date_disagreements(blocks: pd.DataFrame, class_pairs: pd.DataFrame, timexes: pd.DataFrame,
+                             units: pd.Series, max_pairs_per_passage: int = MAX_PAIRS_PER_PASSAGE
+                             ) -> tuple[pd.DataFrame, list[str]]:
+    """:func:`date_disagreements` over :func:`same_passage_classes` output, linear in the distinct passages.
+
+    The copies of each text are grouped by the days they state; only groups with no day in common are
+    expanded into paragraph pairs, so the work is the number of rows written. Where the copies of one
+    passage pair disagree in more than ``max_pairs_per_passage`` paragraph pairs, the first ones (groups
+    of days in order of their first copy, copies in corpus order) are kept and a warning says how many were left
+    out; below the cap the rows equal :func:`date_disagreements` of :func:`same_passage_pairs`.
+
+    Returns
+    -------
+    (DataFrame, list of str)
+        Columns :data:`DISAGREEMENT_COLUMNS` (sorted by doc ids, days_a), and the warnings.
+    """
+    warnings: list[str] = []
+    if class_pairs.empty or timexes.empty:
+        return pd.DataFrame(columns=DISAGREEMENT_COLUMNS), warnings
+    day_timexes = _day_timexes_by_doc(timexes)
+    doc_ids = blocks["doc_id"].astype(str).tolist()
+    starts, ends, texts = blocks["start"].tolist(), blocks["end"].tolist(), blocks["text"].tolist()
+    by_days: dict[int, dict] = {}  # class -> frozenset of days -> [(block index, days, expressions)]
+    for i, text_class in enumerate(blocks["text_class"].tolist()):
+        if text_class < 0:
+            continue
+        days, said = _days_in(day_timexes, doc_ids[i], starts[i], ends[i])
+        if days:
+            by_days.setdefault(text_class, {}).setdefault(frozenset(days), []).append((i, days, said))
+    rows, capped, left_out = [], 0, 0
+    for class_a, class_b, similarity in zip(class_pairs["class_a"], class_pairs["class_b"], class_pairs["similarity"]):
+        groups_a = list(by_days.get(class_a, {}).items())
+        groups_b = groups_a if class_a == class_b else list(by_days.get(class_b, {}).items())
+        crossings = [(members_a, members_b) for p, (days_a, members_a) in enumerate(groups_a)
+                     for q, (days_b, members_b) in enumerate(groups_b)
+                     if (class_a != class_b or p < q) and not days_a & days_b]
+        total = sum(_pairs_across_articles(members_a, members_b, doc_ids) for members_a, members_b in crossings)
+        if total > max_pairs_per_passage:
+            capped, left_out = capped + 1, left_out + total - max_pairs_per_passage
+        found = islice(((a, b) if a[0] < b[0] else (b, a) for members_a, members_b in crossings
+                        for a in members_a for b in members_b if doc_ids[a[0]] != doc_ids[b[0]]),
+                       max_pairs_per_passage)
+        for (i, days_i, said_i), (j, days_j, said_j) in found:
+            a, b = doc_ids[i], doc_ids[j]
+            rows.append({"doc_id_a": a, "doc_id_b": b, "unit_a": units.get(a, a), "unit_b": units.get(b, b),
+                         "days_a": "; ".join(sorted(set(days_i))), "days_b": "; ".join(sorted(set(days_j))),
+                         "dates_a": "; ".join(said_i), "dates_b": "; ".join(said_j),
+                         "similarity": float(round(min(similarity, 1.0), 4)), "text_a": texts[i], "text_b": texts[j],
+                         "start_a": int(starts[i]), "end_a": int(ends[i]), "start_b": int(starts[j]), "end_b": int(ends[j])})
+    if capped:
+        warnings.append(f"{capped} passage(s) told with different days by more than {max_pairs_per_passage} "
+                        f"pairs of articles: {left_out} pairs left out (the first {max_pairs_per_passage} "
+                        "of each kept; raise max_pairs_per_passage to see all)")
+    table = pd.DataFrame(rows, columns=DISAGREEMENT_COLUMNS)
+    return table.sort_values(["doc_id_a", "doc_id_b", "days_a"], kind="stable").reset_index(drop=True), warnings

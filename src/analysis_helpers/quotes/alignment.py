@@ -15,8 +15,10 @@ import difflib
 import re
 from itertools import combinations
 
+import numpy as np
 import pandas as pd
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
 
 MIN_SHARED_WORDS = 4
 MIN_SIMILARITY = 0.45
@@ -36,6 +38,9 @@ def content_words(text: str) -> frozenset[str]:
 
 def quote_pairs(quotes: pd.DataFrame, kinds=("direct", "partial")) -> pd.DataFrame:
     """Every cross-article pair of quotes by one speaker, with its similarity.
+
+    Lists every pair, so its size grows with the square of the quotes of one speaker (use
+    :func:`align_quotes` for groups on large corpora).
 
     Returns
     -------
@@ -58,9 +63,49 @@ def quote_pairs(quotes: pd.DataFrame, kinds=("direct", "partial")) -> pd.DataFra
                              kind="stable").reset_index(drop=True)
 
 
+def _link_classes(quotes: pd.DataFrame, kinds) -> tuple[list, dict]:
+    """Quotes by one speaker with one content-word set, collapsed: ``[(speaker, words, members)]``
+    (members as ``(quote_id, doc_id)`` in table order) and, per speaker, the class indices."""
+    q = quotes[quotes["kind"].isin(kinds) & (quotes["speaker"].fillna("") != "")]
+    index: dict[tuple, int] = {}
+    classes: list[tuple] = []
+    for quote_id, doc_id, speaker, text in zip(q["quote_id"], q["doc_id"], q["speaker"], q["text"]):
+        words = content_words(text)
+        if not words:
+            continue
+        key = (speaker, words)
+        if key not in index:
+            index[key] = len(classes)
+            classes.append((speaker, words, []))
+        classes[index[key]][2].append((quote_id, doc_id))
+    by_speaker: dict = {}
+    for k, (speaker, _, _) in enumerate(classes):
+        by_speaker.setdefault(speaker, []).append(k)
+    return classes, by_speaker
+
+
+def _class_pairs(classes: list, members: list[int], min_shared_words: int):
+    """Pairs ``(i, j, shared)`` of distinct classes of one speaker sharing at least ``min_shared_words``
+    content words: a sparse product of the binary class-by-word matrix, so only classes with a word in
+    common are ever compared."""
+    if len(members) < 2:
+        return []
+    matrix = CountVectorizer(analyzer=sorted, binary=True, dtype=np.int32).fit_transform(
+        [classes[k][1] for k in members])
+    shared = sparse.triu(matrix @ matrix.T, k=1).tocoo()
+    keep = shared.data >= min_shared_words
+    return [(members[i], members[j], int(s)) for i, j, s in zip(shared.row[keep], shared.col[keep], shared.data[keep])]
+
+
 def align_quotes(quotes: pd.DataFrame, kinds=("direct", "partial"), min_similarity: float = MIN_SIMILARITY,
                  min_shared_words: int = MIN_SHARED_WORDS) -> pd.DataFrame:
     """Group quotes that render the same remark in different articles.
+
+    The links are those of :func:`quote_pairs` filtered by the thresholds, found without listing every
+    pair: quotes by one speaker with the same content words are collapsed into one class first (any two
+    copies in different articles link with similarity 1), and distinct classes are compared only when
+    they share a word (a sparse product), so the work grows with the number of distinct quotes, not
+    with the square of their copies. The groups are the same as linking every pair.
 
     Parameters
     ----------
@@ -69,7 +114,7 @@ def align_quotes(quotes: pd.DataFrame, kinds=("direct", "partial"), min_similari
     kinds : tuple of str
         Kinds compared (add ``"indirect"`` to link paraphrases too).
     min_similarity, min_shared_words
-        Thresholds for a link (see the module docstring).
+        Thresholds for a link (see the module docstring; ``min_shared_words`` of at least 1).
 
     Returns
     -------
@@ -77,10 +122,11 @@ def align_quotes(quotes: pd.DataFrame, kinds=("direct", "partial"), min_similari
         One row per grouped quote: ``group_id`` (1, 2, ... in order of the
         groups' first quote), ``quote_id``, ``doc_id``, ``speaker``, ``kind``,
         ``text`` and ``similarity`` (the best Dice score linking the quote to
-        its group). Quotes that match nothing are left out.
+        its group). Quotes that match nothing are left out. ``attrs["pairs_examined"]``
+        counts the classes and class pairs compared (the work done).
     """
-    pairs = quote_pairs(quotes, kinds)
-    links = pairs[(pairs["similarity"] >= min_similarity) & (pairs["shared_words"] >= min_shared_words)]
+    classes, by_speaker = _link_classes(quotes, kinds)
+    min_shared_words = max(1, min_shared_words)
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -89,15 +135,40 @@ def align_quotes(quotes: pd.DataFrame, kinds=("direct", "partial"), min_similari
             x = parent[x]
         return x
 
+    def union(ids) -> None:
+        ids = iter(ids)
+        root = find(next(ids))
+        for other in ids:
+            r = find(other)
+            if r != root:
+                root, gone = min(root, r), max(root, r)
+                parent[gone] = root
+
     best: dict[str, float] = {}
-    for a, b, s in zip(links["quote_id_a"], links["quote_id_b"], links["similarity"]):
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-        best[a] = max(best.get(a, 0.0), s)
-        best[b] = max(best.get(b, 0.0), s)
+    examined = len(classes)
+    for _, words, members in classes:  # copies in different articles: Dice 1
+        if len({doc for _, doc in members}) > 1 and len(words) >= min_shared_words and 1.0 >= min_similarity:
+            union(q for q, _ in members)
+            best.update((q, 1.0) for q, _ in members)
+    for members_of_speaker in by_speaker.values():
+        for i, j, shared in _class_pairs(classes, members_of_speaker, min_shared_words):
+            examined += 1
+            (_, words_a, a), (_, words_b, b) = classes[i], classes[j]
+            similarity = round(2 * shared / (len(words_a) + len(words_b)), 3)
+            docs_a, docs_b = {doc for _, doc in a}, {doc for _, doc in b}
+            if similarity < min_similarity or (len(docs_a) == 1 and docs_a == docs_b):
+                continue
+            for quote_id, doc in a:  # linked when the other class has a copy in another article
+                if docs_b != {doc}:
+                    best[quote_id] = max(best.get(quote_id, 0.0), similarity)
+            for quote_id, doc in b:
+                if docs_a != {doc}:
+                    best[quote_id] = max(best.get(quote_id, 0.0), similarity)
+            union([q for q, _ in a] + [q for q, _ in b])
     if not best:
-        return pd.DataFrame(columns=GROUP_COLUMNS)
+        empty = pd.DataFrame(columns=GROUP_COLUMNS)
+        empty.attrs["pairs_examined"] = examined
+        return empty
     members = quotes[quotes["quote_id"].isin(best)].copy()
     members["root"] = members["quote_id"].map(find)
     members["similarity"] = members["quote_id"].map(best)
@@ -105,7 +176,9 @@ def align_quotes(quotes: pd.DataFrame, kinds=("direct", "partial"), min_similari
     order = {root: k + 1 for k, root in enumerate(dict.fromkeys(members["root"]))}
     members["group_id"] = members["root"].map(order).astype("int64")
     members = members.sort_values(["group_id", "doc_id", "start"], kind="stable").reset_index(drop=True)
-    return members[GROUP_COLUMNS]
+    table = members[GROUP_COLUMNS]
+    table.attrs["pairs_examined"] = examined
+    return table
 
 
 def mark_differences(a: str, b: str) -> tuple[str, str]:

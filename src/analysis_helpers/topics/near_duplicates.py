@@ -164,6 +164,59 @@ def same_passage_pairs(source, *, roles=ARTICLE_ROLES, threshold: float = SAME_P
     return paragraph_similarity_pairs(source, roles=roles, threshold=threshold, scope="across")
 
 
+def same_passage_classes(source, *, roles=ARTICLE_ROLES, threshold: float = SAME_PASSAGE_THRESHOLD,
+                         keep=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The links of :func:`same_passage_pairs` between distinct paragraph texts, without listing copies.
+
+    Paragraphs with the same text are one class (their TF-IDF rows are equal, so every copy links to the
+    same paragraphs with the same cosine); only one row per class is multiplied, a sparse product kept
+    sparse, so a corpus where every paragraph has hundreds of copies costs what its distinct paragraphs
+    cost. Expanding a class pair into its paragraph pairs gives :func:`same_passage_pairs`' pairs.
+
+    Parameters
+    ----------
+    source : anything :func:`open_corpus` accepts
+    roles : sequence of str
+        Block roles compared (default: article text).
+    threshold : float
+        Cosine at or above which two texts retell one passage.
+    keep : callable, optional
+        ``keep(blocks) -> boolean array``: only these blocks may be paired (the TF-IDF weights are
+        still those of every block, so similarities equal :func:`same_passage_pairs`').
+
+    Returns
+    -------
+    (DataFrame, DataFrame)
+        The blocks (sorted by doc_id, block_id) with ``text_class`` (int, -1 for blocks not kept), and
+        the class pairs: ``class_a <= class_b`` (equal: copies of one text) and ``similarity``
+        (cosine, unrounded).
+    """
+    blocks = _blocks(source, roles)
+    pairs = pd.DataFrame({"class_a": pd.Series(dtype="int64"), "class_b": pd.Series(dtype="int64"),
+                          "similarity": pd.Series(dtype="float64")})
+    kept = np.ones(len(blocks), dtype=bool) if keep is None else np.asarray(keep(blocks), dtype=bool)
+    codes = np.where(kept, pd.factorize(blocks["text"].where(kept, ""))[0], -1) if len(blocks) else np.array([], int)
+    blocks = blocks.assign(text_class=codes.astype("int64"))
+    if len(blocks) < 2 or not kept.any():
+        return blocks, pairs
+    features = build_tfidf(blocks["text"].tolist(), max_df=1.0)
+    if features.n_terms == 0:
+        return blocks, pairs
+    classes, first = np.unique(codes[kept], return_index=True)
+    representatives = features.matrix[np.flatnonzero(kept)[first]]
+    found = []
+    for start in range(0, len(classes), 1000):
+        product = (representatives[start:start + 1000] @ representatives.T).tocoo()
+        rows, cols = product.row + start, product.col
+        take = (product.data >= threshold) & (cols >= rows)
+        found.append((classes[rows[take]], classes[cols[take]], product.data[take]))
+    if found:
+        pairs = pd.DataFrame({"class_a": np.concatenate([f[0] for f in found]).astype("int64"),
+                              "class_b": np.concatenate([f[1] for f in found]).astype("int64"),
+                              "similarity": np.concatenate([f[2] for f in found]).astype("float64")})
+    return blocks, pairs.sort_values(["class_a", "class_b"], kind="stable").reset_index(drop=True)
+
+
 def near_copy_pairs(source, *, roles=None, threshold: float = NEAR_COPY_THRESHOLD,
                     scope: str = "within") -> pd.DataFrame:
     """Blocks that are copies of each other up to small edits (character 3- to 5-gram cosine).

@@ -1,0 +1,107 @@
+"""Corpus steps on corpora full of copies: the work grows with distinct texts, not with pairs of copies.
+
+Invented texts; operation counts and output sizes, never wall time.
+"""
+
+import random
+
+import pandas as pd
+
+from analysis_helpers import open_corpus
+from analysis_helpers.comparison.dates import class_date_disagreements, date_disagreements
+from analysis_helpers.quotes.alignment import align_quotes, quote_pairs
+from analysis_helpers.topics.near_duplicates import same_passage_classes, same_passage_pairs
+
+REMARKS = ["the bridge will reopen before the winter storms arrive",
+           "we expect the bridge to reopen before winter storms",
+           "nobody warned the fishermen about the rising water levels",
+           "ticket prices stay frozen until the stadium roof is repaired"]
+
+
+def quotes_table(n_articles: int, seed: int = 0) -> pd.DataFrame:
+    rng = random.Random(seed)
+    rows = []
+    for d in range(n_articles):
+        for k in range(rng.randint(1, 3)):
+            rows.append({"quote_id": f"q{d:04d}_{k}", "doc_id": f"d{d:04d}", "speaker": rng.choice(["Ana Ruiz", "Tom Ode"]),
+                         "kind": rng.choice(["direct", "partial", "indirect"]), "text": rng.choice(REMARKS),
+                         "start": 10 * k, "end": 10 * k + 5})
+    return pd.DataFrame(rows)
+
+
+def groups_from_all_pairs(quotes: pd.DataFrame) -> dict:
+    """Reference: link every listed pair above the thresholds, return {quote_id: (component, best)}."""
+    pairs = quote_pairs(quotes)
+    links = pairs[(pairs["similarity"] >= 0.45) & (pairs["shared_words"] >= 4)]
+    component = {}
+    for a, b in zip(links["quote_id_a"], links["quote_id_b"]):
+        merged = component.get(a, {a}) | component.get(b, {b})
+        for q in merged:
+            component[q] = merged
+    best = pd.concat([links[["quote_id_a", "similarity"]].set_axis(["q", "s"], axis=1),
+                      links[["quote_id_b", "similarity"]].set_axis(["q", "s"], axis=1)]).groupby("q")["s"].max()
+    return {q: (min(component[q]), best[q]) for q in component}
+
+
+def test_quote_groups_equal_linking_every_pair():
+    for seed in range(5):
+        quotes = quotes_table(12, seed)
+        groups = align_quotes(quotes)
+        reference = groups_from_all_pairs(quotes)
+        assert set(groups["quote_id"]) == set(reference)
+        first_of_group = groups.groupby("group_id")["quote_id"].transform(lambda ids: min(ids))
+        assert dict(zip(groups["quote_id"], zip(first_of_group, groups["similarity"]))) == reference
+
+
+def test_quote_alignment_work_does_not_grow_with_copies():
+    small, large = align_quotes(quotes_table(40)), align_quotes(quotes_table(400))
+    assert large.attrs["pairs_examined"] == small.attrs["pairs_examined"] <= 2 * len(REMARKS) + 16
+    assert len(large) == (quotes_table(400)["kind"] != "indirect").sum()  # one row per grouped quote
+
+
+def test_same_passage_classes_compare_each_text_once():
+    paragraph = "Flood water reached the old mill on Tuesday and the mayor ordered an evacuation of the valley."
+    other = "Ticket prices for the stadium stay frozen while engineers repair the roof."
+    for n in (10, 60):
+        texts = {f"d{i:03d}": f"Headline {i}\n\n{paragraph}\n\n{other}\n" for i in range(n)}
+        corpus = open_corpus(pd.DataFrame({"doc_id": list(texts), "text": list(texts.values())}))
+        blocks, classes = same_passage_classes(corpus, roles=("body",))
+        assert classes[["class_a", "class_b"]].apply(tuple, axis=1).tolist() == [(0, 0), (1, 1)]
+        pairs = same_passage_pairs(corpus, roles=("body",))
+        assert len(pairs) == 2 * n * (n - 1) // 2  # what listing every pair costs
+
+
+def dated_copies(days: list[str]):
+    """One paragraph copied into each article, stating the day ``days[i]`` in article i."""
+    n = len(days)
+    text = "The council voted on Monday to close the bridge."
+    blocks = pd.DataFrame({"doc_id": [f"d{i:03d}" for i in range(n)], "block_id": 1, "start": 0, "end": len(text),
+                           "text": text, "text_class": 0})
+    timexes = pd.DataFrame({"doc_id": blocks["doc_id"], "start": 21, "end": 30, "text": "on Monday",
+                            "granularity": "day", "first_day": days})
+    return blocks, timexes
+
+
+def test_class_disagreements_equal_pairwise_ones_below_the_cap():
+    blocks, timexes = dated_copies(["2025-02-10", "2025-02-17", "2025-02-10", "2025-02-03"])
+    classes = pd.DataFrame({"class_a": [0], "class_b": [0], "similarity": [1.0]})
+    found, warnings = class_date_disagreements(blocks, classes, timexes, pd.Series(dtype=object))
+    i, j = zip(*[(i, j) for i in range(4) for j in range(i + 1, 4)])
+    a, b = blocks.iloc[list(i)].reset_index(drop=True), blocks.iloc[list(j)].reset_index(drop=True)
+    pairs = pd.DataFrame({"doc_id_a": a["doc_id"], "doc_id_b": b["doc_id"], "start_a": a["start"], "end_a": a["end"],
+                          "start_b": b["start"], "end_b": b["end"], "similarity": 1.0, "same_article": False,
+                          "text_a": a["text"], "text_b": b["text"]})
+    expected = date_disagreements(pairs, timexes, pd.Series(dtype=object))
+    assert len(expected) == 5 and not warnings
+    pd.testing.assert_frame_equal(found, expected)
+
+
+def test_class_disagreements_are_capped_with_a_warning():
+    n = 400
+    blocks, timexes = dated_copies(["2025-02-10" if i % 2 else "2025-02-17" for i in range(n)])
+    classes = pd.DataFrame({"class_a": [0], "class_b": [0], "similarity": [1.0]})
+    found, warnings = class_date_disagreements(blocks, classes, timexes, pd.Series(dtype=object),
+                                               max_pairs_per_passage=50)
+    assert len(found) == 50
+    assert len(warnings) == 1 and f"{(n // 2) ** 2 - 50} pairs left out" in warnings[0]
+    assert (found["days_a"] != found["days_b"]).all() and (found["doc_id_a"] < found["doc_id_b"]).all()
