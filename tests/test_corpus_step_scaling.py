@@ -8,6 +8,7 @@ import random
 import pandas as pd
 
 from analysis_helpers import open_corpus
+from analysis_helpers.figures.comparison import compare_figures
 from analysis_helpers.comparison.dates import class_date_disagreements, date_disagreements
 from analysis_helpers.quotes.alignment import align_quotes, quote_pairs
 from analysis_helpers.topics.near_duplicates import same_passage_classes, same_passage_pairs
@@ -105,3 +106,19 @@ def test_class_disagreements_are_capped_with_a_warning():
     assert len(found) == 50
     assert len(warnings) == 1 and f"{(n // 2) ** 2 - 50} pairs left out" in warnings[0]
     assert (found["days_a"] != found["days_b"]).all() and (found["doc_id_a"] < found["doc_id_b"]).all()
+
+
+def figures_table(n_articles: int) -> pd.DataFrame:
+    sentence = "The storm killed 12 people in the valley on Monday"
+    return pd.DataFrame({"figure_id": [f"f{i:04d}" for i in range(n_articles)], "doc_id": [f"d{i:04d}" for i in range(n_articles)],
+                         "kind": "count", "unit": "people", "base": "", "value": [12.0 if i % 3 else 13.0 for i in range(n_articles)],
+                         "bound": "", "text": "12", "subject": "", "sentence": sentence, "role": "body",
+                         "start": 17, "end": 19, "change": ""})
+
+
+def test_figure_comparison_work_does_not_grow_with_copies():
+    small, large = compare_figures(figures_table(30)), compare_figures(figures_table(600))
+    # two classes (12 and 13 stated in identical sentences) and the one pair of them (7.7 % apart: no link)
+    assert small.attrs["pairs_examined"] == large.attrs["pairs_examined"] == 3
+    assert len(large) == 600 and large.groupby("group_id")["n_docs"].first().tolist() == [200, 400]
+    assert set(large["similarity"]) == {1.0}

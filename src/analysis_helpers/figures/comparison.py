@@ -118,7 +118,9 @@ def compare_figures(figures: pd.DataFrame, *, roles=ARTICLE_ROLES, max_gap: floa
         subject, sentence``, ``n_docs`` (articles in the group), ``similarity``
         (best overlap with another member), ``disagreement`` (True when the
         group's values differ), ``spread`` (relative gap between its largest
-        and smallest value). Empty when nothing is stated twice.
+        and smallest value). Empty when nothing is stated twice. Figures with the same key, value,
+        change and context words are compared once as a class (the groups are those of comparing every
+        pair); ``attrs["pairs_examined"]`` counts the classes and class pairs compared.
     """
     table = figures.copy()
     if roles is not None and "role" in table.columns:
@@ -142,34 +144,59 @@ def compare_figures(figures: pd.DataFrame, *, roles=ARTICLE_ROLES, max_gap: floa
     values = table["value"].to_numpy(dtype=float)
     docs = table["doc_id"].to_numpy()
     changes = table["change"].fillna("").to_numpy() if "change" in table.columns else [""] * len(table)
-    buckets: dict = {}
+    # figures with one key, value, change and context words are one class: copies are compared once
+    classes: dict = {}
     for i, key in enumerate(keys):
-        buckets.setdefault(key, []).append(i)
-    for members in buckets.values():
-        if len({docs[k] for k in members}) < 2:
+        classes.setdefault((key, values[i], changes[i], contexts[i]), []).append(i)
+    buckets: dict = {}
+    examined = len(classes)
+    for (key, *_), members in classes.items():
+        buckets.setdefault(key, []).append(members)
+
+    def link(group_a: list, group_b: list, sim: float) -> None:
+        """Link the figures of two classes (or of one, given twice) that lie in different articles."""
+        docs_a, docs_b = {docs[k] for k in group_a}, {docs[k] for k in group_b}
+        if len(docs_a) == 1 and docs_a == docs_b:
+            return
+        for group, other_docs in ((group_a, docs_b), (group_b, docs_a)):
+            for k in group:
+                if other_docs != {docs[k]}:
+                    best[k] = max(best[k], sim)
+        for k in group_a + group_b:  # every member is linked, directly or through its class
+            parent[find(k)] = find(group_a[0])
+
+    for groups in buckets.values():
+        if len({docs[k] for group in groups for k in group}) < 2:
             continue  # one article's figures are never paired with each other (and 10,000 equal values cost 10^8 visits)
-        # sorted by value, each figure only meets the neighbours inside the value window
-        members = sorted(members, key=lambda k: (values[k], k))
-        for a, i in enumerate(members):
-            for j in members[a + 1:]:
+        for group in groups:  # copies in different articles
+            sim = jaccard(contexts[group[0]], contexts[group[0]])
+            if len(group) > 1 and sim >= min_similarity:
+                link(group, group, sim)
+        # sorted by value, each class only meets the neighbours inside the value window
+        groups = sorted(groups, key=lambda g: (values[g[0]], g[0]))
+        for a, group_i in enumerate(groups):
+            i = group_i[0]
+            for group_j in groups[a + 1:]:
+                j = group_j[0]
+                examined += 1
                 if relative_gap(values[i], values[j]) > max_gap:
                     if abs(values[j]) >= abs(values[i]) and values[i] >= 0:
                         break
                     continue
-                if docs[i] == docs[j] or changes[i] != changes[j]:
+                if changes[i] != changes[j]:
                     continue
                 sim = jaccard(contexts[i], contexts[j])
-                if sim < min_similarity:
-                    continue
-                best[i], best[j] = max(best[i], sim), max(best[j], sim)
-                parent[find(j)] = find(i)
+                if sim >= min_similarity:
+                    link(group_i, group_j, sim)
     roots = [find(i) for i in range(len(table))]
     table["_root"] = roots
     table["similarity"] = [round(b, 3) for b in best]
     sizes = table.groupby("_root")["doc_id"].nunique()
     table = table[table["_root"].map(sizes) > 1].copy()
     if table.empty:
-        return pd.DataFrame(columns=COMPARISON_COLUMNS)
+        empty = pd.DataFrame(columns=COMPARISON_COLUMNS)
+        empty.attrs["pairs_examined"] = examined
+        return empty
     order = {root: n for n, root in enumerate(dict.fromkeys(table["_root"]), start=1)}
     table["group_id"] = table["_root"].map(order).astype("int64")
     table["n_docs"] = table["_root"].map(sizes).astype("int64")
@@ -179,4 +206,6 @@ def compare_figures(figures: pd.DataFrame, *, roles=ARTICLE_ROLES, max_gap: floa
     table["disagreement"] = table["spread"] > 1e-9
     if "sentence" not in table.columns:
         table["sentence"] = ""
-    return table.sort_values(["group_id", "doc_id", "start"], kind="stable")[COMPARISON_COLUMNS].reset_index(drop=True)
+    table = table.sort_values(["group_id", "doc_id", "start"], kind="stable")[COMPARISON_COLUMNS].reset_index(drop=True)
+    table.attrs["pairs_examined"] = examined
+    return table
