@@ -181,7 +181,9 @@ def test_every_row_has_a_method_and_a_confidence_between_0_and_1():
 
 def test_weights_are_injectable_and_change_the_decision(tmp_path):
     text = "“The tunnel is ready,” said site manager Rafael Quintero.\n\n“Trains can run from May.”"
-    weights = dict(default_weights()) | {"method:previous paragraph's speaker": -20.0}
+    assert row_of(quotes_of(text), "Trains can run")["speaker"] == "Rafael Quintero"
+    weights = dict(default_weights()) | {"method:previous paragraph's speaker": -20.0,
+                                         "method:subject of the previous sentence": -20.0}
     q = quotes_of(text, weights=weights)
     assert row_of(q, "Trains can run")["speaker"] == ""
     path = tmp_path / "weights.csv"
@@ -192,3 +194,28 @@ def test_weights_are_injectable_and_change_the_decision(tmp_path):
     bad.write_text("name,value\nbias,1\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad.csv"):
         read_weights(bad)
+
+
+def test_quote_without_cue_goes_to_the_narrative_subject():
+    # no verb of speech: the sentence's subject, or the previous sentence's person subject
+    text = ("Judge Maria Okafor turned to the jury on Monday - “The contract was never binding on the city.”\n\n"
+            "Tomas Berg, the union leader, was defiant after the vote. “We will take this to the highest court in the land.”")
+    q = quotes_of(text)
+    first = row_of(q, "The contract was never")
+    assert first["speaker"] == "Maria Okafor" and first["speaker_method"] == "subject of the quote's sentence"
+    second = row_of(q, "We will take this")
+    assert second["speaker"] == "Tomas Berg" and second["speaker_method"] == "subject of the previous sentence"
+    assert 0.5 < second["speaker_confidence"] < first["speaker_confidence"]
+
+
+def test_short_term_in_marks_gets_no_narrative_subject():
+    q = quotes_of("Senator Ana Ruiz opposed the “green deal” in parliament.")
+    assert row_of(q, "green deal")["speaker"] == ""
+
+
+def test_long_apposition_keeps_the_person_before_it():
+    text = ("Lena Marsh, president and CEO of Northwind Cargo Systems said, “This has been a good year for us.”\n\n"
+            "Omar Haddad an equity strategist for Keller Brothers, commented: “The market is realising it now.”")
+    q = quotes_of(text)
+    assert row_of(q, "This has been")["speaker"] == "Lena Marsh"
+    assert row_of(q, "The market is")["speaker"] == "Omar Haddad"

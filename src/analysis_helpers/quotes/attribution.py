@@ -290,15 +290,18 @@ class ArticleSpeakers:
                 recent = [v for v in recent if v[0] != subject[0]] + [subject]
 
     def _person_before_apposition(self, sent_start: int, m: Mention) -> Mention | None:
-        """A registered person opening the clause, followed by a role in apposition that holds ``m``."""
-        if m.kind == "name" and self.resolved.get(m.start, ("",))[0] in self.registry.people:
-            return None
+        """A registered person opening the clause, followed by a role in apposition that holds ``m``.
+
+        "Ana Ruiz, president and CEO of Acme Airlines said", "Ana Ruiz an analyst at
+        Acme Bank, said": ``m`` (even a registered name) sits inside the apposition.
+        """
         for h in self.mentions_between(sent_start, m.start):
-            if h.kind != "name" or self.resolved.get(h.start, ("",))[0] not in self.registry.people:
+            if h.kind != "name" or self.resolved.get(h.start, ("",))[0] not in self.registry.people \
+                    or not self._is_subject_position(h, sent_start):
                 continue
             gap = self.text[h.end:m.start]
             words = re.findall(r"[a-z]+", gap)
-            if re.match(r",\s+[^,;:“”\"]{1,90}$", gap) and any(w in title_heads() for w in words):
+            if re.match(r"(?:,|\s+(?:a|an|the)\s)\s*[^,;:“”\"]{1,90}$", gap) and any(w in title_heads() for w in words):
                 return h
             return None
         return None

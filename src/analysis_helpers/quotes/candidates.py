@@ -39,7 +39,7 @@ from ..resources import cached
 
 from .attribution import ArticleSpeakers, Attribution
 from .decision import Candidate, candidate, decide
-from .marks import QuoteSpan
+from .marks import MAX_LABEL_WORDS, QuoteSpan
 from .speakers import cue_lexicon
 
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}):\s*$")
@@ -131,15 +131,48 @@ def quote_candidates(speakers: ArticleSpeakers, start: int, end: int, span: Quot
         # "Ana Ruiz spoke about the result: “...”": the sentence's subject introduces the quotation
         out.append(_candidate(speakers._attribution(subject, "subject of sentence", None), open_pos - subject.end))
     opens = not before.strip(" \t\n\"“”„«‘'")
-    if opens and previous_paragraph is None and previous_in_paragraph is None and continued is None:
+    # a previous paragraph's speaker carries over only to a quotation that opens its paragraph
+    opens_paragraph = opens and (index < 1 or speakers.sentences[index - 1][2] != speakers.sentences[index][2])
+    if opens_paragraph and previous_paragraph is None and previous_in_paragraph is None and continued is None:
         previous_paragraph = speakers.statement_before(sent_start)
     if continued is not None and not before.strip():
         out.append(_candidate(replace(continued, speaker_method="continued quote"), 0))
     if previous_in_paragraph is not None and opens:
         out.append(_candidate(replace(previous_in_paragraph, speaker_method="same speaker as the previous quote"),
                               0))
-    elif previous_paragraph is not None and opens:
+    elif previous_paragraph is not None and opens_paragraph:
         out.append(_candidate(replace(previous_paragraph, speaker_method="previous paragraph's speaker"), 0))
+    if _speech_like(text[start:end]):
+        out += _narrative_subjects(speakers, index, open_pos, opens)
+    return out
+
+
+def _speech_like(quoted: str) -> bool:
+    """True for words that read as someone's speech, not a term: more than a label's words or own punctuation."""
+    return len(quoted.split()) > MAX_LABEL_WORDS or quoted.rstrip()[-1:] in ".,;:!?…"
+
+
+def _narrative_subjects(speakers: ArticleSpeakers, index: int, open_pos: int, opens: bool) -> list[Candidate]:
+    """Weak candidates when no cue names the speaker: the narrative subject around the quotation.
+
+    The subject of the quotation's own sentence when it stands before the
+    opening mark ("Ruiz agreed with the ruling - “...”"); for a quotation
+    opening its sentence, the person subject of the sentence before it in the
+    same or the previous paragraph ("Ruiz was defiant. “...”").
+    """
+    out = []
+    subject = speakers.subjects[index] if 0 <= index < len(speakers.subjects) else None
+    if subject is not None and subject.end <= open_pos and not subject.possessive:
+        a = speakers._attribution(subject, "subject of the quote's sentence", None)
+        if a.speaker:
+            out.append(_candidate(a, open_pos - subject.end))
+    if opens and index >= 1:
+        previous = speakers.subjects[index - 1]
+        same_or_next_block = speakers.sentences[index][2] - speakers.sentences[index - 1][2] <= 1
+        if previous is not None and same_or_next_block and previous.kind != "group":
+            a = speakers._attribution(previous, "subject of the previous sentence", None)
+            if a.speaker and a.speaker_type == "person":
+                out.append(_candidate(a, open_pos - previous.end))
     return out
 
 

@@ -20,7 +20,7 @@ from .candidates import decide_quote, quote_candidates
 from .decision import indirect_confidence, read_weights
 from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
-from .marks import QuoteSpan, quote_spans
+from .marks import MAX_LABEL_WORDS, QuoteSpan, quote_spans
 from .reported_speech import reported_speech_spans
 from .speakers import corpus_canonical_names, spelling_key
 
@@ -44,7 +44,6 @@ _LABEL_INTRODUCER = re.compile(
     r"\b(?:so-called|so called|dubbed|known as|nicknamed|the (?:word|term|phrase|slogan|label))\s*$", re.IGNORECASE
 )
 MIN_DIRECT_WORDS = 3
-MAX_LABEL_WORDS = 5
 
 
 def quote_kind(text: str, quoted: str, span_start: int, span_end: int, has_speaker: bool) -> str:

@@ -399,8 +399,9 @@ def descriptor_gap(gap: str) -> bool:
 
 
 def _before_role_apposition(after: str) -> bool:
-    """True when ``after`` opens a role in apposition (", president and CEO of ...", ", a senior analyst")."""
-    found = re.match(r",\s+(?:(?:a|an|the)\s+)?((?:[\w-]+\s+){0,3}[\w-]+)", after)
+    """True when ``after`` opens a role in apposition (", president and CEO of ...", ", a senior analyst",
+    ", the firm's North America CEO", " an equity strategist")."""
+    found = re.match(r"(?:,\s+(?:(?:a|an|the)\s+)?|\s+(?:a|an|the)\s+)((?:[\w’'-]+\s+){0,4}[\w-]+)", after)
     return bool(found) and any(w.lower() in title_heads() or w.lower() in group_nouns()
                                for w in found.group(1).split())
 
