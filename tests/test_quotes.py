@@ -476,3 +476,21 @@ def test_a_whole_reuters_story():
     assert speakers["dangerous escalation"] == "Kremlin"
     assert speakers["We are watching closely,"] == "NATO official"
     assert not q["text"].str.contains("Stonestreet").any()
+
+
+def test_clause_without_that_with_present_or_irregular_verb():
+    cases = {
+        "Mara Voss, the port's chief executive, said the company expects to cut 300 jobs in Hamburg.":
+            ("the company expects to cut 300 jobs in Hamburg", "Mara Voss"),
+        "Dock workers said nearly 14,000 employees at four sites had stopped work on Monday.":
+            ("nearly 14,000 employees at four sites had stopped work on Monday", "Dock workers"),
+        "For the second quarter, Keller Freight says it made profits of $12 million.":
+            ("it made profits of $12 million", "Keller Freight"),
+    }
+    for sentence, (clause, speaker) in cases.items():
+        row = only(quotes_of(sentence), "indirect")
+        assert (row["text"], row["speaker"]) == (clause, speaker), sentence
+
+
+def test_noun_plural_after_cue_is_not_a_verb():
+    assert quotes_of("The carrier, Europe's biggest, has announced 900 job cuts over the next two years.").empty

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..resources import cached, read_text
 from .attribution import ArticleSpeakers, Attribution, Cue
 from .speakers import cue_lexicon, group_nouns
 
@@ -125,10 +126,15 @@ _ADJUNCT = re.compile(
     r"(?:statement|interview|speech|briefing|letter|release|report|email|post|conference|address|meeting))(?=[\s,])"
 )
 _FINITE = re.compile(rf"\b(?:{_AUX}|[a-z]{{3,}}ed)\b")
+# a present-tense verb after a subject ("the company expects", "airlines demand"): not a plural noun
+# after a determiner, not a possessive; read only within the first words of the clause
+_PRESENT_S = re.compile(r"[a-z]{2,}(?<!ss)(?<!us)(?<!is)s")
+_NOT_AFTER_VERB = frozenset("of on in for at from by with and or over under into about across after before through "
+                             "during against since until per than as".split())
 _DETERMINER_WORDS = frozenset("a an the its his her their our this that these those some no every each".split())
 #: Cues that mostly take a noun object ("reported a loss", "explained the plan"): no clause without "that".
 _OBJECT_CUES = frozenset({"report", "explain", "describe", "outline", "detail", "unveil", "present"})
-_CLAUSE_STOP = re.compile(r"[,;:(“”\"]|\b(?:that|which|who|to|for|of|with|by)\b")
+_CLAUSE_STOP = re.compile(r",(?=\s)|[;:(“”\"]|\b(?:that|which|who|to|and|but)\b")
 _SUBJECT_START = re.compile(
     rf"\s+(?:{_PRONOUNS}\b|(?:the|a|an|all|some|many|most|more|nearly|about|over|no|its|his|her|their|"
     r"[\d$£€])|[A-Z][\w.’'-]*|[a-z]+s\b)"
@@ -159,16 +165,31 @@ def _loose_clause(rest: str) -> int | None:
         return None
     start = position + len(rest[position:]) - len(rest[position:].lstrip())
     window = rest[start:start + 80]
+    unstopped = window.split()
     stop = _CLAUSE_STOP.search(window)
     window = window[:stop.start()] if stop else window
     words = window.split()
-    finite = [k for k, w in enumerate(words[1:9], 1) if _FINITE.fullmatch(w)
+    finite = [k for k, w in enumerate(words[1:9], 1) if (_FINITE.fullmatch(w) or w in irregular_past()
+                                                          or (k <= 3 and _present_verb(unstopped, k)))
               and words[k - 1].lower() not in _DETERMINER_WORDS]  # "a balanced budget": an adjective
     if len(words) < 2 or not finite:
         return None
     if re.match(r"(?:to|for|of|with|by|in|on|at|and|or|as)\b", window):
         return None
     return start
+
+
+def _present_verb(words: list[str], k: int) -> bool:
+    """True when ``words[k]`` reads as a present-tense verb: "-s" and followed by its object, not a preposition."""
+    return bool(_PRESENT_S.fullmatch(words[k])) and k + 1 < len(words) \
+        and words[k + 1].lower() not in _NOT_AFTER_VERB and not words[k + 1][:1].isupper()
+
+
+@cached
+def irregular_past() -> frozenset[str]:
+    """Irregular past-tense verb forms (``data/irregular_past.txt``)."""
+    return frozenset(line.strip() for line in read_text("irregular_past.txt").splitlines()
+                     if line.strip() and not line.startswith("#"))
 
 
 _BOUNDARY = re.compile(r"(?:[,;:]\s+|\b(?:and|but|although|though|while|because|whereas|as|after|when|since|so|"
