@@ -219,3 +219,27 @@ def test_long_apposition_keeps_the_person_before_it():
     q = quotes_of(text)
     assert row_of(q, "This has been")["speaker"] == "Lena Marsh"
     assert row_of(q, "The market is")["speaker"] == "Omar Haddad"
+
+
+def test_it_and_they_go_to_the_organisation_or_group_before():
+    text = ("Northwind Cargo defended the decision on Monday.\n\n"
+            "“It was the only responsible choice we had,” it said.\n\n"
+            "Prosecutors were blunt. “The evidence against him is overwhelming and we will prove it.”")
+    q = quotes_of(text)
+    it = row_of(q, "It was the only")
+    assert (it["speaker"], it["speaker_method"]) == ("Northwind Cargo", "after quote (it/they: organisation antecedent)")
+    assert row_of(q, "The evidence against")["speaker"] == "Prosecutors"
+
+
+def test_description_after_quote_goes_to_the_narrative_person():
+    text = ("Ana Ruiz, the team's captain, scored twice on Sunday.\n\n"
+            "“It was a special night for me and for the whole team,” the 23-year-old said.")
+    row = row_of(quotes_of(text), "It was a special")
+    assert (row["speaker"], row["speaker_method"]) == ("Ana Ruiz", "after quote (description of the narrative subject)")
+
+
+def test_age_apposition_and_inverted_surname_with_apposition():
+    q = quotes_of("Jan Novak, 54, said: “The tunnel will open in May.”\n\n"
+                  "“It is time to act,” said Kowal, the bloc's envoy, on Friday.")
+    assert row_of(q, "The tunnel")["speaker"] == "Jan Novak"
+    assert row_of(q, "It is time")["speaker"] == "Kowal"

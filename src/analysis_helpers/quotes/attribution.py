@@ -501,6 +501,8 @@ class ArticleSpeakers:
         first = after[0]
         if cue.text.lower().endswith("ing") or not descriptor_gap(self.text[cue.end:first.start]):
             return None  # "..., emphasizing the need for X": an object, not the cue's subject
+        if re.match(r"\s+[A-Z][a-z][\w’'-]*,", self.text[cue.end:first.start]):
+            return None  # "said Novak, the bloc's envoy": the name before the apposition (an unregistered surname)
         people = [m for m in after if m.kind == "name" and self.resolved[m.start][0] in self.registry.people
                   and descriptor_gap(self.text[cue.end:m.start])]
         if len(people) > 1 and re.search(r",\s*$", self.text[cue.end:people[-1].start]):

@@ -37,6 +37,7 @@ import re
 from dataclasses import replace
 from ..resources import cached
 
+from .antecedents import organisation_subject, pronoun_subject_of_cue, reference_after_quote
 from .attribution import ArticleSpeakers, Attribution
 from .decision import Candidate, candidate, decide
 from .marks import MAX_LABEL_WORDS, QuoteSpan
@@ -91,6 +92,8 @@ def quote_candidates(speakers: ArticleSpeakers, start: int, end: int, span: Quot
         close_pos = text.find(span.close_mark, end) if span.close_mark else end
         close_end = (close_pos if close_pos >= 0 else end) + len(span.close_mark)
         after = speakers.speaker_after_quote(close_end)
+        if not after.speaker:
+            after = reference_after_quote(speakers, close_end)  # "..., it said", "..., the striker said"
         if after.speaker:
             out.append(_candidate(after, max(0, after.cue_start - close_end)))
         elif text[close_end:speakers.sentence_bounds(close_end - 1)[1]].strip(" ,.;!?…—–-\n") == "":
@@ -123,6 +126,8 @@ def quote_candidates(speakers: ArticleSpeakers, start: int, end: int, span: Quot
             cues = speakers.cues_between(p_start, sent_start)
     if cues:
         a = speakers.speaker_before_cue(cues[-1])
+        if not a.speaker:
+            a = pronoun_subject_of_cue(speakers, cues[-1])  # "It said: “...”"
         if a.speaker:
             out.append(_candidate(a, open_pos - cues[-1].end))
     index = speakers.sentence_index(open_pos)
@@ -169,10 +174,17 @@ def _narrative_subjects(speakers: ArticleSpeakers, index: int, open_pos: int, op
     if opens and index >= 1:
         previous = speakers.subjects[index - 1]
         same_or_next_block = speakers.sentences[index][2] - speakers.sentences[index - 1][2] <= 1
-        if previous is not None and same_or_next_block and previous.kind != "group":
+        if previous is not None and same_or_next_block and previous.kind != "group" \
+                and speakers._attribution(previous, "", None).speaker_type == "person":
             a = speakers._attribution(previous, "subject of the previous sentence", None)
             if a.speaker and a.speaker_type == "person":
                 out.append(_candidate(a, open_pos - previous.end))
+        elif same_or_next_block:
+            # "Prosecutors were blunt. “...”": an organisation or group as the previous sentence's subject
+            a = organisation_subject(speakers, index - 1)
+            if a is not None:
+                out.append(_candidate(replace(a, speaker_method="subject of the previous sentence (organisation)"),
+                                      open_pos - a.speaker_end))
     return out
 
 

@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 
 from ..resources import cached, read_text
+from .antecedents import pronoun_subject_of_cue
 from .attribution import ArticleSpeakers, Attribution, Cue
 from .speakers import cue_lexicon, group_nouns
 
@@ -134,7 +135,7 @@ _NOT_AFTER_VERB = frozenset("of on in for at from by with and or over under into
 _DETERMINER_WORDS = frozenset("a an the its his her their our this that these those some no every each".split())
 #: Cues that mostly take a noun object ("reported a loss", "explained the plan"): no clause without "that".
 _OBJECT_CUES = frozenset({"report", "explain", "describe", "outline", "detail", "unveil", "present"})
-_CLAUSE_STOP = re.compile(r",(?=\s)|[;:(“”\"]|\b(?:that|which|who|to|and|but)\b")
+_CLAUSE_STOP = re.compile(r",(?=\s)|[;:(“”\"]|\b(?:that|which|who|to|for|of|with|by|and|but)\b")
 _SUBJECT_START = re.compile(
     rf"\s+(?:{_PRONOUNS}\b|(?:the|a|an|all|some|many|most|more|nearly|about|over|no|its|his|her|their|"
     r"[\d$£€])|[A-Z][\w.’'-]*|[a-z]+s\b)"
@@ -286,6 +287,8 @@ def reported_speech_spans(speakers: ArticleSpeakers) -> list[dict]:
             attribution = speakers.speaker_before_cue(cue)
             if not attribution.speaker:
                 attribution = subject_phrase(speakers, s_start, cue)
+            if not attribution.speaker:
+                attribution = pronoun_subject_of_cue(speakers, cue)  # "It said the plant would close"
             if not attribution.speaker:
                 continue
             end = _clip_end(text, clause, s_end)

@@ -166,6 +166,7 @@ _DETERMINER_TITLE = re.compile(
     r"\b(?:(?:[Tt]he\s+)?[\w-]+[’']s|[Tt]he|[Aa]n?)\s+(?=((?:[\w.,-]+ ){0,4}[\w.,-]+))"
 )
 # verbs that follow a person's name far more often than a place's or a thing's
+_AGE_APPOSITION = re.compile(r",\s+\d{1,3},")  # "Jan Novak, 54, said": only people have ages
 _PERSON_VERB = re.compile(r"\s+(?:spoke|met|arrived|visited|travelled|traveled|joined|who|whose)\b")
 _NOT_NAMES = frozenset(
     "the a an this that these those it its in on at he she they we i you but and or if as so when while "
@@ -448,7 +449,7 @@ class Registry:
             if re.search(r"[’']s\s+$", text[max(0, m.start - 4):m.start]):
                 continue  # "Trump's Defense Secretary Pick": a possessor's role, not a name
             known = m.name.lower() in aliases()["name"]
-            lower_role = re.search(r"\b([a-z]+)\s+$", text[max(0, m.start - 30):m.start])
+            lower_role = re.search(r"\b([a-z]+),?\s+$", text[max(0, m.start - 30):m.start])
             strong = (
                 (m.role and 1 <= len(tokens) <= 3)
                 or (lower_role and lower_role.group(1) in title_heads() and 2 <= len(tokens) <= 3)
@@ -459,7 +460,8 @@ class Registry:
             )
             if not strong and 2 <= len(tokens) <= 4 and tokens[0].lower() not in _NOT_NAMES:
                 # "said analyst Ana Ruiz", "Ana Ruiz, president of Acme, said"
-                strong = _after_inverted_cue(text, m.start) or _before_role_apposition(after)
+                strong = _after_inverted_cue(text, m.start) or _before_role_apposition(after) \
+                    or bool(_AGE_APPOSITION.match(after))
             if strong:
                 self._add(m)
         # weak full names whose surname is registered: "Mark Hegseth, a prominent figure"
