@@ -8,6 +8,7 @@ import pytest
 import analysis_helpers.pipeline as pipeline
 import analysis_helpers.timexes.document_dates as document_dates_module
 import analysis_helpers.timexes.extract as timexes_module
+import analysis_helpers.timexes.table as timexes_table_module
 from analysis_helpers import open_corpus
 from analysis_helpers.corpus.build import build_corpus
 from analysis_helpers.pipeline import (
@@ -94,7 +95,7 @@ def test_shared_steps_run_once_per_extract(monkeypatch):
 
     corpus = build_corpus(SMALL)
     for func in (pipeline.segment_blocks, pipeline.split_sentences, document_dates_module.document_dates,
-                 timexes_module.extract_timexes, timexes_module.tag_text):
+                 timexes_table_module.timexes_table, timexes_module.tag_text):
         count_everywhere(func)
     timexes_module.extract_timexes(corpus, dates=document_dates_module.document_dates(corpus))
     tagging_of_one_pass = calls.pop("tag_text")
@@ -102,7 +103,7 @@ def test_shared_steps_run_once_per_extract(monkeypatch):
     extract_corpus(corpus, NO_TOPICS, chunk_size=len(SMALL))
     assert calls["segment_blocks"] == 1 and calls["split_sentences"] == 1
     assert calls["document_dates"] == 1, "document dates are computed once and passed to timexes and events"
-    assert calls["extract_timexes"] == 1, "the timeline reads the timexes table, it does not re-tag"
+    assert calls["timexes_table"] == 1, "the timeline reads the timexes table, it does not re-tag"
     assert calls["tag_text"] == tagging_of_one_pass
 
 

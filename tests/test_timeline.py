@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from analysis_helpers import open_corpus
+from analysis_helpers.paths import seed_reference_file
 from analysis_helpers.timeline.build import EVENT_COLUMNS, build_timeline, known_people
 from analysis_helpers.timeline.reference import CONFLICT_COLUMNS, find_conflicts, read_reference
 
@@ -131,13 +132,13 @@ def test_event_time_is_kept_apart_from_report_time(seed_events):
 
 
 def test_reference_rows_have_a_source_address():
-    reference = read_reference()
+    reference = read_reference(seed_reference_file())
     assert reference["source"].str.match(r"https?://").all()
     assert (reference["first_day"] <= reference["last_day"]).all()
 
 
 def test_seed_conflicts_include_the_misdated_agreement_and_the_wrong_chair(seed_events):
-    conflicts = find_conflicts(open_corpus(), seed_events, read_reference())
+    conflicts = find_conflicts(open_corpus(), seed_events, read_reference(seed_reference_file()))
     kinds = set(zip(conflicts["doc_id"], conflicts["kind"]))
     assert ("001", "date") in kinds and ("001", "role") in kinds
     date_row = conflicts[(conflicts["doc_id"] == "001") & (conflicts["kind"] == "date")].iloc[0]

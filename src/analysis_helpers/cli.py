@@ -11,11 +11,11 @@ from pathlib import Path
 from . import __version__
 from .corpus.build import CorpusError
 from .corpus.decoding import DEFAULT_MAX_BYTES
-from .pipeline import DEFAULT_ARTICLE_TIMEOUT, DEFAULT_CHUNK_SIZE, EXTRACTORS, RunOptions, output_tables
+from .pipeline import DEFAULT_ARTICLE_TIMEOUT, DEFAULT_CHUNK_SIZE, EXTRACTORS, RunOptions, output_tables, run_pipeline
 from .progress import ProgressLine
 from .report import add_notebooks_command
 from .resources import LEXICONS_ENV, using
-from .runner.execute import default_jobs, run_pipeline
+from .runner.execute import default_jobs
 from .runner.inputs import input_digest, input_kind, read_input
 from .runner.outputs import COMPLETION_FILE, OutputError, OutputLock, commit_tables, discard_partial, prepare_out
 from .topics.model import TopicOptions

@@ -53,6 +53,15 @@ def reference_dir() -> Path:
     return data_dir() / "reference"
 
 
+def seed_reference_file() -> Path:
+    """The reference table written for the seeds' week, ``data/reference/week_2025_02_10.csv``.
+
+    Pass it to :func:`analysis_helpers.timeline.reference.read_reference`; the library
+    itself has no default reference (another corpus needs its own table).
+    """
+    return reference_dir() / "week_2025_02_10.csv"
+
+
 def notebooks_dir() -> Path:
     """The notebook series, ``notebooks/``."""
     return project_root() / "notebooks"

@@ -25,7 +25,8 @@ renamed, only added to.
 
 (Over 400 lines on purpose: the step declarations, the guard that runs them and
 the assembly of chunk and corpus results are one contract, read top to bottom;
-the engines, inputs and outputs live in :mod:`analysis_helpers.runner`.)
+the engines that run a function over chunks, the inputs and the outputs live in :mod:`analysis_helpers.runner`,
+which knows nothing of the steps: :func:`run_pipeline` hands the engine the work of one chunk.)
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Callable
 
 import pandas as pd
@@ -44,9 +46,11 @@ from .corpus.build import PROBLEM_COLUMNS, Corpus
 from .corpus.sentences import split_sentences
 from .figures.extract import FIGURE_COLUMNS, extract_figures
 from .quotes.extract import QUOTE_COLUMNS, apply_corpus_names, extract_quotes
-from .timeline.build import EVENT_COLUMNS, build_timeline
+from .runner.execute import run_chunks
+from .runner.inputs import chunks_of
+from .timeline.events import EVENT_COLUMNS, merge_events
 from .timexes.document_dates import DOCUMENT_DATE_COLUMNS, document_dates
-from .timexes.extract import TIMEX_COLUMNS, extract_timexes
+from .timexes.table import TIMEX_COLUMNS, timexes_table
 from .topics.model import TopicOptions, extract_topics
 
 #: Extra columns of the ``problems`` table for failures of a step (empty for reading problems).
@@ -140,7 +144,7 @@ def _document_dates(corpus, context):
 
 
 def _timexes(corpus, document_dates):
-    return extract_timexes(corpus, dates=document_dates)
+    return timexes_table(corpus, document_dates)
 
 
 def _quotes(corpus):
@@ -156,7 +160,7 @@ def _speaker_names(quotes):
 
 
 def _events(corpus, timexes, document_dates):
-    return build_timeline(corpus, timexes=timexes, dates=document_dates)
+    return merge_events(corpus, timexes, document_dates)
 
 
 def _topics(articles, blocks, options):
@@ -427,6 +431,35 @@ def output_tables(results: dict, reading_problems: pd.DataFrame) -> dict[str, pd
         elif name in results:
             tables[name] = results[name]
     return tables
+
+
+def process_chunk(articles: pd.DataFrame, context: CorpusContext, options: RunOptions) -> dict:
+    """Run the article steps on one chunk; the CPU seconds of each step are in ``result["seconds"]``."""
+    timer: dict = {}
+    result = run_article_steps(articles, context, options, timer=timer)
+    result["seconds"] = timer
+    return result
+
+
+def run_pipeline(articles: pd.DataFrame, options: RunOptions, *, chunk_size: int = DEFAULT_CHUNK_SIZE,
+                 **engine_options) -> tuple[dict, dict]:
+    """Article steps over every chunk, then the corpus steps; return the results and the CPU seconds per step.
+
+    ``engine_options`` (``jobs``, ``engine``, ``scheduler``, ``progress``) go to
+    :func:`analysis_helpers.runner.execute.run_chunks`.
+    """
+    context = CorpusContext.of(articles)
+    chunks = list(chunks_of(articles, chunk_size))
+    chunk_results = run_chunks(partial(process_chunk, context=context, options=options), chunks, **engine_options)
+    seconds: dict = {}
+    for result in chunk_results:
+        for name, value in result.pop("seconds", {}).items():
+            seconds[name] = seconds.get(name, 0.0) + value
+    results = combine_chunks(chunk_results) if chunk_results else combine_chunks(
+        [run_article_steps(articles, CorpusContext(), options)])
+    results["articles"] = articles.reset_index(drop=True)
+    results = run_corpus_steps(results, options, timer=seconds)
+    return results, seconds
 
 
 def extract_corpus(corpus: Corpus, options: RunOptions | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,

@@ -220,3 +220,36 @@ def accepts_lexicons(func):
 def abbreviations() -> frozenset[str]:
     """``abbreviations.txt``: lower case, without the final period; read by sentence splitting and block roles."""
     return frozenset(line.lower().rstrip(".") for line in read_lines("abbreviations.txt"))
+
+
+@cached
+def person_titles() -> tuple[dict, ...]:
+    """``person_titles.csv``, the one table of person titles, one row per word or phrase.
+
+    Columns: ``word`` (lower case); ``part``, the word's place in a role that the
+    quotation step reads ("head" ends a role, "Secretary"; "modifier" refines it,
+    "Defense"; empty for a phrase that is only a title before a name);
+    ``before_name``, the title as written before a person's name in running text
+    ("President", "Defense Secretary", "envoy"; empty when the word does not mark
+    the next name as a person), which the timeline reads; ``note``.
+    A user's copy without ``before_name`` gives no titles before names.
+    """
+    return tuple({"word": row.get("word", "").strip().lower(), "part": row.get("part", "").strip(),
+                  "before_name": row.get("before_name", "").strip()}
+                 for row in read_table("person_titles.csv").to_dict("records"))
+
+
+@cached
+def aliases(kinds: tuple[str, ...]) -> dict[str, str]:
+    """``{alias (lower case): canonical}`` of the rows of ``person_aliases.csv`` whose ``kind`` is in ``kinds``.
+
+    ``person_aliases.csv`` is the one alias table: ``kind`` (name: spellings of one
+    person; role: wordings of one office; place: a country's names and adjectives;
+    capital: a city standing for its country or body; organisation; term: words of
+    one economic notion), ``alias``, ``canonical``, ``note``. A later row wins.
+    """
+    table = read_table("person_aliases.csv")
+    return {alias.strip().lower(): canonical.strip()
+            for kind, alias, canonical in zip(table["kind"], table["alias"], table["canonical"])
+            if kind.strip() in kinds}
+

@@ -3,19 +3,18 @@
 Two figures are candidates when they come from different articles, have the
 same kind, unit, base and direction of change, close values, and similar wording around them
 (content words of the sentence near the figure, with entity aliases such as
-"U.S."/"United States" merged, from ``data/entity_aliases.csv``). Candidates
+"U.S."/"United States" merged, from the alias table ``data/person_aliases.csv``). Candidates
 are joined into groups; a group whose values differ is a disagreement.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from ..resources import cached, read_text
+from ..resources import aliases
 from ..schema import ARTICLE_ROLES
 from .context import lemma
 
@@ -26,11 +25,16 @@ COMPARISON_COLUMNS = [
 _WORD = re.compile(r"[A-Za-z][A-Za-z.’'-]*[A-Za-z]|[A-Za-z]")
 
 
-@cached
+#: The kinds of rows of the alias table (``person_aliases.csv``) that merge context words.
+ENTITY_KINDS = ("place", "seat", "organisation", "term")
+
+
 def entity_aliases() -> dict[str, str]:
-    """``{alias: canonical}`` from ``data/entity_aliases.csv`` (lower case; multi-word aliases allowed)."""
-    text = read_text("entity_aliases.csv")
-    return {r["alias"].lower(): r["canonical"] for r in csv.DictReader(text.splitlines())}
+    """``{alias: canonical}`` of the :data:`ENTITY_KINDS` rows of ``data/person_aliases.csv``.
+
+    Lower case; multi-word aliases allowed ("united states" -> "us", "gross domestic product" -> "gdp").
+    """
+    return aliases(ENTITY_KINDS)
 
 
 def context_words(sentence: str, figure_text: str = "", window: int = 10, exclude=()) -> frozenset[str]:

@@ -22,7 +22,8 @@ from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
 from .marks import MAX_LABEL_WORDS, QuoteSpan, quote_spans
 from .reported_speech import reported_speech_spans
-from .speakers import corpus_canonical_names, spelling_key
+from ..corpus.names import spelling_key
+from .speakers import corpus_canonical_names
 
 QUOTE_COLUMNS = [
     "doc_id", "quote_id", "start", "end", "text", "kind", "unclosed", "continues", "open_mark", "close_mark",

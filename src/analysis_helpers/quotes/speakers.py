@@ -1,3 +1,4 @@
+# Above 400 lines: the mention grammar, the registry and the descriptor checks read the same name patterns and lexicons.
 """Who says it: reporting cues, person mentions, a per-article person registry.
 
 The pieces, each driven by a lexicon kept as data that users can extend:
@@ -27,7 +28,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..resources import cached, read_text
+from ..corpus.names import spelling_key
+from ..resources import aliases as alias_table
+from ..resources import cached, person_titles, read_text
 
 
 _WORD_RUN = re.compile(r"(?<![\w’'-])[A-Za-z]+")
@@ -117,8 +120,8 @@ def cue_lexicon() -> CueLexicon:
 
 @cached
 def _title_table() -> dict[str, str]:
-    rows = csv.DictReader(read_text("person_titles.csv").splitlines())
-    return {r["word"].strip().lower(): r["part"].strip() for r in rows}
+    """Role word -> part ("head" or "modifier") from the one titles table (:func:`resources.person_titles`)."""
+    return {row["word"]: row["part"] for row in person_titles() if row["part"]}
 
 
 @cached
@@ -147,11 +150,11 @@ def organisation_words() -> frozenset[str]:
 
 @cached
 def aliases() -> dict[str, dict[str, str]]:
-    """``{kind: {alias (lower case): canonical}}`` from ``person_aliases.csv``."""
-    table: dict[str, dict[str, str]] = {"name": {}, "role": {}, "place": {}}
-    for row in csv.DictReader(read_text("person_aliases.csv").splitlines()):
-        table.setdefault(row["kind"].strip(), {})[row["alias"].strip().lower()] = row["canonical"].strip()
-    return table
+    """``{kind: {alias (lower case): canonical}}`` for the kinds the quotation step reads: name, role, place.
+
+    From the one alias table, ``person_aliases.csv`` (:func:`resources.aliases`).
+    """
+    return {kind: alias_table((kind,)) for kind in ("name", "role", "place")}
 
 
 # ---------------------------------------------------------------- mentions
@@ -572,18 +575,6 @@ class Registry:
         if len(candidates) == 1:
             return candidates[0]
         return ""
-
-
-def spelling_key(name: str) -> str:
-    """A key equal for spellings of one name: case, accents, doubled letters and a title dropped.
-
-    "Zelenskyy", "Zelensky" and "ZELENSKY" share a key; so do "Mr. Smith" and "Smith".
-    """
-    import unicodedata
-
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    folded = re.sub(r"^(?:mr|mrs|ms|dr|sir|dame)\.?\s+", "", folded)
-    return re.sub(r"(.)\1+", r"\1", re.sub(r"[^a-z0-9 ]+", "", folded)).strip()
 
 
 def corpus_canonical_names(names: list[str]) -> dict[str, str]:

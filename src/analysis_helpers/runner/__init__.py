@@ -2,8 +2,9 @@
 
 - :mod:`.inputs`: a folder of ``.txt`` files, or a Parquet / JSON Lines file of articles, read as an
   ``articles`` table, then cut into chunks;
-- :mod:`.execute`: the article steps of :mod:`analysis_helpers.pipeline` over the chunks, in one process,
-  in ``concurrent.futures`` processes or on a Dask cluster, then the corpus steps;
+- :mod:`.execute`: one function over the chunks, in one process, in ``concurrent.futures`` processes or on
+  a Dask cluster, results in input order (:func:`analysis_helpers.pipeline.run_pipeline` gives it the
+  article steps, then runs the corpus steps);
 - :mod:`.outputs`: tables written to a temporary folder beside ``--out`` and moved into place when all
   are complete, with a lock and a completion file.
 """

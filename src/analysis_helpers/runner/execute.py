@@ -1,4 +1,7 @@
-"""Execute the pipeline's article steps over chunks of articles, then its corpus steps.
+"""Run one function over chunks of articles, on one of three engines, and gather the results in input order.
+
+This is the engine only: it knows nothing of the steps. :func:`analysis_helpers.pipeline.run_pipeline` hands it
+the work of one chunk (the article steps) and runs the corpus steps on what comes back.
 
 Engines:
 
@@ -18,11 +21,7 @@ import os
 import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-
-import pandas as pd
-
-from ..pipeline import CorpusContext, RunOptions, combine_chunks, run_article_steps, run_corpus_steps
-from .inputs import chunks_of
+from typing import Callable, Sequence
 
 
 def default_jobs() -> int:
@@ -38,27 +37,27 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def process_chunk(articles: pd.DataFrame, context: CorpusContext, options: RunOptions) -> dict:
-    """Run the article steps on one chunk; the CPU seconds of each step are in ``result["seconds"]``."""
-    timer: dict = {}
-    result = run_article_steps(articles, context, options, timer=timer)
-    result["seconds"] = timer
-    return result
+def run_chunks(work: Callable, chunks: Sequence, *, jobs: int = 1, engine: str = "local",
+               scheduler: str | None = None, progress=None) -> list:
+    """``work(chunk)`` for every chunk, in input order.
 
-
-def run_chunks(articles: pd.DataFrame, options: RunOptions, *, jobs: int = 1, chunk_size: int = 100,
-               engine: str = "local", scheduler: str | None = None, progress=None) -> list[dict]:
-    """The results of :func:`process_chunk` for every chunk, in input order."""
-    context = CorpusContext.of(articles)
-    chunks = list(chunks_of(articles, chunk_size))
-    total = len(articles)
+    Parameters
+    ----------
+    work : callable
+        A picklable function of one chunk (a module-level function or a :func:`functools.partial` of one).
+    chunks : sequence of DataFrame
+        The chunks, in input order; ``progress(done, total, "articles")`` counts their rows.
+    jobs, engine, scheduler
+        See the module docstring.
+    """
+    total = sum(len(chunk) for chunk in chunks)
     if engine == "dask":
-        return _run_dask(chunks, context, options, jobs=jobs, scheduler=scheduler)
+        return _run_dask(work, chunks, jobs=jobs, scheduler=scheduler)
     results: list[dict] = []
     done = 0
     if jobs <= 1 or len(chunks) <= 1:
         for chunk in chunks:
-            results.append(process_chunk(chunk, context, options))
+            results.append(work(chunk))
             done += len(chunk)
             if progress is not None:
                 progress(done, total, "articles")
@@ -68,7 +67,7 @@ def run_chunks(articles: pd.DataFrame, options: RunOptions, *, jobs: int = 1, ch
         pending: deque = deque()
         queue = iter(chunks)
         for chunk in queue:
-            pending.append((len(chunk), executor.submit(process_chunk, chunk, context, options)))
+            pending.append((len(chunk), executor.submit(work, chunk)))
             if len(pending) >= 2 * jobs:
                 size, future = pending.popleft()
                 results.append(future.result())
@@ -90,7 +89,7 @@ def run_chunks(articles: pd.DataFrame, options: RunOptions, *, jobs: int = 1, ch
     return results
 
 
-def _run_dask(chunks, context, options, *, jobs: int, scheduler: str | None) -> list[dict]:
+def _run_dask(work, chunks, *, jobs: int, scheduler: str | None) -> list:
     try:
         import dask.bag as db
         from dask.distributed import Client, LocalCluster
@@ -105,22 +104,8 @@ def _run_dask(chunks, context, options, *, jobs: int, scheduler: str | None) -> 
         client = Client(cluster)
     try:
         bag = db.from_sequence(chunks, npartitions=max(1, len(chunks)))
-        return bag.map(process_chunk, context=context, options=options).compute(scheduler=client)
+        return bag.map(work).compute(scheduler=client)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-
-
-def run_pipeline(articles: pd.DataFrame, options: RunOptions, **engine_options) -> tuple[dict, dict]:
-    """Article steps over every chunk, then the corpus steps; return the results and the CPU seconds per step."""
-    chunk_results = run_chunks(articles, options, **engine_options)
-    seconds: dict = {}
-    for result in chunk_results:
-        for name, value in result.pop("seconds", {}).items():
-            seconds[name] = seconds.get(name, 0.0) + value
-    results = combine_chunks(chunk_results) if chunk_results else combine_chunks(
-        [run_article_steps(articles, CorpusContext(), options)])
-    results["articles"] = articles.reset_index(drop=True)
-    results = run_corpus_steps(results, options, timer=seconds)
-    return results, seconds

@@ -18,7 +18,6 @@ import pandas as pd
 
 from ..corpus.build import open_corpus
 from ..corpus.names import surname_key
-from ..paths import reference_dir
 from ..resources import cached, read_table
 from ..schema import ARTICLE_ROLES
 
@@ -27,9 +26,19 @@ CONFLICT_COLUMNS = ["doc_id", "start", "end", "kind", "claim", "article_says", "
 _PRONOUN_START = re.compile(r"^\W*(?:He|She|They|It|This|These|His|Her|Their|Its)\b")
 
 
-def read_reference(path=None) -> pd.DataFrame:
-    """The reference table (default ``data/reference/week_2025_02_10.csv``) with empty strings for blanks."""
-    path = path or reference_dir() / "week_2025_02_10.csv"
+def read_reference(path) -> pd.DataFrame:
+    """The reference table at ``path`` (a CSV), with empty strings for blanks.
+
+    There is no default: the table belongs to a corpus and its weeks. The seeds'
+    table is :func:`analysis_helpers.paths.seed_reference_file`.
+
+    Returns
+    -------
+    DataFrame, every column as text: ref_id, first_day and last_day (ISO dates),
+    granularity, thread, actors (``; ``-separated), what, location, pattern (a
+    regular expression finding the event), role and role_holder, source (the
+    public address), note.
+    """
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 

@@ -14,24 +14,17 @@ the expression but is kept in the ``signal`` column; modifiers such as "early",
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 
 from ..corpus.build import open_corpus
 from ..resources import accepts_lexicons
 from .document_dates import document_dates
 from .lexicon import anchor_events
+from .table import TIMEX_COLUMNS, timexes_table
 from .tagger import tag_text
 from .tense import clause_tense
 
 __all__ = ["TIMEX_COLUMNS", "anchor_events", "clause_tense", "extract_timexes", "tag_text"]
-
-TIMEX_COLUMNS = [
-    "doc_id", "timex_id", "start", "end", "text", "type", "value", "mod", "granularity",
-    "first_day", "last_day", "anchor", "signal", "tense", "rule", "document_date",
-    "block_id", "role", "sent_id", "reason",
-]
 
 
 @accepts_lexicons
@@ -65,33 +58,8 @@ def extract_timexes(corpus, *, dates: pd.DataFrame | None = None, lexicons=None)
     month names), rule, document_date (the reference used), block_id, role,
     sent_id and reason (why a relative value stays underspecified, e.g. the
     document has no date of its own; empty otherwise).
+
+    When ``dates`` is given this is :func:`.table.timexes_table`, which the pipeline calls directly.
     """
     corpus = open_corpus(corpus)
-    dates = (document_dates(corpus) if dates is None else dates).set_index("doc_id")
-    sentences = corpus.sentences
-    bounds_by_doc = {doc: list(zip(group["start"], group["end"]))
-                     for doc, group in sentences.groupby("doc_id", sort=False)} if len(sentences) else {}
-    rows = []
-    for doc_id, text in zip(corpus.articles["doc_id"], corpus.articles["text"]):
-        info = dates.loc[doc_id] if doc_id in dates.index else None
-        reference = date.fromisoformat(info["reference_day"]) if info is not None and info["reference_day"] else None
-        tags = tag_text(text, reference, bounds_by_doc.get(doc_id, ()))
-        others = {info["first_day"], info["last_day"]} - {info["reference_day"], ""} if info is not None else set()
-        for other_day in sorted(others):
-            alternative = {(t["start"], t["end"]): t for t in
-                           tag_text(text, date.fromisoformat(other_day), bounds_by_doc.get(doc_id, ()))}
-            for tag in tags:
-                other = alternative.get((tag["start"], tag["end"]))
-                if other and other["value"] != tag["value"] and tag["first_day"] and other["first_day"]:
-                    tag["first_day"] = min(tag["first_day"], other["first_day"])
-                    tag["last_day"] = max(tag["last_day"], other["last_day"])
-                    tag["anchor"] = "document date (uncertain)"
-        for number, tag in enumerate(tags, start=1):
-            rows.append({"doc_id": doc_id, "timex_id": number, **tag,
-                         "document_date": info["reference_day"] if info is not None else ""})
-    table = pd.DataFrame(rows, columns=[c for c in TIMEX_COLUMNS if c not in ("block_id", "role", "sent_id")])
-    table = corpus.offsets.attach(table, sentences=True)
-    for column in ("mod", "signal", "tense", "first_day", "last_day", "anchor", "reason"):
-        table[column] = table[column].fillna("").astype(str)
-    return table[TIMEX_COLUMNS].sort_values(["doc_id", "start", "end"], kind="stable").reset_index(drop=True)
-
+    return timexes_table(corpus, document_dates(corpus) if dates is None else dates)

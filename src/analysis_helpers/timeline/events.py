@@ -1,0 +1,523 @@
+# Above 400 lines: the event merge reads mentions, actors, places and threads together; each helper is used by that one merge only.
+"""Dated events from news articles, merged across articles into one timeline.
+
+:func:`merge_events` takes the corpus, its ``timexes`` table and its document dates
+as inputs; :func:`analysis_helpers.timeline.build.build_timeline` computes the two
+tables when a caller has none.
+
+An event mention is a sentence of the article's own text (headline, standfirst,
+body) that carries a point-in-time expression: a DATE or TIME from
+:func:`analysis_helpers.timexes.extract_timexes` that is not a duration, a set,
+a ``*_REF`` value or a bound ("pre-2014", "since February 2022"). A named event
+after a signal ("since the Russian invasion") is a mention of that event, dated
+by the gazetteer. When it happened (first_day, last_day) is kept apart from when
+it was reported (reported_on, the document dates).
+
+Mentions of the same event are merged: same calendar interval (or one inside
+the other) and a shared actor and a shared content word, or the same gazetteer
+event. Undated sentences that name the same meeting ("the Ukraine Defense
+Contact Group") and the same actor are attached as further sources.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pandas as pd
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from ..corpus.names import surname_key
+from ..resources import accepts_lexicons, cached, person_titles, read_table
+from ..schema import ARTICLE_ROLES
+
+EVENT_COLUMNS = [
+    "event_id", "first_day", "last_day", "granularity", "thread", "actors", "what", "location",
+    "doc_ids", "sentence_offsets", "n_sources", "n_mentions", "certainty", "certainty_reason",
+    "reported_on", "tense", "timex_texts",
+]
+_POINT_GRANULARITY = {"day", "time", "week", "month", "quarter", "half", "season", "year", "decade"}
+_BOUND_SIGNALS = {"since", "until", "till", "before", "after", "by", "from", "prior to", "ahead of", "through",
+                  "throughout", "following"}
+_EVENT_NAME_WORDS = r"(?:Group|Meeting|Conference|Summit|Council|Ministerial|Forum|Talks|Assembly|Congress)"
+_NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)+")
+_PRONOUN_START = re.compile(r"^\W*(?:He|She|They|It|This|These|His|Her|Their|Its)\b")
+_WORD = re.compile(r"[A-Za-z][A-Za-z]+")
+_LOCATION = re.compile(r"\b(?:in|at)\s+((?:the\s+)?(?:[A-Z]+ headquarters|[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*))(?![-\w])")
+_NOT_PLACES = re.compile(
+    r"^(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)")
+
+
+@cached
+def titles_before_names() -> tuple[str, ...]:
+    """Titles that, as written, mark the next name as a person, longest first.
+
+    The ``before_name`` column of the one titles table, ``data/person_titles.csv``
+    (:func:`analysis_helpers.resources.person_titles`).
+    """
+    return tuple(sorted((row["before_name"] for row in person_titles() if row["before_name"]),
+                        key=len, reverse=True))
+
+
+@cached
+def event_threads() -> pd.DataFrame:
+    """Thread names and the patterns that put an event in them (``data/event_threads.csv``)."""
+    return read_table("event_threads.csv")
+
+
+def known_people(texts) -> dict[str, str]:
+    """Surname key -> the longest full name written after a title anywhere in ``texts``.
+
+    "Defense Secretary Pete Hegseth" and "President Trump" make Hegseth and
+    Trump known actors; later bare mentions of the surname are matched.
+    """
+    titles = "|".join(re.escape(t) for t in titles_before_names())
+    pattern = re.compile(rf"\b(?:{titles})\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{0,2}}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
+    title_words = {w for t in titles_before_names() for w in t.split()}
+    people: dict[str, str] = {}
+    for text in texts:
+        for m in pattern.finditer(text or ""):
+            words = [w for w in m.group(1).split() if w not in title_words]
+            if not words or words[-1] in title_words or words[0] in ("The", "Of"):
+                continue
+            name = " ".join(words)
+            key = surname_key(name)
+            if len(key) < 3:
+                continue
+            if len(name) > len(people.get(key, "")):
+                people[key] = name
+    return people
+
+
+def actors_in(text: str, people: dict[str, str]) -> list[str]:
+    """Known people mentioned in ``text``, in order of first mention."""
+    found = []
+    for m in re.finditer(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", text):
+        key = surname_key(m.group(0))
+        if key in people and people[key] not in found:
+            found.append(people[key])
+    return found
+
+
+def content_words(text: str, exclude=()) -> set[str]:
+    """Lower-case content words (no stop words, no actor names), for matching mentions."""
+    drop = {w.lower() for name in exclude for w in name.split()}
+    return {w.lower() for w in _WORD.findall(text)
+            if w.lower() not in ENGLISH_STOP_WORDS and w.lower() not in drop and len(w) > 3}
+
+
+def event_names(text: str) -> set[str]:
+    """Multi-word names of meetings in ``text`` ("Ukraine Defense Contact Group"), lower case."""
+    return {m.group(0).lower() for m in _NAME.finditer(text) if re.search(_EVENT_NAME_WORDS + r"$", m.group(0))}
+
+
+def short_clause(sentence: str, timex_start: int, timex_end: int, max_words: int = 16) -> str:
+    """What happened: the sentence without its date phrase, cut to ``max_words`` words.
+
+    Only the first words on each side of the date phrase can reach the clause,
+    so each side is read up to a bounded number of words: a long sentence holding
+    many dates costs its length once, not once per date.
+    """
+    keep = max_words + 8
+    head_cut = _after_words(sentence, 0, timex_start, keep)
+    if head_cut < timex_start:  # the words before the date already fill the clause
+        head, tail = sentence[:head_cut], ""
+    else:
+        head = sentence[:timex_start]
+        tail_start = timex_end
+        tail = sentence[tail_start:_after_words(sentence, tail_start, len(sentence), keep)]
+        head = re.sub(r"\b(?:on|in|at|during|after|since|by|from|of|until|the)\s*$", "", head, flags=re.IGNORECASE)
+    text = (head.rstrip() + " " + tail.lstrip(" ,")).strip(" ,")
+    text = re.sub(r"^(?:On|In|At|During|After|Since|By)\s*,?\s*", "", text).strip(" ,")
+    words = text.split()
+    clause = " ".join(words[:max_words])
+    return clause + ("…" if len(words) > max_words else "")
+
+
+_CLAUSE_TOKEN = re.compile(r"\S+")
+
+
+def _after_words(text: str, start: int, end: int, n: int) -> int:
+    """Offset just after the ``n``-th token of ``text[start:end]`` holding more than commas (``end`` if fewer).
+
+    Stripping spaces and commas and one leading preposition removes at most two
+    such tokens, so ``n`` of them leave more than ``max_words`` words.
+    """
+    count = 0
+    for m in _CLAUSE_TOKEN.finditer(text, start, end):
+        if m.group().strip(","):
+            count += 1
+            if count == n:
+                return m.end()
+    return end
+
+
+def location_in(text: str) -> str:
+    for m in _LOCATION.finditer(text):
+        place = m.group(1)
+        if not _NOT_PLACES.match(place) and not re.fullmatch(r"(?:the\s+)?[A-Z]{2,}", place):
+            return re.sub(r"^the\s+", "", place)
+    return ""
+
+
+@cached
+def _thread_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((thread, re.compile(pattern))
+                 for thread, pattern in zip(event_threads()["thread"], event_threads()["pattern"]))
+
+
+@cached(maxsize=4096)
+def thread_of(text: str) -> str:
+    """The first thread of ``data/event_threads.csv`` whose pattern matches ``text``.
+
+    Cached per lexicon source and text: the mentions of one long sentence each ask about the same text.
+    """
+    for thread, pattern in _thread_patterns():
+        if pattern.search(text):
+            return thread
+    return "other"
+
+
+def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[str, str]) -> list[dict]:
+    """One dict per dated mention. Per-sentence and per-block facts are computed once and shared,
+    and a mention's sentence is found by bisect, so the cost stays linear in mentions and text."""
+    from bisect import bisect_right
+
+    sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
+    by_doc = {doc: grp.reset_index(drop=True) for doc, grp in sentences.groupby("doc_id", sort=False)}
+    doc_date = dates.set_index("doc_id")
+    main_actor = {}
+    for doc, grp in by_doc.items():
+        counts: dict[str, int] = {}
+        for s in grp["text"]:
+            for a in actors_in(s, people):
+                counts[a] = counts.get(a, 0) + 1
+        main_actor[doc] = max(sorted(counts), key=lambda a: counts[a]) if counts else ""
+    columns = {doc: {"start": grp["start"].tolist(), "end": grp["end"].tolist(),
+                     "block_id": grp["block_id"].tolist(), "text": grp["text"].tolist()}
+               for doc, grp in by_doc.items()}
+    per_sentence: dict[tuple[str, int], dict] = {}
+    per_block: dict[tuple[str, int], dict] = {}
+    doc_info: dict[str, object] = {}
+
+    def sentence_facts(doc: str, i: int) -> dict:
+        key = (doc, i)
+        if key not in per_sentence:
+            col = columns[doc]
+            context = [col["text"][i]]
+            for j in range(i + 1, len(col["text"])):  # follow-on sentences about the same subject
+                if col["block_id"][j] != col["block_id"][i] or not _PRONOUN_START.match(col["text"][j]):
+                    break
+                context.append(col["text"][j])
+            thread_text = " ".join(context)
+            per_sentence[key] = {"thread_text": thread_text, "words": content_words(thread_text),
+                                 "actors": actors_in(col["text"][i], people),
+                                 "location": location_in(col["text"][i])}
+        return per_sentence[key]
+
+    def block_facts(doc: str, block_id: int) -> dict:
+        key = (doc, block_id)
+        if key not in per_block:
+            col = columns[doc]
+            block_text = " ".join(t for b, t in zip(col["block_id"], col["text"]) if b == block_id)
+            per_block[key] = {"actors": actors_in(block_text, people), "names": event_names(block_text)}
+        return per_block[key]
+
+    mentions = []
+    usable = timexes[timexes["role"].isin(ARTICLE_ROLES) & timexes["type"].isin(["DATE", "TIME"])
+                     & timexes["first_day"].ne("")]
+    for t in usable.itertuples(index=False):
+        is_event = t.anchor.startswith("event: ")
+        if not is_event and (t.granularity not in _POINT_GRANULARITY or t.mod in ("BEFORE", "AFTER")
+                             or t.signal in _BOUND_SIGNALS):
+            continue
+        col = columns.get(t.doc_id)
+        if col is None:
+            continue
+        i = bisect_right(col["start"], t.start) - 1
+        if i < 0 or col["end"][i] <= t.start:
+            continue
+        sent_text, sent_start, sent_end, block_id = col["text"][i], col["start"][i], col["end"][i], col["block_id"][i]
+        facts = sentence_facts(t.doc_id, i)
+        block = block_facts(t.doc_id, block_id)
+        actors = list(facts["actors"])
+        reason = []
+        if t.doc_id not in doc_info:
+            doc_info[t.doc_id] = doc_date.loc[t.doc_id].to_dict() if t.doc_id in doc_date.index else None
+        info = doc_info[t.doc_id]
+        near = info is not None and info["first_day"] and _days_between(t.last_day, info["first_day"]) <= 7
+        block_actors = block["actors"]
+        if not actors and not is_event and near and (block_actors or main_actor.get(t.doc_id)):
+            actors = [block_actors[0] if block_actors else main_actor[t.doc_id]]
+            reason.append("actor from the article, not the sentence")
+        if is_event:
+            what = t.anchor[len("event: "):]
+            actors = []
+            words = content_words(what, actors + t.text.split())
+        else:
+            what = short_clause(sent_text, t.start - int(sent_start), t.end - int(sent_start))
+            drop = {w.lower() for name in actors + t.text.split() for w in name.split()}
+            words = facts["words"] - drop if drop & facts["words"] else facts["words"]
+        mentions.append({
+            "doc_id": t.doc_id, "sent_start": int(sent_start), "sent_end": int(sent_end),
+            "first_day": t.first_day, "last_day": t.last_day, "granularity": t.granularity,
+            "actors": actors, "what": what, "location": "" if is_event else facts["location"],
+            "words": words, "names": block["names"], "event": t.anchor if is_event else "",
+            "tense": t.tense, "timex": t.text, "anchor": t.anchor,
+            "reported_on": info["reference_day"] if info is not None else "",
+            "date_method": info["method"] if info is not None else "",
+            "thread_text": facts["thread_text"], "reason": reason, "attached": False,
+        })
+    return mentions
+
+
+def _overlap(a, b) -> bool:
+    return a["first_day"] <= b["last_day"] and b["first_day"] <= a["last_day"]
+
+
+def _nested(a, b) -> bool:
+    inside = a["first_day"] >= b["first_day"] and a["last_day"] <= b["last_day"]
+    return inside or (b["first_day"] >= a["first_day"] and b["last_day"] <= a["last_day"])
+
+
+def same_event(a: dict, b: dict) -> bool:
+    """Whether two mentions report the same event (see the module docstring)."""
+    if not _overlap(a, b):
+        return False
+    if a["event"] and a["event"] == b["event"]:
+        return True
+    shared_words = a["words"] & b["words"]
+    if a["event"] or b["event"]:
+        return _nested(a, b) and bool(shared_words)
+    same_interval = a["first_day"] == b["first_day"] and a["last_day"] == b["last_day"]
+    shared_actor = bool(set(a["actors"]) & set(b["actors"]))
+    if not same_interval:
+        return False
+    if shared_actor:
+        return bool(shared_words | (a["names"] & b["names"]))
+    # without a shared actor only same-day reports merge, on several shared words
+    return a["granularity"] in ("day", "time") and len(shared_words) >= MIN_SHARED_WORDS
+
+
+#: Mentions of the same day without a shared actor merge when they share this many content words.
+MIN_SHARED_WORDS = 4
+
+
+def _clusters(mentions: list[dict]) -> list[list[dict]]:
+    """Groups of mentions linked by :func:`same_event`, each in mention order, ordered by first mention.
+
+    Mentions whose compared fields are identical (a date repeated in one sentence)
+    behave alike towards every other mention, so the pairs are tested between
+    distinct feature keys, not between all mentions: repeated dates stay linear.
+    """
+    n = len(mentions)
+    keys: dict[tuple, list[int]] = {}
+    for i, m in enumerate(mentions):
+        key = (m["first_day"], m["last_day"], m["event"], m["granularity"], frozenset(m["words"]),
+               frozenset(m["names"]), frozenset(m["actors"]))
+        keys.setdefault(key, []).append(i)
+    members = list(keys.values())  # in order of first mention
+    # node n + k stands for every mention of key k that is linked to anything
+    parent = list(range(n + len(members)))
+
+    def find(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    linked = [False] * len(members)
+
+    def union(x: int, y: int) -> None:
+        parent[find(y)] = find(x)
+
+    def link(k: int, other: int) -> None:
+        linked[k] = linked[other] = True
+        union(n + k, n + other)
+
+    first = [idx[0] for idx in members]
+    last = [idx[-1] for idx in members]
+    # only mentions with the same interval, or a gazetteer event and anything, can match (see same_event)
+    by_interval: dict[tuple[str, str], list[int]] = {}
+    for k, idx in enumerate(members):
+        m = mentions[idx[0]]
+        by_interval.setdefault((m["first_day"], m["last_day"]), []).append(k)
+    pairs = {(a, b) for ks in by_interval.values() for x, a in enumerate(ks) for b in ks[x + 1:]}
+    events = [k for k, idx in enumerate(members) if mentions[idx[0]]["event"]]
+    pairs |= {(min(a, b), max(a, b)) for a in events for b in range(len(members)) if a != b}
+    for k, idx in enumerate(members):
+        if len(idx) > 1 and same_event(mentions[idx[0]], mentions[idx[1]]):
+            link(k, k)
+    for a, b in sorted(pairs):
+        ma, mb = mentions[first[a]], mentions[first[b]]
+        # same_event is tested as (earlier mention, later mention), as the pairs of mentions were
+        forward = first[a] < last[b] and same_event(ma, mb)
+        backward = first[b] < last[a] and same_event(mb, ma)
+        if forward and backward or (forward and first[b] > last[a]) or (backward and first[a] > last[b]):
+            link(a, b)  # every mention of a has a linked pair with b, and the reverse
+        elif forward or backward:  # same_event differs by direction: link only the mentions in pairs
+            early, late = (a, b) if forward else (b, a)
+            for i in members[early]:
+                if i < last[late]:
+                    union(i, last[late])
+            for j in members[late]:
+                if j > first[early]:
+                    union(first[early], j)
+    for k, idx in enumerate(members):
+        if linked[k]:
+            for i in idx:
+                union(n + k, i)
+    groups: dict[int, list[dict]] = {}
+    for i, m in enumerate(mentions):
+        groups.setdefault(find(i), []).append(m)
+    return list(groups.values())
+
+
+def _attach_undated(groups, corpus, dated_offsets, people, dates):
+    """Add undated sentences that name the same meeting and the same actor as a group."""
+    sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
+    doc_date = dates.set_index("doc_id")
+    candidates = []  # (names, actors, first day, group) of groups that can take undated sentences
+    for group in groups:
+        names = set().union(*(m["names"] for m in group))
+        if names and not any(m["event"] for m in group):
+            candidates.append((names, set().union(*(set(m["actors"]) for m in group)),
+                               min(m["first_day"] for m in group), group))
+    if not candidates:
+        return
+    all_names = sorted(set().union(*(c[0] for c in candidates)))
+    for s in sentences.itertuples(index=False):
+        if (s.doc_id, int(s.start)) in dated_offsets:
+            continue
+        lowered = s.text.lower()
+        present = {name for name in all_names if name in lowered}
+        if not present or re.search(r"\b(?:will|expected to|plans? to|is to|are to)\b", lowered):
+            continue
+        actors = set(actors_in(s.text, people))
+        if not actors:
+            continue
+        info = doc_date.loc[s.doc_id] if s.doc_id in doc_date.index else None
+        for names, group_actors, first, group in candidates:
+            if not (names & present) or not (actors & group_actors):
+                continue
+            if info is not None and info["last_day"] and info["last_day"] < first:
+                continue  # written before the event
+            group.append({**group[0], "doc_id": s.doc_id, "sent_start": int(s.start), "sent_end": int(s.end),
+                          "attached": True, "timex": "", "reason": [],
+                          "reported_on": info["reference_day"] if info is not None else ""})
+            break
+
+
+@accepts_lexicons
+def merge_events(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, *, lexicons=None) -> pd.DataFrame:
+    """The ``events`` table from a corpus, its ``timexes`` table and its document dates.
+
+    Parameters
+    ----------
+    corpus : Corpus
+        An opened corpus (``articles``, ``blocks``, ``sentences``).
+    timexes : DataFrame
+        The corpus' ``timexes`` table (:func:`~analysis_helpers.timexes.extract.extract_timexes`).
+    dates : DataFrame
+        The corpus' :func:`~analysis_helpers.timexes.document_dates.document_dates` table.
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
+
+    Returns
+    -------
+    DataFrame with :data:`EVENT_COLUMNS`; see :func:`analysis_helpers.timeline.build.build_timeline`.
+    """
+    prose = corpus.blocks[corpus.blocks["role"].isin(["standfirst", "body"])]
+    people = known_people(prose["text"])
+    mentions = _mentions(corpus, timexes, dates, people)
+    mentions.sort(key=lambda m: (m["first_day"], m["last_day"], m["doc_id"], m["sent_start"]))
+    groups = _clusters(mentions)
+    dated_offsets = {(m["doc_id"], m["sent_start"]) for m in mentions}
+    _attach_undated(groups, corpus, dated_offsets, people, dates)
+    rows = [_event_row(group, dates) for group in groups]
+    table = pd.DataFrame(rows, columns=EVENT_COLUMNS[1:])
+    table = table.sort_values(["first_day", "last_day", "doc_ids", "what"], kind="stable").reset_index(drop=True)
+    table.insert(0, "event_id", [f"E{i + 1:02d}" for i in range(len(table))])
+    return table
+
+
+def _event_row(group: list[dict], dates: pd.DataFrame) -> dict:
+    dated = [m for m in group if not m["attached"]]
+    finest = min(dated, key=lambda m: (_span_days(m), m["doc_id"], m["sent_start"]))
+    docs = sorted({m["doc_id"] for m in group})
+    actors = []
+    for m in dated:
+        actors += [a for a in m["actors"] if a not in actors]
+    methods = {m["date_method"] for m in dated}
+    reasons = sorted({r for m in dated for r in m["reason"]})
+    tenses = sorted({m["tense"] for m in dated if m["tense"]})
+    if len(docs) >= 2:
+        certainty = "high"
+        reasons.insert(0, f"{len(docs)} articles")
+    elif "future" in tenses:
+        certainty = "low"
+        reasons.insert(0, "future tense: planned or expected")
+    elif any(not m.startswith("manifest") and not m.startswith("date in the page") for m in methods):
+        certainty = "low"
+        reasons.insert(0, "document date inferred")
+    elif reasons:
+        certainty = "low"
+    else:
+        certainty = "medium"
+        reasons.insert(0, "one article")
+    if finest["event"]:
+        certainty = "high" if len(docs) >= 2 else "medium"
+        reasons = ["date from the anchor-event gazetteer"] + reasons
+    offsets = sorted({(m["doc_id"], m["sent_start"], m["sent_end"]) for m in group})
+    reported = sorted(m["reported_on"] for m in dated if m["reported_on"])
+    background = bool(reported) and _days_between(finest["last_day"], reported[0]) > 31
+    thread = ("context" if finest["event"] or background
+              else thread_of(" ".join(_collapse_repeats([m["thread_text"] for m in dated]))))
+    return {
+        "first_day": finest["first_day"], "last_day": finest["last_day"], "granularity": finest["granularity"],
+        "thread": thread, "actors": "; ".join(actors), "what": finest["what"],
+        "location": _most_common([m["location"] for m in dated if m["location"]]),
+        "doc_ids": "; ".join(docs),
+        "sentence_offsets": "; ".join(f"{d}:{s}-{e}" for d, s, e in offsets),
+        "n_sources": len(docs), "n_mentions": len(offsets), "certainty": certainty,
+        "certainty_reason": "; ".join(reasons),
+        "reported_on": "; ".join(sorted({m["reported_on"] for m in group if m["reported_on"]})),
+        "tense": "; ".join(tenses),
+        "timex_texts": "; ".join(sorted({m["timex"] for m in dated if m["timex"]})),
+    }
+
+
+def _collapse_repeats(texts: list[str]) -> list[str]:
+    """``texts`` with each run of one repeated text cut to two copies.
+
+    Mentions of one sentence share its text; a thread pattern that matches
+    across the join of many copies matches across the join of two, and joining
+    every copy made the thread search quadratic in the mentions of a sentence.
+    """
+    out: list[str] = []
+    for text in texts:
+        if len(out) >= 2 and out[-1] == text and out[-2] == text:
+            continue
+        out.append(text)
+    return out
+
+
+def _most_common(values: list[str]) -> str:
+    """The most frequent value, the longest on a tie ("NATO headquarters" over "NATO"); '' if none."""
+    if not values:
+        return ""
+    return max(sorted(set(values)), key=lambda v: (values.count(v), len(v)))
+
+
+def _days_between(earlier: str, later: str) -> int:
+    from datetime import date
+
+    return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
+
+
+def _span_days(m: dict) -> int:
+    from datetime import date
+
+    return (date.fromisoformat(m["last_day"]) - date.fromisoformat(m["first_day"])).days
