@@ -37,8 +37,9 @@ import re
 from dataclasses import replace
 from ..resources import cached
 
-from .antecedents import organisation_subject, pronoun_subject_of_cue, reference_after_quote
-from .attribution import ArticleSpeakers, Attribution
+from .attribution import (
+    ArticleSpeakers, Attribution, organisation_subject, pronoun_subject_of_cue, reference_after_quote,
+)
 from .decision import Candidate, candidate, decide
 from .marks import MAX_LABEL_WORDS, QuoteSpan
 from .speakers import cue_lexicon

@@ -23,8 +23,7 @@ import re
 from dataclasses import replace
 
 from ..resources import cached, read_text
-from .antecedents import pronoun_subject_of_cue
-from .attribution import ArticleSpeakers, Attribution, Cue
+from .attribution import ArticleSpeakers, Attribution, Cue, pronoun_subject_of_cue
 from .speakers import cue_lexicon, group_nouns
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
