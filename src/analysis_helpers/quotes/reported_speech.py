@@ -133,7 +133,8 @@ _NOT_AFTER_VERB = frozenset("of on in for at from by with and or over under into
                              "during against since until per than as".split())
 _DETERMINER_WORDS = frozenset("a an the its his her their our this that these those some no every each".split())
 #: Cues that mostly take a noun object ("reported a loss", "explained the plan"): no clause without "that".
-_OBJECT_CUES = frozenset({"report", "explain", "describe", "outline", "detail", "unveil", "present"})
+_OBJECT_CUES = frozenset({"report", "explain", "describe", "outline", "detail", "unveil", "present", "show", "propose",
+                          "disclose", "inform"})
 _CLAUSE_STOP = re.compile(r",(?=\s)|[;:(“”\"]|\b(?:that|which|who|to|for|of|with|by|and|but)\b")
 _SUBJECT_START = re.compile(
     rf"\s+(?:{_PRONOUNS}\b|(?:the|a|an|all|some|many|most|more|nearly|about|over|no|its|his|her|their|"

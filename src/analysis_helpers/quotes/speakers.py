@@ -159,7 +159,7 @@ def aliases() -> dict[str, dict[str, str]]:
 
 # ---------------------------------------------------------------- mentions
 
-_NAME_TOKEN = r"(?:(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,5}(?![a-z]))"
+_NAME_TOKEN = r"(?:(?:Jr|Sr)\.|(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,5}(?![a-z]))"
 _CAP_SEQUENCE = re.compile(
     rf"(?<![\w.-]){_NAME_TOKEN}(?:(?: | of | of the ){_NAME_TOKEN})*(?:[’']s\b)?"
 )
@@ -169,6 +169,7 @@ _DETERMINER_TITLE = re.compile(
     r"\b(?:(?:[Tt]he\s+)?[\w-]+[’']s|[Tt]he|[Aa]n?)\s+(?=((?:[\w.,-]+ ){0,4}[\w.,-]+))"
 )
 # verbs that follow a person's name far more often than a place's or a thing's
+_NAME_SUFFIXES = frozenset({"Jr.", "Sr."})
 _AGE_APPOSITION = re.compile(r",\s+\d{1,3},")  # "Jan Novak, 54, said": only people have ages
 _PERSON_VERB = re.compile(r"\s+(?:spoke|met|arrived|visited|travelled|traveled|joined|who|whose)\b")
 _NOT_NAMES = frozenset(
@@ -499,6 +500,8 @@ class Registry:
     def _add(self, m: Mention) -> None:
         canonical = _canonical_name(m.name)
         tokens = canonical.split()
+        if len(tokens) > 1 and tokens[-1] in _NAME_SUFFIXES:
+            tokens = tokens[:-1]  # "William Clay Ford Jr.": the surname is Ford, the suffix stays in the name
         surname, first = tokens[-1], " ".join(tokens[:-1])
         # a bare surname joins the person already registered with that surname
         if not first and surname in self.by_surname:
