@@ -243,3 +243,8 @@ def test_age_apposition_and_inverted_surname_with_apposition():
                   "“It is time to act,” said Kowal, the bloc's envoy, on Friday.")
     assert row_of(q, "The tunnel")["speaker"] == "Jan Novak"
     assert row_of(q, "It is time")["speaker"] == "Kowal"
+
+
+def test_person_before_a_long_apposition_beats_the_group_phrase_before_the_cue():
+    text = "Lena Marsh, Northwind's Europe CEO and former Keller executive commented: “We are ready for this.”"
+    assert row_of(quotes_of(text), "We are ready")["speaker"] == "Lena Marsh"

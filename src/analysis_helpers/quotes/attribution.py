@@ -304,7 +304,7 @@ class ArticleSpeakers:
                     or not self._is_subject_position(h, sent_start):
                 continue
             gap = self.text[h.end:m.start]
-            words = re.findall(r"[a-z]+", gap)
+            words = [w.lower() for w in re.findall(r"[A-Za-z]+", gap)]
             if re.match(r"(?:,|\s+(?:a|an|the)\s)\s*[^,;:“”\"]{1,90}$", gap) and any(w in title_heads() for w in words):
                 return h
             return None
@@ -436,6 +436,10 @@ class ArticleSpeakers:
             return self._attribution(m, method, cue)
         group = self.group_before(sent_start, cue.start)
         if group is not None:
+            head = self._person_before_apposition(sent_start, group)
+            if head is not None:
+                # "Ana Ruiz, Acme's CEO and former Boeing executive, said": the person, not the phrase
+                return self._attribution(head, "subject of cue (apposition)", cue)
             return self._attribution(group, "group subject of cue", cue)
         coordinated = _search_back(_COORDINATED, self.text, sent_start, cue.start) is not None
         if participle or coordinated:
