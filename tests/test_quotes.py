@@ -494,3 +494,11 @@ def test_clause_without_that_with_present_or_irregular_verb():
 
 def test_noun_plural_after_cue_is_not_a_verb():
     assert quotes_of("The carrier, Europe's biggest, has announced 900 job cuts over the next two years.").empty
+
+
+def test_trailing_cue_with_a_bare_weekday_and_organisation_with_irregular_verb():
+    row = only(quotes_of("The carrier will pay $57 million for the plant, a Romanian official said Friday."), "indirect")
+    assert row["text"] == "The carrier will pay $57 million for the plant"
+    row = only(quotes_of("Keller Freight made a statement this week, saying they will be forced to cut routes."),
+               "indirect")
+    assert (row["text"], row["speaker"]) == ("they will be forced to cut routes", "Keller Freight")

@@ -36,7 +36,8 @@ from dataclasses import dataclass, replace
 
 from ..resources import cached
 from .speakers import (
-    Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns, organisation_words, title_heads,
+    Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns, irregular_past, organisation_words,
+    title_heads,
 )
 
 _ADVERBS = (
@@ -72,8 +73,12 @@ _COMMA_GAP = re.compile(_APPOSITION_GAP.pattern[1:-1])
 _COORDINATION_REACH = 400
 
 
-_FIRST_NP = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s+(?:has|had|have|is|was|"
-                       r"were|are|[a-z]{2,}ed|(?!this\b|thus\b|its\b)[a-z]{2,}s)\b")
+@cached
+def _first_np() -> re.Pattern:
+    """A capitalised phrase opening a sentence before its finite verb ("Acme Corp made a statement")."""
+    irregular = "|".join(sorted(irregular_past()))
+    return re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s+(?:has|had|have|is|was|"
+                      rf"were|are|[a-z]{{2,}}ed|{irregular}|(?!this\b|thus\b|its\b)[a-z]{{2,}}s)\b")
 
 
 def _search_back(pattern: re.Pattern, text: str, start: int, end: int):
@@ -447,7 +452,7 @@ class ArticleSpeakers:
             subject = self.subjects[i] if 0 <= i < len(self.subjects) else None
             if subject is not None and subject.start < cue.start:
                 return self._attribution(subject, "subject of sentence", cue)
-            first_np = _FIRST_NP.match(self.text, sent_start, cue.start)
+            first_np = _first_np().match(self.text, sent_start, cue.start)
             if first_np and first_np.group(1).split()[0] not in ("The", "A", "An", "This", "It", "In", "On"):
                 s = first_np.start(1)  # matched in place: already an offset into the text
                 phrase = first_np.group(1)

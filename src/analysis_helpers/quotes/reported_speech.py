@@ -22,9 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..resources import cached, read_text
 from .attribution import ArticleSpeakers, Attribution, Cue, pronoun_subject_of_cue
-from .speakers import cue_lexicon, group_nouns
+from .speakers import cue_lexicon, group_nouns, irregular_past
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
 _PRONOUNS = r"(?:he|she|it|they|we|i|this|there|that)"
@@ -45,7 +44,8 @@ _NO_THAT = re.compile(
 )
 _TOLD_LISTENER = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}|reporters|journalists|him|her|them|us|me)(?=\s)")
 _TRAILING_TIME = re.compile(
-    r"\s*(?:(?:on|in|at|late|early|last|this)\s+[\w-]+(?:\s+[\w-]+)?|yesterday|today|tonight|on\s+[A-Z]\w+)?\s*[.!?]?\s*"
+    r"\s*(?:(?:on|in|at|late|early|last|this)\s+[\w-]+(?:\s+[\w-]+)?|yesterday|today|tonight|on\s+[A-Z]\w+"
+    r"|[A-Z][a-z]+day)?\s*[.!?]?\s*"
 )
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z])[.!?](?=[A-Z])")
 _GLUED_BLOCKS = re.compile(r"(?<=[a-z])(?=[A-Z][a-zA-Z])")
@@ -186,13 +186,6 @@ def _present_verb(words: list[str], k: int) -> bool:
         and words[k + 1].lower() not in _NOT_AFTER_VERB and not words[k + 1][:1].isupper()
 
 
-@cached
-def irregular_past() -> frozenset[str]:
-    """Irregular past-tense verb forms (``data/irregular_past.txt``)."""
-    return frozenset(line.strip() for line in read_text("irregular_past.txt").splitlines()
-                     if line.strip() and not line.startswith("#"))
-
-
 _BOUNDARY = re.compile(r"(?:[,;:]\s+|\b(?:and|but|although|though|while|because|whereas|as|after|when|since|so|"
                        r"which|who|where|that)\s+)")
 _TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|already|previously|meanwhile|then|later|first|today|yesterday|"
@@ -326,7 +319,7 @@ def _parenthetical_or_trailing(speakers: ArticleSpeakers, s_start: int, s_end: i
             attribution = subject_phrase(speakers, s_start, cue)
         if not attribution.speaker or attribution.speaker_start < s_start:
             continue
-        if not re.search(r",\s+$", text[s_start:attribution.speaker_start]):
+        if not re.search(r",\s+(?:(?:a|an|the)\s+)?$", text[s_start:attribution.speaker_start]):
             continue
         if text[attribution.speaker_end:cue.start].strip():
             continue

@@ -42,6 +42,12 @@ def _word_list(name: str) -> frozenset[str]:
     )
 
 
+@cached
+def irregular_past() -> frozenset[str]:
+    """Irregular past-tense verb forms (``data/irregular_past.txt``): finite verbs no "-ed" shows."""
+    return _word_list("irregular_past.txt")
+
+
 def verb_forms(lemma: str, past: str = "") -> set[str]:
     """Inflected forms of a reporting verb or verb phrase (``point out`` -> ``pointed out`` ...)."""
     head, _, rest = lemma.partition(" ")
