@@ -502,3 +502,9 @@ def test_trailing_cue_with_a_bare_weekday_and_organisation_with_irregular_verb()
     row = only(quotes_of("Keller Freight made a statement this week, saying they will be forced to cut routes."),
                "indirect")
     assert (row["text"], row["speaker"]) == ("they will be forced to cut routes", "Keller Freight")
+
+
+def test_clause_without_that_with_a_bare_singular_subject():
+    row = only(quotes_of("Analysts said growth slowed sharply in March."), "indirect")
+    assert (row["text"], row["speaker"]) == ("growth slowed sharply in March", "Analysts")
+    assert quotes_of("Minister Eva Lind said goodbye to her staff on Friday.").empty

@@ -142,6 +142,13 @@ _SUBJECT_START = re.compile(
 )
 
 
+_BARE_SUBJECT = re.compile(r"\s+([a-z]{3,})\s+([a-z]+)\b")
+_NOT_BARE_SUBJECT = frozenset(
+    "not also only just then again later earlier now so too very more less once twice nothing something "
+    "goodbye sorry yes no hello thanks".split()
+)
+
+
 def _loose_clause(rest: str) -> int | None:
     """Offset in ``rest`` of a clause without "that" ("said the firm expects", "announced today it would").
 
@@ -163,7 +170,13 @@ def _loose_clause(rest: str) -> int | None:
         return position + that.end()  # "said yesterday that ..."
     subject = _SUBJECT_START.match(rest, position)
     if not subject:
-        return None
+        # a bare singular noun as subject, right before its verb: "said growth slowed", "say history tends to"
+        bare = _BARE_SUBJECT.match(rest, position)
+        if not bare or bare.group(1) in _NOT_AFTER_VERB or bare.group(1) in _NOT_BARE_SUBJECT:
+            return None
+        verb = bare.group(2)
+        if not (_FINITE.fullmatch(verb) or verb in irregular_past() or _present_verb(rest[bare.start(2):].split(), 0)):
+            return None
     start = position + len(rest[position:]) - len(rest[position:].lstrip())
     window = rest[start:start + 80]
     unstopped = window.split()
