@@ -24,8 +24,9 @@ figures: $(STAMP)
 		--output-dir build/executed notebooks/[0-9][0-9]_*.ipynb
 	@echo "figures/ regenerated; executed copies of the notebooks are in build/executed/"
 
+# -n auto: one worker per core; loadgroup keeps a notebook's cells (and a test module) on one worker (tests/conftest.py)
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup --no-loadscope-reorder
 
 lab: $(STAMP)
 	$(BIN)/python -m jupyter lab notebooks/

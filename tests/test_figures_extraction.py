@@ -186,11 +186,6 @@ def test_lemma_and_counted_noun():
 
 # ------------------------------------------------------------------ the table and the seeds
 @pytest.fixture(scope="module")
-def seed_corpus():
-    return open_corpus()
-
-
-@pytest.fixture(scope="module")
 def seed_figures(seed_corpus):
     return extract_figures(seed_corpus)
 

@@ -294,9 +294,8 @@ def test_verb_forms_and_cue_lexicon():
 
 
 @pytest.fixture(scope="module")
-def seed_quotes():
-    corpus = open_corpus()
-    return corpus, extract_quotes(corpus)
+def seed_quotes(seed_corpus):
+    return seed_corpus, extract_quotes(seed_corpus)
 
 
 def test_offsets_index_the_article_text(seed_quotes):

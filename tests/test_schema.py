@@ -5,21 +5,14 @@ import math
 import pandas as pd
 import pytest
 
-from analysis_helpers.cli import main
-from analysis_helpers.corpus.build import open_corpus
-from analysis_helpers.paths import project_root, seeds_dir
-from analysis_helpers.pipeline import extract_all
+from analysis_helpers.paths import project_root
 from analysis_helpers.schema import TABLES, SchemaError, check_table, markdown, read_table, table_problems
 
-FIXTURE = project_root() / "tests" / "fixtures" / "other_layouts"
 
-
-@pytest.fixture(scope="module", params=["seeds", "other_layouts"])
-def written(request, tmp_path_factory):
-    source = seeds_dir() if request.param == "seeds" else FIXTURE
-    out = tmp_path_factory.mktemp(request.param)
-    assert main(["extract", str(source), "--out", str(out), "--no-progress"]) == 0
-    return out
+@pytest.fixture(params=["seed_extract_dir", "fixture_extract_dir"], ids=["seeds", "other_layouts"])
+def written(request):
+    """The folder ``extract`` wrote for the seeds or the fixture corpus (shared, see conftest.py)."""
+    return request.getfixturevalue(request.param)
 
 
 def test_extract_writes_exactly_the_tables_of_the_schema(written):
@@ -32,9 +25,8 @@ def test_every_written_table_follows_its_schema(written):
         assert table_problems(name, table) == [], name
 
 
-def test_tables_in_memory_follow_the_schema_too():
-    tables = extract_all(open_corpus(FIXTURE))
-    for name, table in tables.items():
+def test_tables_in_memory_follow_the_schema_too(fixture_tables):
+    for name, table in fixture_tables.items():
         check_table(name, table)
 
 
@@ -63,8 +55,8 @@ def test_problems_are_named_column_by_column():
         check_table("problems", bad)
 
 
-def test_missing_sentence_must_be_minus_one_not_empty():
-    figures = extract_all(open_corpus(FIXTURE))["figures"]
+def test_missing_sentence_must_be_minus_one_not_empty(fixture_tables):
+    figures = fixture_tables["figures"]
     broken = figures.astype({"sent_id": "Int64"})
     broken.loc[broken.index[:1], "sent_id"] = pd.NA
     assert any("sent_id" in p for p in table_problems("figures", broken))

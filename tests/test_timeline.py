@@ -106,8 +106,8 @@ def test_empty_corpus_gives_empty_events(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def seed_events():
-    return build_timeline(open_corpus())
+def seed_events(seed_corpus):
+    return build_timeline(seed_corpus)
 
 
 def test_meeting_reported_by_several_articles_is_one_event_with_several_sources(seed_events):
@@ -143,3 +143,68 @@ def test_seed_conflicts_include_the_misdated_agreement_and_the_wrong_chair(seed_
     assert ("001", "date") in kinds and ("001", "role") in kinds
     date_row = conflicts[(conflicts["doc_id"] == "001") & (conflicts["kind"] == "date")].iloc[0]
     assert date_row["article_says"] == "2025-02-10"
+
+
+def _attach_by_scanning_every_group(groups, sentences, dated_offsets, people, dates):
+    """The plain rule of ``_attach_undated``: every sentence tests every name and every group in order."""
+    import re
+
+    from analysis_helpers.timeline.events import actors_in
+
+    info_of = dates.set_index("doc_id")
+    candidates = [(set().union(*(m["names"] for m in g)), set().union(*(set(m["actors"]) for m in g)),
+                   min(m["first_day"] for m in g), g) for g in groups
+                  if set().union(*(m["names"] for m in g)) and not any(m["event"] for m in g)]
+    all_names = sorted(set().union(*(c[0] for c in candidates)))
+    for s in sentences.itertuples(index=False):
+        if (s.doc_id, s.start) in dated_offsets:
+            continue
+        lowered = s.text.lower()
+        present = {name for name in all_names if name in lowered}
+        actors = set(actors_in(s.text, people))
+        if not present or not actors or re.search(r"\b(?:will|expected to|plans? to|is to|are to)\b", lowered):
+            continue
+        info = info_of.loc[s.doc_id]
+        for names, group_actors, first, group in candidates:
+            if names & present and actors & group_actors and not (info["last_day"] and info["last_day"] < first):
+                group.append({**group[0], "doc_id": s.doc_id, "sent_start": s.start, "sent_end": s.end,
+                              "attached": True, "timex": "", "reason": [], "reported_on": info["reference_day"]})
+                break
+
+
+def test_undated_sentences_join_the_first_group_sharing_a_name_and_an_actor():
+    import copy
+    from types import SimpleNamespace
+
+    from analysis_helpers.corpus.names import surname_key
+    from analysis_helpers.timeline.events import _attach_undated
+
+    people = {surname_key(n.split()[-1]): n for n in ("Anna Lindqvist", "Tomas Berg", "Mira Okafor")}
+
+    def group(day, names, actors, event=False):
+        return [{"names": set(names), "actors": list(actors), "first_day": day, "event": event, "doc_id": "x",
+                 "sent_start": 0, "sent_end": 1}]
+
+    groups = [group("2023-03-01", ["harbour contact group"], ["Tomas Berg"]),
+              group("2023-03-02", ["contact group"], ["Anna Lindqvist"]),
+              group("2023-03-03", ["harbour contact group summit"], ["Mira Okafor"]),
+              group("2023-03-04", ["harbour contact group"], ["Anna Lindqvist"]),
+              group("2023-03-20", ["river forum"], ["Mira Okafor"]),
+              group("2023-03-05", ["river forum"], ["Mira Okafor"], event=True)]
+    texts = [("a", "Lindqvist praised the Harbour Contact Group in Oslo."),  # second group: "contact group"
+             ("a", "Okafor opened the Harbour Contact Group Summit."),  # a name and its prefix both present
+             ("a", "Berg and Okafor spoke at the River Forum."),  # written before the forum: not attached
+             ("b", "Berg will attend the Harbour Contact Group."),  # future: not attached
+             ("b", "Nobody named attended the Contact Group."),
+             ("b", "Okafor, Berg and Lindqvist left the Harbour Contact Group Summit.")]
+    sentences = pd.DataFrame({"doc_id": [d for d, _ in texts], "start": [i * 100 for i in range(len(texts))],
+                              "end": [i * 100 + len(t) for i, (_, t) in enumerate(texts)],
+                              "text": [t for _, t in texts], "role": "body"})
+    dates = pd.DataFrame({"doc_id": ["a", "b"], "last_day": ["2023-03-10", ""],
+                          "reference_day": ["2023-03-10", "2023-03-12"]})
+    expected, found = copy.deepcopy(groups), copy.deepcopy(groups)
+    _attach_by_scanning_every_group(expected, sentences, set(), people, dates)
+    _attach_undated(found, SimpleNamespace(sentences=sentences), set(), people, dates)
+    assert found == expected
+    attached = [(i, m["sent_start"]) for i, g in enumerate(found) for m in g if m.get("attached")]
+    assert attached == [(0, 500), (1, 0), (2, 100)]

@@ -217,14 +217,13 @@ def test_seed_document_dates_come_from_manifest_or_are_inferred_intervals():
 
 
 @pytest.fixture(scope="module")
-def seed_timexes():
-    return extract_timexes(open_corpus())
+def seed_timexes(seed_corpus):
+    return extract_timexes(seed_corpus)
 
 
-def test_table_columns_and_offset_invariant_on_seeds(seed_timexes):
+def test_table_columns_and_offset_invariant_on_seeds(seed_corpus, seed_timexes):
     assert list(seed_timexes.columns) == TIMEX_COLUMNS
-    corpus = open_corpus()
-    texts = dict(zip(corpus.articles["doc_id"], corpus.articles["text"]))
+    texts = dict(zip(seed_corpus.articles["doc_id"], seed_corpus.articles["text"]))
     assert len(seed_timexes) > 0
     for row in seed_timexes.itertuples(index=False):
         assert texts[row.doc_id][row.start:row.end] == row.text

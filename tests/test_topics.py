@@ -18,7 +18,7 @@ from analysis_helpers.corpus.roles import ARTICLE_ROLES, ROLES
 from analysis_helpers.topics.near_duplicates import (
     article_similarity, near_copy_pairs, paragraph_similarity_pairs, repeated_blocks, same_passage_pairs,
 )
-from analysis_helpers.pipeline import EXTRACTORS, run_extractor
+from analysis_helpers.pipeline import EXTRACTORS
 from analysis_helpers.topics.features import build_tfidf, display_words, news_stopwords, stems_of, words_of
 from analysis_helpers.evaluation.topics import (
     groups_apart, groups_together, label_crosstab, load_topic_labels, score_against_labels,
@@ -75,8 +75,8 @@ def news_model(news):
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    return open_corpus()
+def seeds(seed_corpus):
+    return seed_corpus
 
 
 @pytest.fixture(scope="module")
@@ -255,9 +255,9 @@ def test_topic_term_weights_are_sorted_within_topics(seed_model):
         assert group["rank"].tolist() == list(range(1, len(group) + 1))
 
 
-def test_registered_extractor_writes_topics_and_doc_topics(seeds):
+def test_registered_extractor_writes_topics_and_doc_topics(seed_extractor_tables):
     assert "topics" in EXTRACTORS
-    tables = run_extractor("topics", seeds)
+    tables = seed_extractor_tables["topics"]  # run_extractor("topics", seed corpus), shared (conftest.py)
     assert {"topics", "doc_topics"} <= set(tables)
     assert len(tables["topics"]) and len(tables["doc_topics"])
 

@@ -11,13 +11,17 @@ from pathlib import Path
 from . import __version__
 from .corpus.build import CorpusError
 from .corpus.decoding import DEFAULT_MAX_BYTES
-from .pipeline import DEFAULT_ARTICLE_TIMEOUT, DEFAULT_CHUNK_SIZE, EXTRACTORS, RunOptions, output_tables, run_pipeline
+from .pipeline import (
+    CORPUS_FILE, DEFAULT_ARTICLE_TIMEOUT, DEFAULT_CHUNK_SIZE, DERIVED_TABLES, EXTRACTORS, RunOptions, output_tables,
+    run_pipeline,
+)
 from .progress import ProgressLine
 from .report import add_notebooks_command
 from .resources import LEXICONS_ENV, using
 from .runner.execute import default_jobs
 from .runner.inputs import input_digest, input_kind, read_input
 from .runner.outputs import COMPLETION_FILE, OutputError, OutputLock, commit_tables, discard_partial, prepare_out
+from .timeline.reference import load_reference
 from .topics.model import TopicOptions
 
 #: Exit statuses of ``extract`` (also in ``--help`` and the README).
@@ -36,7 +40,7 @@ EXIT_STATUS_HELP = f"""exit status:
 """
 
 _TABLES = ["articles", "blocks", "sentences", "problems", "quotes", "timexes", "events", "figures",
-           *TopicOptions.table_columns()]
+           *TopicOptions.table_columns(), *DERIVED_TABLES]
 
 
 def _topics_mode(value: str):
@@ -98,6 +102,10 @@ def _parser() -> argparse.ArgumentParser:
                          "= + - @ tab or CR prefixed with ' so they never run as formulas (plain CSV is byte-exact)")
     extract.add_argument("--topics", type=_topics_mode, default="auto", metavar="auto|K|off",
                          help="topic model: k chosen on a sample (auto), K topics, or none (default: auto)")
+    extract.add_argument("--reference", type=Path, default=None, metavar="FILE",
+                         help="reference table of dated events (CSV, columns as data/reference/*.csv): "
+                         "timeline_conflicts lists the claims contradicting it (default: none; the table then "
+                         "lists passages two articles retell with days that do not overlap)")
     extract.add_argument("--topic-stability", action="store_true",
                          help="choose k by stability resampling even on large corpora (slow)")
     extract.add_argument("--article-timeout", type=float, default=DEFAULT_ARTICLE_TIMEOUT, metavar="SECONDS",
@@ -128,6 +136,8 @@ def extract_command(args) -> int:
         return _fail(f"--out must differ from the input folder {args.input_dir}")
     if args.lexicons is not None and not args.lexicons.is_dir():
         return _fail(f"--lexicons {args.lexicons}: not a folder")
+    if args.reference is not None and not args.reference.is_file():
+        return _fail(f"--reference {args.reference}: not a file")
     if args.scheduler and args.engine != "dask":
         return _fail("--scheduler needs --engine dask")
     if args.fmt == "parquet" or args.engine == "dask":
@@ -181,9 +191,13 @@ def _extract_locked(args) -> int:
                                         recursive=args.recursive)
     except CorpusError as exc:
         return _fail(str(exc))
+    try:
+        reference = load_reference(args.reference) if args.reference is not None else None
+    except ValueError as exc:
+        return _fail(f"--reference {exc}")
     jobs = args.jobs or default_jobs()
     options = RunOptions(article_timeout=args.article_timeout or None,
-                         topics=TopicOptions(mode=args.topics, stability=args.topic_stability))
+                         topics=TopicOptions(mode=args.topics, stability=args.topic_stability), reference=reference)
     results, seconds = run_pipeline(articles, options, jobs=jobs, chunk_size=args.chunk_size, engine=args.engine,
                                     scheduler=args.scheduler,
                                     progress=ProgressLine("articles", enabled=args.progress))
@@ -199,7 +213,8 @@ def _extract_locked(args) -> int:
                     "excel": args.excel, "topics": str(args.topics), "topic_stability": args.topic_stability,
                     "article_timeout": args.article_timeout, "chunk_size": args.chunk_size,
                     "lexicons": str(args.lexicons.resolve()) if args.lexicons else "",
-                    "max_bytes": args.max_bytes, "recursive": args.recursive},
+                    "max_bytes": args.max_bytes, "recursive": args.recursive,
+                    "reference": str(args.reference.resolve()) if args.reference else ""},
         "topics_method": method,
         "tables": {name: int(len(table)) for name, table in tables.items()},
         "articles_read": int(len(articles)), "problems": int(len(all_problems)), "errors": n_errors,
@@ -212,6 +227,13 @@ def _extract_locked(args) -> int:
           f"(see {args.out / ('problems.' + args.fmt)}); wrote {', '.join(sorted(tables))}", file=sys.stderr)
     if "topics" in tables:
         print(f"topics: {method}", file=sys.stderr)
+    corpus_warnings = (all_problems["file"] == CORPUS_FILE) & (all_problems["severity"] == "warning")
+    for problem in all_problems.loc[corpus_warnings, "problem"]:
+        print(f"warning: {problem}", file=sys.stderr)
+    if args.reference is None and "timeline_conflicts" in tables:
+        print("timeline_conflicts: no --reference, so dates are compared between articles (passages two "
+              "articles retell with days that do not overlap)", file=sys.stderr)
+    all_problems = all_problems[~corpus_warnings]
     shown = 20
     for row in all_problems.head(shown).itertuples():
         print(f"  {row.severity}: {row.file}: {row.problem}", file=sys.stderr)

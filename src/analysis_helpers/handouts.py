@@ -25,6 +25,8 @@ from pathlib import Path
 
 import nbformat
 
+from .report import series_notebooks
+
 #: Cell tag of a worked solution (code or markdown); student copies and handouts leave these out.
 SOLUTION_TAG = "solution"
 _EXERCISE = re.compile(r"^(?:###\s+(\d+)\.\s*(.+?)$|\*\*(\d+)\.\s*(.+?)\*\*)", re.MULTILINE)
@@ -111,8 +113,6 @@ def exercises(notebook) -> list[Exercise]:
 
 def write_student_copies(out_dir, notebooks=None) -> list[Path]:
     """Write ``OUT/NN_name.ipynb`` student copies of the series (or of ``notebooks``)."""
-    from .report import series_notebooks
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -209,8 +209,6 @@ def write_handouts(out_dir, notebooks=None, pdf: bool = True) -> list[Path]:
 
     The notebooks are read as stored (executed, with their outputs), so no cell is run.
     """
-    from .report import series_notebooks
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []

@@ -7,10 +7,11 @@ kinds of step:
 - **article steps** are functions of a chunk of articles whose rows depend on
   each article alone (blocks and roles, sentences, document dates, timexes,
   quotes, figures). They run chunk by chunk, in any number of processes, and an
-  article gives the same rows alone, in a chunk or in the whole corpus. The one
-  corpus fact they read, the published dates known across the corpus (the
-  fallback date of an undated article), is computed up front and passed in
-  :class:`CorpusContext`.
+  article gives the same rows in any chunk of the same corpus. The corpus facts
+  they read are the **context steps** (:data:`CONTEXT_STEPS`): one cheap pass over
+  every article's text before any article step, computed once and passed in
+  :class:`CorpusContext` (the published dates known across the corpus; the short
+  lines repeated across articles, evidence of site furniture for block roles).
 - **corpus steps** run once on the concatenated per-article tables (speaker
   names across the corpus, the merged timeline, topics).
 
@@ -41,17 +42,29 @@ from typing import Callable
 
 import pandas as pd
 
+from .comparison.dates import date_disagreements
+from .comparison.tables import (
+    figure_conflicts_table, quote_groups_table, timeline_conflicts_table, with_article_columns, with_corpus_speakers,
+    with_quote_context,
+)
 from .corpus.blocks import segment_blocks
 from .corpus.build import PROBLEM_COLUMNS, Corpus
+from .corpus.roles import RepeatedLines, repeated_lines
 from .corpus.sentences import split_sentences
+from .figures.comparison import compare_figures
 from .figures.extract import FIGURE_COLUMNS, extract_figures
-from .quotes.extract import QUOTE_COLUMNS, apply_corpus_names, extract_quotes
+from .quotes.alignment import align_quotes
+from .quotes.extract import apply_corpus_names, extract_quotes
 from .runner.execute import run_chunks
 from .runner.inputs import chunks_of
+from .schema import ARTICLE_COLUMNS, columns
 from .timeline.events import EVENT_COLUMNS, merge_events
-from .timexes.document_dates import DOCUMENT_DATE_COLUMNS, document_dates
+from .timeline.reference import find_conflicts
+from .timexes.document_dates import DOCUMENT_DATE_COLUMNS, date_source, document_dates
 from .timexes.table import TIMEX_COLUMNS, timexes_table
-from .topics.model import TopicOptions, extract_topics
+from .topics.checks import topic_choice, topic_model_diagnostics
+from .topics.model import TopicOptions, fit_topic_model
+from .topics.near_duplicates import same_passage_pairs
 
 #: Extra columns of the ``problems`` table for failures of a step (empty for reading problems).
 STEP_PROBLEM_COLUMNS = ["step", "error"]
@@ -80,8 +93,9 @@ class Step:
         Results it reads: ``articles``, ``corpus`` (articles, blocks and
         sentences bundled), ``context`` (:class:`CorpusContext`), ``options``
         (:class:`RunOptions`) or the name of an earlier step.
-    scope : {"article", "corpus"}
-        Per chunk of articles, or once on the whole corpus' tables.
+    scope : {"context", "article", "corpus"}
+        Once over the whole ``articles`` table before anything else (its result goes into
+        :class:`CorpusContext`), per chunk of articles, or once on the whole corpus' tables.
     columns : dict of str to list of str
         The table(s) it writes with their columns (empty for internal results).
     """
@@ -95,21 +109,23 @@ class Step:
 
 @dataclass(frozen=True)
 class CorpusContext:
-    """What an article step may know about the rest of the corpus: the published dates."""
+    """What an article step may know about the rest of the corpus: the results of :data:`CONTEXT_STEPS`.
+
+    Attributes
+    ----------
+    published_days : tuple of date
+        The published dates of the corpus' articles, sorted.
+    repeated_lines : RepeatedLines
+        The short lines found in several different articles (site furniture evidence).
+    """
 
     published_days: tuple[date, ...] = ()
+    repeated_lines: RepeatedLines = field(default_factory=RepeatedLines)
 
     @classmethod
     def of(cls, articles: pd.DataFrame) -> "CorpusContext":
-        """The context of a whole ``articles`` table."""
-        days = set()
-        for value in articles.get("published", pd.Series(dtype=object)).tolist():
-            if isinstance(value, str) and value.strip():
-                try:
-                    days.add(date.fromisoformat(value.strip()))
-                except ValueError:
-                    continue
-        return cls(tuple(sorted(days)))
+        """The context of a whole ``articles`` table: every context step, once."""
+        return cls(**{step.name: step.func(articles) for step in CONTEXT_STEPS})
 
 
 @dataclass(frozen=True)
@@ -122,17 +138,36 @@ class RunOptions:
         Seconds one article may spend in one step (None: no limit).
     topics : TopicOptions
         How topics are modelled (``mode`` off, auto or a fixed k).
+    reference : DataFrame or None
+        A reference table (``--reference``; see :mod:`analysis_helpers.timeline.reference`) that
+        ``timeline_conflicts`` compares the timeline with; None compares the articles with each other.
     """
 
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT
     topics: TopicOptions = field(default_factory=TopicOptions)
+    reference: pd.DataFrame | None = field(default=None, compare=False)
 
 
 # --- the steps -------------------------------------------------------------------------------------------------
 
 
-def _blocks(articles):
-    return segment_blocks(articles)
+def _published_days(articles):
+    days = set()
+    for value in articles.get("published", pd.Series(dtype=object)).tolist():
+        if isinstance(value, str) and value.strip():
+            try:
+                days.add(date.fromisoformat(value.strip()))
+            except ValueError:
+                continue
+    return tuple(sorted(days))
+
+
+def _repeated_lines(articles):
+    return repeated_lines(articles["text"])
+
+
+def _blocks(articles, context):
+    return segment_blocks(articles, repeated=context.repeated_lines)
 
 
 def _sentences(articles, blocks):
@@ -148,7 +183,7 @@ def _timexes(corpus, document_dates):
 
 
 def _quotes(corpus):
-    return extract_quotes(corpus, corpus_names=False)
+    return with_quote_context(extract_quotes(corpus, corpus_names=False), corpus.sentences, corpus.articles)
 
 
 def _figures(corpus):
@@ -164,26 +199,73 @@ def _events(corpus, timexes, document_dates):
 
 
 def _topics(articles, blocks, options):
-    return extract_topics(Corpus(articles, blocks, pd.DataFrame(), pd.DataFrame()), options=options.topics)
+    """The topic tables, ``topic_choice`` and the model's warnings (internal ``topic_warnings``: check, message)."""
+    model = fit_topic_model(Corpus(articles, blocks, pd.DataFrame(), pd.DataFrame()), options.topics)
+    tables = model.tables()
+    tables["topics"].attrs["method"] = model.method
+    tables["topic_choice"] = topic_choice(model)
+    tables["topic_warnings"] = topic_model_diagnostics(model)
+    return tables
+
+
+def _quote_groups(quotes):
+    return quote_groups_table(align_quotes(with_corpus_speakers(quotes)), quotes)
+
+
+def _figure_conflicts(figures):
+    return figure_conflicts_table(compare_figures(figures), figures)
+
+
+def _timeline_conflicts(corpus, events, timexes, options):
+    """Against ``options.reference`` when given, else between the articles' own days (see the schema)."""
+    if options.reference is not None:
+        return timeline_conflicts_table(conflicts=find_conflicts(corpus, events, options.reference))
+    return timeline_conflicts_table(disagreements=date_disagreements(same_passage_pairs(corpus), timexes,
+                                                                     pd.Series(dtype=object)))
+
+
+def _own(name: str) -> list[str]:
+    """Columns of table ``name`` that its step writes: the schema's, without the article columns joined at the end."""
+    names = columns(name)
+    joined = list(ARTICLE_COLUMNS)
+    return names[:-len(joined)] if names[-len(joined):] == joined else names
 
 
 #: Per-article steps, in the order they run on each chunk.
+#: Corpus facts computed once over every article before the article steps; each result is a field of
+#: :class:`CorpusContext` (read by the article steps that need ``context``).
+CONTEXT_STEPS: tuple[Step, ...] = (
+    Step("published_days", _published_days, ("articles",), "context"),
+    Step("repeated_lines", _repeated_lines, ("articles",), "context"),
+)
+
 ARTICLE_STEPS: tuple[Step, ...] = (
-    Step("blocks", _blocks, ("articles",), "article"),
+    Step("blocks", _blocks, ("articles", "context"), "article"),
     Step("sentences", _sentences, ("articles", "blocks"), "article"),
-    Step("document_dates", _document_dates, ("corpus", "context"), "article"),
+    Step("document_dates", _document_dates, ("corpus", "context"), "article",
+         {"document_dates": DOCUMENT_DATE_COLUMNS}),
     Step("timexes", _timexes, ("corpus", "document_dates"), "article", {"timexes": TIMEX_COLUMNS}),
-    Step("quotes", _quotes, ("corpus",), "article", {"quotes": QUOTE_COLUMNS}),
+    Step("quotes", _quotes, ("corpus",), "article", {"quotes": _own("quotes")}),
     Step("figures", _figures, ("corpus",), "article", {"figures": FIGURE_COLUMNS}),
 )
 
 #: Corpus steps, run once on the concatenated per-article tables, in order.
 CORPUS_STEPS: tuple[Step, ...] = (
-    Step("quotes", _speaker_names, ("quotes",), "corpus", {"quotes": QUOTE_COLUMNS}),
+    Step("quotes", _speaker_names, ("quotes",), "corpus", {"quotes": _own("quotes")}),
     Step("events", _events, ("corpus", "timexes", "document_dates"), "corpus", {"events": EVENT_COLUMNS}),
     Step("topics", _topics, ("articles", "blocks", "options"), "corpus", {
-        name: columns for name, columns in TopicOptions.table_columns().items()}),
+        **TopicOptions.table_columns(), "topic_choice": _own("topic_choice")}),
+    Step("quote_groups", _quote_groups, ("quotes",), "corpus", {"quote_groups": _own("quote_groups")}),
+    Step("figure_conflicts", _figure_conflicts, ("figures",), "corpus",
+         {"figure_conflicts": _own("figure_conflicts")}),
+    Step("timeline_conflicts", _timeline_conflicts, ("corpus", "events", "timexes", "options"), "corpus",
+         {"timeline_conflicts": _own("timeline_conflicts")}),
 )
+
+#: Tables built from the others, written after the extractors' tables, in this order.
+DERIVED_TABLES = ("document_dates", "quote_groups", "figure_conflicts", "timeline_conflicts", "topic_choice")
+#: Problem-row ``file`` of a warning or failure about the whole corpus.
+CORPUS_FILE = "(corpus)"
 
 #: The extractor tables every run writes besides the base tables, in the order they are written.
 EXTRACTORS: dict[str, str] = {
@@ -403,7 +485,7 @@ def run_corpus_steps(results: dict, options: RunOptions | None = None, steps=COR
             kept = step.name in results and step.scope == "corpus" and step.name == "quotes"
             left = "per-article quotes kept without corpus-wide names" if kept else \
                 "tables " + ", ".join(step.columns) + " not written"
-            problems.append(_problem_row("(corpus)", step.name, exc, left))
+            problems.append(_problem_row(CORPUS_FILE, step.name, exc, left))
             if not kept:
                 for name in step.columns:
                     results.pop(name, None)
@@ -413,13 +495,27 @@ def run_corpus_steps(results: dict, options: RunOptions | None = None, steps=COR
     return results
 
 
+def _warning_rows(results: dict) -> list[dict]:
+    """Problem rows (severity warning, file ``(corpus)``) for the topic model's warnings."""
+    warnings = results.get("topic_warnings")
+    if warnings is None:
+        return []
+    return [{"file": CORPUS_FILE, "severity": "warning", "problem": f"topic model ({check}): {message}",
+             "step": "topics", "error": ""} for check, message in zip(warnings["check"], warnings["message"])]
+
+
 def output_tables(results: dict, reading_problems: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    """The tables to write, in order: base tables, problems, then each extractor's."""
+    """The tables to write, in order: base tables, problems, each extractor's, then :data:`DERIVED_TABLES`.
+
+    Every table with a ``doc_id`` but ``articles`` gets ``outlet`` and ``published`` of its
+    article appended (:func:`~analysis_helpers.comparison.tables.with_article_columns`).
+    """
     problems = reading_problems.copy()
     for column in STEP_PROBLEM_COLUMNS:
         if column not in problems:
             problems[column] = ""
-    step_problems = pd.DataFrame(results["problems"], columns=PROBLEM_COLUMNS + STEP_PROBLEM_COLUMNS)
+    step_problems = pd.DataFrame(results["problems"] + _warning_rows(results),
+                                 columns=PROBLEM_COLUMNS + STEP_PROBLEM_COLUMNS)
     problems = _concat([problems, step_problems]) if len(step_problems) else problems
     tables = {name: results[name] for name in _BASE}
     tables["problems"] = problems.reset_index(drop=True)
@@ -430,7 +526,15 @@ def output_tables(results: dict, reading_problems: pd.DataFrame) -> dict[str, pd
                     tables[topic_table] = results[topic_table]
         elif name in results:
             tables[name] = results[name]
-    return tables
+    for name in DERIVED_TABLES:
+        if name == "document_dates" and name in results:
+            dates = results[name]
+            tables[name] = dates.assign(source=[date_source(method) for method in dates["method"]])
+        elif name in results:
+            tables[name] = results[name]
+    articles = results["articles"]
+    return {name: table if name == "articles" else with_article_columns(table, articles)
+            for name, table in tables.items()}
 
 
 def process_chunk(articles: pd.DataFrame, context: CorpusContext, options: RunOptions) -> dict:

@@ -1,4 +1,4 @@
-# Above 400 lines: one declaration per column of the 13 tables; the contract stays in one file on purpose.
+# Above 400 lines: one declaration per column of the 18 tables; the contract stays in one file on purpose.
 """The table contract of ``analysis-helpers extract``: every table, its columns, dtypes and ids.
 
 One home for what a researcher needs to read any CSV the tool writes: each
@@ -106,6 +106,24 @@ _SENT = _c("sent_id", "int64", "sentence holding the span's start (sentences.sen
 _ROLE = _c("role", "str", "role of that block (see the role names); empty when none", "|" + "|".join(ROLES),
            nullable=True)
 _TOPIC = _c("topic_id", "int64", "topic (topics.topic_id)", r"\d+")
+_DATE = r"|\d{4}-\d{2}-\d{2}"
+#: ``outlet`` and ``published`` of the row's article (articles.outlet, articles.published), appended to every
+#: table with a ``doc_id`` (see :data:`ARTICLE_COLUMNS`).
+_OUTLET = _c("outlet", "str", "the article's publisher (articles.outlet, from the manifest); empty without one",
+             nullable=True)
+_PUBLISHED = _c("published", "str", "the article's publication date (articles.published, from the manifest), "
+                "ISO YYYY-MM-DD; empty without one", _DATE, nullable=True)
+_BY_ARTICLE = (_OUTLET, _PUBLISHED)
+_FIGURE_KINDS = r"money|percent|count|fraction|ordinal|rank|duration|measure|ratio"
+_BOUNDS = r"=|~|>|<|>=|<="
+
+
+def _group(member: str) -> Column:
+    """``group_id`` of a table of groups of ``member``s across articles."""
+    return _c("group_id", "int64", f"the group, from 1, in order of the groups' first {member} (doc_id, start)",
+              r"\d+")
+#: The columns of the articles table joined (by doc_id) onto the end of every other table with a doc_id.
+ARTICLE_COLUMNS = ("outlet", "published")
 
 TABLES: dict[str, Table] = {t.name: t for t in (
     Table("articles", "One row per article read.", ("doc_id",), ("doc_id",), (
@@ -131,6 +149,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("text", "str", "the block, equal to text[start:end] of the article"),
         _c("role", "str", "what the block is (see the role names)", "|".join(ROLES)),
         _c("role_rule", "str", "the rule that gave the role"),
+        *_BY_ARTICLE,
     )),
     Table("sentences", "One row per sentence (NLTK Punkt) of every block.", ("doc_id", "sent_id"),
           ("doc_id", "sent_id"), (
@@ -140,12 +159,16 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _START, _END,
         _c("text", "str", "the sentence, equal to text[start:end] of the article"),
         _c("role", "str", "role of its block", "|".join(ROLES)),
+        *_BY_ARTICLE,
     )),
-    Table("problems", "Files not read (severity error), read with a change (warning), or articles a step "
-          "failed on (error, with step and error).",
+    Table("problems", "Files not read (severity error), read with a change (warning), articles a step "
+          "failed on (error, with step and error), or warnings about the whole corpus (file '(corpus)', step "
+          "topics: k at the edge of its range, a topic of fewer than three paragraphs, too few paragraphs or "
+          "articles for a topic model).",
           ("file", "severity", "problem"), ("file", "severity", "problem"), (
         _c("file", "str", "file name inside the input folder (or the folder itself)"),
-        _c("severity", "str", "error (not read) or warning (read; see problem)", r"error|warning"),
+        _c("severity", "str", "error (not read, or a step failed) or warning (read; see problem)",
+           r"error|warning"),
         _c("problem", "str", "what happened, in words"),
         _c("step", "str", "the pipeline step that failed on the file's article; empty for reading problems",
            nullable=True),
@@ -181,6 +204,13 @@ TABLES: dict[str, Table] = {t.name: t for t in (
            "(logistic); 0 without a speaker; low values are the ones to check by hand"),
         _c("corpus_speaker", "str", "the speaker with one name per person across the corpus (bare surnames "
            "and spellings merged); the only column that depends on the other articles", nullable=True),
+        _c("context", "str", "the sentence(s) holding the quote, whole (text[context_start:context_end]); empty when "
+           "the article has no sentence", nullable=True),
+        _c("context_start", "int64", "offset of the first of those sentences (or of the quote, if earlier); -1 "
+           "when none", r"-1|\d+", nullable=True),
+        _c("context_end", "int64", "end offset of the last of them (or of the quote, if later); -1 when none",
+           r"-1|\d+", nullable=True),
+        *_BY_ARTICLE,
     )),
     Table("figures", "Numbers the articles state, normalised.", ("figure_id",), ("doc_id", "start"), (
         _DOC,
@@ -188,12 +218,12 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _START, _END,
         _c("text", "str", "the expression as written (text[start:end])"),
         _c("kind", "str", "money, percent, count, fraction, ordinal, rank, duration, measure or ratio "
-           "('twice', 'five-fold')", r"money|percent|count|fraction|ordinal|rank|duration|measure|ratio"),
+           "('twice', 'five-fold')", _FIGURE_KINDS),
         _c("value", "float64", "the number, scale applied (percent in percentage points, fractions as "
            "proportions, ranges at their midpoint)"),
         _c("value_low", "float64", "lower end of a range or bound; NaN when open", nullable=True),
         _c("value_high", "float64", "upper end of a range or bound; NaN when open", nullable=True),
-        _c("bound", "str", "=, ~, >, <, >= or <=", r"=|~|>|<|>=|<="),
+        _c("bound", "str", "=, ~, >, <, >= or <=", _BOUNDS),
         _c("unit", "str", "ISO 4217 code for money, percent, a time or measure unit, or the counted noun",
            nullable=True),
         _c("base", "str", "what a percentage or fraction is of", nullable=True),
@@ -204,6 +234,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _SENT, _BLOCK, _ROLE,
         _c("rule", "str", "the rule that read it"),
         _c("sentence", "str", "text of sentence sent_id", nullable=True),
+        *_BY_ARTICLE,
     )),
     Table("timexes", "Temporal expressions (TIMEX3) with a calendar interval.", ("doc_id", "timex_id"),
           ("doc_id", "start", "end"), (
@@ -231,6 +262,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _BLOCK, _ROLE, _SENT,
         _c("reason", "str", "why a relative value stays underspecified (the document has no date of its "
            "own); empty when resolved", nullable=True),
+        *_BY_ARTICLE,
     )),
     Table("events", "Events of the timeline, merged across articles.", ("event_id",),
           ("first_day", "last_day", "event_id"), (
@@ -269,12 +301,14 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _TOPIC,
         _c("weight", "float64", "share of the topic in the paragraph (sums to 1 per paragraph)"),
         _c("rank", "int64", "1 = the dominant topic", r"[1-9]\d*"),
+        *_BY_ARTICLE,
     )),
     Table("article_topics", "Topic mixture of each article, paragraphs weighted by content words.",
           ("doc_id", "topic_id"), ("doc_id", "rank"), (
         _DOC, _TOPIC,
         _c("weight", "float64", "share of the topic in the article (sums to 1 per article)"),
         _c("rank", "int64", "1 = the dominant topic", r"[1-9]\d*"),
+        *_BY_ARTICLE,
     )),
     Table("paragraph_clusters", "Paragraphs with their dominant topic and cluster.", ("doc_id", "block_id"),
           ("doc_id", "block_id"), (
@@ -290,6 +324,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("agglomerative_cluster", "int64", "Ward cluster; -1 when no content word", r"-1|\d+",
            nullable=True),
         _c("text", "str", "the paragraph"),
+        *_BY_ARTICLE,
     )),
     Table("article_clusters", "Articles grouped by their topic mixtures.", ("doc_id",), ("doc_id",), (
         _DOC,
@@ -299,6 +334,87 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("topic_weight", "float64", "its weight in the article", nullable=True),
         _c("kmeans_cluster", "int64", "k-means cluster", r"-1|\d+", nullable=True),
         _c("agglomerative_cluster", "int64", "Ward cluster", r"-1|\d+", nullable=True),
+        *_BY_ARTICLE,
+    )),
+    Table("document_dates", "The date of each article that its relative dates are resolved against, and how it "
+          "is known.", ("doc_id",), ("doc_id",), (
+        _DOC,
+        _c("published", "str", "publication date from the manifest, ISO; empty without one", _DATE, nullable=True),
+        _c("reference_day", "str", "the day 'yesterday' and 'on Wednesday' count from, ISO; empty when unknown",
+           _DATE, nullable=True),
+        _c("first_day", "str", "first day the article's date may be, ISO; empty when unknown", _DATE,
+           nullable=True),
+        _c("last_day", "str", "last such day (inclusive), ISO; equals first_day when certain", _DATE,
+           nullable=True),
+        _c("method", "str", "how the date was found, in words (the reason; names the date read)"),
+        _c("source", "str", "where the date comes from: manifest, url (the page address), byline (a date "
+           "stamp), text (a dateline or the latest past date in the text) or unknown",
+           r"manifest|url|byline|text|unknown"),
+        _OUTLET,
+    )),
+    Table("quote_groups", "The same remark quoted by different articles: quotes of one speaker (corpus-wide "
+          "name) from different articles sharing enough content words, grouped; quotes matching no other are "
+          "left out.", ("group_id", "quote_id"), ("group_id", "doc_id", "start"), (
+        _group("quote"), _DOC,
+        _c("quote_id", "str", "the quote (quotes.quote_id)", r"[^\n]+-q\d{3,}"),
+        _START, _END,
+        _c("speaker", "str", "the speaker's corpus-wide name (quotes.corpus_speaker)"),
+        _c("kind", "str", "direct or partial (quotes.kind)", r"direct|partial|indirect"),
+        _c("text", "str", "the quoted words (text[start:end])"),
+        _c("similarity", "float64", "0-1: best Dice overlap of content words with another quote of the group"),
+        *_BY_ARTICLE,
+    )),
+    Table("figure_conflicts", "The same quantity stated with different values by different articles: figures "
+          "of the same kind, unit and base, close values and similar words around them, grouped; only groups "
+          "whose values differ.", ("group_id", "figure_id"), ("group_id", "doc_id", "start"), (
+        _group("figure"), _DOC,
+        _c("figure_id", "str", "the figure (figures.figure_id)", r"[^\n]+-F\d{3,}"),
+        _START, _END,
+        _c("text", "str", "the expression as written (text[start:end])"),
+        _c("kind", "str", "figures.kind", _FIGURE_KINDS), _c("value", "float64", "figures.value"),
+        _c("bound", "str", "figures.bound", _BOUNDS), *(_c(name, "str", f"figures.{name}", nullable=True)
+                                                       for name in ("unit", "base", "subject", "sentence")),
+        _c("n_docs", "int64", "articles in the group", r"\d+"),
+        _c("similarity", "float64", "0-1: best Jaccard overlap of the words around the figure with another member"),
+        _c("spread", "float64", "relative gap between the group's largest and smallest value, 0-1"),
+        *_BY_ARTICLE,
+    )),
+    Table("timeline_conflicts", "Dates (and roles) the articles get wrong: with --reference, claims that "
+          "contradict the reference table (kind date or role); without, passages retold by two articles that "
+          "state days not overlapping (kind between_articles, one row per pair).",
+          ("doc_id", "start", "kind", "ref_id", "other_doc_id", "other_start"), ("doc_id", "start", "kind"), (
+        _DOC, _START, _END,
+        _c("kind", "str", "date or role (against the reference), between_articles (against another article)",
+           r"date|role|between_articles"),
+        _c("claim", "str", "the article's sentence(s) or paragraph making the claim (text[start:end] for "
+           "between_articles and role; date claims add follow-on 'He ...' sentences)"),
+        _c("article_says", "str", "the date (or role holder) the article states; days '; '-separated"),
+        _c("reference_says", "str", "what the reference row says, or for between_articles the days the other "
+           "article states"),
+        _c("ref_id", "str", "the reference row; empty for between_articles", nullable=True),
+        _c("source", "str", "the reference row's public source; empty for between_articles", nullable=True),
+        _c("event_id", "str", "the event of the timeline (events.event_id) for date conflicts; empty otherwise",
+           r"|E\d{2,}", nullable=True),
+        _c("other_doc_id", "str", "for between_articles: the other article; empty otherwise", nullable=True),
+        _c("other_start", "int64", "offset of the other article's paragraph; -1 when none", r"-1|\d+",
+           nullable=True),
+        _c("other_end", "int64", "end offset of that paragraph; -1 when none", r"-1|\d+", nullable=True),
+        _c("other_claim", "str", "that paragraph", nullable=True),
+        *_BY_ARTICLE,
+    )),
+    Table("topic_choice", "How the number of topics was chosen: one row per k tried (one row when k was fixed).",
+          ("k",), ("k",), (
+        _c("k", "int64", "number of topics tried", r"[1-9]\d*"),
+        _c("stability", "float64", "mean adjusted Rand index of the topics over resamples (1 = identical); NaN "
+           "when not resampled", nullable=True),
+        _c("stability_sd", "float64", "its standard deviation; NaN when not resampled", nullable=True),
+        _c("silhouette", "float64", "cosine silhouette of the paragraphs' dominant topics; NaN when undefined",
+           nullable=True),
+        _c("reconstruction_error", "float64", "NMF reconstruction error (Frobenius); NaN when k was fixed",
+           nullable=True),
+        _c("chosen", "bool", "the k the topic tables use (one row)"),
+        _c("method", "str", "what ran: how k was chosen (stability, silhouette or fixed), on how many paragraphs, "
+           "which NMF and clustering"),
     )),
 )}
 

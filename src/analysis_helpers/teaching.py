@@ -11,11 +11,14 @@ import re
 
 import pandas as pd
 
+from .comparison.lineage import lineage_edges, publication_times, shared_passages
 from .corpus.overview import article_counts, role_composition
 from .figures.comparison import compare_figures
+from .quotes.alignment import align_quotes
 from .schema import ARTICLE_ROLES
-from .timeline.build import event_threads
+from .timeline.events import event_threads
 from .timexes.tagger import tag_text
+from .topics.near_duplicates import same_passage_pairs
 
 
 def _verdict(ok: bool, good: str, bad: str) -> bool:
@@ -257,8 +260,6 @@ def check_speaker_split(before: pd.DataFrame, after: pd.DataFrame) -> bool:
 
 def paraphrase_only_groups(quotes: pd.DataFrame) -> list[str]:
     """Quote ids that :func:`align_quotes` groups only when indirect speech is aligned too."""
-    from .quotes.alignment import align_quotes
-
     quoted = set(align_quotes(quotes)["quote_id"])
     with_paraphrases = set(align_quotes(quotes, kinds=("direct", "partial", "indirect"))["quote_id"])
     return sorted(with_paraphrases - quoted)
@@ -291,8 +292,6 @@ def check_kind_shares(answer: pd.DataFrame, speech: pd.DataFrame) -> bool:
 
 def check_lineage(edges: pd.DataFrame, pairs: pd.DataFrame, units: pd.Series, articles: pd.DataFrame) -> bool:
     """Exercise 05-1: are ``edges`` the lineage the publication times in ``articles`` give?"""
-    from .comparison.lineage import lineage_edges, publication_times, shared_passages
-
     expected = lineage_edges(shared_passages(pairs, units, publication_times(articles)), units)
     columns = ["source", "copy", "n_passages", "oriented"]
     try:
@@ -307,9 +306,6 @@ def check_lineage(edges: pd.DataFrame, pairs: pd.DataFrame, units: pd.Series, ar
 
 def check_link_count(answer: int, corpus, units: pd.Series, threshold: float) -> bool:
     """Exercise 05-2: how many pairs of units share a passage at ``threshold``?"""
-    from .comparison.lineage import lineage_edges, publication_times, shared_passages
-    from .topics.near_duplicates import same_passage_pairs
-
     pairs = same_passage_pairs(corpus, threshold=threshold)
     edges = lineage_edges(shared_passages(pairs, units, publication_times(corpus.articles)), units)
     expected = int((~edges["within"]).sum()) if len(edges) else 0

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pandas as pd
 
 DISAGREEMENT_COLUMNS = ["doc_id_a", "doc_id_b", "unit_a", "unit_b", "days_a", "days_b", "dates_a", "dates_b",
-                        "similarity", "text_a", "text_b"]
+                        "similarity", "text_a", "text_b", "start_a", "end_a", "start_b", "end_b"]
 
 
 def reference_applies(dates: pd.DataFrame, reference: pd.DataFrame, margin_days: int = 31) -> bool:
@@ -60,7 +60,7 @@ def date_disagreements(pairs: pd.DataFrame, timexes: pd.DataFrame, units: pd.Ser
     DataFrame
         Columns :data:`DISAGREEMENT_COLUMNS`: the two articles and units, ``days_a``/``days_b``
         (ISO days, "; "-joined), ``dates_a``/``dates_b`` (the expressions as written), similarity,
-        the two paragraphs. Sorted by doc ids.
+        the two paragraphs and their offsets (``start_a, end_a, start_b, end_b``). Sorted by doc ids.
     """
     rows = []
     if not pairs.empty and not timexes.empty:
@@ -73,6 +73,8 @@ def date_disagreements(pairs: pd.DataFrame, timexes: pd.DataFrame, units: pd.Ser
                 rows.append({"doc_id_a": a, "doc_id_b": b, "unit_a": units.get(a, a), "unit_b": units.get(b, b),
                              "days_a": "; ".join(sorted(days_a)), "days_b": "; ".join(sorted(days_b)),
                              "dates_a": "; ".join(in_a["text"]), "dates_b": "; ".join(in_b["text"]),
-                             "similarity": float(pair.similarity), "text_a": pair.text_a, "text_b": pair.text_b})
+                             "similarity": float(pair.similarity), "text_a": pair.text_a, "text_b": pair.text_b,
+                             "start_a": int(pair.start_a), "end_a": int(pair.end_a),
+                             "start_b": int(pair.start_b), "end_b": int(pair.end_b)})
     table = pd.DataFrame(rows, columns=DISAGREEMENT_COLUMNS)
     return table.sort_values(["doc_id_a", "doc_id_b", "days_a"], kind="stable").reset_index(drop=True)

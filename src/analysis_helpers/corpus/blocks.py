@@ -8,7 +8,7 @@ import pandas as pd
 
 from ..resources import accepts_lexicons
 from .offsets import OffsetIndex
-from .roles import classify_block_roles
+from .roles import classify_block_roles, repeated_lines
 
 BLOCK_COLUMNS = ["doc_id", "block_id", "start", "end", "text", "role"]
 
@@ -35,13 +35,17 @@ def block_spans(text: str) -> list[tuple[int, int]]:
 
 
 @accepts_lexicons
-def segment_blocks(articles: pd.DataFrame, *, lexicons=None) -> pd.DataFrame:
+def segment_blocks(articles: pd.DataFrame, *, repeated=None, lexicons=None) -> pd.DataFrame:
     """One row per block (non-blank line) of every article, with its role.
 
     Parameters
     ----------
     articles : DataFrame
         Needs ``doc_id`` and ``text``.
+    repeated : :class:`.roles.RepeatedLines`, optional
+        The lines repeated across the whole corpus (furniture evidence), computed once per corpus
+        by :func:`.roles.repeated_lines`. Default: counted over ``articles`` itself, which is
+        right when ``articles`` is the whole corpus; a chunk of it must be given the corpus' set.
     lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
         Lexicon files replacing the packaged ones for this call (see
         :mod:`analysis_helpers.resources`); missing files fall back to the package.
@@ -55,11 +59,13 @@ def segment_blocks(articles: pd.DataFrame, *, lexicons=None) -> pd.DataFrame:
         :data:`analysis_helpers.block_roles.ROLES`; ``role_rule`` (which rule
         gave the role). Sorted by doc_id, block_id.
     """
+    if repeated is None:
+        repeated = repeated_lines(articles["text"])
     rows = []
     for doc_id, text in zip(articles["doc_id"], articles["text"]):
         spans = block_spans(text)
         texts = [text[s:e] for s, e in spans]
-        labelled = classify_block_roles(texts)
+        labelled = classify_block_roles(texts, repeated)
         for block_id, ((start, end), block_text, (role, rule)) in enumerate(zip(spans, texts, labelled)):
             rows.append((doc_id, block_id, start, end, block_text, role, rule))
     blocks = pd.DataFrame(rows, columns=BLOCK_COLUMNS + ["role_rule"])

@@ -97,3 +97,41 @@ class OffsetIndex:
             if roles is not None:
                 out["role"] = pd.Series(roles, index=out.index, dtype="str")
         return out
+
+
+def sentence_spans(spans: pd.DataFrame, sentences: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The span of whole sentences holding each span: ``(context_start, context_end)`` arrays.
+
+    The first sentence is the one holding the span's ``start`` and the last the one holding its
+    last character (``end - 1``), by the convention above; the result is widened to the span
+    itself when the span reaches outside them, so it always contains the span. -1 for both
+    when the article has no sentence.
+
+    Parameters
+    ----------
+    spans : DataFrame
+        ``doc_id, start, end`` (offsets into each article's text).
+    sentences : DataFrame
+        The ``sentences`` table (``doc_id, start, end``).
+    """
+    starts = np.full(len(spans), NO_ID, dtype="int64")
+    ends = np.full(len(spans), NO_ID, dtype="int64")
+    if not len(spans) or sentences is None or sentences.empty:
+        return starts, ends
+    doc_ids = spans["doc_id"].to_numpy(dtype=object)
+    span_start = spans["start"].to_numpy(dtype="int64")
+    span_end = spans["end"].to_numpy(dtype="int64")
+    ordered = sentences.sort_values(["doc_id", "start"], kind="stable")
+    by_doc = {doc: (g["start"].to_numpy(dtype="int64"), g["end"].to_numpy(dtype="int64"))
+              for doc, g in ordered.groupby("doc_id", sort=False)}
+    for doc in pd.unique(doc_ids):
+        if doc not in by_doc:
+            continue
+        sent_start, sent_end = by_doc[doc]
+        rows = np.flatnonzero(doc_ids == doc)
+        first = np.maximum(np.searchsorted(sent_start, span_start[rows], side="right") - 1, 0)
+        last_char = np.maximum(span_end[rows] - 1, span_start[rows])
+        last = np.maximum(np.searchsorted(sent_start, last_char, side="right") - 1, first)
+        starts[rows] = np.minimum(sent_start[first], span_start[rows])
+        ends[rows] = np.maximum(sent_end[last], span_end[rows])
+    return starts, ends

@@ -1,3 +1,4 @@
+# Above 400 lines: twelve core readers (CORE_READERS) and twenty-one ordered context steps (CONTEXT_STEPS) update one Reading; the step order is the grammar, read top to bottom.
 """Read one figure from its number core: per-case readers dispatched from a table, then context steps.
 
 :func:`read_figure` is given a match of the core pattern (``_patterns()["core"]``),

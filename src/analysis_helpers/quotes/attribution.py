@@ -1,3 +1,4 @@
+# Above 400 lines: the mention resolution and the speaker questions share the per-article indexes (mentions, cues, sentences) of ArticleSpeakers.
 """Mentions, cues and the speaker rules of one article: the pieces the candidates are made of.
 
 :class:`ArticleSpeakers` holds one article's mentions (names, roles, pronouns,

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from heapq import merge
+from itertools import product
 
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -30,6 +32,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from ..corpus.names import surname_key
 from ..resources import accepts_lexicons, cached, person_titles, read_table
 from ..schema import ARTICLE_ROLES
+from ..word_patterns import trie_regex
 
 EVENT_COLUMNS = [
     "event_id", "first_day", "last_day", "granularity", "thread", "actors", "what", "location",
@@ -374,8 +377,27 @@ def _clusters(mentions: list[dict]) -> list[list[dict]]:
     return list(groups.values())
 
 
+_FUTURE = re.compile(r"\b(?:will|expected to|plans? to|is to|are to)\b")
+
+
+def _name_finder(names) -> tuple[re.Pattern, dict[str, list[str]]]:
+    """One pass over a lower-cased sentence that finds every name of ``names`` it holds.
+
+    The pattern (a prefix tree inside a look-ahead) reports the longest name starting at each
+    position; the dict gives, for each name, the names that are its prefixes (present with it).
+    """
+    known = set(names)
+    prefixes = {name: [name[:k] for k in range(1, len(name) + 1) if name[:k] in known] for name in known}
+    return re.compile("(?=(" + trie_regex(sorted(known)) + "))"), prefixes
+
+
 def _attach_undated(groups, corpus, dated_offsets, people, dates):
-    """Add undated sentences that name the same meeting and the same actor as a group."""
+    """Add undated sentences that name the same meeting and the same actor as a group.
+
+    Linear in sentences and names: the names a sentence holds come from one regular
+    expression pass, and the groups that share a name and an actor with it from a posting
+    list per (name, actor), merged in group order, so a sentence never scans every group.
+    """
     sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
     doc_date = dates.set_index("doc_id")
     candidates = []  # (names, actors, first day, group) of groups that can take undated sentences
@@ -386,21 +408,33 @@ def _attach_undated(groups, corpus, dated_offsets, people, dates):
                                min(m["first_day"] for m in group), group))
     if not candidates:
         return
-    all_names = sorted(set().union(*(c[0] for c in candidates)))
+    postings: dict[tuple[str, str], list[int]] = {}
+    for index, (names, group_actors, _, _) in enumerate(candidates):
+        for name in names:
+            for actor in group_actors:
+                postings.setdefault((name, actor), []).append(index)
+    finder, prefixes = _name_finder(set().union(*(c[0] for c in candidates)))
+    infos: dict = {}
     for s in sentences.itertuples(index=False):
         if (s.doc_id, int(s.start)) in dated_offsets:
             continue
         lowered = s.text.lower()
-        present = {name for name in all_names if name in lowered}
-        if not present or re.search(r"\b(?:will|expected to|plans? to|is to|are to)\b", lowered):
+        present = {name for longest in set(finder.findall(lowered)) for name in prefixes[longest]}
+        if not present or _FUTURE.search(lowered):
             continue
         actors = set(actors_in(s.text, people))
         if not actors:
             continue
-        info = doc_date.loc[s.doc_id] if s.doc_id in doc_date.index else None
-        for names, group_actors, first, group in candidates:
-            if not (names & present) or not (actors & group_actors):
+        if s.doc_id not in infos:
+            infos[s.doc_id] = doc_date.loc[s.doc_id] if s.doc_id in doc_date.index else None
+        info = infos[s.doc_id]
+        lists = [postings[key] for key in product(sorted(present), sorted(actors)) if key in postings]
+        tried = set()
+        for index in merge(*lists):  # candidates sharing a name and an actor, in group order
+            if index in tried:
                 continue
+            tried.add(index)
+            names, group_actors, first, group = candidates[index]
             if info is not None and info["last_day"] and info["last_day"] < first:
                 continue  # written before the event
             group.append({**group[0], "doc_id": s.doc_id, "sent_start": int(s.start), "sent_end": int(s.end),

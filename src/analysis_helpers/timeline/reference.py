@@ -42,6 +42,24 @@ def read_reference(path) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
+#: The columns :func:`find_conflicts` reads from a reference table.
+REFERENCE_COLUMNS = ("ref_id", "pattern", "thread", "actors", "first_day", "last_day", "source", "role",
+                     "role_holder")
+
+
+def load_reference(path) -> pd.DataFrame:
+    """:func:`read_reference`, checked: ValueError naming the file and what is wrong (unreadable, columns missing)."""
+    try:
+        reference = read_reference(path)
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise ValueError(f"{path}: cannot be read as a CSV reference table ({exc})") from exc
+    missing = [c for c in REFERENCE_COLUMNS if c not in reference.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)} of a reference table "
+                         f"(needs {', '.join(REFERENCE_COLUMNS)})")
+    return reference
+
+
 @cached
 def role_verbs() -> dict[str, str]:
     """Role name -> regular expression of the verbs that state who filled it."""

@@ -35,6 +35,22 @@ _URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3
 _ARTICLE_ROLES = ("headline", "standfirst", "body")
 #: ``method`` of a document whose own manifest row, address and text give no date.
 UNKNOWN_METHOD = "unknown: no date in the manifest row, the page address or the text"
+#: How each ``method`` begins, and the short source it names (the ``source`` column of ``document_dates.csv``).
+METHOD_SOURCES = {
+    "manifest published": "manifest",
+    "date in the page address": "url",
+    "date stamp in a byline line": "byline",
+    "latest full date in the text": "text",
+    UNKNOWN_METHOD: "unknown",
+}
+
+
+def date_source(method: str) -> str:
+    """The short source of a ``method`` of :func:`document_dates`: manifest, url, byline, text or unknown."""
+    for prefix, source in METHOD_SOURCES.items():
+        if isinstance(method, str) and method.startswith(prefix):
+            return source
+    return "unknown"
 
 
 def _parse_day(value) -> date | None:

@@ -18,8 +18,8 @@ from .lexicon import (
     SIGNAL_MODS, UNIT, UNIT_FACTORS, WEEKDAY, WEEKDAYS, YEAR, _anchor_event_rows, anchor_events,
     duration_value, exclusions, holidays, month_number, number_value,
 )
-from .tense import choose_year, clause_tense, month_year, weekday_date
-from .values import day_value, month_value, quarter_of, shift_months, week_value
+from .tense import choose_year, clause_tense, weekday_date
+from .values import day_value, month_interval, month_value, quarter_of, shift_months, week_value
 from ..resources import cached
 from ..word_patterns import trie_regex
 
@@ -34,7 +34,7 @@ RULES: list[tuple[str, str]] = [
     ("iso_date", r"\b(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
     ("numeric_date", r"(?<![\w/.-])(?P<a>[01]?\d|[23]\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/]|\.\d)"),
     ("short_year", r"(?<![\w])(?P<t>['’](?P<yy>\d\d))(?![\w'’%])"),
-    ("the_day", r"\b(?P<t>(?:(?P<pmod>(?i:early|late|earlier|later))\s+in\s+|(?P<pmod2>the (?:start|end|close|beginning|rest) of)\s+)?the day)\b(?!\s+(?:after|before|of|when|that|which|on|in|he|she|they|it|we|I)\b|['’])"),
+    ("the_day", r"\b(?P<t>(?P<pmod>(?i:early|late|earlier|later))\s+in\s+the day\b|(?:(?P<pmod2>the (?:start|end|close|beginning|rest) of)\s+)?the day\b(?!\s+(?:after|before|of|when|that|which|on|in|he|she|they|it|we|I)\b|['’]))"),
     ("month_day_year",
      rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY}),?\s+(?P<year>{YEAR}))\b"),
     ("day_month_year",
@@ -58,23 +58,27 @@ RULES: list[tuple[str, str]] = [
     ("season", rf"(?:\b(?!(?:this|last|next|early|late|mid)\b)(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:this|last|next|early|late|mid|the))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)\b"),
     ("weekday", rf"\b(?P<t>(?:(?P<pmod>(?i:early|late|earlier|later|the early hours of|the small hours of))(?:\s+on)?\s+)?(?:(?P<rel>(?i:last|next|this|coming|past|this past|this coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
     ("day_word", r"\b(?P<t>(?:(?P<pmod>(?i:earlier|later|early|late))\s+)?(?P<word>(?i:today|tonight|yesterday|tomorrow|overnight))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
+    ("session_part_of_day", r"\b(?P<t>(?P<part>morning|afternoon|evening))\s+(?:trading|trade|session|dealings)\b"),
     ("part_of_day", r"\b(?P<t>(?P<rel>(?i:this|last|tomorrow|yesterday))\s+(?P<part>morning|afternoon|evening|night))\b"),
     ("weekend", r"\b(?P<cue>(?i:over|during|at|on|through|throughout|for))\s+(?P<t>the weekend)\b"),
-    ("relative_unit", r"\b(?P<t>(?:(?P<pre>(?i:earlier|later|early|late|the (?:end|start|beginning|middle|rest|remainder) of))\s+)?(?P<rel>(?i:this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the same|the))\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal year|financial year))\b"),
+    ("relative_unit", r"\b(?P<t>(?:(?P<pre>(?i:earlier|later|early|late|the (?:very )?(?:end|start|beginning|middle|rest|remainder) of))\s+)?(?P<rel>(?i:this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the same|the))\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal year|financial year))\b"),
+    ("anaphoric_year", r"\b(?P<t>the\s+(?:year|month)\s+(?:previous|earlier|before(?=\s*[.,;:)!?]|\s*$))|the\s+(?:previous|prior|preceding)\s+(?:year|month))\b(?!\s+(?:to|of|when|that|in|on)\b)"),
+    ("same_period_year_ago", r"\b(?P<t>the\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior)\s+year))\b"),
+    ("range_first", rf"\b(?:between|from)\s+(?P<t>(?P<num>\d+|{NUM}))\s+(?:and|to|-|–)\s+(?:\d+|{NUM})[\s-]+(?P<unit>{UNIT})s?\b"),
     ("ago", rf"\b(?P<t>{NUM}[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|before|later))\b"),
     ("ago_num", rf"\b(?P<t>(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago))\b"),
     ("duration", rf"\b(?P<t>(?:(?P<dmod>(?i:more than|less than|fewer than|just over|just under|over|under|nearly|almost|about|around|roughly|approximately|at least|at most|up to|no more than|upwards of|barely))\s+(?!(?:the\s+)?(?:past|last|next|coming|previous|first|final|following|remaining)\b))?(?:(?P<span>(?i:the\s+)?(?i:past|last|next|coming|previous|first|final|following|remaining))\s+)?(?P<num>{NUM})[\s-]+(?:(?i:full|straight|consecutive|trading|business|calendar|working|more|additional|further|long|short)\s+)?(?P<unit>{UNIT})s?(?P<adj>-long|-old)?)\b"),
-    ("bare_duration", rf"\b(?P<t>(?:(?P<q>(?i:recent|many|several|the past|the last|the coming|the next))\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<adj>-long)?)\b"),
+    ("bare_duration", rf"\b(?P<t>(?:(?P<q>(?i:recent|many|several|the past|the last|the coming|the next|(?<=over )the|(?<=through )the))\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<adj>-long)?)\b"),
     ("set", r"\b(?P<t>(?P<word>annual|annually|yearly|monthly|weekly|daily|nightly|hourly|quarterly|biannual|biennial)|(?P<q>(?i:every|each|per))\s+(?P<other>other\s+)?(?P<unit>year|month|week|day|morning|night|evening|annum|hour|quarter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"),
     ("time", r"\b(?P<t>(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?:\s+(?P<tz>[A-Z]{2,4}))?|(?P<h2>[01]?\d|2[0-3]):(?P<min2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[A-Z]{1,3}T|ET|CET|BST))?|(?P<h3>[01]\d|2[0-3])(?P<min3>[0-5]\d)\s+(?P<tz3>UTC|GMT)|(?P<word>noon|midnight))(?:,?\s+(?:on\s+)?(?P<tday>(?i:today|yesterday|tomorrow)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)(?![\w:])"),
-    ("reference", r"\b(?P<t>(?P<word>(?i:right now|now|nowadays|currently|current|recently|recent|these days|at present|presently|at the moment|the time being|the past|the future|the near future|soon|the long term|the short term|the near term)))\b"),
+    ("reference", r"\b(?P<t>(?P<word>(?i:right now|now|nowadays|currently|current|recently|recent|these days|at present|presently|at the moment|the time being|the past|the future|the near future|soon|the long term|the short term|the near term|later|at one point)))\b(?!\s+than\b)"),
 ]
 
 
 #: Rules written in lower case that run on the lower-cased text (same offsets): case-insensitive
 #: groups are ten times slower in ``re``. Rules whose capitals matter ("Daily", months) stay cased.
-LOWERED_RULES = frozenset({"duration", "ago", "ago_num", "relative_unit", "quarter", "reference", "season",
-                           "day_word", "part_of_day", "weekend", "the_day", "anaphoric_day", "century",
+LOWERED_RULES = frozenset({"anaphoric_year", "same_period_year_ago", "range_first", "duration", "ago", "ago_num", "relative_unit", "quarter", "reference", "season",
+                           "day_word", "part_of_day", "session_part_of_day", "weekend", "the_day", "anaphoric_day", "century",
                            "ordinal_unit"})
 
 
@@ -290,17 +294,33 @@ def _normalise_anaphoric_day(rule: str, m: re.Match, ctx: RuleContext, start: in
     return _result("DATE", "ANAPHORIC", anchor="previous date")
 
 
+def _normalise_anaphoric_year(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """anaphoric_year: "the year previous", "the prior month": one unit before the last such date named."""
+    unit = "month" if "month" in m.group("t") else "year"
+    return _result("DATE", f"ANAPHORIC_{unit.upper()}-1", anchor="previous date")
+
+
+def _normalise_same_period_year_ago(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """same_period_year_ago: "the same month a year ago": the period last named, one year earlier."""
+    return _result("DATE", "ANAPHORIC_SAME-1Y", anchor="previous date")
+
+
+def _normalise_range_first(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """range_first: the first bound of "between 60 and 90 days", which takes the unit of the second."""
+    number = number_value(m.group("num"))
+    if number is None:
+        return None
+    return _result("DURATION", duration_value(number, m.group("unit").lower()))
+
+
 def _normalise_the_day(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
-    """the_day."""
+    """the_day: "later in the day" is the last day named before it (the narrative's day), else the document date."""
     g = m.groupdict()
-    ref = ctx.reference
     mod_word = (g["pmod"] or g["pmod2"] or "").lower()
-    if ref is None:
-        return _result("DATE", "PRESENT_REF", anchor="document date")
     mod = {"early": "START", "earlier": "START", "late": "END", "later": "END",
            "the start of": "START", "the beginning of": "START", "the end of": "END",
            "the close of": "END", "the rest of": "AFTER"}.get(mod_word, "")
-    return _result("DATE", day_value(ref), mod, "document date")
+    return _result("DATE", "ANAPHORIC", mod, "previous date")
 
 
 def _normalise_month_day_year_or_day_month_year(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
@@ -376,7 +396,7 @@ def _normalise_month(rule: str, m: re.Match, ctx: RuleContext, start: int, end: 
     elif rel == "next":
         year = ref.year if month > ref.month else ref.year + 1
     else:
-        year = month_year(ref, month, tense)
+        year = choose_year(ref, lambda y: month_interval(y, month), tense)  # a bare month name's year
     return _result("DATE", month_value(year, month), mod, "document date", tense)
 
 
@@ -446,7 +466,10 @@ def _normalise_season(rule: str, m: re.Match, ctx: RuleContext, start: int, end:
     ref = ctx.reference
     rel = (g["rel"] or "").lower()
     season = g["season"].lower()
-    if not (g["year"] or rel in ("this", "last", "next", "early", "late", "mid") or (g["cue"] and rel == "the") or g["cue"]):
+    attributive = season != "fall" and _DETERMINER_BEFORE.search(ctx.text[max(0, start - 12):start]) \
+        and _NOUN_AFTER.match(ctx.text[end:end + 20])  # "their autumn meetings", "the summer holidays"
+    if not (g["year"] or rel in ("this", "last", "next", "early", "late", "mid") or (g["cue"] and rel == "the") or g["cue"]
+            or attributive):
         return None
     if season == "fall" and not (g["year"] or rel in ("this", "last", "next", "early", "late") or (rel == "the" and g["cue"])):
         return None
@@ -524,6 +547,11 @@ def _normalise_day_word_or_part_of_day(rule: str, m: re.Match, ctx: RuleContext,
     return _result("DATE", day_value(day), day_mod, anchor="document date")
 
 
+def _normalise_session_part_of_day(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """session_part_of_day: "in morning trading" is that part of the day last named (``ANAPHORIC`` + ``TMO``)."""
+    return _result("TIME", "ANAPHORIC" + "T" + PART_OF_DAY[m.group("part")], anchor="previous date")
+
+
 def _normalise_weekend(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
     """weekend."""
     ref = ctx.reference
@@ -540,7 +568,7 @@ def _normalise_relative_unit(rule: str, m: re.Match, ctx: RuleContext, start: in
     ref = ctx.reference
     rel = g["rel"].lower()
     unit = g["unit"].lower()
-    pre = (g["pre"] or "").lower().replace("by ", "")
+    pre = (g["pre"] or "").lower().replace("by ", "").replace("the very ", "the ")
     if rel == "the" and not pre.startswith("the "):
         return None  # "the year" alone is not a date; "the end of the year" is
     shift = 0 if rel == "the" else _rel_shift(rel)
@@ -730,7 +758,8 @@ def _normalise_reference(rule: str, m: re.Match, ctx: RuleContext, start: int, e
     value = {"recently": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
              "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
              "the long term": "FUTURE_REF", "the short term": "FUTURE_REF",
-             "the near term": "FUTURE_REF", "future": "FUTURE_REF"}.get(word, "PRESENT_REF")
+             "the near term": "FUTURE_REF", "future": "FUTURE_REF",
+             "later": "FUTURE_REF", "at one point": "PAST_REF"}.get(word, "PRESENT_REF")
     return _result("DATE", value, anchor="document date")
 
 
@@ -783,6 +812,10 @@ NORMALISERS = {
     "time": _normalise_time,
     "reference": _normalise_reference,
     "event": _normalise_event,
+    "anaphoric_year": _normalise_anaphoric_year,
+    "same_period_year_ago": _normalise_same_period_year_ago,
+    "range_first": _normalise_range_first,
+    "session_part_of_day": _normalise_session_part_of_day,
 }
 
 
@@ -801,7 +834,7 @@ TRIGGER_WORDS = {
     "day_word": "today tonight yesterday tomorrow overnight",
     "season": "spring summer autumn fall winter",
     "reference": "now current currently recent recently present presently moment past future soon term "
-                 "nowadays time",
+                 "nowadays time later point",
     "set": "annual annually yearly monthly weekly daily nightly hourly quarterly biannual biennial every each per",
     "part_of_day": "morning afternoon evening night",
     "event": "since after before until following prior ahead from",
@@ -825,6 +858,9 @@ RULE_TRIGGERS = {
     "century": "unit",
     "day_range": "month",
     "anaphoric_day": "unit",
+    "anaphoric_year": "unit",
+    "same_period_year_ago": "unit",
+    "range_first": "unit",
     "ordinal_unit": "unit",
     "unit_long": "unit",
     "holiday": "holiday",
@@ -832,6 +868,7 @@ RULE_TRIGGERS = {
     "year_range": "digit",
     "day_word": "day_word",
     "part_of_day": "part_of_day",
+    "session_part_of_day": "part_of_day",
     "event": "event",
 }
 WINDOW_BEFORE, WINDOW_AFTER = 90, 45

@@ -184,6 +184,10 @@ def _times_on_sentence_dates(rows: list[dict], ctx: RuleContext) -> None:
             continue
         lo, hi = ctx.sentence_of(row["start"])
         same = days[bisect_left(day_starts, lo):bisect_left(day_starts, hi)]
+        beside = next((d for d in same if 0 <= d["start"] - row["end"] <= 5
+                       and re.fullmatch(r"[\s,]*(?:on\s+)?", ctx.text[row["end"]:d["start"]])), None)
+        if beside is not None:  # "at 16:15 UTC, June 1st": the date written beside the time wins
+            same = [beside]
         if len({d["value"] for d in same}) == 1 and not re.search(
                 r"(?i)today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday", row["text"]):
             day = same[0]["value"]
@@ -197,12 +201,18 @@ def _resolve_anaphoric(rows: list[dict], reference: date | None) -> None:
 
     Without such a date the document date is the anchor; without either the value stays ``XXXX-XX-XX``.
     """
-    last_day = None
+    last_day, last_date = None, None
     for row in rows:
-        if row["value"] != "ANAPHORIC":
+        if (row["value"] or "").startswith("ANAPHORIC_"):
+            _resolve_anaphoric_period(row, last_date, reference)
+            continue
+        if not (row["value"] or "").startswith("ANAPHORIC"):
             if row["type"] == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["value"] or ""):
                 last_day = date.fromisoformat(row["value"])
+            if row["type"] == "DATE" and _CALENDAR_VALUE.fullmatch(row["value"] or ""):
+                last_date = row["value"]
             continue
+        clock = row["value"][len("ANAPHORIC"):]  # "TMO" of "in morning trading"
         phrase = row["text"].lower()
         m = re.match(r"(a|one|two|three|four|five|six|seven|\d+)\s+(day|week)s?\s+(earlier|later|before|after)", phrase)
         if m:
@@ -216,12 +226,55 @@ def _resolve_anaphoric(rows: list[dict], reference: date | None) -> None:
             offset = 0
         anchor_day, anchor = (last_day, "previous date") if last_day else (reference, "document date")
         if anchor_day is None:
-            row.update(value="XXXX-XX-XX", anchor="document date", granularity="unknown")
+            row.update(value="XXXX-XX-XX" + clock, anchor="document date", granularity="unknown")
             continue
         try:
             day = anchor_day + timedelta(days=offset)
         except OverflowError:  # "on 9999-12-31 ... a day later"
             row.update(_out_of_calendar(row["rule"]), granularity="unknown", first_day=None, last_day=None)
             continue
-        row.update(value=day_value(day), anchor=anchor, granularity="day",
+        row.update(value=day_value(day) + clock, anchor=anchor, granularity="day",
                    first_day=day.isoformat(), last_day=day.isoformat())
+
+
+#: A calendar value another expression can count from: a year, month, day, quarter, half or season.
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?")
+
+
+def _resolve_anaphoric_period(row: dict, last_date: str | None, reference: date | None) -> None:
+    """Resolve "the year previous" (``ANAPHORIC_YEAR-1``), "the prior month" (``ANAPHORIC_MONTH-1``) and
+    "the same period a year ago" (``ANAPHORIC_SAME-1Y``) against the last calendar date named before them.
+
+    Without one, the document date is the anchor; without either the value stays ``XXXX``-based.
+    Changes ``row`` in place (value, anchor, granularity, first_day, last_day).
+    """
+    kind = row["value"]
+    anchor = "previous date"
+    if last_date is None and reference is not None:
+        last_date = reference.isoformat()[:7] if kind != "ANAPHORIC_YEAR-1" else str(reference.year)
+        anchor = "document date"
+    if last_date is None:
+        row.update(value="XXXX" if kind == "ANAPHORIC_YEAR-1" else "XXXX-XX", anchor="document date",
+                   granularity="unknown", first_day=None, last_day=None)
+        return
+    year = int(last_date[:4])
+    if kind == "ANAPHORIC_MONTH-1" and not re.match(r"\d{4}-\d{2}\b", last_date):
+        if reference is None:  # "the prior month" after a bare year, in an undated text: no month to count from
+            row.update(value="XXXX-XX", anchor="document date", granularity="unknown", first_day=None, last_day=None)
+            return
+        last_date, anchor = reference.isoformat()[:7], "document date"
+    if kind == "ANAPHORIC_YEAR-1":
+        value = f"{year - 1:04d}"
+    elif kind == "ANAPHORIC_MONTH-1":
+        year, month = int(last_date[:4]), int(last_date[5:7])
+        value = f"{year - (month == 1):04d}-{(month - 2) % 12 + 1:02d}"
+    else:  # the same period, one year earlier, no finer than its unit ("the same month": a month)
+        unit = re.search(r"same\s+(\w+)", row["text"].lower()).group(1)
+        keep = {"day": 10, "week": 10, "month": 7, "quarter": 7}.get(unit, 7)
+        value = f"{year - 1:04d}{last_date[4:keep]}"
+    if year <= 1:
+        row.update(_out_of_calendar(row["rule"]), granularity="unknown", first_day=None, last_day=None)
+        return
+    first, last, granularity = value_interval(value)
+    row.update(value=value, anchor=anchor, granularity=granularity,
+               first_day=first.isoformat() if first else None, last_day=last.isoformat() if last else None)

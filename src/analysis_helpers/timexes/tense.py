@@ -13,7 +13,6 @@ from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .values import month_interval
 
 _FUTURE = (r"will|won't|wo n't|'ll|’ll|shall|going to|(?:is|are|was|were) (?:expected|due|set|scheduled|"
            r"slated|poised) to|plans? to|intends? to|(?:is|are) to|upcoming|next|ahead|"
@@ -152,8 +151,3 @@ def choose_year(reference: date, make, tense: str) -> int:
             if best[0] <= TENSE_WINDOW_DAYS:
                 return best[1]
     return min(candidates, key=lambda c: (c[0], c[2] != "past", c[1]))[1]
-
-
-def month_year(reference: date, month: int, tense: str) -> int:
-    """Year of a bare month name (see :func:`choose_year`)."""
-    return choose_year(reference, lambda y: month_interval(y, month), tense)

@@ -603,6 +603,16 @@ def topic_term_weights(model: TopicModel, n_top_terms: int = 10) -> pd.DataFrame
     return pd.DataFrame(rows, columns=["topic_id", "rank", "word", "term", "weight"])
 
 
+def fit_topic_model(source, options: TopicOptions) -> TopicModel:
+    """The :class:`TopicModel` ``analysis-helpers extract`` fits: k and its cost following ``options``."""
+    corpus = open_corpus(source)
+    units = paragraph_units(corpus)
+    k = None if options.mode == "auto" else int(options.mode)
+    n_resamples = 10 if (options.stability or len(units) <= STABILITY_AUTO_MAX_UNITS) else 0
+    return cluster_units(units, titles=corpus.articles, k=k, n_resamples=n_resamples,
+                         random_state=options.random_state)
+
+
 @accepts_lexicons
 def extract_topics(source, options: TopicOptions | None = None, *, lexicons=None) -> dict[str, pd.DataFrame]:
     """The ``topics``, ``doc_topics`` and cluster tables for ``analysis-helpers extract``.
@@ -612,15 +622,7 @@ def extract_topics(source, options: TopicOptions | None = None, *, lexicons=None
     ``tables["topics"].attrs["method"]``. Without, as :func:`cluster_topics`.
     ``lexicons`` replaces packaged lexicons (topic stop words) for this call.
     """
-    if options is None:
-        model = cluster_topics(source)
-    else:
-        corpus = open_corpus(source)
-        units = paragraph_units(corpus)
-        k = None if options.mode == "auto" else int(options.mode)
-        n_resamples = 10 if (options.stability or len(units) <= STABILITY_AUTO_MAX_UNITS) else 0
-        model = cluster_units(units, titles=corpus.articles, k=k, n_resamples=n_resamples,
-                              random_state=options.random_state)
+    model = cluster_topics(source) if options is None else fit_topic_model(source, options)
     tables = model.tables()
     tables["topics"].attrs["method"] = model.method
     return tables
