@@ -6,9 +6,9 @@ of DataFrames (their text/plain twin is compared instead), images (the figure
 files are checked byte for byte by tests/test_figures.py), and stderr (library
 warnings differ between machines).
 
-``make test`` runs in parallel (``pytest -n auto --dist loadgroup --no-loadscope-reorder``):
-:func:`pytest_collection_modifyitems` below says which tests must share a worker and hands out the
-longest first.
+``make test`` runs in parallel (``pytest -n auto``): :func:`pytest_xdist_make_scheduler` below keeps
+each notebook's cells on one worker, and :func:`pytest_collection_modifyitems` hands out the longest
+units first.
 """
 
 import os
@@ -30,26 +30,39 @@ def pytest_collectstart(collector):
         collector.skip_compare += SKIPPED_OUTPUT_TYPES
 
 
-def _test_file(item) -> str:
-    return item.nodeid.split("::", 1)[0]
+def _test_file(nodeid: str) -> str:
+    return nodeid.split("::", 1)[0]
 
 
 def _is_series_run(item) -> bool:
     """A run of the notebook series on another corpus (tests/test_notebook_series.py): one papermill kernel each."""
-    return _test_file(item).endswith("test_notebook_series.py")
+    return _test_file(item.nodeid).endswith("test_notebook_series.py")
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist turns xdist_group marks into groups
 def pytest_collection_modifyitems(config, items):
-    """Group the notebook cells for ``--dist loadgroup`` and put the longest units first.
+    """Put the longest units first: the runs of the notebook series, then the notebooks, then the unit tests.
 
-    One group per notebook: nbval runs a notebook's cells in one kernel, in order. Every other test
-    is a unit of its own (a module- or session-scoped fixture is then computed at most once per
-    worker). Order: the runs of the notebook series, then the notebooks, then the unit tests as
-    collected, so that the short unit tests fill both workers at the end. Without xdist the marks
-    are inert and only the order changes.
+    Under pytest-xdist the short unit tests then fill both workers at the end; without it only the
+    order changes.
     """
-    for item in items:
-        if _test_file(item).endswith(".ipynb"):
-            item.add_marker(pytest.mark.xdist_group(_test_file(item)))
-    items.sort(key=lambda item: 0 if _is_series_run(item) else 1 if _test_file(item).endswith(".ipynb") else 2)
+    items.sort(key=lambda item: 0 if _is_series_run(item) else 1 if _test_file(item.nodeid).endswith(".ipynb") else 2)
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook: ignored when xdist is not installed
+def pytest_xdist_make_scheduler(config, log):
+    """Hand out each notebook's cells as one unit and every other test on its own, in collection order.
+
+    nbval runs a notebook's cells in one kernel, in order, so they must stay on one worker. (xdist's
+    own ``--dist loadgroup`` marks groups by rewriting node ids, which pytest 9.2 no longer allows.)
+    """
+    if config.getoption("dist") not in ("load", "loadscope", "loadfile", "loadgroup"):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class NotebookScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            file = _test_file(nodeid)
+            return file if file.endswith(".ipynb") else nodeid
+
+    config.option.loadscopereorder = False  # keep the order of pytest_collection_modifyitems
+    return NotebookScheduling(config, log)

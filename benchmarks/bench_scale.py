@@ -3,13 +3,17 @@
 Run from the project root (one command; several minutes to an hour depending on the sizes):
 
     PYTHONPATH=src python benchmarks/bench_scale.py [--sizes 500,2000,4000,8000] [--big 100000]
-        [--baseline REV] [--baseline-timeout 300]
+        [--dask-size 2000] [--baseline REV] [--baseline-timeout 900] [--no-baseline]
+
+``make bench-scale`` runs exactly what the scale issue asks for (every size with the baseline, the
+Dask run and 100,000 articles on 2 cores): about 2 hours on an idle 2-core machine.
 
 Writes ``benchmarks/results/scale.md``. Corpora are made by resampling (seeded) the paragraphs of the
 five seed articles into articles of about 1,100 words, each with a manifest row. "Before" runs the
 command line of git revision ``REV`` (default ``b149651``, the code the scale issue measured) from a
 temporary ``git worktree``; "after" runs this checkout's command line with ``--jobs 1`` and
-``--jobs 2``. Wall time is measured around the whole command (start-up included); peak memory is the
+``--jobs 2``, and once with ``--engine dask --jobs 2`` (a two-worker ``LocalCluster``) for the
+per-worker rate of the 1,000,000-article plan. Wall time is measured around the whole command (start-up included); peak memory is the
 largest resident set of the command and its worker processes, sampled every 0.2 s. Per-step rates
 come from ``_SUCCESS.json`` (seconds spent in each step, summed over chunks: one core's time). The
 machine's load average is printed beside the results: other jobs on the machine slow every number.
@@ -115,6 +119,8 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="500,2000,4000,8000")
     parser.add_argument("--big", type=int, default=0, help="also run this many articles on 2 cores (0: skip)")
+    parser.add_argument("--dask-size", type=int, default=0,
+                        help="also run this many articles with --engine dask --jobs 2 (0: skip): the per-worker rate")
     parser.add_argument("--baseline", default="b149651")
     parser.add_argument("--baseline-timeout", type=float, default=900.0,
                         help="CPU seconds after which a baseline run is stopped (the issue stopped at 900 s)")
@@ -127,6 +133,7 @@ def main(argv=None) -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     env_after = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     rows, steps, load = [], {}, []
+    dask_steps: dict = {}
     try:
         base = None
         if not args.no_baseline:
@@ -137,6 +144,8 @@ def main(argv=None) -> int:
             row = {"n": n}
             runs = [("after_1", ["--jobs", "1"]), ("after_2", ["--jobs", "2"])] if n != args.big else \
                 [("after_2", ["--jobs", "2"])]
+            if n == args.dask_size and n != args.big:
+                runs.append(("dask_2", ["--engine", "dask", "--jobs", "2"]))
             if base is not None and n != args.big:
                 runs.insert(0, ("before", None))
             for label, extra in runs:
@@ -149,20 +158,22 @@ def main(argv=None) -> int:
                     done = out / "_SUCCESS.json"
                     if done.is_file() and label == "after_1":
                         steps[n] = json.loads(done.read_text("utf-8"))
+                    if done.is_file() and label == "dask_2":
+                        dask_steps[n] = json.loads(done.read_text("utf-8"))
                 row[label] = result
                 print(n, label, f"{result['seconds']:.1f} s", f"{result['peak_mb']:.0f} MB",
                       "exit", result["status"], "(stopped)" if result["timed_out"] else "", flush=True)
                 shutil.rmtree(out, ignore_errors=True)
-                args.output.write_text(report(rows + [row], steps, load, args), encoding="utf-8")
+                args.output.write_text(report(rows + [row], steps, load, args, dask_steps), encoding="utf-8")
             rows.append(row)
             shutil.rmtree(corpus, ignore_errors=True)
-            args.output.write_text(report(rows, steps, load, args), encoding="utf-8")  # partial results kept
+            args.output.write_text(report(rows, steps, load, args, dask_steps), encoding="utf-8")  # partial results kept
     finally:
         if not args.no_baseline and (work / "baseline").exists():
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(work / "baseline")],
                            capture_output=True)
         shutil.rmtree(work, ignore_errors=True)
-    args.output.write_text(report(rows, steps, load, args), encoding="utf-8")
+    args.output.write_text(report(rows, steps, load, args, dask_steps), encoding="utf-8")
     print(f"wrote {args.output}")
     return 0
 
@@ -181,12 +192,13 @@ def _cell(result: dict | None, n: int) -> str:
             f"{n / max(result['cpu'], 1e-9):.1f} | {memory}")
 
 
-def report(rows, steps, load, args) -> str:
+def report(rows, steps, load, args, dask_steps) -> str:
     lines = [
         "# Scale: `analysis-helpers extract` on resampled corpora",
         "",
         f"Command: `PYTHONPATH=src python benchmarks/bench_scale.py --sizes {args.sizes}"
-        + (f" --big {args.big}" if args.big else "") + f" --baseline-timeout {args.baseline_timeout:g}`",
+        + (f" --big {args.big}" if args.big else "") + (f" --dask-size {args.dask_size}" if args.dask_size else "")
+        + (" --no-baseline" if args.no_baseline else f" --baseline-timeout {args.baseline_timeout:g}") + "`",
         "",
         f"Machine: {os.cpu_count()} cores; load average while measuring {min(load):.1f} to {max(load):.1f}. "
         "Where the load is above the number of cores, other jobs shared the machine: wall times are longer "
@@ -199,7 +211,8 @@ def report(rows, steps, load, args) -> str:
         "| articles | run | wall time (CPU time) | articles/s (wall) | articles per CPU second | peak memory |",
         "|---|---|---|---|---|---|",
     ]
-    names = {"before": f"before ({args.baseline})", "after_1": "after, --jobs 1", "after_2": "after, --jobs 2"}
+    names = {"before": f"before ({args.baseline})", "after_1": "after, --jobs 1", "after_2": "after, --jobs 2",
+             "dask_2": "after, --engine dask --jobs 2"}
     for row in rows:
         for key, label in names.items():
             if key in row:
@@ -208,7 +221,7 @@ def report(rows, steps, load, args) -> str:
               "| articles | wall time | articles/s | peak memory |", "|---|---|---|---|"]
     lines += [f"| {n:,} | {t} | {r} | {m} |" for n, t, r, m in ISSUE_TABLE]
     if steps:
-        article_steps = ("blocks", "sentences", "document_dates", "timexes", "quotes", "figures")
+        article_steps = ARTICLE_STEPS
         lines += ["", "## Where the time goes (after, --jobs 1: CPU seconds per step, summed over chunks)", "",
                   "| articles | step | scope | CPU seconds | articles per CPU second |", "|---|---|---|---|---|"]
         for n, done in sorted(steps.items()):
@@ -229,41 +242,55 @@ def report(rows, steps, load, args) -> str:
     big = [row for row in rows if row["n"] == args.big]
     if big:
         lines += ["", f"{args.big:,} articles on 2 cores: " + _cell(big[0]["after_2"], args.big)]
-    lines += ["", dask_plan(rows, steps)]
+    lines += ["", dask_plan(rows, steps, dask_steps or {})]
     return "\n".join(lines) + "\n"
 
 
-def dask_plan(rows, steps) -> str:
-    """A 1,000,000-article plan for the Dask engine from the measured per-worker rate."""
-    if not steps:
+ARTICLE_STEPS = ("blocks", "sentences", "document_dates", "timexes", "quotes", "figures")
+
+
+def dask_plan(rows, steps, dask_steps) -> str:
+    """A 1,000,000-article plan for the Dask engine from the measured per-worker rate.
+
+    The rate is the Dask run's (articles per CPU second of the article steps, summed over its workers)
+    when it ran, else the one-process run's at the largest size.
+    """
+    if not steps and not dask_steps:
         return ""
-    n, done = max(steps.items())
+    source = dask_steps or steps
+    n, done = max(source.items())
     per = done["cpu_seconds_per_step"]
-    article_steps = ("blocks", "sentences", "document_dates", "timexes", "quotes", "figures")
-    worker_rate = n / sum(per.get(s, 0.0) for s in article_steps)
-    corpus_seconds = sum(v for k, v in per.items() if k not in article_steps)
+    worker_rate = n / max(sum(per.get(s, 0.0) for s in ARTICLE_STEPS), 1e-9)
+    where = f"`--engine dask --jobs 2`, {n:,} articles" if dask_steps else f"one process, {n:,} articles"
+    n_corpus, done_corpus = max((steps or dask_steps).items())
+    corpus_per = {k: v for k, v in done_corpus["cpu_seconds_per_step"].items() if k not in ARTICLE_STEPS}
+    corpus_seconds = sum(corpus_per.values())
     target = 1_000_000
     workers = 64
     partitions = target // 1000
     hours = target / (worker_rate * workers) / 3600
-    corpus_scaled = corpus_seconds * target / n / 3600
+    corpus_scaled = corpus_seconds * target / n_corpus / 3600
     return "\n".join([
         "## Plan: 1,000,000 articles on a Dask cluster",
         "",
-        f"Measured per-worker rate of the per-article steps: {worker_rate:.1f} articles/s (one core, {n:,} "
-        "articles above).",
+        f"Measured per-worker rate of the per-article steps: {worker_rate:.1f} articles per CPU second "
+        f"({where}).",
         "",
         f"- Workers: {workers} single-threaded worker processes (for example 16 machines of 4 cores), "
         "`--engine dask --scheduler tcp://HOST:8786 --chunk-size 1000`.",
         f"- Partitions: {partitions:,} chunks of 1,000 articles (about 7 MB of text each); input as Parquet on "
         "storage every worker and the client can read.",
         f"- Time of the per-article steps: 1,000,000 / ({worker_rate:.1f} x {workers}) = {hours:.1f} h.",
-        f"- Corpus steps (speaker names, timeline, topics) run on the client after the gather: "
-        f"{corpus_seconds:.1f} s for {n:,} articles here; scaled linearly, about {corpus_scaled:.1f} h "
-        "(topics choose k on a sample and use mini-batch NMF, so they grow at most linearly).",
-        "- Memory per worker: one chunk of 1,000 articles and its tables, about 0.3 to 0.5 GB at the "
-        "measured tables' size; the client holds every table (about 15 to 20 GB for 1,000,000 articles "
-        "of 1,100 words, text columns included): a client machine with 32 GB, or `--format parquet`.",
+        f"- Corpus steps on the client after the gather ({', '.join(f'{k} {v:.1f} s' for k, v in corpus_per.items())}"
+        f" for {n_corpus:,} articles here): scaled linearly, about {corpus_scaled:.1f} h on one core (topics "
+        "choose k on a sample and use mini-batch NMF above 20,000 paragraphs, Ward on a sample above 5,000, "
+        "so they grow at most linearly).",
+        "- Memory per worker: one chunk of 1,000 articles and its tables (0.3 to 0.5 GB with the libraries). "
+        "The client spills each chunk's tables to disk as it arrives (pickle parts inside the staging "
+        "folder of `--out`, about 3 times the text: some 20 GB of disk for 1,000,000 articles) and holds "
+        "the articles table plus the inputs of one corpus step at a time (the timeline step reads blocks, "
+        "sentences and timexes: about 3 times the text, some 20 GB for 1,000,000 articles of 1,100 words): "
+        "a client machine with 32 GB.",
     ])
 
 

@@ -20,7 +20,8 @@ from .report import add_notebooks_command
 from .resources import LEXICONS_ENV, using
 from .runner.execute import default_jobs
 from .runner.inputs import input_digest, input_kind, read_input
-from .runner.outputs import COMPLETION_FILE, OutputError, OutputLock, commit_tables, discard_partial, prepare_out
+from .runner.outputs import (COMPLETION_FILE, OutputError, OutputLock, commit_tables, discard_partial, open_spill,
+                             prepare_out)
 from .timeline.reference import load_reference
 from .topics.model import TopicOptions
 
@@ -158,6 +159,7 @@ def extract_command(args) -> int:
         print(f"analysis-helpers: interrupted; {args.out} left as it was", file=sys.stderr)
         return EXIT_INTERRUPTED
     finally:
+        discard_partial(args.out)  # the staging folder and its spilled parts, unless moved into place
         lock.release()
 
 
@@ -199,7 +201,7 @@ def _extract_locked(args) -> int:
     options = RunOptions(article_timeout=args.article_timeout or None,
                          topics=TopicOptions(mode=args.topics, stability=args.topic_stability), reference=reference)
     results, seconds = run_pipeline(articles, options, jobs=jobs, chunk_size=args.chunk_size, engine=args.engine,
-                                    scheduler=args.scheduler,
+                                    scheduler=args.scheduler, spill=open_spill(args.out),
                                     progress=ProgressLine("articles", enabled=args.progress))
     tables = output_tables(results, problems)
     all_problems = tables["problems"]
@@ -221,7 +223,7 @@ def _extract_locked(args) -> int:
         "exit_status": status, "seconds": round(time.monotonic() - started, 3),
         "cpu_seconds_per_step": {name: round(value, 3) for name, value in seconds.items()},
     }
-    commit_tables(tables, args.out, completion, fmt=args.fmt, excel=args.excel)
+    commit_tables(tables, args.out, completion, fmt=args.fmt, excel=args.excel, staged=True)
     n_unread = int((problems["severity"] == "error").sum())
     print(f"{len(articles)} articles read, {n_unread} files not read, {len(all_problems)} problems "
           f"(see {args.out / ('problems.' + args.fmt)}); wrote {', '.join(sorted(tables))}", file=sys.stderr)

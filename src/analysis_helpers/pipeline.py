@@ -38,6 +38,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
+from pathlib import Path
 from typing import Callable
 
 import pandas as pd
@@ -55,8 +56,10 @@ from .figures.comparison import compare_figures
 from .figures.extract import FIGURE_COLUMNS, extract_figures
 from .quotes.alignment import align_quotes
 from .quotes.extract import apply_corpus_names, extract_quotes
-from .runner.execute import run_chunks
+from .resources import using
+from .runner.execute import iter_chunks
 from .runner.inputs import chunks_of
+from .runner.spill import SpilledTable, materialise
 from .schema import ARTICLE_COLUMNS, columns
 from .timeline.events import EVENT_COLUMNS, merge_events
 from .timeline.reference import find_conflicts
@@ -287,7 +290,12 @@ class StepTimeout(Exception):
 
 
 class _Budget:
-    """Raise :class:`StepTimeout` in the main thread after ``seconds`` (SIGALRM; no-op elsewhere)."""
+    """Raise :class:`StepTimeout` in the main thread after ``seconds`` (SIGALRM; no-op elsewhere).
+
+    Python runs the handler between two bytecode instructions: one long call into C (a
+    regular-expression search, a pandas sort) finishes before the budget can stop it. Linear
+    steps and patterns without catastrophic backtracking are the protection; this is the backstop.
+    """
 
     def __init__(self, seconds: float | None):
         usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
@@ -380,7 +388,7 @@ def run_article_steps(articles: pd.DataFrame, context: CorpusContext | None = No
         n = len(inputs["articles"])
         budget = (options.article_timeout + CHUNK_SECONDS_PER_ARTICLE * n) if options.article_timeout else None
         try:
-            with _Budget(budget):
+            with _Budget(budget), using(None):  # the lexicon source resolved once per step, not per lookup
                 results[step.name] = _call(step, inputs, context, options)
         except Exception as exc:  # noqa: BLE001 - every failure becomes a problem row
             if n <= 1:
@@ -479,7 +487,8 @@ def run_corpus_steps(results: dict, options: RunOptions | None = None, steps=COR
             continue
         started = time.process_time()
         try:
-            out = _call(step, results, CorpusContext(), options)
+            with using(None):
+                out = _call(step, results, CorpusContext(), options)
             results.update(out if isinstance(out, dict) else {step.name: out})
         except Exception as exc:  # noqa: BLE001 - MemoryError is an Exception too
             kept = step.name in results and step.scope == "corpus" and step.name == "quotes"
@@ -528,13 +537,21 @@ def output_tables(results: dict, reading_problems: pd.DataFrame) -> dict[str, pd
             tables[name] = results[name]
     for name in DERIVED_TABLES:
         if name == "document_dates" and name in results:
-            dates = results[name]
-            tables[name] = dates.assign(source=[date_source(method) for method in dates["method"]])
+            tables[name] = _per_part(_with_date_source, results[name])
         elif name in results:
             tables[name] = results[name]
     articles = results["articles"]
-    return {name: table if name == "articles" else with_article_columns(table, articles)
+    return {name: table if name == "articles" else _per_part(partial(with_article_columns, articles=articles), table)
             for name, table in tables.items()}
+
+
+def _with_date_source(dates: pd.DataFrame) -> pd.DataFrame:
+    return dates.assign(source=[date_source(method) for method in dates["method"]])
+
+
+def _per_part(func, table):
+    """``func(table)``; for a :class:`SpilledTable`, ``func`` of each part when it is read (a row-wise ``func``)."""
+    return table.transformed(func) if isinstance(table, SpilledTable) else func(table)
 
 
 def process_chunk(articles: pd.DataFrame, context: CorpusContext, options: RunOptions) -> dict:
@@ -546,24 +563,74 @@ def process_chunk(articles: pd.DataFrame, context: CorpusContext, options: RunOp
 
 
 def run_pipeline(articles: pd.DataFrame, options: RunOptions, *, chunk_size: int = DEFAULT_CHUNK_SIZE,
-                 **engine_options) -> tuple[dict, dict]:
+                 spill=None, **engine_options) -> tuple[dict, dict]:
     """Article steps over every chunk, then the corpus steps; return the results and the CPU seconds per step.
 
     ``engine_options`` (``jobs``, ``engine``, ``scheduler``, ``progress``) go to
-    :func:`analysis_helpers.runner.execute.run_chunks`.
+    :func:`analysis_helpers.runner.execute.iter_chunks`. With ``spill`` (a folder), each chunk's tables
+    are written there as soon as the chunk is done, the per-article tables of the results are
+    :class:`~analysis_helpers.runner.spill.SpilledTable` and the corpus steps read only what they need
+    from them, one step at a time: memory holds a chunk per worker and one corpus step's inputs, not
+    every table of the corpus.
     """
     context = CorpusContext.of(articles)
     chunks = list(chunks_of(articles, chunk_size))
-    chunk_results = run_chunks(partial(process_chunk, context=context, options=options), chunks, **engine_options)
+    chunk_results = iter_chunks(partial(process_chunk, context=context, options=options), chunks, **engine_options)
+    if not chunks:
+        chunk_results = [run_article_steps(articles, CorpusContext(), options)]
     seconds: dict = {}
+    if spill is None:
+        kept = []
+        for result in chunk_results:
+            _add_seconds(seconds, result.pop("seconds", {}))
+            kept.append(result)
+        results = combine_chunks(kept)
+        results["articles"] = articles.reset_index(drop=True)
+        return run_corpus_steps(results, options, timer=seconds), seconds
+    spilled = {step.name: SpilledTable(Path(spill) / step.name) for step in ARTICLE_STEPS}
+    problems: list = []
     for result in chunk_results:
-        for name, value in result.pop("seconds", {}).items():
-            seconds[name] = seconds.get(name, 0.0) + value
-    results = combine_chunks(chunk_results) if chunk_results else combine_chunks(
-        [run_article_steps(articles, CorpusContext(), options)])
-    results["articles"] = articles.reset_index(drop=True)
-    results = run_corpus_steps(results, options, timer=seconds)
-    return results, seconds
+        _add_seconds(seconds, result.pop("seconds", {}))
+        problems += result["problems"]
+        for name, table in spilled.items():
+            table.append(result[name])
+    results = {"articles": articles.reset_index(drop=True), "problems": problems, **spilled}
+    return _corpus_steps_on_spilled(results, options, seconds), seconds
+
+
+def _add_seconds(total: dict, seconds: dict) -> None:
+    for name, value in seconds.items():
+        total[name] = total.get(name, 0.0) + value
+
+
+#: The columns the speaker-name step reads from the quotes table.
+_SPEAKER_COLUMNS = ["speaker", "speaker_type"]
+
+
+def _corpus_steps_on_spilled(results: dict, options: RunOptions, seconds: dict) -> dict:
+    """Run each corpus step on its inputs read from the spilled tables, then let them go."""
+    for step in CORPUS_STEPS:
+        view = {"problems": results["problems"], "articles": results["articles"]}
+        if step.name == "quotes":  # corpus-wide speaker names: two columns of the quotes table
+            view["quotes"] = slim = results["quotes"].frame(_SPEAKER_COLUMNS)
+        else:
+            needs = {"blocks", "sentences"} if "corpus" in step.needs else set()
+            for need in needs | (set(step.needs) & set(results)):
+                view[need] = materialise(results[need])
+        given = set(view)
+        out = run_corpus_steps(view, options, steps=(step,), timer=seconds)
+        if step.name == "quotes":
+            if out["quotes"] is not slim and "corpus_speaker" in out["quotes"]:
+                results["quotes"] = results["quotes"].with_column("corpus_speaker", out["quotes"]["corpus_speaker"])
+        else:  # the step's tables and internal results (topic_warnings), not the inputs it was given
+            results.update({name: value for name, value in out.items()
+                            if name in step.columns or (name not in given and name != "_failed_tables")})
+        if "_failed_tables" in out:
+            results.setdefault("_failed_tables", set()).update(out["_failed_tables"])
+            for name in out["_failed_tables"]:
+                results.pop(name, None)
+        del view, out
+    return results
 
 
 def extract_corpus(corpus: Corpus, options: RunOptions | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,

@@ -188,11 +188,28 @@ def cached(func=None, *, maxsize: int = 32):
     def by_source(key, *args, **kwargs):
         return func(*args, **kwargs)
 
+    # Lexicon getters without arguments are called in the extractors' inner loops: a plain dict by
+    # source key answers them without building an lru_cache key (a few times faster).
+    without_arguments: dict = {}
+
     @wraps(func)
     def wrapper(*args, **kwargs):
-        return by_source(active().key, *args, **kwargs)
+        if args or kwargs:
+            return by_source(active().key, *args, **kwargs)
+        key = active().key
+        try:
+            return without_arguments[key]
+        except KeyError:
+            if len(without_arguments) >= maxsize:
+                without_arguments.clear()
+            value = without_arguments[key] = by_source(key)
+            return value
 
-    wrapper.cache_clear = by_source.cache_clear
+    def cache_clear():
+        without_arguments.clear()
+        by_source.cache_clear()
+
+    wrapper.cache_clear = cache_clear
     return wrapper
 
 
@@ -253,3 +270,48 @@ def aliases(kinds: tuple[str, ...]) -> dict[str, str]:
             for kind, alias, canonical in zip(table["kind"], table["alias"], table["canonical"])
             if kind.strip() in kinds}
 
+
+# The timex lexicons, read here so that timexes.rules imports only leaves (issue 10: import depth).
+
+@cached
+def exclusions() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words that may not precede a year and words that may not follow a weekday or month.
+
+    Read from ``data/timex_exclusions.txt`` (users can extend it).
+    """
+    before, after = set(), []
+    text = read_text("timex_exclusions.txt")
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or ":" not in line:
+            continue
+        kind, word = line.split(":", 1)
+        if kind == "before":
+            before.add(word.strip())
+        elif kind == "after":
+            after.append(word.strip())
+    return frozenset(before), tuple(after)
+
+
+@cached
+def _anchor_event_rows() -> tuple[dict, ...]:
+    """The rows of :func:`anchor_events` as dicts (what the timex rules iterate over)."""
+    return tuple(anchor_events().to_dict("records"))
+
+
+@cached
+def anchor_events() -> pd.DataFrame:
+    """The gazetteer of named events with known dates, ``data/anchor_events.csv``.
+
+    Columns: pattern (a regular expression for the event's name), event,
+    first_day, last_day, granularity, source. Users extend the CSV.
+    """
+    return read_table("anchor_events.csv")
+
+
+@cached
+def holidays() -> tuple[dict, ...]:
+    """Holidays on a fixed day (``data/holidays.csv``: pattern, month, day); users extend the file."""
+    table = read_table("holidays.csv")
+    return tuple({"pattern": p, "month": int(m), "day": int(d)}
+                 for p, m, d in zip(table["pattern"], table["month"], table["day"]))

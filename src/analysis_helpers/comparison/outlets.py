@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from ..plots.labels import ranked_labels, top_n_with_other
+
 #: Label of the row that folds every outlet (or speaker) beyond the first N.
 OTHER = "other ({n})"
 
@@ -64,13 +66,7 @@ def top_with_other(table: pd.DataFrame, n: int, axis: int = 0) -> pd.DataFrame:
     if axis == 1:
         return top_with_other(table.T, n, axis=0).T
     totals = table.sum(axis=1)
-    order = sorted(table.index, key=lambda label: (-float(totals[label]), str(label)))
-    table = table.loc[order]
-    if len(table) <= n + 1:
-        return table
-    rest = table.iloc[n:].sum(axis=0)
-    rest.name = OTHER.format(n=len(table) - n)
-    return pd.concat([table.iloc[:n], rest.to_frame().T])
+    return top_n_with_other(table.loc[ranked_labels(table.index, totals)], totals, n, OTHER)
 
 
 def speech_quotes(quotes: pd.DataFrame, outlets: pd.Series) -> pd.DataFrame:

@@ -24,10 +24,10 @@ import pandas as pd
 
 from ..paths import seeds_dir
 from ..resources import accepts_lexicons
-from .blocks import segment_blocks
 from .decoding import (DEFAULT_MAX_BYTES, DecodedText, UnreadableFile, decode_article_bytes,
                        decode_utf8_with_fallback)
 from .offsets import OffsetIndex
+from .roles import segment_blocks
 from .sentences import split_sentences
 
 MANIFEST_NAME = "manifest.csv"

@@ -1,4 +1,5 @@
 # Above 400 lines: one ordered rule list and the evidence functions it reads; the order is the classifier.
+# segment_blocks, which runs the classifier over a corpus, sits beside it so corpus.build imports it one level lower.
 """Give each block of a scrape a role: headline, body, caption, boilerplate and so on.
 
 The classifier is a short ordered list of rules over general evidence, never the
@@ -6,6 +7,8 @@ seed strings: a phrase lexicon kept as data (``data/block_phrases.csv``), layout
 (position, neighbours), length, end punctuation, capitalisation, tense and
 repetition. The first rule that fires gives the role, and its name is kept so
 that a wrong role can be traced to the rule that gave it.
+
+:func:`segment_blocks` builds the blocks table (also importable from :mod:`.blocks`).
 """
 
 from __future__ import annotations
@@ -19,9 +22,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
-from ..resources import abbreviations, cached, read_text
+import pandas as pd
+
+from ..resources import abbreviations, accepts_lexicons, cached, read_text
 from ..schema import ARTICLE_ROLES, ROLES  # noqa: F401  (re-exported: notebooks import them from here)
 from ..word_patterns import search_before, trie_regex
+from .lines import block_spans
 
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at for and or but with by from as is are was were be that this "
@@ -701,3 +707,46 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
         else:
             roles[i] = ("body", "prose")
     return [r for r in roles]  # type: ignore[misc]
+
+
+#: Columns of the blocks table (and ``role_rule``, which rule gave the role).
+BLOCK_COLUMNS = ["doc_id", "block_id", "start", "end", "text", "role"]
+
+
+@accepts_lexicons
+def segment_blocks(articles: pd.DataFrame, *, repeated=None, lexicons=None) -> pd.DataFrame:
+    """One row per block (non-blank line) of every article, with its role.
+
+    Parameters
+    ----------
+    articles : DataFrame
+        Needs ``doc_id`` and ``text``.
+    repeated : :class:`RepeatedLines`, optional
+        The lines repeated across the whole corpus (furniture evidence), computed once per corpus
+        by :func:`repeated_lines`. Default: counted over ``articles`` itself, which is
+        right when ``articles`` is the whole corpus; a chunk of it must be given the corpus' set.
+    lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
+        Lexicon files replacing the packaged ones for this call (see
+        :mod:`analysis_helpers.resources`); missing files fall back to the package.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``; ``block_id`` (0-based position in the article); ``start`` and
+        ``end`` (character offsets into the article's ``text``, end exclusive);
+        ``text`` (equal to ``article_text[start:end]``); ``role``, one of
+        :data:`analysis_helpers.block_roles.ROLES`; ``role_rule`` (which rule
+        gave the role). Sorted by doc_id, block_id.
+    """
+    if repeated is None:
+        repeated = repeated_lines(articles["text"])
+    rows = []
+    for doc_id, text in zip(articles["doc_id"], articles["text"]):
+        spans = block_spans(text)
+        texts = [text[s:e] for s, e in spans]
+        labelled = classify_block_roles(texts, repeated)
+        for block_id, ((start, end), block_text, (role, rule)) in enumerate(zip(spans, texts, labelled)):
+            rows.append((doc_id, block_id, start, end, block_text, role, rule))
+    blocks = pd.DataFrame(rows, columns=BLOCK_COLUMNS + ["role_rule"])
+    blocks = blocks.astype({"block_id": "int64", "start": "int64", "end": "int64"})
+    return blocks.sort_values(["doc_id", "block_id"], kind="stable").reset_index(drop=True)

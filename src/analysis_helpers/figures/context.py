@@ -7,11 +7,12 @@ subject phrase.
 
 from __future__ import annotations
 
+import csv
 import re
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from .lexicons import irregular_plurals
+from ..resources import cached, read_text
 
 #: Units of time: a counted noun that is one of these makes a duration.
 TIME_UNITS = frozenset("year month week day hour minute second decade century".split())
@@ -26,6 +27,12 @@ _VERBS = frozenset(
     "oppose opposes favour favor favours favors remain remains come comes live lives work works own owns "
     "voted vote votes agree agrees disagree expect expects".split()
 )
+
+
+@cached
+def irregular_plurals() -> dict[str, str]:
+    """``{plural: lemma}`` from ``data/figure_plurals.csv`` (users can extend it)."""
+    return {r["plural"].lower(): r["lemma"] for r in csv.DictReader(read_text("figure_plurals.csv").splitlines())}
 
 
 def lemma(word: str) -> str:

@@ -2,10 +2,11 @@
 
 ``currencies.csv`` (symbols, codes and words with their ISO 4217 code),
 ``figure_units.csv`` (percent, time and measure units), ``figure_bounds.csv``
-("over" is ``>``), ``figure_plurals.csv`` (irregular plurals) and
-``one_idioms.txt`` (nouns after which "one" is not a count) and
+("over" is ``>``), ``one_idioms.txt`` (nouns after which "one" is not a count) and
 ``hyphen_idioms.txt`` (words that make "two-way" an idiom) and
-``figure_multipliers.csv`` ("twice", "tripled": ratios).
+``figure_multipliers.csv`` ("twice", "tripled": ratios). ``figure_plurals.csv``
+(irregular plurals) is read by :func:`.context.irregular_plurals`, its only user, so that
+the string helpers of :mod:`.context` import nothing of this package but the resource loader.
 """
 
 from __future__ import annotations
@@ -38,12 +39,6 @@ def unit_words() -> dict[str, tuple[str, str]]:
 def bound_phrases() -> dict[str, str]:
     """Bound cues from ``data/figure_bounds.csv``: ``{"over": ">", "around": "~", ...}``."""
     return {r["phrase"].lower(): r["bound"] for r in _read_csv("figure_bounds.csv")}
-
-
-@cached
-def irregular_plurals() -> dict[str, str]:
-    """``{plural: lemma}`` from ``data/figure_plurals.csv``."""
-    return {r["plural"].lower(): r["lemma"] for r in _read_csv("figure_plurals.csv")}
 
 
 def alternation(words) -> str:

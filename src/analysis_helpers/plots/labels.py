@@ -41,6 +41,12 @@ def article_labels(articles: pd.DataFrame, limit: int = MAX_LABEL_CHARS) -> pd.S
     return pd.Series(labels, dtype=object)
 
 
+def ranked_labels(labels, order: pd.Series) -> list:
+    """``labels`` sorted by their value in ``order``, largest first, ties by label (as text); missing values count 0."""
+    ranked = order.reindex(labels).fillna(0)
+    return sorted(labels, key=lambda label: (-float(ranked[label]), str(label)))
+
+
 def top_n_with_other(table: pd.DataFrame, order: pd.Series, n: int, other_label: str, how: str = "sum") -> pd.DataFrame:
     """The ``n`` rows of ``table`` ranked first by ``order`` (descending), the rest folded into one row.
 
@@ -64,8 +70,7 @@ def top_n_with_other(table: pd.DataFrame, order: pd.Series, n: int, other_label:
     """
     if len(table) <= n + 1:
         return table
-    ranked = order.reindex(table.index).fillna(0)
-    keys = sorted(table.index, key=lambda i: (-float(ranked[i]), str(i)))
+    keys = ranked_labels(table.index, order)
     kept, rest = keys[:n], keys[n:]
     folded = getattr(table.loc[rest], how)(axis=0)
     folded.name = other_label.format(n=len(rest))

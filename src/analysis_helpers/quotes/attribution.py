@@ -33,13 +33,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ..resources import cached
 from .speakers import (
     Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns, irregular_past, organisation_words,
     title_heads,
 )
+from .records import Attribution, Cue  # re-exported: Attribution and Cue were defined here
 
 _ADVERBS = (
     r"(?:also|further|then|later|again|once\s+again|had|has|have|was|is|were|would|will|did|does|do|not|"
@@ -123,24 +124,6 @@ def _group_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     return group, org, leading
 
 
-@dataclass(frozen=True)
-class Attribution:
-    """Who said it, and how we know (offsets index the article text; -1 when absent)."""
-
-    speaker: str = ""
-    speaker_text: str = ""
-    speaker_start: int = -1
-    speaker_end: int = -1
-    speaker_method: str = ""
-    name_conflict: bool = False
-    conflict_with: str = ""
-    cue: str = ""
-    cue_start: int = -1
-    cue_end: int = -1
-    speaker_type: str = ""
-    speaker_confidence: float = 0.0
-
-
 #: Group nouns that name an institution (an organisation), not a set of people.
 _INSTITUTION_NOUNS = frozenset(
     "company firm ministry agency government department army military court committee council union party "
@@ -162,14 +145,6 @@ def speaker_type_of(kind: str, phrase: str) -> str:
     if last in _INSTITUTION_NOUNS or (words and words[-1][:1].isupper()) or last in ("it", "its"):
         return "organisation"
     return "group"
-
-
-@dataclass(frozen=True)
-class Cue:
-    start: int
-    end: int
-    text: str
-    lemma: str
 
 
 def _inflected(cue: Cue) -> bool:
@@ -587,6 +562,20 @@ class ArticleSpeakers:
     def continued(self, attribution: Attribution, method: str) -> Attribution:
         """The same speaker under another method name."""
         return replace(attribution, speaker_method=method)
+
+    # the antecedent rules below, as methods: the candidate rules receive this object and do not import
+    # this module
+    def organisation_subject(self, index: int) -> Attribution | None:
+        """See :func:`organisation_subject`."""
+        return organisation_subject(self, index)
+
+    def pronoun_subject_of_cue(self, cue: Cue) -> Attribution:
+        """See :func:`pronoun_subject_of_cue`."""
+        return pronoun_subject_of_cue(self, cue)
+
+    def reference_after_quote(self, close_end: int) -> Attribution:
+        """See :func:`reference_after_quote`."""
+        return reference_after_quote(self, close_end)
 
 
 # ---------------------------------------------------------------- antecedents

@@ -29,6 +29,10 @@ Features beyond the rule: how the speaker is written (registered name, role,
 pronoun, group), whether the cue is a plain verb of speech, and the distance in
 characters between cue and quotation. Mentions inside quotation marks are never
 candidates (:class:`~analysis_helpers.quotes.attribution.ArticleSpeakers` drops them).
+
+Every rule here receives the article's :class:`~analysis_helpers.quotes.attribution.ArticleSpeakers`
+as ``speakers`` (built once per article by :mod:`.extract`) and returns :mod:`.records`; it does not
+import :mod:`.attribution`, so this module stands below it in the import graph.
 """
 
 from __future__ import annotations
@@ -37,9 +41,7 @@ import re
 from dataclasses import replace
 from ..resources import cached
 
-from .attribution import (
-    ArticleSpeakers, Attribution, organisation_subject, pronoun_subject_of_cue, reference_after_quote,
-)
+from .records import Attribution
 from .decision import Candidate, candidate, decide
 from .marks import MAX_LABEL_WORDS, QuoteSpan
 from .speakers import cue_lexicon
@@ -59,10 +61,12 @@ def _document_pattern() -> re.Pattern:
     )
 
 
-_candidate = candidate
+def _candidate(attribution, distance: int) -> Candidate:
+    """:func:`~.decision.candidate` with the cue lemmas of the cue lexicon in force."""
+    return candidate(attribution, distance, cue_lexicon().form_to_lemma)
 
 
-def quote_candidates(speakers: ArticleSpeakers, start: int, end: int, span: QuoteSpan, *, continued=None,
+def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continued=None,
                      previous_in_paragraph=None, previous_paragraph=None) -> list[Candidate] | Attribution:
     """Candidate speakers of the quotation ``text[start:end]`` (or the ``document`` attribution).
 
@@ -94,7 +98,7 @@ def quote_candidates(speakers: ArticleSpeakers, start: int, end: int, span: Quot
         close_end = (close_pos if close_pos >= 0 else end) + len(span.close_mark)
         after = speakers.speaker_after_quote(close_end)
         if not after.speaker:
-            after = reference_after_quote(speakers, close_end)  # "..., it said", "..., the striker said"
+            after = speakers.reference_after_quote(close_end)  # "..., it said", "..., the striker said"
         if after.speaker:
             out.append(_candidate(after, max(0, after.cue_start - close_end)))
         elif text[close_end:speakers.sentence_bounds(close_end - 1)[1]].strip(" ,.;!?…—–-\n") == "":
@@ -128,7 +132,7 @@ def quote_candidates(speakers: ArticleSpeakers, start: int, end: int, span: Quot
     if cues:
         a = speakers.speaker_before_cue(cues[-1])
         if not a.speaker:
-            a = pronoun_subject_of_cue(speakers, cues[-1])  # "It said: “...”"
+            a = speakers.pronoun_subject_of_cue(cues[-1])  # "It said: “...”"
         if a.speaker:
             out.append(_candidate(a, open_pos - cues[-1].end))
     index = speakers.sentence_index(open_pos)
@@ -182,7 +186,7 @@ def _narrative_subjects(speakers: ArticleSpeakers, index: int, open_pos: int, op
                 out.append(_candidate(a, open_pos - previous.end))
         elif same_or_next_block:
             # "Prosecutors were blunt. “...”": an organisation or group as the previous sentence's subject
-            a = organisation_subject(speakers, index - 1)
+            a = speakers.organisation_subject(index - 1)
             if a is not None:
                 out.append(_candidate(replace(a, speaker_method="subject of the previous sentence (organisation)"),
                                       open_pos - a.speaker_end))

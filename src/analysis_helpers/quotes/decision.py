@@ -24,7 +24,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..resources import cached, read_text
-from .speakers import cue_lexicon
 
 #: Candidates scoring below this (confidence below 0.5) are rejected.
 MIN_SCORE = 0.0
@@ -113,18 +112,23 @@ def mention_kind(attribution) -> str:
     return "group"
 
 
-def candidate(attribution, distance: int) -> Candidate:
-    """A :class:`Candidate` for ``attribution`` with its features (see :func:`features_of`)."""
-    lemma = cue_lexicon().form_to_lemma.get(attribution.cue.lower(), "")
+def candidate(attribution, distance: int, form_to_lemma: dict[str, str]) -> Candidate:
+    """A :class:`Candidate` for ``attribution`` with its features (see :func:`features_of`).
+
+    ``form_to_lemma`` maps a cue as written (lower case) to its lemma: the cue lexicon in force,
+    ``speakers.cue_lexicon().form_to_lemma``, passed in by the caller so that this module imports
+    no lexicon of its own and stays a leaf of the quotes package.
+    """
+    lemma = form_to_lemma.get(attribution.cue.lower(), "")
     return Candidate(attribution, features_of(attribution, attribution.speaker_method, mention_kind(attribution),
                                               distance, lemma))
 
 
-def indirect_confidence(attribution, weights: dict):
-    """``attribution`` of a reported-speech span with its ``speaker_confidence`` set."""
+def indirect_confidence(attribution, weights: dict, form_to_lemma: dict[str, str]):
+    """``attribution`` of a reported-speech span with its ``speaker_confidence`` set (``form_to_lemma``: see :func:`candidate`)."""
     if not attribution.speaker:
         return attribution
-    value = score(candidate(attribution, 0).features, weights)
+    value = score(candidate(attribution, 0, form_to_lemma).features, weights)
     return replace(attribution, speaker_confidence=round(1 / (1 + math.exp(-value)), 3))
 
 

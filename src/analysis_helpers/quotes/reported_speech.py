@@ -15,6 +15,10 @@ speaker (reported speech with nobody to report it is not kept):
 The span runs from the start of the reported clause to the end of the sentence
 (final punctuation left out). Sentences whose reported clause is mostly a
 quotation are left to the quotation rules.
+
+Every rule here receives the article's :class:`~analysis_helpers.quotes.attribution.ArticleSpeakers`
+as ``speakers`` (built once per article by :mod:`.extract`) and returns :mod:`.records`; it does not
+import :mod:`.attribution`, so this module stands below it in the import graph.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .attribution import ArticleSpeakers, Attribution, Cue, pronoun_subject_of_cue
+from .records import Attribution, Cue
 from .speakers import cue_lexicon, group_nouns, irregular_past
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
@@ -78,7 +82,7 @@ def _clip_end(text: str, start: int, end: int, glued_blocks: bool = False) -> in
     return end
 
 
-def _quoted_share(speakers: ArticleSpeakers, start: int, end: int) -> float:
+def _quoted_share(speakers, start: int, end: int) -> float:
     if end <= start:
         return 1.0
     covered = 0
@@ -87,7 +91,7 @@ def _quoted_share(speakers: ArticleSpeakers, start: int, end: int) -> float:
     return covered / (end - start)
 
 
-def _clause_start(speakers: ArticleSpeakers, cue: Cue) -> int | None:
+def _clause_start(speakers, cue: Cue) -> int | None:
     text = speakers.text
     if cue.lemma == "according to":
         return None
@@ -216,7 +220,7 @@ _CAPITAL_RUN = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*)*
 SUBJECT_REACH = 400
 
 
-def subject_phrase(speakers: ArticleSpeakers, s_start: int, cue: Cue) -> Attribution:
+def subject_phrase(speakers, s_start: int, cue: Cue) -> Attribution:
     """The noun phrase right before ``cue`` in its clause, as written, when no mention rule found one.
 
     "The US carmaker Acme said" -> "Acme" (organisation); "Union officials
@@ -272,7 +276,7 @@ def _row(start: int, end: int, attribution: Attribution, method: str) -> dict:
     return {"start": start, "end": end, "attribution": attribution, "rule": method}
 
 
-def reported_speech_spans(speakers: ArticleSpeakers) -> list[dict]:
+def reported_speech_spans(speakers) -> list[dict]:
     """Reported-speech spans of one article.
 
     Returns
@@ -294,7 +298,7 @@ def reported_speech_spans(speakers: ArticleSpeakers) -> list[dict]:
             if not attribution.speaker:
                 attribution = subject_phrase(speakers, s_start, cue)
             if not attribution.speaker:
-                attribution = pronoun_subject_of_cue(speakers, cue)  # "It said the plant would close"
+                attribution = speakers.pronoun_subject_of_cue(cue)  # "It said the plant would close"
             if not attribution.speaker:
                 continue
             end = _clip_end(text, clause, s_end)
@@ -319,7 +323,7 @@ def reported_speech_spans(speakers: ArticleSpeakers) -> list[dict]:
     return found
 
 
-def _parenthetical_or_trailing(speakers: ArticleSpeakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
+def _parenthetical_or_trailing(speakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
     """", he emphasized," inside a sentence, or ", officials said." at its end (no quotation in the sentence)."""
     text = speakers.text
     sentence = text[s_start:s_end]
@@ -348,7 +352,7 @@ def _parenthetical_or_trailing(speakers: ArticleSpeakers, s_start: int, s_end: i
     return None
 
 
-def _according_to(speakers: ArticleSpeakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
+def _according_to(speakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
     text = speakers.text
     for cue in cues:
         if cue.lemma != "according to" or text[s_start:cue.start].strip():
@@ -384,7 +388,7 @@ def _source_as_written(text: str, cue: Cue, end: int) -> Attribution:
                        cue_end=cue.end, speaker_type=kind)
 
 
-def _trailing_according_to(speakers: ArticleSpeakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
+def _trailing_according_to(speakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
     """"CLAUSE, according to SOURCE." at the end of a sentence without quotation marks."""
     text = speakers.text
     for cue in cues:
@@ -405,7 +409,7 @@ def _trailing_according_to(speakers: ArticleSpeakers, s_start: int, s_end: int, 
     return None
 
 
-def _headline_colon(speakers: ArticleSpeakers, s_start: int, s_end: int, index: int) -> dict | None:
+def _headline_colon(speakers, s_start: int, s_end: int, index: int) -> dict | None:
     text = speakers.text
     block = speakers.sentences[index][2]
     if index > 0 and speakers.sentences[index - 1][2] == block:

@@ -166,8 +166,10 @@ def aliases() -> dict[str, dict[str, str]]:
 # ---------------------------------------------------------------- mentions
 
 _NAME_TOKEN = r"(?:(?:Jr|Sr)\.|(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,5}(?![a-z]))"
+# every name token starts with a capital A-Z: the look-ahead rejects other positions before the slower
+# look-behind runs (same matches, a third of the time)
 _CAP_SEQUENCE = re.compile(
-    rf"(?<![\w.-]){_NAME_TOKEN}(?:(?: | of | of the ){_NAME_TOKEN})*(?:[’']s\b)?"
+    rf"(?=[A-Z])(?<![\w.-]){_NAME_TOKEN}(?:(?: | of | of the ){_NAME_TOKEN})*(?:[’']s\b)?"
 )
 _TOKEN = re.compile(rf"{_NAME_TOKEN}|of|the")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")

@@ -37,9 +37,14 @@ def _ignore_sigint() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def run_chunks(work: Callable, chunks: Sequence, *, jobs: int = 1, engine: str = "local",
-               scheduler: str | None = None, progress=None) -> list:
-    """``work(chunk)`` for every chunk, in input order.
+def run_chunks(work: Callable, chunks: Sequence, **engine_options) -> list:
+    """``work(chunk)`` for every chunk, in input order (see :func:`iter_chunks`)."""
+    return list(iter_chunks(work, chunks, **engine_options))
+
+
+def iter_chunks(work: Callable, chunks: Sequence, *, jobs: int = 1, engine: str = "local",
+                scheduler: str | None = None, progress=None):
+    """Yield ``work(chunk)`` for every chunk, in input order, each as soon as it and those before it are done.
 
     Parameters
     ----------
@@ -52,31 +57,30 @@ def run_chunks(work: Callable, chunks: Sequence, *, jobs: int = 1, engine: str =
     """
     total = sum(len(chunk) for chunk in chunks)
     if engine == "dask":
-        return _run_dask(work, chunks, jobs=jobs, scheduler=scheduler)
-    results: list[dict] = []
+        yield from _run_dask(work, chunks, jobs=jobs, scheduler=scheduler)
+        return
     done = 0
     if jobs <= 1 or len(chunks) <= 1:
         for chunk in chunks:
-            results.append(work(chunk))
+            yield work(chunk)
             done += len(chunk)
             if progress is not None:
                 progress(done, total, "articles")
-        return results
+        return
     executor = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
     try:
         pending: deque = deque()
-        queue = iter(chunks)
-        for chunk in queue:
+        for chunk in chunks:
             pending.append((len(chunk), executor.submit(work, chunk)))
             if len(pending) >= 2 * jobs:
                 size, future = pending.popleft()
-                results.append(future.result())
+                yield future.result()
                 done += size
                 if progress is not None:
                     progress(done, total, "articles")
         while pending:
             size, future = pending.popleft()
-            results.append(future.result())
+            yield future.result()
             done += size
             if progress is not None:
                 progress(done, total, "articles")
@@ -86,10 +90,10 @@ def run_chunks(work: Callable, chunks: Sequence, *, jobs: int = 1, engine: str =
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     executor.shutdown()
-    return results
 
 
-def _run_dask(work, chunks, *, jobs: int, scheduler: str | None) -> list:
+def _run_dask(work, chunks, *, jobs: int, scheduler: str | None):
+    """Yield ``work(chunk)`` of each partition of a :mod:`dask.bag`, in input order, each released once yielded."""
     try:
         import dask.bag as db
         from dask.distributed import Client, LocalCluster
@@ -104,7 +108,10 @@ def _run_dask(work, chunks, *, jobs: int, scheduler: str | None) -> list:
         client = Client(cluster)
     try:
         bag = db.from_sequence(chunks, npartitions=max(1, len(chunks)))
-        return bag.map(work).compute(scheduler=client)
+        futures = client.compute(bag.map(work).to_delayed())
+        for future in futures:
+            yield from future.result()
+            future.release()
     finally:
         client.close()
         if cluster is not None:

@@ -15,7 +15,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from .spill import SpilledTable
+
 COMPLETION_FILE = "_SUCCESS.json"
+#: Folder inside the staging folder holding the per-chunk parts of the per-article tables.
+SPILL_FOLDER = "_parts"
 #: Tables with more rows than this are written as a folder of Parquet parts (``NAME.parquet/part-00000.parquet``).
 PARQUET_PART_ROWS = 1_000_000
 #: Cells that a spreadsheet runs as a formula when they start with one of these characters.
@@ -121,7 +125,20 @@ def excel_safe(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_table(table: pd.DataFrame, folder: Path, name: str, fmt: str = "csv", excel: bool = False) -> Path:
-    """Write one table as ``NAME.csv`` (UTF-8, ``\\n``; with a byte-order mark when ``excel``) or ``NAME.parquet``."""
+    """Write one table as ``NAME.csv`` (UTF-8, ``\\n``; with a byte-order mark when ``excel``) or ``NAME.parquet``.
+
+    ``table`` may be a :class:`~analysis_helpers.runner.spill.SpilledTable`: CSV is then written part
+    after part (same bytes as the whole table), Parquet from the table read whole.
+    """
+    if isinstance(table, SpilledTable):
+        if fmt != "parquet":
+            path = folder / f"{name}.csv"
+            if excel:
+                table.write_csv(path, encoding="utf-8-sig", transform=excel_safe)
+            else:
+                table.write_csv(path, encoding="utf-8", errors="surrogateescape")
+            return path
+        table = table.frame()
     if fmt == "parquet":
         table = _parquet_ready(table)
         if len(table) > PARQUET_PART_ROWS:
@@ -155,19 +172,37 @@ def _parquet_ready(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def commit_tables(tables: dict[str, pd.DataFrame], out: Path, completion: dict, *, fmt: str = "csv",
-                  excel: bool = False) -> list[Path]:
-    """Write every table and the completion file to a temporary folder, then move it into place as ``OUT``.
-
-    Returns the written paths (inside ``OUT``).
-    """
+def staging_folder(out: Path) -> Path:
+    """This process' temporary folder beside ``OUT`` (the tables are written there, then renamed to ``OUT``)."""
     out = Path(out)
-    tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
+    return out.parent / f".{out.name}.tmp-{os.getpid()}"
+
+
+def open_spill(out: Path) -> Path:
+    """A fresh staging folder for ``OUT`` and, inside it, the folder where chunk tables are spilled."""
+    tmp = staging_folder(out)
     if tmp.exists():
         shutil.rmtree(tmp)
     tmp.mkdir()
+    return tmp / SPILL_FOLDER
+
+
+def commit_tables(tables: dict[str, pd.DataFrame], out: Path, completion: dict, *, fmt: str = "csv",
+                  excel: bool = False, staged: bool = False) -> list[Path]:
+    """Write every table and the completion file to a temporary folder, then move it into place as ``OUT``.
+
+    ``staged``: the staging folder was opened by :func:`open_spill` (its spilled parts are read while
+    the tables are written, then removed). Returns the written paths (inside ``OUT``).
+    """
+    out = Path(out)
+    tmp = staging_folder(out)
+    if not staged:
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        tmp.mkdir()
     try:
         written = [write_table(table, tmp, name, fmt, excel) for name, table in tables.items()]
+        shutil.rmtree(tmp / SPILL_FOLDER, ignore_errors=True)
         (tmp / COMPLETION_FILE).write_text(json.dumps(completion, indent=2, sort_keys=True, default=str) + "\n",
                                            encoding="utf-8")
         old = out.parent / f".{out.name}.old-{os.getpid()}"
@@ -184,5 +219,4 @@ def commit_tables(tables: dict[str, pd.DataFrame], out: Path, completion: dict, 
 
 def discard_partial(out: Path) -> None:
     """Remove this process' temporary folder beside ``OUT`` (after an interruption)."""
-    tmp = Path(out).parent / f".{Path(out).name}.tmp-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.rmtree(staging_folder(out), ignore_errors=True)

@@ -17,9 +17,8 @@ from __future__ import annotations
 import pandas as pd
 
 from ..corpus.build import open_corpus
-from ..resources import accepts_lexicons
+from ..resources import accepts_lexicons, anchor_events
 from .document_dates import document_dates
-from .lexicon import anchor_events
 from .table import TIMEX_COLUMNS, timexes_table
 from .tagger import tag_text
 from .tense import clause_tense

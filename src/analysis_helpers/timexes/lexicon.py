@@ -1,17 +1,15 @@
 """Word lists, patterns and number words for the timex tagger (:mod:`.timexes`).
 
-The data users extend lives in ``data/``: the anchor-event gazetteer
-(``anchor_events.csv``) and the words that make a time word part of a name
-(``timex_exclusions.txt``).
+Constants and pure functions only: this module imports nothing, so the rules stand low in the
+import graph. The data users extend lives in ``data/`` and is read by :mod:`analysis_helpers.resources`
+(:func:`~analysis_helpers.resources.anchor_events`, the gazetteer of named events;
+:func:`~analysis_helpers.resources.holidays`; :func:`~analysis_helpers.resources.exclusions`, the
+words that make a time word part of a name).
 """
 
 from __future__ import annotations
 
 import re
-
-import pandas as pd
-
-from ..resources import cached, read_table, read_text
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
@@ -62,39 +60,7 @@ POINT_MOD = r"(?:(?P<pmod>(?i:early|late|mid|the (?:beginning|start|end|middle|c
 CUE = (r"(?i:in|since|by|until|till|from|through|throughout|during|before|after|of|to|between|and"
        r"|for|on|around|as of|starting|ending|last|next|this|that|early|late|mid|or)")
 
-@cached
-def exclusions() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Words that may not precede a year and words that may not follow a weekday or month.
 
-    Read from ``data/timex_exclusions.txt`` (users can extend it).
-    """
-    before, after = set(), []
-    text = read_text("timex_exclusions.txt")
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#") or ":" not in line:
-            continue
-        kind, word = line.split(":", 1)
-        if kind == "before":
-            before.add(word.strip())
-        elif kind == "after":
-            after.append(word.strip())
-    return frozenset(before), tuple(after)
-
-
-@cached
-def _anchor_event_rows() -> tuple[dict, ...]:
-    return tuple(anchor_events().to_dict("records"))
-
-
-@cached
-def anchor_events() -> pd.DataFrame:
-    """The gazetteer of named events with known dates, ``data/anchor_events.csv``.
-
-    Columns: pattern (a regular expression for the event's name), event,
-    first_day, last_day, granularity, source. Users extend the CSV.
-    """
-    return read_table("anchor_events.csv")
 
 
 
@@ -144,11 +110,3 @@ def month_number(name: str) -> int:
     if name in MONTHS:
         return MONTHS.index(name) + 1
     return MONTH_ABBREVIATIONS[name]
-
-
-@cached
-def holidays() -> tuple[dict, ...]:
-    """Holidays on a fixed day (``data/holidays.csv``: pattern, month, day); users extend the file."""
-    table = read_table("holidays.csv")
-    return tuple({"pattern": p, "month": int(m), "day": int(d)}
-                 for p, m, d in zip(table["pattern"], table["month"], table["day"]))

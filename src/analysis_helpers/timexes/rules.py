@@ -15,12 +15,11 @@ from datetime import date, timedelta
 
 from .lexicon import (
     CUE, DAY, DURATION_MODS, FULL_MONTH, MONTH, NUM, PART_OF_DAY, POINT_MOD, POINT_MODS,
-    SIGNAL_MODS, UNIT, UNIT_FACTORS, WEEKDAY, WEEKDAYS, YEAR, _anchor_event_rows, anchor_events,
-    duration_value, exclusions, holidays, month_number, number_value,
+    SIGNAL_MODS, UNIT, UNIT_FACTORS, WEEKDAY, WEEKDAYS, YEAR, duration_value, month_number, number_value,
 )
 from .tense import choose_year, clause_tense, weekday_date
 from .values import day_value, month_interval, month_value, quarter_of, shift_months, week_value
-from ..resources import cached
+from ..resources import _anchor_event_rows, anchor_events, cached, exclusions, holidays
 from ..word_patterns import trie_regex
 
 _SIGNALS = re.compile(

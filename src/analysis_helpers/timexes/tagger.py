@@ -12,8 +12,8 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 
-from ..resources import accepts_lexicons
-from .lexicon import SIGNAL_MODS, _anchor_event_rows, number_value
+from ..resources import _anchor_event_rows, accepts_lexicons
+from .lexicon import SIGNAL_MODS, number_value
 from .rules import RuleContext, candidates, normalise
 from .values import day_value, value_interval
 

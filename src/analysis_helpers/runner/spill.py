@@ -1,0 +1,127 @@
+"""Per-article tables kept on disk chunk by chunk, so that memory is bounded by the chunk, not the corpus.
+
+As each chunk's article steps finish, its tables are written as one pickle part per table in a spill
+folder (inside the run's temporary output folder) and dropped from memory. A :class:`SpilledTable`
+lists the parts in input order; the corpus steps read only the tables and columns they need, and the
+CSV writer streams the parts one after the other. The bytes written equal those of the whole table
+concatenated in memory: every part is cast to the dtypes :func:`pandas.concat` gives the non-empty
+parts together before it is written.
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+
+@dataclass
+class SpilledTable:
+    """A table written as parts (one per chunk, in order) in ``folder``.
+
+    Attributes
+    ----------
+    folder : Path
+    columns : list of str
+        The columns of the first part (every part has the same).
+    parts : list of (Path, int, dict)
+        Each part's file, number of rows and column dtypes.
+    replaced : dict of str to sequence
+        Columns whose values replace the parts' (whole-table length), e.g. ``corpus_speaker``.
+    transforms : tuple of callables
+        Row-wise functions of a DataFrame applied, in order, to each part as it is read (after
+        ``replaced``), e.g. the article columns joined to every table.
+    """
+
+    folder: Path
+    columns: list = field(default_factory=list)
+    parts: list = field(default_factory=list)
+    replaced: dict = field(default_factory=dict)
+    transforms: tuple = ()
+
+    def append(self, frame: pd.DataFrame) -> None:
+        """Write ``frame`` as the next part."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        path = self.folder / f"part-{len(self.parts):06d}.pkl"
+        with open(path, "wb") as handle:
+            pickle.dump(frame, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        if not self.parts:
+            self.columns = list(frame.columns)
+        self.parts.append((path, len(frame), dict(frame.dtypes)))
+
+    def __len__(self) -> int:
+        return sum(n for _, n, _ in self.parts)
+
+    @property
+    def attrs(self) -> dict:
+        return {}
+
+    def _dtypes(self) -> dict:
+        """The dtypes of the non-empty parts concatenated (those of the first part when all are empty)."""
+        if not self.parts:
+            return {}
+        filled = [dtypes for _, n, dtypes in self.parts if n] or [self.parts[0][2]]
+        if len(filled) == 1:
+            return filled[0]
+        empties = [pd.DataFrame({c: pd.Series(dtype=d) for c, d in dtypes.items()}) for dtypes in filled]
+        return dict(pd.concat(empties, ignore_index=True).dtypes)
+
+    def iter_frames(self, columns=None):
+        """Each non-empty part (all parts' dtypes unified), with the replaced columns filled in."""
+        dtypes = self._dtypes()
+        offset = 0
+        for path, n, _ in self.parts:
+            if not n:
+                continue
+            with open(path, "rb") as handle:
+                frame = pickle.load(handle)
+            frame = frame.astype({c: d for c, d in dtypes.items() if frame[c].dtype != d})
+            for name, values in self.replaced.items():
+                frame[name] = values[offset:offset + n]
+            offset += n
+            frame = self._transform(frame)
+            yield frame if columns is None else frame[list(columns)]
+
+    def _transform(self, frame: pd.DataFrame) -> pd.DataFrame:
+        for func in self.transforms:
+            frame = func(frame)
+        return frame
+
+    def frame(self, columns=None) -> pd.DataFrame:
+        """The whole table (or some of its columns) in memory."""
+        frames = list(self.iter_frames(columns))
+        if not frames:
+            empty = self._transform(pd.DataFrame({c: pd.Series(dtype=d) for c, d in self._dtypes().items()}))
+            return empty if columns is None else empty[list(columns)]
+        return frames[0].reset_index(drop=True) if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+    def with_column(self, name: str, values) -> "SpilledTable":
+        """This table with the values of column ``name`` replaced (a list as long as the table)."""
+        return SpilledTable(self.folder, self.columns, self.parts, {**self.replaced, name: list(values)},
+                            self.transforms)
+
+    def transformed(self, func) -> "SpilledTable":
+        """This table with the row-wise ``func`` (a function of a DataFrame) applied to each part as it is read."""
+        return SpilledTable(self.folder, self.columns, self.parts, self.replaced, (*self.transforms, func))
+
+    def write_csv(self, path: Path, *, encoding: str = "utf-8", errors: str = "strict", transform=None) -> None:
+        """Write the table as one CSV file (``\\n`` line ends, no index), part after part, the header once.
+
+        ``transform`` (a function of a DataFrame) is applied to each part before it is written.
+        """
+        with open(path, "w", encoding=encoding, errors=errors, newline="") as out:
+            header = True
+            for frame in self.iter_frames():
+                frame = transform(frame) if transform is not None else frame
+                frame.to_csv(out, index=False, header=header, lineterminator="\n")
+                header = False
+            if header:
+                empty = self.frame()
+                (transform(empty) if transform is not None else empty).to_csv(out, index=False, lineterminator="\n")
+
+
+def materialise(value, columns=None):
+    """``value`` as a DataFrame when it is a :class:`SpilledTable`; anything else unchanged."""
+    return value.frame(columns) if isinstance(value, SpilledTable) else value
