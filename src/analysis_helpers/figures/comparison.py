@@ -146,6 +146,8 @@ def compare_figures(figures: pd.DataFrame, *, roles=ARTICLE_ROLES, max_gap: floa
     for i, key in enumerate(keys):
         buckets.setdefault(key, []).append(i)
     for members in buckets.values():
+        if len({docs[k] for k in members}) < 2:
+            continue  # one article's figures are never paired with each other (and 10,000 equal values cost 10^8 visits)
         # sorted by value, each figure only meets the neighbours inside the value window
         members = sorted(members, key=lambda k: (values[k], k))
         for a, i in enumerate(members):
