@@ -9,6 +9,8 @@ from labels, then add reported speech without marks
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import re
 from collections import Counter
 
@@ -161,7 +163,6 @@ def _block_at(blocks, offset, block_starts=None):
 
     ``block_starts`` (the blocks' starts, in order) lets the caller bisect instead of scanning.
     """
-    from bisect import bisect_right
 
     starts = block_starts if block_starts is not None else [b[0] for b in blocks]
     i = bisect_right(starts, offset) - 1
