@@ -181,7 +181,9 @@ def test_every_row_has_a_method_and_a_confidence_between_0_and_1():
 
 def test_weights_are_injectable_and_change_the_decision(tmp_path):
     text = "“The tunnel is ready,” said site manager Rafael Quintero.\n\n“Trains can run from May.”"
-    weights = dict(default_weights()) | {"method:previous paragraph's speaker": -20.0}
+    assert row_of(quotes_of(text), "Trains can run")["speaker"] == "Rafael Quintero"
+    weights = dict(default_weights()) | {"method:previous paragraph's speaker": -20.0,
+                                         "method:subject of the previous sentence": -20.0}
     q = quotes_of(text, weights=weights)
     assert row_of(q, "Trains can run")["speaker"] == ""
     path = tmp_path / "weights.csv"
@@ -192,3 +194,57 @@ def test_weights_are_injectable_and_change_the_decision(tmp_path):
     bad.write_text("name,value\nbias,1\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad.csv"):
         read_weights(bad)
+
+
+def test_quote_without_cue_goes_to_the_narrative_subject():
+    # no verb of speech: the sentence's subject, or the previous sentence's person subject
+    text = ("Judge Maria Okafor turned to the jury on Monday - “The contract was never binding on the city.”\n\n"
+            "Tomas Berg, the union leader, was defiant after the vote. “We will take this to the highest court in the land.”")
+    q = quotes_of(text)
+    first = row_of(q, "The contract was never")
+    assert first["speaker"] == "Maria Okafor" and first["speaker_method"] == "subject of the quote's sentence"
+    second = row_of(q, "We will take this")
+    assert second["speaker"] == "Tomas Berg" and second["speaker_method"] == "subject of the previous sentence"
+    assert 0.5 < second["speaker_confidence"] < first["speaker_confidence"]
+
+
+def test_short_term_in_marks_gets_no_narrative_subject():
+    q = quotes_of("Senator Ana Ruiz opposed the “green deal” in parliament.")
+    assert row_of(q, "green deal")["speaker"] == ""
+
+
+def test_long_apposition_keeps_the_person_before_it():
+    text = ("Lena Marsh, president and CEO of Northwind Cargo Systems said, “This has been a good year for us.”\n\n"
+            "Omar Haddad an equity strategist for Keller Brothers, commented: “The market is realising it now.”")
+    q = quotes_of(text)
+    assert row_of(q, "This has been")["speaker"] == "Lena Marsh"
+    assert row_of(q, "The market is")["speaker"] == "Omar Haddad"
+
+
+def test_it_and_they_go_to_the_organisation_or_group_before():
+    text = ("Northwind Cargo defended the decision on Monday.\n\n"
+            "“It was the only responsible choice we had,” it said.\n\n"
+            "Prosecutors were blunt. “The evidence against him is overwhelming and we will prove it.”")
+    q = quotes_of(text)
+    it = row_of(q, "It was the only")
+    assert (it["speaker"], it["speaker_method"]) == ("Northwind Cargo", "after quote (it/they: organisation antecedent)")
+    assert row_of(q, "The evidence against")["speaker"] == "Prosecutors"
+
+
+def test_description_after_quote_goes_to_the_narrative_person():
+    text = ("Ana Ruiz, the team's captain, scored twice on Sunday.\n\n"
+            "“It was a special night for me and for the whole team,” the 23-year-old said.")
+    row = row_of(quotes_of(text), "It was a special")
+    assert (row["speaker"], row["speaker_method"]) == ("Ana Ruiz", "after quote (description of the narrative subject)")
+
+
+def test_age_apposition_and_inverted_surname_with_apposition():
+    q = quotes_of("Jan Novak, 54, said: “The tunnel will open in May.”\n\n"
+                  "“It is time to act,” said Kowal, the bloc's envoy, on Friday.")
+    assert row_of(q, "The tunnel")["speaker"] == "Jan Novak"
+    assert row_of(q, "It is time")["speaker"] == "Kowal"
+
+
+def test_person_before_a_long_apposition_beats_the_group_phrase_before_the_cue():
+    text = "Lena Marsh, Northwind's Europe CEO and former Keller executive commented: “We are ready for this.”"
+    assert row_of(quotes_of(text), "We are ready")["speaker"] == "Lena Marsh"

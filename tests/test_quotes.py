@@ -475,3 +475,35 @@ def test_a_whole_reuters_story():
     assert speakers["dangerous escalation"] == "Kremlin"
     assert speakers["We are watching closely,"] == "NATO official"
     assert not q["text"].str.contains("Stonestreet").any()
+
+
+def test_clause_without_that_with_present_or_irregular_verb():
+    cases = {
+        "Mara Voss, the port's chief executive, said the company expects to cut 300 jobs in Hamburg.":
+            ("the company expects to cut 300 jobs in Hamburg", "Mara Voss"),
+        "Dock workers said nearly 14,000 employees at four sites had stopped work on Monday.":
+            ("nearly 14,000 employees at four sites had stopped work on Monday", "Dock workers"),
+        "For the second quarter, Keller Freight says it made profits of $12 million.":
+            ("it made profits of $12 million", "Keller Freight"),
+    }
+    for sentence, (clause, speaker) in cases.items():
+        row = only(quotes_of(sentence), "indirect")
+        assert (row["text"], row["speaker"]) == (clause, speaker), sentence
+
+
+def test_noun_plural_after_cue_is_not_a_verb():
+    assert quotes_of("The carrier, Europe's biggest, has announced 900 job cuts over the next two years.").empty
+
+
+def test_trailing_cue_with_a_bare_weekday_and_organisation_with_irregular_verb():
+    row = only(quotes_of("The carrier will pay $57 million for the plant, a Romanian official said Friday."), "indirect")
+    assert row["text"] == "The carrier will pay $57 million for the plant"
+    row = only(quotes_of("Keller Freight made a statement this week, saying they will be forced to cut routes."),
+               "indirect")
+    assert (row["text"], row["speaker"]) == ("they will be forced to cut routes", "Keller Freight")
+
+
+def test_clause_without_that_with_a_bare_singular_subject():
+    row = only(quotes_of("Analysts said growth slowed sharply in March."), "indirect")
+    assert (row["text"], row["speaker"]) == ("growth slowed sharply in March", "Analysts")
+    assert quotes_of("Minister Eva Lind said goodbye to her staff on Friday.").empty

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from importlib.util import find_spec
+
 import argparse
 import os
 import sys
@@ -180,7 +182,6 @@ def _with_lexicons(args) -> int:
 
 
 def _missing_modules(names) -> list[str]:
-    from importlib.util import find_spec
 
     return [name for name in names if find_spec(name) is None]
 

@@ -32,6 +32,8 @@ which knows nothing of the steps: :func:`run_pipeline` hands the engine the work
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import signal
 import threading
 import time
@@ -671,7 +673,6 @@ def base_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
 
 def run_extractor(name: str, corpus: Corpus) -> dict[str, pd.DataFrame]:
     """Run the extractor registered as ``name`` on a whole corpus and return its table(s) by name."""
-    from importlib import import_module
 
     module_name, func_name = EXTRACTORS[name].split(":")
     result = getattr(import_module(module_name), func_name)(corpus)
@@ -692,7 +693,6 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir) -> list:
     The command line writes through :mod:`analysis_helpers.runner.outputs` instead,
     which is atomic.
     """
-    from pathlib import Path
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,8 @@ and turns them into a :class:`NotebookSettings` with :func:`notebook_settings`. 
 
 from __future__ import annotations
 
+import sys
+
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,7 +181,6 @@ def add_notebooks_command(subparsers) -> None:
 
 def notebooks_command(args) -> int:
     """Run ``notebooks``; return the exit status (0 done, 1 a notebook failed, 2 bad arguments)."""
-    import sys
 
     if not args.corpus_dir.is_dir():
         print(f"analysis-helpers: {args.corpus_dir} is not a folder", file=sys.stderr)

@@ -15,6 +15,8 @@ annotations of MEANTIME are stored as character offsets into :func:`read_meantim
 
 from __future__ import annotations
 
+import csv
+
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -186,7 +188,6 @@ def write_meantime_folder(docs, folder) -> Path:
         The folder. ``manifest.csv`` has ``file, doc_id, outlet, url, published, published_note``
         with ``outlet`` "Wikinews" and ``published`` the document creation time.
     """
-    import csv
 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from ..paths import annotations_dir, shared_dir
@@ -236,7 +238,6 @@ def read_meantime_gold_quotes(folders=None) -> pd.DataFrame:
         columns "" when empty); ``attrs["complete"]`` is the sorted list of
         completely annotated ``doc_id``.
     """
-    from pathlib import Path
 
     folders = [Path(f) for f in (folders or [annotations_dir() / "meantime"])]
     frames, complete = [], set()

@@ -23,8 +23,10 @@ titles to the person named in apposition or to the registered holder of the
 role, names to the registered full name. Everything here is computed from one
 article alone.
 
-This module is above 400 lines because the mention resolution and the speaker
-questions share the per-article indexes (mentions, cues, sentences) they read.
+This module is above 400 lines because the mention resolution, the speaker
+questions and the antecedents of "it"/"they"/descriptions share the per-article
+indexes (mentions, cues, sentences, subjects) they read, and a module of their
+own would lengthen the package's import chain.
 """
 
 from __future__ import annotations
@@ -34,7 +36,10 @@ from bisect import bisect_right
 from dataclasses import replace
 
 from ..resources import cached
-from .speakers import Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns, title_heads
+from .speakers import (
+    Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns, irregular_past, organisation_words,
+    title_heads,
+)
 from .records import Attribution, Cue  # re-exported: Attribution and Cue were defined here
 
 _ADVERBS = (
@@ -70,8 +75,12 @@ _COMMA_GAP = re.compile(_APPOSITION_GAP.pattern[1:-1])
 _COORDINATION_REACH = 400
 
 
-_FIRST_NP = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s+(?:has|had|have|is|was|"
-                       r"were|are|[a-z]{2,}ed|(?!this\b|thus\b|its\b)[a-z]{2,}s)\b")
+@cached
+def _first_np() -> re.Pattern:
+    """A capitalised phrase opening a sentence before its finite verb ("Acme Corp made a statement")."""
+    irregular = "|".join(sorted(irregular_past()))
+    return re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s+(?:has|had|have|is|was|"
+                      rf"were|are|[a-z]{{2,}}ed|{irregular}|(?!this\b|thus\b|its\b)[a-z]{{2,}}s)\b")
 
 
 def _search_back(pattern: re.Pattern, text: str, start: int, end: int):
@@ -266,15 +275,18 @@ class ArticleSpeakers:
                 recent = [v for v in recent if v[0] != subject[0]] + [subject]
 
     def _person_before_apposition(self, sent_start: int, m: Mention) -> Mention | None:
-        """A registered person opening the clause, followed by a role in apposition that holds ``m``."""
-        if m.kind == "name" and self.resolved.get(m.start, ("",))[0] in self.registry.people:
-            return None
+        """A registered person opening the clause, followed by a role in apposition that holds ``m``.
+
+        "Ana Ruiz, president and CEO of Acme Airlines said", "Ana Ruiz an analyst at
+        Acme Bank, said": ``m`` (even a registered name) sits inside the apposition.
+        """
         for h in self.mentions_between(sent_start, m.start):
-            if h.kind != "name" or self.resolved.get(h.start, ("",))[0] not in self.registry.people:
+            if h.kind != "name" or self.resolved.get(h.start, ("",))[0] not in self.registry.people \
+                    or not self._is_subject_position(h, sent_start):
                 continue
             gap = self.text[h.end:m.start]
-            words = re.findall(r"[a-z]+", gap)
-            if re.match(r",\s+[^,;:“”\"]{1,90}$", gap) and any(w in title_heads() for w in words):
+            words = [w.lower() for w in re.findall(r"[A-Za-z]+", gap)]
+            if re.match(r"(?:,|\s+(?:a|an|the)\s)\s*[^,;:“”\"]{1,90}$", gap) and any(w in title_heads() for w in words):
                 return h
             return None
         return None
@@ -405,6 +417,10 @@ class ArticleSpeakers:
             return self._attribution(m, method, cue)
         group = self.group_before(sent_start, cue.start)
         if group is not None:
+            head = self._person_before_apposition(sent_start, group)
+            if head is not None:
+                # "Ana Ruiz, Acme's CEO and former Boeing executive, said": the person, not the phrase
+                return self._attribution(head, "subject of cue (apposition)", cue)
             return self._attribution(group, "group subject of cue", cue)
         coordinated = _search_back(_COORDINATED, self.text, sent_start, cue.start) is not None
         if participle or coordinated:
@@ -412,7 +428,7 @@ class ArticleSpeakers:
             subject = self.subjects[i] if 0 <= i < len(self.subjects) else None
             if subject is not None and subject.start < cue.start:
                 return self._attribution(subject, "subject of sentence", cue)
-            first_np = _FIRST_NP.match(self.text, sent_start, cue.start)
+            first_np = _first_np().match(self.text, sent_start, cue.start)
             if first_np and first_np.group(1).split()[0] not in ("The", "A", "An", "This", "It", "In", "On"):
                 s = first_np.start(1)  # matched in place: already an offset into the text
                 phrase = first_np.group(1)
@@ -474,6 +490,8 @@ class ArticleSpeakers:
         first = after[0]
         if cue.text.lower().endswith("ing") or not descriptor_gap(self.text[cue.end:first.start]):
             return None  # "..., emphasizing the need for X": an object, not the cue's subject
+        if re.match(r"\s+[A-Z][a-z][\w’'-]*,", self.text[cue.end:first.start]):
+            return None  # "said Novak, the bloc's envoy": the name before the apposition (an unregistered surname)
         people = [m for m in after if m.kind == "name" and self.resolved[m.start][0] in self.registry.people
                   and descriptor_gap(self.text[cue.end:m.start])]
         if len(people) > 1 and re.search(r",\s*$", self.text[cue.end:people[-1].start]):
@@ -544,3 +562,143 @@ class ArticleSpeakers:
     def continued(self, attribution: Attribution, method: str) -> Attribution:
         """The same speaker under another method name."""
         return replace(attribution, speaker_method=method)
+
+    # the antecedent rules below, as methods: the candidate rules receive this object and do not import
+    # this module
+    def organisation_subject(self, index: int) -> Attribution | None:
+        """See :func:`organisation_subject`."""
+        return organisation_subject(self, index)
+
+    def pronoun_subject_of_cue(self, cue: Cue) -> Attribution:
+        """See :func:`pronoun_subject_of_cue`."""
+        return pronoun_subject_of_cue(self, cue)
+
+    def reference_after_quote(self, close_end: int) -> Attribution:
+        """See :func:`reference_after_quote`."""
+        return reference_after_quote(self, close_end)
+
+
+# ---------------------------------------------------------------- antecedents
+# Who "it", "they" or a bare description ("the 23-year-old") stands for: the narrative subject before it.
+# News writes a speaker once and then refers back: "Acme defended the decision. “...,” it said.";
+# "Prosecutors were blunt. “...”"; "Ana Ruiz scored twice. “...,” the striker said.". These functions
+# look back over the few sentences before a quotation or a cue for the subject such a reference stands
+# for: an organisation or group for "it"/"they", a person for a description. They read only the
+# article's own sentences (no list of names). They live here, not in a module of their own, so that the
+# quote rules' import chain stays as short as it was.
+
+#: Sentences read back from the reference for its antecedent.
+LOOK_BACK = 3
+# a capitalised phrase opening a sentence, before a lower-case word: "The Kremlin said", "Acme Corp defended"
+_LEADING_NP = re.compile(
+    r"[\s\"“”‘’'(]*(?:(?:The|the)\s+)?([A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w.&’'-]*){0,4})"
+    r"(?:[’']s)?\s+(?=[a-z])"
+)
+_NOT_ORGANISATION = frozenset(
+    "in on at for after before when while as if although though but and however meanwhile this that these those "
+    "it its he she they we i there here yesterday today tomorrow last next according mr mrs ms dr sir lady "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december".split()
+)
+_PRONOUN_BEFORE_CUE = re.compile(rf"\b([Ii]t|[Tt]hey)\s+(?:{_ADVERBS}\s+)*$")
+# "..., the 23-year-old said", "..., the striker told reporters": a description, then the cue
+_DESCRIPTION = re.compile(r"[\s,]*(?:the|The)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:" + _ADVERBS + r"\s+)*")
+
+
+def organisation_subject(speakers: ArticleSpeakers, index: int) -> Attribution | None:
+    """The organisation or group that is the subject of sentence ``index``, else None.
+
+    A group mention in subject position, a capitalised phrase opening the
+    sentence that is no registered person ("Acme Corp defended ..."), or a group
+    phrase opening it ("Prosecutors were blunt").
+    """
+    text = speakers.text
+    s_start, s_end = speakers.sentences[index][0], speakers.sentences[index][1]
+    subject = speakers.subjects[index]
+    if subject is not None and subject.kind == "group":
+        return speakers._attribution(subject, "", None)
+    if subject is not None and text[s_start:subject.start].strip(" \"“”‘’'(") == "":
+        return None  # a person opens the sentence
+    found = _LEADING_NP.match(text, s_start, s_end)
+    if found and found.group(1).split()[0].lower() not in _NOT_ORGANISATION:
+        start, end = found.start(1), found.end(1)
+        phrase = found.group(1)
+        return Attribution(phrase, phrase, start, end, "", speaker_type="organisation")
+    group = _group_patterns()[2].match(text, s_start, s_end)
+    if group and group.group(1).split()[-1].lower() in group_nouns():
+        start, end = group.start(1), group.end(1)
+        phrase = re.sub(r"^(?:the|a|an)\s+", "", text[start:end], flags=re.I)
+        return Attribution(phrase, text[start:end], start, end, "", speaker_type="group")
+    return None
+
+
+def pronoun_antecedent(speakers: ArticleSpeakers, pronoun: str, offset: int, method: str) -> Attribution:
+    """The organisation "it" (or the group or organisation "they") at ``offset`` stands for, or empty.
+
+    The subject of the nearest of the :data:`LOOK_BACK` sentences before the
+    one holding ``offset`` that has an organisation or group as subject.
+    """
+    index = speakers.sentence_index(offset)
+    for i in range(index - 1, max(-1, index - 1 - LOOK_BACK), -1):
+        found = organisation_subject(speakers, i)
+        if found is None:
+            continue
+        if pronoun.lower() == "it" and found.speaker_type != "organisation":
+            continue
+        return Attribution(found.speaker, found.speaker_text, found.speaker_start, found.speaker_end, method,
+                           speaker_type=found.speaker_type)
+    return Attribution()
+
+
+def pronoun_subject_of_cue(speakers: ArticleSpeakers, cue: Cue, method: str = "it/they: organisation antecedent"
+                           ) -> Attribution:
+    """For "it said", "they warned": the antecedent of the pronoun right before ``cue`` (empty otherwise)."""
+    sent_start, _ = speakers.sentence_bounds(cue.start)
+    found = _PRONOUN_BEFORE_CUE.search(speakers.text, sent_start, cue.start)
+    if not found:
+        return Attribution()
+    a = pronoun_antecedent(speakers, found.group(1), found.start(1), method)
+    if not a.speaker:
+        return a
+    return Attribution(a.speaker, a.speaker_text, a.speaker_start, a.speaker_end, method, cue=cue.text,
+                       cue_start=cue.start, cue_end=cue.end, speaker_type=a.speaker_type)
+
+
+def narrative_person(speakers: ArticleSpeakers, offset: int, method: str) -> Attribution:
+    """The person subject of the nearest of the :data:`LOOK_BACK` sentences before ``offset``'s, or empty."""
+    index = speakers.sentence_index(offset)
+    for i in range(index - 1, max(-1, index - 1 - LOOK_BACK), -1):
+        subject = speakers.subjects[i]
+        if subject is None or subject.kind == "group":
+            continue
+        a = speakers._attribution(subject, method, None)
+        if a.speaker and a.speaker_type == "person":
+            return a
+    return Attribution()
+
+
+def reference_after_quote(speakers: ArticleSpeakers, close_end: int) -> Attribution:
+    """"..., it said" / "..., the striker said" right after a closing mark: the antecedent, or empty."""
+    text = speakers.text
+    _, sent_end = speakers.sentence_bounds(max(0, close_end - 1))
+    window_end = min(max(sent_end, close_end), close_end + 80)
+    lead = re.match(r"[\s,.;!?…—–-]*", text[close_end:window_end]).end() + close_end
+    cues = speakers.cues_between(lead, window_end)
+    if not cues or not cues[0].text[:1].islower():
+        return Attribution()
+    cue = cues[0]
+    pronoun = re.match(rf"(it|they)\s+(?:{_ADVERBS}\s+)*$", text[lead:cue.start])
+    if pronoun:
+        a = pronoun_antecedent(speakers, pronoun.group(1), lead, "after quote (it/they: organisation antecedent)")
+    else:
+        described = _DESCRIPTION.fullmatch(text, lead, cue.start)
+        if not described:
+            return Attribution()
+        words = described.group(1).lower().split()
+        if words[-1].endswith("s") or words[-1] in group_nouns() or set(words) & organisation_words():
+            return Attribution()  # "the company", "the unions": a group as written, not a person
+        a = narrative_person(speakers, lead, "after quote (description of the narrative subject)")
+    if not a.speaker:
+        return a
+    return Attribution(a.speaker, a.speaker_text, a.speaker_start, a.speaker_end, a.speaker_method, cue=cue.text,
+                       cue_start=cue.start, cue_end=cue.end, speaker_type=a.speaker_type)

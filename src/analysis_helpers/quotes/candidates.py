@@ -43,7 +43,7 @@ from ..resources import cached
 
 from .records import Attribution
 from .decision import Candidate, candidate, decide
-from .marks import QuoteSpan
+from .marks import MAX_LABEL_WORDS, QuoteSpan
 from .speakers import cue_lexicon
 
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}):\s*$")
@@ -97,6 +97,8 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
         close_pos = text.find(span.close_mark, end) if span.close_mark else end
         close_end = (close_pos if close_pos >= 0 else end) + len(span.close_mark)
         after = speakers.speaker_after_quote(close_end)
+        if not after.speaker:
+            after = speakers.reference_after_quote(close_end)  # "..., it said", "..., the striker said"
         if after.speaker:
             out.append(_candidate(after, max(0, after.cue_start - close_end)))
         elif text[close_end:speakers.sentence_bounds(close_end - 1)[1]].strip(" ,.;!?…—–-\n") == "":
@@ -129,6 +131,8 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
             cues = speakers.cues_between(p_start, sent_start)
     if cues:
         a = speakers.speaker_before_cue(cues[-1])
+        if not a.speaker:
+            a = speakers.pronoun_subject_of_cue(cues[-1])  # "It said: “...”"
         if a.speaker:
             out.append(_candidate(a, open_pos - cues[-1].end))
     index = speakers.sentence_index(open_pos)
@@ -137,15 +141,55 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
         # "Ana Ruiz spoke about the result: “...”": the sentence's subject introduces the quotation
         out.append(_candidate(speakers._attribution(subject, "subject of sentence", None), open_pos - subject.end))
     opens = not before.strip(" \t\n\"“”„«‘'")
-    if opens and previous_paragraph is None and previous_in_paragraph is None and continued is None:
+    # a previous paragraph's speaker carries over only to a quotation that opens its paragraph
+    opens_paragraph = opens and (index < 1 or speakers.sentences[index - 1][2] != speakers.sentences[index][2])
+    if opens_paragraph and previous_paragraph is None and previous_in_paragraph is None and continued is None:
         previous_paragraph = speakers.statement_before(sent_start)
     if continued is not None and not before.strip():
         out.append(_candidate(replace(continued, speaker_method="continued quote"), 0))
     if previous_in_paragraph is not None and opens:
         out.append(_candidate(replace(previous_in_paragraph, speaker_method="same speaker as the previous quote"),
                               0))
-    elif previous_paragraph is not None and opens:
+    elif previous_paragraph is not None and opens_paragraph:
         out.append(_candidate(replace(previous_paragraph, speaker_method="previous paragraph's speaker"), 0))
+    if _speech_like(text[start:end]):
+        out += _narrative_subjects(speakers, index, open_pos, opens)
+    return out
+
+
+def _speech_like(quoted: str) -> bool:
+    """True for words that read as someone's speech, not a term: more than a label's words or own punctuation."""
+    return len(quoted.split()) > MAX_LABEL_WORDS or quoted.rstrip()[-1:] in ".,;:!?…"
+
+
+def _narrative_subjects(speakers: ArticleSpeakers, index: int, open_pos: int, opens: bool) -> list[Candidate]:
+    """Weak candidates when no cue names the speaker: the narrative subject around the quotation.
+
+    The subject of the quotation's own sentence when it stands before the
+    opening mark ("Ruiz agreed with the ruling - “...”"); for a quotation
+    opening its sentence, the person subject of the sentence before it in the
+    same or the previous paragraph ("Ruiz was defiant. “...”").
+    """
+    out = []
+    subject = speakers.subjects[index] if 0 <= index < len(speakers.subjects) else None
+    if subject is not None and subject.end <= open_pos and not subject.possessive:
+        a = speakers._attribution(subject, "subject of the quote's sentence", None)
+        if a.speaker:
+            out.append(_candidate(a, open_pos - subject.end))
+    if opens and index >= 1:
+        previous = speakers.subjects[index - 1]
+        same_or_next_block = speakers.sentences[index][2] - speakers.sentences[index - 1][2] <= 1
+        if previous is not None and same_or_next_block and previous.kind != "group" \
+                and speakers._attribution(previous, "", None).speaker_type == "person":
+            a = speakers._attribution(previous, "subject of the previous sentence", None)
+            if a.speaker and a.speaker_type == "person":
+                out.append(_candidate(a, open_pos - previous.end))
+        elif same_or_next_block:
+            # "Prosecutors were blunt. “...”": an organisation or group as the previous sentence's subject
+            a = speakers.organisation_subject(index - 1)
+            if a is not None:
+                out.append(_candidate(replace(a, speaker_method="subject of the previous sentence (organisation)"),
+                                      open_pos - a.speaker_end))
     return out
 
 

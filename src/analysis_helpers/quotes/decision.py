@@ -18,6 +18,8 @@ Weights are data: pass ``weights=`` (a path or a ``{feature: weight}`` dict) to
 
 from __future__ import annotations
 
+import pandas as pd
+
 import csv
 import math
 from dataclasses import dataclass, field, replace
@@ -134,7 +136,6 @@ def indirect_confidence(attribution, weights: dict, form_to_lemma: dict[str, str
 
 def weights_table(weights=None):
     """The weights as a DataFrame: ``feature``, ``weight``, ``meaning`` (packaged meanings; "" for others)."""
-    import pandas as pd
 
     text = read_text("attribution_weights.csv")
     meanings = {row["feature"]: row["meaning"] for row in csv.DictReader(text.splitlines())}

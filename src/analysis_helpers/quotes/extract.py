@@ -9,6 +9,8 @@ from labels, then add reported speech without marks
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import re
 from collections import Counter
 
@@ -20,7 +22,7 @@ from .candidates import decide_quote, quote_candidates
 from .decision import indirect_confidence, read_weights
 from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
-from .marks import QuoteSpan, quote_spans
+from .marks import MAX_LABEL_WORDS, QuoteSpan, quote_spans
 from .reported_speech import reported_speech_spans
 from ..corpus.names import spelling_key
 from .speakers import corpus_canonical_names, cue_lexicon
@@ -45,7 +47,6 @@ _LABEL_INTRODUCER = re.compile(
     r"\b(?:so-called|so called|dubbed|known as|nicknamed|the (?:word|term|phrase|slogan|label))\s*$", re.IGNORECASE
 )
 MIN_DIRECT_WORDS = 3
-MAX_LABEL_WORDS = 5
 
 
 def quote_kind(text: str, quoted: str, span_start: int, span_end: int, has_speaker: bool) -> str:
@@ -162,7 +163,6 @@ def _block_at(blocks, offset, block_starts=None):
 
     ``block_starts`` (the blocks' starts, in order) lets the caller bisect instead of scanning.
     """
-    from bisect import bisect_right
 
     starts = block_starts if block_starts is not None else [b[0] for b in blocks]
     i = bisect_right(starts, offset) - 1

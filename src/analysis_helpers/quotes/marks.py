@@ -24,6 +24,8 @@ SINGLE_MARKS = "'‘’‚‛"
 _OPEN_BEFORE = "([{—–-/“‘\"'«"
 _CLOSE_AFTER = ",.;:!?)]}—–-…»"
 MAX_SINGLE_CHARS = 200
+#: A quotation of at most this many words, without punctuation of its own, may be a label (a term).
+MAX_LABEL_WORDS = 5
 _DOUBLE_OR_GUILLEMET = re.compile("[" + re.escape(DOUBLE_MARKS) + "«]")
 _SINGLE_OR_DOUBLE = re.compile("[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + "]")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+")

@@ -27,7 +27,7 @@ import re
 from dataclasses import replace
 
 from .records import Attribution, Cue
-from .speakers import cue_lexicon, group_nouns
+from .speakers import cue_lexicon, group_nouns, irregular_past
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
 _PRONOUNS = r"(?:he|she|it|they|we|i|this|there|that)"
@@ -48,7 +48,8 @@ _NO_THAT = re.compile(
 )
 _TOLD_LISTENER = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}|reporters|journalists|him|her|them|us|me)(?=\s)")
 _TRAILING_TIME = re.compile(
-    r"\s*(?:(?:on|in|at|late|early|last|this)\s+[\w-]+(?:\s+[\w-]+)?|yesterday|today|tonight|on\s+[A-Z]\w+)?\s*[.!?]?\s*"
+    r"\s*(?:(?:on|in|at|late|early|last|this)\s+[\w-]+(?:\s+[\w-]+)?|yesterday|today|tonight|on\s+[A-Z]\w+"
+    r"|[A-Z][a-z]+day)?\s*[.!?]?\s*"
 )
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z])[.!?](?=[A-Z])")
 _GLUED_BLOCKS = re.compile(r"(?<=[a-z])(?=[A-Z][a-zA-Z])")
@@ -129,13 +130,26 @@ _ADJUNCT = re.compile(
     r"(?:statement|interview|speech|briefing|letter|release|report|email|post|conference|address|meeting))(?=[\s,])"
 )
 _FINITE = re.compile(rf"\b(?:{_AUX}|[a-z]{{3,}}ed)\b")
+# a present-tense verb after a subject ("the company expects", "airlines demand"): not a plural noun
+# after a determiner, not a possessive; read only within the first words of the clause
+_PRESENT_S = re.compile(r"[a-z]{2,}(?<!ss)(?<!us)(?<!is)s")
+_NOT_AFTER_VERB = frozenset("of on in for at from by with and or over under into about across after before through "
+                             "during against since until per than as".split())
 _DETERMINER_WORDS = frozenset("a an the its his her their our this that these those some no every each".split())
 #: Cues that mostly take a noun object ("reported a loss", "explained the plan"): no clause without "that".
-_OBJECT_CUES = frozenset({"report", "explain", "describe", "outline", "detail", "unveil", "present"})
-_CLAUSE_STOP = re.compile(r"[,;:(“”\"]|\b(?:that|which|who|to|for|of|with|by)\b")
+_OBJECT_CUES = frozenset({"report", "explain", "describe", "outline", "detail", "unveil", "present", "show", "propose",
+                          "disclose", "inform"})
+_CLAUSE_STOP = re.compile(r",(?=\s)|[;:(“”\"]|\b(?:that|which|who|to|for|of|with|by|and|but)\b")
 _SUBJECT_START = re.compile(
     rf"\s+(?:{_PRONOUNS}\b|(?:the|a|an|all|some|many|most|more|nearly|about|over|no|its|his|her|their|"
     r"[\d$£€])|[A-Z][\w.’'-]*|[a-z]+s\b)"
+)
+
+
+_BARE_SUBJECT = re.compile(r"\s+([a-z]{3,})\s+([a-z]+)\b")
+_NOT_BARE_SUBJECT = frozenset(
+    "not also only just then again later earlier now so too very more less once twice nothing something "
+    "goodbye sorry yes no hello thanks".split()
 )
 
 
@@ -160,19 +174,33 @@ def _loose_clause(rest: str) -> int | None:
         return position + that.end()  # "said yesterday that ..."
     subject = _SUBJECT_START.match(rest, position)
     if not subject:
-        return None
+        # a bare singular noun as subject, right before its verb: "said growth slowed", "say history tends to"
+        bare = _BARE_SUBJECT.match(rest, position)
+        if not bare or bare.group(1) in _NOT_AFTER_VERB or bare.group(1) in _NOT_BARE_SUBJECT:
+            return None
+        verb = bare.group(2)
+        if not (_FINITE.fullmatch(verb) or verb in irregular_past() or _present_verb(rest[bare.start(2):].split(), 0)):
+            return None
     start = position + len(rest[position:]) - len(rest[position:].lstrip())
     window = rest[start:start + 80]
+    unstopped = window.split()
     stop = _CLAUSE_STOP.search(window)
     window = window[:stop.start()] if stop else window
     words = window.split()
-    finite = [k for k, w in enumerate(words[1:9], 1) if _FINITE.fullmatch(w)
+    finite = [k for k, w in enumerate(words[1:9], 1) if (_FINITE.fullmatch(w) or w in irregular_past()
+                                                          or (k <= 3 and _present_verb(unstopped, k)))
               and words[k - 1].lower() not in _DETERMINER_WORDS]  # "a balanced budget": an adjective
     if len(words) < 2 or not finite:
         return None
     if re.match(r"(?:to|for|of|with|by|in|on|at|and|or|as)\b", window):
         return None
     return start
+
+
+def _present_verb(words: list[str], k: int) -> bool:
+    """True when ``words[k]`` reads as a present-tense verb: "-s" and followed by its object, not a preposition."""
+    return bool(_PRESENT_S.fullmatch(words[k])) and k + 1 < len(words) \
+        and words[k + 1].lower() not in _NOT_AFTER_VERB and not words[k + 1][:1].isupper()
 
 
 _BOUNDARY = re.compile(r"(?:[,;:]\s+|\b(?:and|but|although|though|while|because|whereas|as|after|when|since|so|"
@@ -270,6 +298,8 @@ def reported_speech_spans(speakers) -> list[dict]:
             if not attribution.speaker:
                 attribution = subject_phrase(speakers, s_start, cue)
             if not attribution.speaker:
+                attribution = speakers.pronoun_subject_of_cue(cue)  # "It said the plant would close"
+            if not attribution.speaker:
                 continue
             end = _clip_end(text, clause, s_end)
             row = _row(clause, end, attribution, "that clause" if "that" in text[cue.end:clause] else
@@ -306,7 +336,7 @@ def _parenthetical_or_trailing(speakers, s_start: int, s_end: int, cues: list[Cu
             attribution = subject_phrase(speakers, s_start, cue)
         if not attribution.speaker or attribution.speaker_start < s_start:
             continue
-        if not re.search(r",\s+$", text[s_start:attribution.speaker_start]):
+        if not re.search(r",\s+(?:(?:a|an|the)\s+)?$", text[s_start:attribution.speaker_start]):
             continue
         if text[attribution.speaker_end:cue.start].strip():
             continue

@@ -42,6 +42,12 @@ def _word_list(name: str) -> frozenset[str]:
     )
 
 
+@cached
+def irregular_past() -> frozenset[str]:
+    """Irregular past-tense verb forms (``data/irregular_past.txt``): finite verbs no "-ed" shows."""
+    return _word_list("irregular_past.txt")
+
+
 def verb_forms(lemma: str, past: str = "") -> set[str]:
     """Inflected forms of a reporting verb or verb phrase (``point out`` -> ``pointed out`` ...)."""
     head, _, rest = lemma.partition(" ")
@@ -159,7 +165,7 @@ def aliases() -> dict[str, dict[str, str]]:
 
 # ---------------------------------------------------------------- mentions
 
-_NAME_TOKEN = r"(?:(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,5}(?![a-z]))"
+_NAME_TOKEN = r"(?:(?:Jr|Sr)\.|(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,5}(?![a-z]))"
 # every name token starts with a capital A-Z: the look-ahead rejects other positions before the slower
 # look-behind runs (same matches, a third of the time)
 _CAP_SEQUENCE = re.compile(
@@ -171,6 +177,8 @@ _DETERMINER_TITLE = re.compile(
     r"\b(?:(?:[Tt]he\s+)?[\w-]+[’']s|[Tt]he|[Aa]n?)\s+(?=((?:[\w.,-]+ ){0,4}[\w.,-]+))"
 )
 # verbs that follow a person's name far more often than a place's or a thing's
+_NAME_SUFFIXES = frozenset({"Jr.", "Sr."})
+_AGE_APPOSITION = re.compile(r",\s+\d{1,3},")  # "Jan Novak, 54, said": only people have ages
 _PERSON_VERB = re.compile(r"\s+(?:spoke|met|arrived|visited|travelled|traveled|joined|who|whose)\b")
 _NOT_NAMES = frozenset(
     "the a an this that these those it its in on at he she they we i you but and or if as so when while "
@@ -404,8 +412,9 @@ def descriptor_gap(gap: str) -> bool:
 
 
 def _before_role_apposition(after: str) -> bool:
-    """True when ``after`` opens a role in apposition (", president and CEO of ...", ", a senior analyst")."""
-    found = re.match(r",\s+(?:(?:a|an|the)\s+)?((?:[\w-]+\s+){0,3}[\w-]+)", after)
+    """True when ``after`` opens a role in apposition (", president and CEO of ...", ", a senior analyst",
+    ", the firm's North America CEO", " an equity strategist")."""
+    found = re.match(r"(?:,\s+(?:(?:a|an|the)\s+)?|\s+(?:a|an|the)\s+)((?:[\w’'-]+\s+){0,4}[\w-]+)", after)
     return bool(found) and any(w.lower() in title_heads() or w.lower() in group_nouns()
                                for w in found.group(1).split())
 
@@ -452,7 +461,7 @@ class Registry:
             if re.search(r"[’']s\s+$", text[max(0, m.start - 4):m.start]):
                 continue  # "Trump's Defense Secretary Pick": a possessor's role, not a name
             known = m.name.lower() in aliases()["name"]
-            lower_role = re.search(r"\b([a-z]+)\s+$", text[max(0, m.start - 30):m.start])
+            lower_role = re.search(r"\b([a-z]+),?\s+$", text[max(0, m.start - 30):m.start])
             strong = (
                 (m.role and 1 <= len(tokens) <= 3)
                 or (lower_role and lower_role.group(1) in title_heads() and 2 <= len(tokens) <= 3)
@@ -463,7 +472,8 @@ class Registry:
             )
             if not strong and 2 <= len(tokens) <= 4 and tokens[0].lower() not in _NOT_NAMES:
                 # "said analyst Ana Ruiz", "Ana Ruiz, president of Acme, said"
-                strong = _after_inverted_cue(text, m.start) or _before_role_apposition(after)
+                strong = _after_inverted_cue(text, m.start) or _before_role_apposition(after) \
+                    or bool(_AGE_APPOSITION.match(after))
             if strong:
                 self._add(m)
         # weak full names whose surname is registered: "Mark Hegseth, a prominent figure"
@@ -498,6 +508,8 @@ class Registry:
     def _add(self, m: Mention) -> None:
         canonical = _canonical_name(m.name)
         tokens = canonical.split()
+        if len(tokens) > 1 and tokens[-1] in _NAME_SUFFIXES:
+            tokens = tokens[:-1]  # "William Clay Ford Jr.": the surname is Ford, the suffix stays in the name
         surname, first = tokens[-1], " ".join(tokens[:-1])
         # a bare surname joins the person already registered with that surname
         if not first and surname in self.by_surname:

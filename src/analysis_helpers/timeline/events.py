@@ -21,6 +21,9 @@ Contact Group") and the same actor are attached as further sources.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from datetime import date
+
 import re
 from functools import lru_cache
 from heapq import merge
@@ -185,7 +188,6 @@ def thread_of(text: str) -> str:
 def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[str, str]) -> list[dict]:
     """One dict per dated mention. Per-sentence and per-block facts are computed once and shared,
     and a mention's sentence is found by bisect, so the cost stays linear in mentions and text."""
-    from bisect import bisect_right
 
     sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
     by_doc = {doc: grp.reset_index(drop=True) for doc, grp in sentences.groupby("doc_id", sort=False)}
@@ -546,12 +548,10 @@ def _most_common(values: list[str]) -> str:
 
 
 def _days_between(earlier: str, later: str) -> int:
-    from datetime import date
 
     return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
 
 
 def _span_days(m: dict) -> int:
-    from datetime import date
 
     return (date.fromisoformat(m["last_day"]) - date.fromisoformat(m["first_day"])).days

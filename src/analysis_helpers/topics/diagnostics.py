@@ -9,6 +9,10 @@ from the command line on a folder of articles::
 
 from __future__ import annotations
 
+import argparse
+import sys
+from pathlib import Path
+
 from .checks import (  # noqa: F401 - the checks' home is topics.checks; imported here for callers
     DIAGNOSTIC_COLUMNS, MIN_ARTICLES, MIN_PARAGRAPHS, MIN_TOPIC_PARAGRAPHS, topic_choice, topic_model_diagnostics,
     topic_model_warnings,
@@ -31,9 +35,6 @@ def main(argv=None) -> int:
 
     Exit status 0 when there is no warning, 3 when there is at least one, 2 on a bad folder.
     """
-    import argparse
-    import sys
-    from pathlib import Path
 
     parser = argparse.ArgumentParser(prog="python -m analysis_helpers.topics.diagnostics",
                                      description="Fit the topic model of a folder of articles and print "
