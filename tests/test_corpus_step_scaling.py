@@ -8,8 +8,9 @@ import random
 import pandas as pd
 
 from analysis_helpers import open_corpus
-from analysis_helpers.figures.comparison import compare_figures
 from analysis_helpers.comparison.dates import class_date_disagreements, date_disagreements
+from analysis_helpers.figures.comparison import compare_figures
+from analysis_helpers.pipeline import _warning_rows
 from analysis_helpers.quotes.alignment import align_quotes, quote_pairs
 from analysis_helpers.topics.near_duplicates import same_passage_classes, same_passage_pairs
 
@@ -122,3 +123,9 @@ def test_figure_comparison_work_does_not_grow_with_copies():
     assert small.attrs["pairs_examined"] == large.attrs["pairs_examined"] == 3
     assert len(large) == 600 and large.groupby("group_id")["n_docs"].first().tolist() == [200, 400]
     assert set(large["similarity"]) == {1.0}
+
+
+def test_a_capped_timeline_comparison_becomes_a_problems_warning():
+    rows = _warning_rows({"timeline_conflicts_warnings": ["1 passage(s) ... 7 pairs left out"]})
+    assert [(r["severity"], r["step"]) for r in rows] == [("warning", "timeline_conflicts")]
+    assert "7 pairs left out" in rows[0]["problem"]

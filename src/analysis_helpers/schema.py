@@ -381,7 +381,9 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     )),
     Table("timeline_conflicts", "Dates (and roles) the articles get wrong: with --reference, claims that "
           "contradict the reference table (kind date or role); without, passages retold by two articles that "
-          "state days not overlapping (kind between_articles, one row per pair).",
+          "state days not overlapping (kind between_articles, one row per pair; at most "
+          "comparison.dates.MAX_PAIRS_PER_PASSAGE pairs per passage, a problems warning says how many more "
+          "there were).",
           ("doc_id", "start", "kind", "ref_id", "other_doc_id", "other_start"), ("doc_id", "start", "kind"), (
         _DOC, _START, _END,
         _c("kind", "str", "date or role (against the reference), between_articles (against another article)",
