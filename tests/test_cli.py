@@ -254,7 +254,10 @@ def test_sigint_exits_130_with_one_line_and_no_complete_looking_output(tmp_path)
     out = tmp_path / "out"
     process = subprocess.Popen([sys.executable, "-m", "analysis_helpers.cli", "extract", str(folder), "--out",
                                 str(out), "--jobs", "1", "--chunk-size", "5", "--no-progress"],
-                               stderr=subprocess.PIPE, text=True, env=dict(os.environ))
+                               stderr=subprocess.PIPE, text=True, env=dict(os.environ),
+                               # a test run started in the background inherits SIGINT ignored; the user's
+                               # terminal never does, so give the child the default disposition
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     lock = tmp_path / ".out.lock"
     deadline = time.monotonic() + 120
     while not lock.exists() and process.poll() is None and time.monotonic() < deadline:
