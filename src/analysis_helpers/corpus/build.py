@@ -433,7 +433,7 @@ class Corpus:
     articles : DataFrame
         See :func:`read_articles`.
     blocks : DataFrame
-        See :func:`analysis_helpers.blocks.segment_blocks`.
+        See :func:`analysis_helpers.corpus.blocks.segment_blocks`.
     sentences : DataFrame
         See :func:`analysis_helpers.sentences.split_sentences`.
     problems : DataFrame

@@ -735,7 +735,7 @@ def segment_blocks(articles: pd.DataFrame, *, repeated=None, lexicons=None) -> p
         ``doc_id``; ``block_id`` (0-based position in the article); ``start`` and
         ``end`` (character offsets into the article's ``text``, end exclusive);
         ``text`` (equal to ``article_text[start:end]``); ``role``, one of
-        :data:`analysis_helpers.block_roles.ROLES`; ``role_rule`` (which rule
+        :data:`analysis_helpers.schema.ROLES`; ``role_rule`` (which rule
         gave the role). Sorted by doc_id, block_id.
     """
     if repeated is None:

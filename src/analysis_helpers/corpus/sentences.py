@@ -135,7 +135,7 @@ def split_sentences(articles: pd.DataFrame, blocks: pd.DataFrame, *, lexicons=No
     articles : DataFrame
         Needs ``doc_id`` and ``text``.
     blocks : DataFrame
-        From :func:`analysis_helpers.blocks.segment_blocks`.
+        From :func:`analysis_helpers.corpus.blocks.segment_blocks`.
     lexicons : folder, dict or :class:`~analysis_helpers.resources.Lexicons`, optional
         Lexicon files replacing the packaged ones for this call (see
         :mod:`analysis_helpers.resources`); missing files fall back to the package.

@@ -2,7 +2,7 @@
 """Topics of paragraphs and articles: TF-IDF, NMF topics, k-means and agglomerative clusters.
 
 The unit of the topic model is the paragraph: one block of an article whose
-role is in :data:`block_roles.ARTICLE_ROLES` (headline, standfirst, body) by
+role is in :data:`analysis_helpers.schema.ARTICLE_ROLES` (headline, standfirst, body) by
 default. The number of topics is chosen by a measured criterion, the stability
 of the NMF topics when 20% of the paragraphs are left out (the k whose topics
 come back most alike, measured by the adjusted Rand index), unless the caller
@@ -74,7 +74,7 @@ def paragraph_units(source, roles=ARTICLE_ROLES) -> pd.DataFrame:
     source : anything :func:`open_corpus` accepts
     roles : sequence of str
         Block roles kept (default headline, standfirst and body). Pass
-        ``block_roles.ROLES`` to keep boilerplate, captions and related links too.
+        ``analysis_helpers.schema.ROLES`` to keep boilerplate, captions and related links too.
 
     Returns
     -------

@@ -4,7 +4,7 @@ Two kinds of repetition matter to a reader of scraped news:
 
 * the same line printed twice in one page (a headline repeated above the
   text, a photo credit under each picture, "Read more" after each blurb),
-  found by comparing blocks after :func:`block_roles.normalise` (case, quotes,
+  found by comparing blocks after :func:`analysis_helpers.corpus.roles.normalise` (case, quotes,
   dashes and spacing unified) or, for near copies, by cosine similarity of
   character 3- to 5-grams;
 * the same story retold by different outlets, found by cosine similarity of
