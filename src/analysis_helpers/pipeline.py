@@ -104,7 +104,6 @@ class Step:
     columns : dict of str to list of str
         The table(s) it writes with their columns (empty for internal results).
     """
-
     name: str
     func: Callable
     needs: tuple[str, ...]
@@ -123,7 +122,6 @@ class CorpusContext:
     repeated_lines : RepeatedLines
         The short lines found in several different articles (site furniture evidence).
     """
-
     published_days: tuple[date, ...] = ()
     repeated_lines: RepeatedLines = field(default_factory=RepeatedLines)
 
@@ -147,7 +145,6 @@ class RunOptions:
         A reference table (``--reference``; see :mod:`analysis_helpers.timeline.reference`) that
         ``timeline_conflicts`` compares the timeline with; None compares the articles with each other.
     """
-
     article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT
     topics: TopicOptions = field(default_factory=TopicOptions)
     reference: pd.DataFrame | None = field(default=None, compare=False)
@@ -305,7 +302,6 @@ class _Budget:
     regular-expression search, a pandas sort) finishes before the budget can stop it. Linear
     steps and patterns without catastrophic backtracking are the protection; this is the backstop.
     """
-
     def __init__(self, seconds: float | None):
         usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
         self.seconds = seconds if usable and seconds else None
@@ -673,7 +669,6 @@ def base_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
 
 def run_extractor(name: str, corpus: Corpus) -> dict[str, pd.DataFrame]:
     """Run the extractor registered as ``name`` on a whole corpus and return its table(s) by name."""
-
     module_name, func_name = EXTRACTORS[name].split(":")
     result = getattr(import_module(module_name), func_name)(corpus)
     return result if isinstance(result, dict) else {name: result}
@@ -693,7 +688,6 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir) -> list:
     The command line writes through :mod:`analysis_helpers.runner.outputs` instead,
     which is atomic.
     """
-
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = []

@@ -42,7 +42,6 @@ class NotebookSettings:
     name : str
         A short name of the corpus for titles ("seeds" or the folder's name).
     """
-
     corpus_dir: Path
     is_seeds: bool
     annotations_dir: Path | None
@@ -181,7 +180,6 @@ def add_notebooks_command(subparsers) -> None:
 
 def notebooks_command(args) -> int:
     """Run ``notebooks``; return the exit status (0 done, 1 a notebook failed, 2 bad arguments)."""
-
     if not args.corpus_dir.is_dir():
         print(f"analysis-helpers: {args.corpus_dir} is not a folder", file=sys.stderr)
         return 2

@@ -55,7 +55,6 @@ class MeantimeDocument:
     url : str
         The Wikinews address the article was taken from.
     """
-
     doc_id: str
     text: str
     tokens: dict = field(repr=False)
@@ -188,7 +187,6 @@ def write_meantime_folder(docs, folder) -> Path:
         The folder. ``manifest.csv`` has ``file, doc_id, outlet, url, published, published_note``
         with ``outlet`` "Wikinews" and ``published`` the document creation time.
     """
-
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     rows = []

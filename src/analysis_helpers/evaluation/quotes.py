@@ -238,7 +238,6 @@ def read_meantime_gold_quotes(folders=None) -> pd.DataFrame:
         columns "" when empty); ``attrs["complete"]`` is the sorted list of
         completely annotated ``doc_id``.
     """
-
     folders = [Path(f) for f in (folders or [annotations_dir() / "meantime"])]
     frames, complete = [], set()
     for folder in folders:

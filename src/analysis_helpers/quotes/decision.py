@@ -36,7 +36,6 @@ SPEECH_LEMMAS = frozenset({"say", "tell", "tell reporters", "add", "state", "com
 @dataclass(frozen=True)
 class Candidate:
     """One possible speaker of a quote: the attribution a rule proposes and its features."""
-
     attribution: object
     features: dict = field(default_factory=dict)
 
@@ -136,7 +135,6 @@ def indirect_confidence(attribution, weights: dict, form_to_lemma: dict[str, str
 
 def weights_table(weights=None):
     """The weights as a DataFrame: ``feature``, ``weight``, ``meaning`` (packaged meanings; "" for others)."""
-
     text = read_text("attribution_weights.csv")
     meanings = {row["feature"]: row["meaning"] for row in csv.DictReader(text.splitlines())}
     values = read_weights(weights)

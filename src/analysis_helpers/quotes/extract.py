@@ -163,7 +163,6 @@ def _block_at(blocks, offset, block_starts=None):
 
     ``block_starts`` (the blocks' starts, in order) lets the caller bisect instead of scanning.
     """
-
     starts = block_starts if block_starts is not None else [b[0] for b in blocks]
     i = bisect_right(starts, offset) - 1
     return (blocks[i][2], blocks[i][3]) if i >= 0 else (-1, None)

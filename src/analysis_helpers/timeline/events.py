@@ -188,7 +188,6 @@ def thread_of(text: str) -> str:
 def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[str, str]) -> list[dict]:
     """One dict per dated mention. Per-sentence and per-block facts are computed once and shared,
     and a mention's sentence is found by bisect, so the cost stays linear in mentions and text."""
-
     sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
     by_doc = {doc: grp.reset_index(drop=True) for doc, grp in sentences.groupby("doc_id", sort=False)}
     doc_date = dates.set_index("doc_id")

@@ -35,7 +35,6 @@ def main(argv=None) -> int:
 
     Exit status 0 when there is no warning, 3 when there is at least one, 2 on a bad folder.
     """
-
     parser = argparse.ArgumentParser(prog="python -m analysis_helpers.topics.diagnostics",
                                      description="Fit the topic model of a folder of articles and print "
                                                  "what makes its topics doubtful.")
