@@ -168,6 +168,19 @@ def _literal_finder() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
     return finder, {w: frozenset(p for p in literals if w.startswith(p)) for w in literals}
 
 
+@cached
+def _rows_by_literal() -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """The lexicon rows always searched (no literal known) and, for each literal, the rows it gates."""
+    ungated, gated_by = [], {}
+    for row, (_, _, _, _, literals) in enumerate(_lexicon_matchers()):
+        if literals is None:
+            ungated.append(row)
+            continue
+        for literal in literals:
+            gated_by.setdefault(literal, []).append(row)
+    return tuple(ungated), {literal: tuple(rows) for literal, rows in gated_by.items()}
+
+
 def _present_literals(lowered: str) -> set[str]:
     """The lexicon literals that occur in ``lowered`` (see :func:`_literal_finder`)."""
     finder, prefixes = _literal_finder()
@@ -412,10 +425,17 @@ def _lexicon_role(text: str, n_words: int | None = None) -> tuple[str, str] | No
     if n_words > MAX_FURNITURE_WORDS and not addresses_reader:
         return None
     prose = n_words >= PROSE_WORDS and is_prose(text) and not addresses_reader
-    present = None if _FOLDS_TO_ASCII.search(text) else _present_literals(text.lower())
-    for role, find, anchored, note, literals in _lexicon_matchers():
-        if present is not None and literals is not None and literals.isdisjoint(present):
-            continue  # none of the strings every match holds: the pattern cannot match
+    matchers = _lexicon_matchers()
+    if _FOLDS_TO_ASCII.search(text):
+        rows = range(len(matchers))
+    else:  # only the rows one of whose literals the block holds (the strings every match holds), in file order
+        ungated, gated_by = _rows_by_literal()
+        rows = set(ungated)
+        for literal in _present_literals(text.lower()):
+            rows.update(gated_by[literal])
+        rows = sorted(rows)
+    for row in rows:
+        role, find, anchored, note, _ = matchers[row]
         m = find(text)
         if m is None or _inside_quotation(text, m.start()):
             continue
