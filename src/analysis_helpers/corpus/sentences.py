@@ -103,13 +103,24 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of the sentences of one block of text.
 
     Besides Punkt's decisions, a sentence end glued to the next sentence with no
-    space ("clause.The group") is split, a common scraping fault.
+    space ("clause.The group") is split, a common scraping fault. Computed once per
+    distinct block text (and lexicon source): a repeated line is not tokenised again.
 
     Returns
     -------
     list of (start, end)
         ``text[start:end]`` is one sentence with no surrounding white space.
     """
+    return [(start, end) for start, end, _ in _block_sentences(text)]
+
+
+@cached(maxsize=8192)
+def _block_sentences(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, sentence text)`` of each sentence of one block, computed once per distinct text."""
+    return tuple((start, end, text[start:end]) for start, end in _split_block(text))
+
+
+def _split_block(text: str) -> list[tuple[int, int]]:
     punkt_spans = sentence_tokenizer().span_tokenize(text)
     if _GLUED.search(text) is None:  # no glued end anywhere in the block: Punkt's spans stand
         return [(s, e) for s, e in punkt_spans if text[s:e].strip()]
@@ -161,10 +172,10 @@ def split_sentences(articles: pd.DataFrame, blocks: pd.DataFrame, *, lexicons=No
         full = texts[doc_id]
         sent_id = 0
         for block_id, start, end, role in sorted(by_doc[doc_id], key=lambda b: b[0]):
-            block_text = full[start:end]
-            for s, e in sentence_spans(block_text):
-                rows.append((doc_id, block_id, sent_id, start + s, start + e, block_text[s:e], role))
-                sent_id += 1
+            found = _block_sentences(full[start:end])
+            rows.extend([(doc_id, block_id, sent_id + k, start + s, start + e, sentence, role)
+                         for k, (s, e, sentence) in enumerate(found)])
+            sent_id += len(found)
     sentences = pd.DataFrame(rows, columns=SENTENCE_COLUMNS + ["role"])
     sentences = sentences.astype({"block_id": "int64", "sent_id": "int64", "start": "int64", "end": "int64"})
     return sentences.sort_values(["doc_id", "sent_id"], kind="stable").reset_index(drop=True)

@@ -15,7 +15,6 @@ unless a scale word, a fraction or a unit follows.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 import pandas as pd
@@ -80,7 +79,8 @@ def _candidate_starts(text: str) -> list[int]:
         while idx >= 0:
             starts.add(idx)
             idx = text.find(marker, idx + 1)
-    starts.update(m.start() for m in _FOLD_WORD.finditer(lower))
+    if "fold" in lower:  # the pattern scans every word; most texts hold no "-fold" word at all
+        starts.update(m.start() for m in _FOLD_WORD.finditer(lower))
     for m in _article_trigger().finditer(lower):
         if m.start() == 0 or not lower[m.start() - 1].isalpha():
             starts.add(m.start())
@@ -102,29 +102,31 @@ def _core_matches(text: str):
 
 
 _WEB_TOKEN = re.compile(r"://|www\.|@|\.(?:com|org|net|html?|php)\b|/[A-Za-z0-9_-]+/")
-_TOKEN_EDGE = re.compile(r"[ \n]")
-
-
 class _WebAddresses:
     """Which offsets of one text sit inside a URL, an e-mail address or a path (a run without spaces).
 
-    The runs between spaces and newlines are found once per text (bisect over their edges) and each
-    run is searched for a web token once, so a long run holding many numbers costs its length once,
-    not once per number.
+    Asked in increasing order of offsets, as the figures are found: the run around an offset is
+    found once (the spaces or newlines around it) and searched for a web token once, so a long run
+    holding many numbers costs its length once, not once per number.
     """
 
     def __init__(self, text: str):
         self.text = text
-        self.edges = [m.start() for m in _TOKEN_EDGE.finditer(text)]
-        self.answers: dict[int, bool] = {}
+        self.left = self.right = 0
+        self.answer = False
+        self.searches = 0
 
     def __contains__(self, pos: int) -> bool:
-        i = bisect_left(self.edges, pos)  # edges[i - 1] < pos <= edges[i]
-        left = self.edges[i - 1] + 1 if i > 0 else 0
-        if left not in self.answers:
-            right = self.edges[i] if i < len(self.edges) else len(self.text)
-            self.answers[left] = bool(_WEB_TOKEN.search(self.text[left:right]))
-        return self.answers[left]
+        if not self.left <= pos < self.right:
+            text = self.text
+            # a separator stands at self.right: the one before pos is at or after it when pos is beyond it
+            lower = self.right if pos > self.right else 0
+            self.left = max(text.rfind(" ", lower, pos), text.rfind("\n", lower, pos)) + 1
+            found = [i for i in (text.find(" ", pos), text.find("\n", pos)) if i >= 0]
+            self.right = min(found) if found else len(text)
+            self.answer = bool(_WEB_TOKEN.search(text[self.left:self.right]))
+            self.searches += 1
+        return self.answer
 
 
 def _in_web_address(text: str, pos: int) -> bool:
@@ -175,42 +177,83 @@ def _mark_changes(text: str, figures: list[dict]) -> None:
             second["change"] = "to"
 
 
-#: How far :func:`~.reading.read_figure` may look around its number core, in characters, on either side
-#: (the widest windows of its steps added up stay under 700; ``test_figure_reading_reach`` checks it).
-READING_REACH = 1024
-#: Distinct local contexts remembered per text: repeated text (a pasted table, a hostile run) is read once.
-_MAX_REMEMBERED = 512
+class _TrackedText(str):
+    """An article's text that notes the lowest and highest offsets read through it (slices, find, rfind).
+
+    ``clipped`` is set when a read reached past either end of the text (the reading then depends
+    on where the text ends, so it is not remembered).
+    """
+
+    def start_reading(self) -> None:
+        self.low, self.high, self.clipped = len(self), 0, False
+
+    def _note(self, start, stop) -> None:
+        n = len(self)
+        if start is None or start <= 0 or stop is None or stop > n or start > stop:
+            self.clipped = True
+            return
+        self.low, self.high = min(self.low, start), max(self.high, stop)
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            self._note(key.start, key.stop)
+        else:
+            self.clipped = True
+        return str.__getitem__(self, key)
+
+    def find(self, sub, start=None, end=None):
+        self._note(start, end)
+        return str.find(self, sub, start, end)
+
+    def rfind(self, sub, start=None, end=None):
+        self._note(start, end)
+        return str.rfind(self, sub, start, end)
 
 
-class _LocalReadings:
-    """:func:`read_figure` for the matches of one text, each local context read once.
+#: Number-core shapes remembered (per lexicon source), and readings kept for each.
+_MAX_SHAPES, _READINGS_PER_SHAPE = 20000, 8
 
-    A reading depends only on the match (its groups' spans) and the :data:`READING_REACH`
-    characters on either side of it, so a match whose surroundings repeat an earlier one's
-    (the same table row pasted twice, a run of one phrase) takes the earlier reading, shifted.
+
+@cached
+def _remembered_readings() -> dict:
+    """``{core shape: [(low, high, text read, figure)]}``, offsets relative to the core (see :class:`_Readings`)."""
+    return {}
+
+
+class _Readings:
+    """:func:`read_figure` for the matches of one text, a reading whose words were read before taken from memory.
+
+    Reading a figure looks only at the text around its number core (a few hundred characters
+    at most). Each reading notes the span it read (:class:`_TrackedText`); a later match with
+    the same core whose surroundings hold the same characters over that span (a table row or a
+    paragraph repeated in this or another article, a hostile run of one phrase) takes the
+    remembered figure, shifted. Readings that touched either end of their text are never remembered.
     """
 
     def __init__(self, text: str):
-        self.text = text
-        self.seen: dict = {}
+        self.text = _TrackedText(text)
+        self.memory = _remembered_readings()
 
     def read(self, m: re.Match) -> dict | None:
         text, start = self.text, m.start()
-        low = max(0, start - READING_REACH)
-        key = (text[low:m.end() + READING_REACH], start - low, m.lastgroup,
-               tuple((a - start, b - start) if a >= 0 else None for a, b in m.regs))
-        if key in self.seen:
-            fig = self.seen[key]
-            if fig is None:
-                return None
-            return {**fig, "start": fig["start"] + start, "end": fig["end"] + start}
+        shape = (m.lastgroup, m.group(), tuple((a - start, b - start) if a >= 0 else None for a, b in m.regs))
+        known = self.memory.get(shape, ())
+        for low, high, seen, fig in known:
+            if start + low > 0 and start + high <= len(text) and str.__getitem__(text, slice(start + low, start + high)) == seen:
+                return None if fig is None else {**fig, "start": fig["start"] + start, "end": fig["end"] + start}
+        text.start_reading()
         try:
             fig = read_figure(text, m)
         except (KeyError, ValueError, TypeError, IndexError):
             fig = None
-        if len(self.seen) >= _MAX_REMEMBERED:
-            self.seen.clear()
-        self.seen[key] = None if fig is None else {**fig, "start": fig["start"] - start, "end": fig["end"] - start}
+        if not text.clipped and text.low < text.high:
+            if len(self.memory) >= _MAX_SHAPES:
+                self.memory.clear()
+            kept = self.memory.setdefault(shape, [])
+            if len(kept) >= _READINGS_PER_SHAPE:
+                del kept[0]
+            kept.append((text.low - start, text.high - start, str.__getitem__(text, slice(text.low, text.high)),
+                         None if fig is None else {**fig, "start": fig["start"] - start, "end": fig["end"] - start}))
         return fig
 
 
@@ -234,7 +277,7 @@ def figures_in_text(text: str) -> list[dict]:
     out: list[dict] = []
     covered = 0
     web = _WebAddresses(text)
-    readings = _LocalReadings(text)
+    readings = _Readings(text)
     for m in _core_matches(text):
         if m.start() < covered:
             continue
@@ -287,8 +330,9 @@ def extract_figures(corpus, *, lexicons=None) -> pd.DataFrame:
     table = table.astype({"start": "int64", "end": "int64", "value": "float64", "value_low": "float64",
                           "value_high": "float64"})
     table = corpus.offsets.attach(table, sentences=True)
-    sentence_text = {(d, i): t for d, i, t in zip(corpus.sentences["doc_id"], corpus.sentences["sent_id"],
-                                                  corpus.sentences["text"])}
+    sentence_text = {(d, i): t for d, i, t in zip(corpus.sentences["doc_id"].tolist(),
+                                                  corpus.sentences["sent_id"].tolist(),
+                                                  corpus.sentences["text"].tolist())}
     table["sentence"] = [sentence_text.get((d, i), "") for d, i in zip(table["doc_id"], table["sent_id"])]
     table = table[FIGURE_COLUMNS].sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
     return table

@@ -125,7 +125,7 @@ def _one_counts_a_noun(text: str, start: int, end: int) -> bool:
 def _subject(text: str, start: int, end: int, kind: str, noun_phrase: str) -> str:
     """The subject phrase; a count or ordinal names its noun phrase ("annexed regions of Ukraine")."""
     if kind in ("count", "ordinal") and noun_phrase:
-        after_noun = text.find(noun_phrase, end)
+        after_noun = text.find(noun_phrase, end, end + 60 + len(noun_phrase))  # only a noun within 60 counts
         if 0 <= after_noun - end <= 60:
             rest = text[after_noun + len(noun_phrase):after_noun + len(noun_phrase) + 80]
             tail = subject_phrase("", rest)
@@ -432,7 +432,7 @@ def _sign_before(r: Reading) -> bool:
         r.start -= len(sign_m.group(0))
     elif re.search(r"\bminus\s+$", text[max(0, r.start - 8):r.start], re.IGNORECASE):
         r.sign = -1
-        r.start = text.rfind("minus", 0, r.start)
+        r.start = text.rfind("minus", max(0, r.start - 8), r.start)
     return True
 
 
