@@ -439,6 +439,8 @@ def _normalise_quarter_or_quarter_code(rule: str, m: re.Match, ctx: RuleContext,
             return None
         if not (g["year"] or g["rel"]) and not re.search(r"quarter|half", g["unit"]):
             return None
+        if ordinal == "last" and not (g["year"] or g["rel"]):
+            return None  # "the last quarter" on its own: the quarter before the document's (relative_unit)
         if g["unit"] == "half" and not (g["year"] or g["rel"]):
             return None
     else:
@@ -575,11 +577,12 @@ def _normalise_relative_unit(rule: str, m: re.Match, ctx: RuleContext, start: in
         return None
     if rel == "the previous" and not pre:
         rel, shift = "previous", -1
-    if rel.startswith("the ") and rel != "the current" and not pre:
-        # "the past year", "the next month": a stretch of time, not a calendar unit
+    if rel == "the same" and not pre:  # "the same year": a stretch the size of the unit (kept as it was)
         if unit in ("weekend", "fiscal year", "financial year"):
             return None
         return _result("DURATION", duration_value(1, unit), anchor="document date")
+    # "the past year", "the last quarter", "the next month": the calendar unit before or after the document
+    # date's own (MEANTIME / TimeML convention: "the past decade" in 2011 is 200), like "last year"
     mod = POINT_MODS.get(pre, "")
     if pre in ("earlier", "early"):
         mod = "START" if pre == "early" else ""
@@ -610,7 +613,13 @@ def _normalise_relative_unit(rule: str, m: re.Match, ctx: RuleContext, start: in
 
 
 def _normalise_ago_or_ago_num(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
-    """ago, ago_num."""
+    """ago, ago_num: "two years ago" is the DURATION P2Y that ends at the document date (MEANTIME / ISO-TimeML
+    convention: the duration, with the point it reaches back to as its begin point).
+
+    The point ("2022") is kept as ``point``: the tagger gives its calendar interval to first_day and
+    last_day, so the row still says when. Without a document date or a whole number of units the
+    duration stays and the point is unknown.
+    """
     g = m.groupdict()
     ref = ctx.reference
     if g["dir"] != "ago":
@@ -618,24 +627,32 @@ def _normalise_ago_or_ago_num(rule: str, m: re.Match, ctx: RuleContext, start: i
     words = m.group("t").split()
     unit = g["unit"].lower()
     number = number_value(" ".join(words[:-2])) if rule == "ago" else number_value(g["num"])
-    if ref is None or number is None:
+    if number is None:
         return _result("DATE", "PAST_REF", anchor="document date")
-    n = number * UNIT_FACTORS.get(unit, 1)
+    result = _result("DURATION", duration_value(number, unit), anchor="document date")
+    point = _ago_point(ref, number * UNIT_FACTORS.get(unit, 1), unit) if ref is not None else None
+    if point is not None:
+        result["point"] = point
+    return result
+
+
+def _ago_point(ref: date, n: float, unit: str) -> str | None:
+    """The calendar value ``n`` units before ``ref`` at the unit's precision ("2022", "2024-01", "2024-W10")."""
     if not float(n).is_integer():
-        return _result("DATE", "PAST_REF", anchor="document date")
+        return None
     n = int(n)
     if unit in ("year", "decade", "century"):
-        return _result("DATE", str(ref.year - n), anchor="document date")
+        return str(ref.year - n)
     if unit == "month":
-        return _result("DATE", month_value(*shift_months(ref.year, ref.month, -n)), anchor="document date")
+        return month_value(*shift_months(ref.year, ref.month, -n))
     if unit in ("week", "fortnight"):
-        return _result("DATE", week_value(ref - timedelta(weeks=n)), anchor="document date")
+        return week_value(ref - timedelta(weeks=n))
     if unit == "day":
-        return _result("DATE", day_value(ref - timedelta(days=n)), anchor="document date")
+        return day_value(ref - timedelta(days=n))
     if unit == "quarter":
         year, month = shift_months(ref.year, ref.month, -3 * n)
-        return _result("DATE", f"{year}-Q{quarter_of(month)}", anchor="document date")
-    return _result("TIME", "PAST_REF", anchor="document date")
+        return f"{year}-Q{quarter_of(month)}"
+    return None
 
 
 def _normalise_duration(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
