@@ -69,3 +69,20 @@ def test_an_event_n_years_ago_is_still_on_the_timeline(tmp_path):
                    "published_note": ""}]).to_csv(tmp_path / "manifest.csv", index=False)
     events = build_timeline(open_corpus(tmp_path))
     assert (events["first_day"] == "2022-01-01").any() and (events["last_day"] == "2022-12-31").any()
+
+
+# ---------------------------------------------------------------- issue 14 items not yet covered elsewhere
+
+def test_weekday_after_said_in_an_old_article_is_the_latest_such_day_up_to_its_date():
+    found = tags("The council said Saturday it would close the library.", date(2015, 3, 11))
+    assert found["Saturday"]["value"] == "2015-03-07"
+
+
+def test_minutes_from_a_meeting_are_a_record_not_a_duration():
+    assert "minutes" not in tags("The bank released the minutes from its policy meeting.")
+
+
+def test_relative_word_in_an_undated_quote_keeps_x_values_and_says_why():
+    found = tags("“We sign tomorrow,” the minister said on Tuesday.", None)
+    assert (found["Tuesday"]["value"], found["tomorrow"]["value"]) == ("XXXX-WXX-2", "XXXX-XX-XX")
+    assert found["tomorrow"]["reason"].startswith("no document date")
