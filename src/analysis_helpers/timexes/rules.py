@@ -887,6 +887,33 @@ RULE_TRIGGERS = {
     "session_part_of_day": "part_of_day",
     "event": "event",
 }
+#: For some rules, a simple pattern that every match of the rule contains (or every match the
+#: normaliser keeps: "ago" for the "ago" rule). A window where it is absent is skipped without running
+#: the rule, which changes no result and saves most of the digit rules' time (a digit is in many
+#: windows, a date shape in few). Written for the text the rule runs on (lower-cased for LOWERED_RULES).
+RULE_GATES = {
+    "iso_date": r"\d-[01]\d-",
+    "numeric_date": r"\d/\d",
+    "dotted_date": r"\d\.\d",
+    "short_year": r"['’]\d\d",
+    "time": r"\d\s*[aApP]\.?[mM]|\d:\d|\d\s+(?:UTC|GMT)|noon|midnight",
+    "quarter_code": r"[QH][1-4]",
+    "year": r"\d\d\d\d",
+    "decade": r"\d0s",
+    "year_range": r"\d\d\d\d\s*(?:[-–/]|to|until|and)\s*\d\d",
+    "ago": r"ago",
+    "ago_num": r"ago",
+    "ordinal_unit": r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th)",
+    "range_first": r"between|from",
+    "same_period_year_ago": r"same",
+    "century": r"century",
+    "unit_long": r"-long",
+    "weekend": r"weekend",
+    "quarter": r"quarter|half",
+    "the_day": r"the day",
+    "bare_duration": r"years|months|weeks|days|decades|hours|minutes|centuries",
+}
+_GATES = {name: re.compile(gate) for name, gate in RULE_GATES.items()}
 WINDOW_BEFORE, WINDOW_AFTER = 90, 45
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
@@ -901,18 +928,35 @@ def _scanners():
         for category, words in table.items():
             for word in words.split():
                 lookup.setdefault(word, []).append(category)
-        built.append((re.compile(r"\b" + trie_regex(lookup) + r"\b"), lookup))
+        # No leading \b: a pattern starting with the trie's first letters lets ``re`` skip ahead to them
+        # (about 3 times faster); _word_starts keeps only hits at the start of a word, as \b did.
+        built.append((re.compile(trie_regex(lookup) + r"\b"), lookup))
     return (built[0], built[1], re.compile(r"\d+"))
+
+
+def _word_starts(pattern: re.Pattern, text: str):
+    """The matches of ``pattern`` (letters only, ending in \b) that start a word, as ``\b`` + pattern finds them.
+
+    A match that does not start a word lies inside one word (it is letters only), so it hides no
+    match that does: the results equal those of the pattern with a leading ``\b``.
+    """
+    for m in pattern.finditer(text):
+        start = m.start()
+        if start:
+            before = text[start - 1]
+            if before.isalnum() or before == "_":  # re's \w, for str patterns
+                continue
+        yield m
 
 
 def _trigger_windows(text: str, lowered: str) -> dict[str, list[tuple[int, int]]]:
     """For each trigger category, the merged windows around its words in ``text``."""
     (lower_pattern, lower_lookup), (cased_pattern, cased_lookup), digits = _scanners()
     hits: dict[str, list[tuple[int, int]]] = {}
-    for m in lower_pattern.finditer(lowered):
+    for m in _word_starts(lower_pattern, lowered):
         for category in lower_lookup[m.group()]:
             hits.setdefault(category, []).append(m.span())
-    for m in cased_pattern.finditer(text):
+    for m in _word_starts(cased_pattern, text):
         for category in cased_lookup[m.group()]:
             hits.setdefault(category, []).append(m.span())
     hits["digit"] = [m.span() for m in digits.finditer(text)]
@@ -939,7 +983,10 @@ def candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
         trigger = RULE_TRIGGERS.get(name)
         spans = [(0, len(text))] if trigger is None else windows.get(trigger, [])
         source = lowered if name in LOWERED_RULES else text
+        gate = _GATES.get(name)
         for lo, hi in spans:
+            if gate is not None and gate.search(source, lo, hi) is None:
+                continue
             for m in pattern.finditer(source, lo, hi):
                 start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") is not None else m.span()
                 if end > start and (start, end, name) not in found:

@@ -147,6 +147,8 @@ def _quoted_days_at_speech_time(rows: list[dict], ctx: RuleContext) -> None:
     said (“We sign tomorrow,” she said on Tuesday), the quoted day word is that day plus its offset;
     otherwise it stays counted from the document date. Changes ``rows`` in place.
     """
+    if not any(row["rule"] == "day_word" and row["text"].lower().split()[-1] in _DAY_WORD_OFFSETS for row in rows):
+        return  # no day word to move (speed: most articles have none; the quotation marks are not read)
     marks = _QuoteMarks(ctx.text)
     said_days: dict[int, list[dict]] = {}  # sentence start -> dated rows said there, in order
     for row in rows:
