@@ -38,7 +38,7 @@ from dataclasses import replace
 from ..resources import cached
 from .speakers import (
     Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns, irregular_past, organisation_words,
-    title_heads,
+    title_heads, title_words,
 )
 from .records import Attribution, Cue  # re-exported: Attribution and Cue were defined here
 
@@ -152,6 +152,28 @@ def _inflected(cue: Cue) -> bool:
     return cue.text.lower() != cue.lemma
 
 
+_LAST_WORD = re.compile(r"(?<![\w.])([A-Za-z]+\.)$")
+
+
+def joined_at_titles(text: str, sentences: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    """``sentences`` with a split after an abbreviated title undone ("... Sen." + "Rob Portman said ...").
+
+    Sentence splitting may end a sentence at "Sen." or "Mr." when the next word
+    is also a common word ("Rob", "Will"); an abbreviated title of
+    ``person_titles.csv`` always belongs to the name after it, in the same block.
+    """
+    titles = title_words()
+    out: list[tuple[int, int, int, str]] = []
+    for sentence in sentences:
+        if out and out[-1][2] == sentence[2] and text[sentence[0]:sentence[0] + 1].isupper():
+            last = _LAST_WORD.search(text, out[-1][0], out[-1][1])
+            if last and last.group(1).lower() in titles:
+                out[-1] = (out[-1][0], sentence[1], sentence[2], sentence[3])
+                continue
+        out.append(sentence)
+    return out
+
+
 class ArticleSpeakers:
     """Mentions, cues, registry and resolved sentence subjects of one article.
 
@@ -167,6 +189,7 @@ class ArticleSpeakers:
 
     def __init__(self, text: str, sentences: list[tuple[int, int, int, str]], quoted: list[tuple[int, int]]):
         self.text = text
+        sentences = joined_at_titles(text, sentences)
         self.sentences = sentences
         self.sentence_starts = [s[0] for s in sentences]
         self.quoted = sorted(quoted)

@@ -166,12 +166,26 @@ def aliases() -> dict[str, dict[str, str]]:
 # ---------------------------------------------------------------- mentions
 
 _NAME_TOKEN = r"(?:(?:Jr|Sr)\.|(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,5}(?![a-z]))"
-# every name token starts with a capital A-Z: the look-ahead rejects other positions before the slower
-# look-behind runs (same matches, a third of the time)
-_CAP_SEQUENCE = re.compile(
-    rf"(?=[A-Z])(?<![\w.-]){_NAME_TOKEN}(?:(?: | of | of the ){_NAME_TOKEN})*(?:[’']s\b)?"
-)
-_TOKEN = re.compile(rf"{_NAME_TOKEN}|of|the")
+
+
+@cached
+def _name_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """``(capitalised sequence, token)`` patterns of names, with the abbreviated titles of ``person_titles.csv``.
+
+    An abbreviated title written with its full stop ("Sen.", "Mr.", "Lt.") is a
+    token of the name after it ("Sen. Rob Portman", "Mr. Tomar"), not the end of
+    a sequence: only the abbreviations listed as titles, so a sentence's last
+    word ("... in Ohio. The") never joins the next.
+    """
+    abbreviated = sorted((w[:-1] for w in title_words() if w.endswith(".") and w[:-1].isalpha()), key=len,
+                         reverse=True)
+    title = rf"(?:{'|'.join(re.escape(w[:1].upper() + w[1:]) for w in abbreviated)})\.(?= [A-Z])|" \
+        if abbreviated else ""
+    token = rf"(?:{title}{_NAME_TOKEN[3:-1]})"
+    # every name token starts with a capital A-Z: the look-ahead rejects other positions before the slower
+    # look-behind runs (same matches, a third of the time)
+    sequence = re.compile(rf"(?=[A-Z])(?<![\w.-]){token}(?:(?: | of | of the ){token})*(?:[’']s\b)?")
+    return sequence, re.compile(rf"{token}|of|the")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _DETERMINER_TITLE = re.compile(
     r"\b(?:(?:[Tt]he\s+)?[\w-]+[’']s|[Tt]he|[Aa]n?)\s+(?=((?:[\w.,-]+ ){0,4}[\w.,-]+))"
@@ -258,11 +272,12 @@ def find_mentions(text: str) -> list[Mention]:
     later which bare capitalised words are surnames of registered people.
     """
     mentions: list[Mention] = []
-    for match in _CAP_SEQUENCE.finditer(text):
+    cap_sequence, name_token = _name_patterns()
+    for match in cap_sequence.finditer(text):
         seq = match.group()
         possessive = bool(re.search(r"[’']s$", seq))
         core = seq[:-2] if possessive else seq
-        all_tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(core)]
+        all_tokens = [(m.start(), m.group()) for m in name_token.finditer(core)]
         for tokens, possessive_run in _split_at_cues(all_tokens, possessive):
             _add_sequence_mention(mentions, text, match.start(), core, tokens, possessive_run)
     _add_pronouns_and_titles(mentions, text)
@@ -309,8 +324,10 @@ def _add_sequence_mention(mentions, text, seq_start, core, tokens, possessive):
         if last_title < 0:
             name_tokens = name_tokens[:words.index("of")]
         elif len(body) >= 3 and not set(words[-2:]) & organisation_words():
-            role_tokens += [t for _, t in name_tokens[:-2]]
-            name_tokens = name_tokens[-2:]
+            # a middle initial stays in the name: "Chief of Police Barry M. Weber"
+            size = 3 if len(body) >= 4 and re.fullmatch(r"[A-Z]\.", name_tokens[-2][1]) else 2
+            role_tokens += [t for _, t in name_tokens[:-size]]
+            name_tokens = name_tokens[-size:]
         else:
             role_tokens += [t for _, t in name_tokens]
             name_tokens = []
