@@ -41,3 +41,36 @@ def test_party_and_state_tag_between_name_and_cue():
 def test_middle_initial_after_a_role_with_a_body():
     q = quotes_of("“The suspect was found at the quay,” Chief of Police Marta K. Lindell said in a release.")
     assert row_of(q, "found at the quay")["speaker"] == "Marta K. Lindell"
+
+
+def test_a_name_after_a_role_phrase_and_a_comma_is_a_person():
+    # "The head coach of <team>, <name>, has ...": the name is registered, so "he" and the weak
+    # candidates of later paragraphs find the person
+    q = quotes_of("The head coach of the Harbour Kites, Lenn Marrow, has called the second goal a gift.\n\n"
+                  "In his review of the game, he said, “We grew into the match and kept going.”")
+    assert row_of(q, "grew into")["speaker"] == "Lenn Marrow"
+
+
+def test_a_surname_with_a_role_in_apposition_is_a_person():
+    q = quotes_of("Dorsk, the chairman and former chief executive of Velmar Foods, likes the plan.\n\n"
+                  "“Investors want a short-term pop,” he said.")
+    assert row_of(q, "short-term pop")["speaker"] == "Dorsk"
+
+
+def test_a_full_name_whose_surname_is_used_alone_later_is_a_person():
+    # no role, no cue next to the full name: the later bare surname is the evidence
+    q = quotes_of("Ilse Varga has been preaching against quarterly reports for years.\n\n"
+                  "Varga sold her chain last year. “Quarterly targets make people short-sighted,” she said.")
+    assert row_of(q, "short-sighted")["speaker"] == "Ilse Varga"
+
+
+def test_a_date_is_never_a_person_by_the_surname_evidence():
+    q = quotes_of("Last Friday the index fell. On Friday, traders left early.\n\n"
+                  "“Nobody wanted to hold shares,” said one trader.")
+    assert row_of(q, "hold shares")["speaker"] != "Last Friday"
+
+
+def test_an_acronym_role_before_a_name():
+    q = quotes_of("Velmar CFO Ines Tarrow said she was pleased with the quarter.\n\n"
+                  "“Margins held up,” Tarrow said.")
+    assert row_of(q, "Margins held")["speaker"] == "Ines Tarrow"

@@ -229,9 +229,16 @@ def test_guardian_told_colon_with_pronoun():
 
 
 def test_unregistered_name_after_the_quote_is_the_speaker():
-    text = "Jo Hart was on duty that night. “He told me ‘never again’, and I believed him,” Hart said."
+    text = "Hart was on duty that night. “He told me ‘never again’, and I believed him,” Hart said."
     row = only(quotes_of(text), "direct")
     assert row["speaker"] == "Hart" and row["text"].startswith("He told me ‘never again’")
+
+
+def test_full_name_before_a_bare_surname_speaker_is_the_canonical_speaker():
+    # the surname used alone ("Hart said") makes the earlier full name a person: the guidelines name a
+    # person by the full name the article first gives
+    text = "Jo Hart was on duty that night. “He told me ‘never again’, and I believed him,” Hart said."
+    assert only(quotes_of(text), "direct")["speaker"] == "Jo Hart"
 
 
 def test_trailing_cue_with_a_time_and_a_long_apposition():

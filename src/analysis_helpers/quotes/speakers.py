@@ -201,6 +201,13 @@ _NOT_NAMES = frozenset(
 )
 
 
+# words of dates, never part of a person's name found by the weak surname evidence ("Last Friday")
+_CALENDAR_WORDS = frozenset(
+    "last next monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december".split()
+)
+
+
 @dataclass
 class Mention:
     """A reference to a speaker in the text.
@@ -428,12 +435,39 @@ def descriptor_gap(gap: str) -> bool:
     return not any(w.lower() in _NOT_DESCRIPTOR for w in words)
 
 
-def _before_role_apposition(after: str) -> bool:
+def _before_role_apposition(after: str, heads_only: bool = False) -> bool:
     """True when ``after`` opens a role in apposition (", president and CEO of ...", ", a senior analyst",
-    ", the firm's North America CEO", " an equity strategist")."""
+    ", the firm's North America CEO", " an equity strategist"); with ``heads_only``, a role word of
+    ``person_titles.csv`` after a comma and an article (", the chairman and former ...")."""
+    if heads_only:
+        found = re.match(r",\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,3}[\w-]+)", after)
+        return bool(found) and any(w.lower() in title_heads() for w in found.group(1).split())
     found = re.match(r"(?:,\s+(?:(?:a|an|the)\s+)?|\s+(?:a|an|the)\s+)((?:[\w’'-]+\s+){0,4}[\w-]+)", after)
     return bool(found) and any(w.lower() in title_heads() or w.lower() in group_nouns()
                                for w in found.group(1).split())
+
+
+# a role phrase ending in a comma right before a name: "The head coach of the Black Stars, "
+_ROLE_PHRASE_BEFORE = re.compile(r"(?:^|[ \n(])(?:[Tt]he|[Aa]n?|[\w-]+[’']s) +([^,.;:“”\"()\n]{1,70}),\s*$")
+
+
+def _after_role_phrase(text: str, start: int) -> bool:
+    """True when a role phrase and a comma stand right before ``start`` ("The head coach of Acme, Ana Ruiz")."""
+    found = _ROLE_PHRASE_BEFORE.search(text, max(0, start - 90), start)
+    role = re.split(r"\s(?:of|at|for|in|with)\s", found.group(1))[0] if found else ""
+    return any(w.lower() in title_heads() for w in role.split())
+
+
+def _surname_alone(text: str, surname: str, exclude: int) -> bool:
+    """True when ``surname`` stands alone elsewhere in ``text`` (no capitalised word on either side)
+    before a lower-case word or a comma: "Ruiz said", "Ruiz, who ...", "Ruiz has"."""
+    for found in re.finditer(rf"(?<![\w’'-])(?<!\b[A-Z][\w.’'-] )(?<!\b[A-Z][\w.’'-]{{2}} ){re.escape(surname)}"
+                             rf"(?=\s+[a-z]|,\s+[a-z])", text):
+        if found.start() < exclude or found.start() > exclude + 60:
+            before = text[max(0, found.start() - 30):found.start()]
+            if not re.search(r"[A-Z][\w’'-]*\s+$", before):
+                return True
+    return False
 
 
 def _after_inverted_cue(text: str, start: int) -> bool:
@@ -466,6 +500,7 @@ class Registry:
         self.people: dict[str, Person] = {}
         self.by_surname: dict[str, list[str]] = {}
         cue = cue_lexicon().pattern
+        weak: list[Mention] = []
         for m in mentions:
             if m.kind != "name":
                 continue
@@ -490,8 +525,20 @@ class Registry:
             if not strong and 2 <= len(tokens) <= 4 and tokens[0].lower() not in _NOT_NAMES:
                 # "said analyst Ana Ruiz", "Ana Ruiz, president of Acme, said"
                 strong = _after_inverted_cue(text, m.start) or _before_role_apposition(after) \
-                    or bool(_AGE_APPOSITION.match(after))
+                    or bool(_AGE_APPOSITION.match(after)) or _after_role_phrase(text, m.start)
+            if not strong and len(tokens) == 1 and tokens[0].lower() not in _NOT_NAMES:
+                # "Ruiz, the chairman and former chief executive of Acme, thinks": a role in apposition
+                strong = _before_role_apposition(after, heads_only=True)
             if strong:
+                self._add(m)
+            elif 2 <= len(tokens) <= 3 and not {t.lower() for t in tokens} & (_NOT_NAMES | _CALENDAR_WORDS) \
+                    and tokens[0].lower() not in group_nouns():
+                weak.append(m)
+        # a full name whose surname the article later uses alone, as a subject or before a cue, is a person
+        # ("Ana Ruiz has criticised ... ¶ Ruiz said"): organisations are not referred to by their last word
+        for m in weak:
+            surname = m.name.split()[-1]
+            if surname not in self.by_surname and _surname_alone(text, surname, m.start):
                 self._add(m)
         # weak full names whose surname is registered: "Mark Hegseth, a prominent figure"
         for m in mentions:
