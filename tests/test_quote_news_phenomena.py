@@ -74,3 +74,20 @@ def test_an_acronym_role_before_a_name():
     q = quotes_of("Velmar CFO Ines Tarrow said she was pleased with the quarter.\n\n"
                   "“Margins held up,” Tarrow said.")
     assert row_of(q, "Margins held")["speaker"] == "Ines Tarrow"
+
+
+def test_name_particles_and_a_capitalised_descriptor_before_the_name():
+    q = quotes_of("“The suspect has been arrested,” Velby police chief Rob van Tessel told a news conference.\n\n"
+                  "Ana de la Morra said she was relieved. “It is over,” she said.")
+    assert row_of(q, "has been arrested")["speaker"] == "Rob van Tessel"
+    assert row_of(q, "It is over")["speaker"] == "Ana de la Morra"
+
+
+def test_unregistered_surname_with_a_place_in_apposition_before_the_cue():
+    q = quotes_of("“We expect to vote this evening,” Talvik, of Arizona, said.")
+    assert row_of(q, "vote this evening")["speaker"] == "Talvik"
+
+
+def test_the_headline_is_not_the_narrative_before_the_first_quotation():
+    q = quotes_of("“Nobody saw the ferry leave,” a dock worker told the inquiry.")
+    assert row_of(q, "ferry leave")["speaker"] != "A headline about the ferry line"

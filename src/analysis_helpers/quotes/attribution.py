@@ -474,6 +474,12 @@ class ArticleSpeakers:
             m, cue = mentions[0], cues[0]
             if _ADJACENT.match(self.text[m.end:cue.start]) and m.start in self.resolved:
                 return self._attribution(m, "after quote", cue)
+            # "..., Utrecht police chief Rob van Bree told": a capitalised descriptor before the person
+            last = [k for k in mentions if k.end <= cue.start and k.start > m.start]
+            if last and last[-1].start in self.resolved and last[-1].kind == "name" \
+                    and _ADJACENT.match(self.text[last[-1].end:cue.start]) \
+                    and descriptor_gap(self.text[lead:last[-1].start]):
+                return self._attribution(last[-1], "after quote", cue)
         if cues and cues[0].start == lead and (cues[0].lemma == "according to" or _inflected(cues[0])):
             cue = cues[0]
             if cue.lemma == "according to":
@@ -482,7 +488,9 @@ class ArticleSpeakers:
             if found is not None:
                 return self._attribution(found, "after quote (inverted)", cue)
             return self.inverted_unregistered(cue, window_end)
-        name = re.match(r"([A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2})\s+", self.text[lead:window_end])
+        # "..., Hart said.", "..., Hart, of Ohio, said.": a short apposition may stand before the cue
+        name = re.match(r"([A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2})(?:,[^,“”\"]{1,30},)?\s+",
+                        self.text[lead:window_end])
         if name:
             for cue in cues:
                 if cue.start == lead + name.end() and cue.text[0].islower():

@@ -182,10 +182,18 @@ def _name_patterns() -> tuple[re.Pattern, re.Pattern]:
     title = rf"(?:{'|'.join(re.escape(w[:1].upper() + w[1:]) for w in abbreviated)})\.(?= [A-Z])|" \
         if abbreviated else ""
     token = rf"(?:{title}{_NAME_TOKEN[3:-1]})"
+    particles = "|".join(sorted(map(re.escape, name_particles()), key=len, reverse=True)) or "(?!)"
     # every name token starts with a capital A-Z: the look-ahead rejects other positions before the slower
-    # look-behind runs (same matches, a third of the time)
-    sequence = re.compile(rf"(?=[A-Z])(?<![\w.-]){token}(?:(?: | of | of the ){token})*(?:[’']s\b)?")
-    return sequence, re.compile(rf"{token}|of|the")
+    # look-behind runs (same matches, a third of the time); name particles ("van", "de la") join two tokens
+    sequence = re.compile(rf"(?=[A-Z])(?<![\w.-]){token}(?:(?: | of | of the | (?:(?:{particles}) ){{1,2}}){token})*"
+                          rf"(?:[’']s\b)?")
+    return sequence, re.compile(rf"{token}|of|the|\b(?:{particles})\b")
+
+
+@cached
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside names ("van", "de"), from ``data/name_particles.txt``."""
+    return _word_list("name_particles.txt")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _DETERMINER_TITLE = re.compile(
     r"\b(?:(?:[Tt]he\s+)?[\w-]+[’']s|[Tt]he|[Aa]n?)\s+(?=((?:[\w.,-]+ ){0,4}[\w.,-]+))"
@@ -504,7 +512,7 @@ class Registry:
         for m in mentions:
             if m.kind != "name":
                 continue
-            tokens = m.name.split()
+            tokens = [t for t in m.name.split() if t not in name_particles()]  # "Ana de la Vega": two words
             if any(t.isupper() and len(t) > 1 and "." not in t for t in tokens):
                 continue  # acronyms are organisations, not people
             if any(t.lower() in cue_lexicon().form_to_lemma for t in tokens):
