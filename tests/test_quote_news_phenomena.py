@@ -91,3 +91,14 @@ def test_unregistered_surname_with_a_place_in_apposition_before_the_cue():
 def test_the_headline_is_not_the_narrative_before_the_first_quotation():
     q = quotes_of("“Nobody saw the ferry leave,” a dock worker told the inquiry.")
     assert row_of(q, "ferry leave")["speaker"] != "A headline about the ferry line"
+
+
+def test_a_spokesman_for_a_person_is_the_speaker_not_the_person():
+    # an unnamed role serving someone is named as written, without its article (annotation guidelines)
+    q = quotes_of("“We will appeal the ruling,” a spokesman for Mr. Ivo Ruzek said on Monday.\n\n"
+                  "“The fine is unjust,” said a spokeswoman for Lena Marsh.\n\n"
+                  "A lawyer for the family said the ruling would be appealed.")
+    row = row_of(q, "appeal the ruling")
+    assert (row["speaker"], row["speaker_type"]) == ("spokesman for Mr. Ivo Ruzek", "person")
+    assert row_of(q, "fine is unjust")["speaker"] == "spokeswoman for Lena Marsh"
+    assert row_of(q, "would be appealed")["speaker"] == "lawyer for the family"

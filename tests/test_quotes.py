@@ -252,7 +252,8 @@ def test_trailing_cue_with_a_time_and_a_long_apposition():
 
 @pytest.mark.parametrize("text, speaker", [
     ("“We are reviewing the findings,” the company said in a statement.", "company"),
-    ("A spokesperson for the ministry said that no decision had been taken.", "spokesperson"),
+    # an unnamed role is named as written with the body it serves (guidelines: as written, no article)
+    ("A spokesperson for the ministry said that no decision had been taken.", "spokesperson for the ministry"),
     ("The head of the agency, Lars Moen, said: “We were not consulted.”", "Lars Moen"),
     ("Ukraine’s military said that it had shot down 40 drones overnight.", "Ukraine’s military"),
 ])

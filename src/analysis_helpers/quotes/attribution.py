@@ -58,6 +58,9 @@ _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
 # between a role and the name in apposition: "the vice president of the firm, Ana Ruiz"
 _ROLE_APPOSITION_GAP = re.compile(r"^(?:\s+(?:of|and|at|for)\s+[^,;:.“”\"]{1,70})?\s*,\s*$")
 _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
+# the body a described role serves: "for Mr. Ana Ruiz", "for the family", "at the embassy" (up to four words)
+_ROLE_BODY = re.compile(r" (?:for|at|to) (?:(?:the|his|her|their) )?(?:[A-Z][\w’'-]*(?:\.(?= [A-Z]))?(?: (?:of |de |van )?[A-Z][\w’'-]*(?:\.(?= [A-Z]))?){0,3}"
+                        r"|[a-z][\w’'-]*(?= (?:said|says|told|added|confirmed|declined|did|would|could)\b))")
 _PREPOSITIONS = frozenset(
     "of to with by from for on at about against between among into than like toward towards over under "
     "before after during including regarding despite as".split()
@@ -283,7 +286,7 @@ class ArticleSpeakers:
                 elif m.kind == "title":
                     holder = self.registry.resolve_title(m, resolved_names)
                     # a role nobody in the article holds is still a speaker, named by the role
-                    value = (holder or _without_determiner(m.text), "")
+                    value = (holder or self._described_role(m), "")
                 else:
                     value = self._resolve_pronoun(m, subject, recent)
                 if not value[0]:
@@ -296,6 +299,16 @@ class ArticleSpeakers:
             self.subjects.append(subject_mention)
             if subject:
                 recent = [v for v in recent if v[0] != subject[0]] + [subject]
+
+    def _described_role(self, m: Mention) -> str:
+        """A role nobody in the article holds, named as written with the body it serves.
+
+        "a spokesman for Mr. Ana Ruiz" -> "spokesman for Mr. Ana Ruiz", "the lawyer for the family" ->
+        "lawyer for the family": one unnamed person, described (the guidelines name unnamed speakers as
+        written, without the leading article); a bare role stays a role ("the spokesman" -> "spokesman").
+        """
+        body = _ROLE_BODY.match(self.text, m.end)
+        return _without_determiner(m.text + (body.group() if body else ""))
 
     def _person_before_apposition(self, sent_start: int, m: Mention) -> Mention | None:
         """A registered person opening the clause, followed by a role in apposition that holds ``m``.
@@ -426,6 +439,11 @@ class ArticleSpeakers:
                 # "The region's president, Stefano Bonaccini, said": the name, not the role
                 return self._attribution(before[k + 1], "subject of cue (apposition)", cue)
             method = "subject of cue" if k == len(before) - 1 else "subject of cue (apposition)"
+            if k > 0 and before[k - 1].kind == "title" and before[k - 1].start in self.resolved \
+                    and self.resolved[before[k - 1].start][0] not in self.registry.people \
+                    and re.fullmatch(r" (?:for|at|to) (?:(?:the|his|her|their) )?", self.text[before[k - 1].end:m.start]):
+                # "a spokesman for Mr. Ruiz said": the spokesman speaks, not Ruiz
+                return self._attribution(before[k - 1], method, cue)
             head = self._person_before_apposition(sent_start, m)
             if head is not None:
                 # "Ana Ruiz, president and CEO of Acme Airlines said": the person, not the body
@@ -525,6 +543,9 @@ class ArticleSpeakers:
             return None  # "said Novak, the bloc's envoy": the name before the apposition (an unregistered surname)
         people = [m for m in after if m.kind == "name" and self.resolved[m.start][0] in self.registry.people
                   and descriptor_gap(self.text[cue.end:m.start])]
+        if people and first.kind == "title" and self.resolved[first.start][0] not in self.registry.people \
+                and re.fullmatch(r" (?:for|at|to) (?:(?:the|his|her|their) )?", self.text[first.end:people[0].start]):
+            return first  # "said a spokeswoman for Ana Ruiz": the spokeswoman speaks
         if len(people) > 1 and re.search(r",\s*$", self.text[cue.end:people[-1].start]):
             return people[-1]  # "said Acme Price Head trader, Ana Ruiz": the name in apposition
         if people:

@@ -178,9 +178,10 @@ def _narrative_subjects(speakers: ArticleSpeakers, index: int, open_pos: int, op
             out.append(_candidate(a, open_pos - subject.end))
     if opens and index >= 1:
         previous = speakers.subjects[index - 1]
-        # the headline is not the narrative before the first paragraph's quotation
+        # the headline (or a page's furniture) is not the narrative before the first paragraph's quotation
+        roles = {speakers.sentences[index - 1][3], speakers.sentences[index][3]}
         same_or_next_block = speakers.sentences[index][2] - speakers.sentences[index - 1][2] <= 1 and (
-            speakers.sentences[index - 1][3] != "headline" or speakers.sentences[index][3] == "headline")
+            len(roles) == 1 or roles <= {"standfirst", "body"})
         if previous is not None and same_or_next_block and previous.kind != "group" \
                 and speakers._attribution(previous, "", None).speaker_type == "person":
             a = speakers._attribution(previous, "subject of the previous sentence", None)
