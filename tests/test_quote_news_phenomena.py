@@ -102,3 +102,13 @@ def test_a_spokesman_for_a_person_is_the_speaker_not_the_person():
     assert (row["speaker"], row["speaker_type"]) == ("spokesman for Mr. Ivo Ruzek", "person")
     assert row_of(q, "fine is unjust")["speaker"] == "spokeswoman for Lena Marsh"
     assert row_of(q, "would be appealed")["speaker"] == "lawyer for the family"
+
+
+def test_a_statements_wording_speaks_for_its_author():
+    q = quotes_of("After the complaints, Velmar Foods issued a statement.\n\n"
+                  "It read, “We are sorry for the words we chose.”\n\n"
+                  "The statement from the Harbour Board read: “The quay stays closed.”\n\n"
+                  "Ines Tarrow’s letter said: “I will not resign.”")
+    assert row_of(q, "sorry for the words")["speaker"] == "Velmar Foods"
+    assert row_of(q, "quay stays closed")["speaker"] == "Harbour Board"
+    assert row_of(q, "will not resign")["speaker"] == "Ines Tarrow"

@@ -61,6 +61,71 @@ def _document_pattern() -> re.Pattern:
     )
 
 
+@cached
+def _statement_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """``(wording, mention)``: a statement's wording right before an opening mark, and a statement named.
+
+    Wording: "X's statement read:", "The letter from X said,", "It read,"; the author is the
+    possessor or the body after "from"/"by", else found by :func:`_statement_author`.
+    """
+    nouns = "|".join(sorted((re.escape(n) for n in cue_lexicon().statement_nouns), key=len, reverse=True))
+    name = r"(?:the )?[A-Z][\w.&’'-]*(?: (?:of |for |de )?[A-Z][\w.&’'-]*){0,4}"
+    wording = re.compile(
+        rf"(?:^|[\s(])(?:(?:(?P<owner>{name})[’']s|[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}"
+        rf"(?:{nouns})(?:\s+(?:from|by)\s+(?P<author>{name}))?|(?P<it>[Ii]t))"
+        rf"(?:\s+\w+ly)?\s+(?:read|reads|said|says|stated|states)\s*[:,]?\s*$"
+    )
+    return wording, re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)
+
+
+def _statement_author(speakers, before: str, sent_start: int, index: int) -> Attribution | None:
+    """The author of a statement quoted right after ``before`` (the sentence's words before the mark)."""
+    wording, named = _statement_patterns()
+    found = wording.search(before)
+    if not found:
+        return None
+    cue_start = sent_start + found.end() - len(found.group().lstrip())
+    for group in ("owner", "author"):
+        if found.group(group):
+            s0 = sent_start + found.start(group)
+            phrase = re.sub(r"^the ", "", found.group(group))
+            for m in speakers.mentions_between(s0, s0 + len(found.group(group))):
+                if m.start in speakers.resolved:
+                    return replace(speakers._attribution(m, "statement's author", None), cue=found.group().strip(),
+                                   cue_start=cue_start, cue_end=sent_start + len(before.rstrip()))
+            return Attribution(phrase, found.group(group), s0, s0 + len(found.group(group)), "statement's author",
+                               cue=found.group().strip(), cue_start=cue_start,
+                               cue_end=sent_start + len(before.rstrip()), speaker_type="organisation")
+    # "Acme issued a statement. It read, “...”": who issued the statement a recent sentence names
+    cue_fields = {"cue": found.group().strip(), "cue_start": cue_start, "cue_end": sent_start + len(before.rstrip())}
+    for i in range(index - (0 if found.group("it") is None else 1), max(-1, index - 3), -1):
+        s_start, s_end = speakers.sentences[i][0], speakers.sentences[i][1]
+        if i == index:
+            s_end = sent_start + found.start()
+        issued = _issued_pattern().search(speakers.text, s_start, s_end)
+        if not issued or not named.search(issued.group("what")):  # the statement within four words of the verb
+            continue
+        i0, i1 = issued.start("issuer"), issued.end("issuer")
+        resolved = [m for m in speakers.mentions_between(i0, i1) if m.start in speakers.resolved]
+        if resolved:
+            return replace(speakers._attribution(resolved[-1], "statement's author", None), **cue_fields)
+        phrase = re.sub(r"^(?:the|a|an)\s+", "", issued.group("issuer"), flags=re.IGNORECASE)
+        kind = "group" if phrase[:1].islower() else "organisation"
+        return Attribution(phrase, issued.group("issuer"), i0, i1, "statement's author", speaker_type=kind,
+                           **cue_fields)
+    return None
+
+
+@cached
+def _issued_pattern() -> re.Pattern:
+    """"Acme Corp issued a statement", "the ministry released a short note": the issuer and what it issued."""
+    return re.compile(
+        r"(?P<issuer>(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.&’'-]*){0,4}|[Tt]he\s+[a-z]+)"
+        r"\s+(?:[a-z]+ly\s+)?(?:issued|released|sent|posted|published|put\s+out|made|emailed|tweeted)\s+"
+        r"(?P<what>(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}[\w-]+)"
+    )
+
+
 def _candidate(attribution, distance: int) -> Candidate:
     """:func:`~.decision.candidate` with the cue lemmas of the cue lexicon in force."""
     return candidate(attribution, distance, cue_lexicon().form_to_lemma)
@@ -122,6 +187,10 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
                 a = Attribution(name, name, s0, s0 + len(name), "colon (unregistered name)", cue=":",
                                 cue_start=s0 + len(name), cue_end=s0 + len(name) + 1, speaker_type="person")
                 out.append(_candidate(a, 0))
+    index = speakers.sentence_index(open_pos)
+    author = _statement_author(speakers, before, sent_start, index)
+    if author is not None:
+        out.append(_candidate(author, 0))
     cues = speakers.cues_between(sent_start, open_pos)
     # a cue in the previous sentence that ends with a colon introduces this one
     if not cues and not before.strip():

@@ -77,6 +77,7 @@ class CueLexicon:
     document_nouns: frozenset
     form_to_lemma: dict
     by_first_word: dict
+    statement_nouns: frozenset = frozenset()
 
     def finditer(self, text: str):
         """``(start, end)`` of every cue form in ``text``, longest form first at each word, case-blind.
@@ -103,10 +104,14 @@ def cue_lexicon() -> CueLexicon:
     forms: dict[str, str] = {}
     clause: set[str] = set()
     documents: set[str] = set()
+    statements: set[str] = set()
     for row in rows:
         cue, kind = row["cue"].strip().lower(), row["type"].strip()
         if kind == "document":
             documents.add(cue)
+            continue
+        if kind == "statement":
+            statements.add(cue)
             continue
         if kind == "verb":
             surface = verb_forms(cue, row.get("past", "").strip().lower())
@@ -121,7 +126,7 @@ def cue_lexicon() -> CueLexicon:
     by_first: dict[str, list[str]] = {}
     for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(form.split(" ")[0], []).append(form)
-    return CueLexicon(pattern, frozenset(clause), frozenset(documents), forms, by_first)
+    return CueLexicon(pattern, frozenset(clause), frozenset(documents), forms, by_first, frozenset(statements))
 
 
 @cached
