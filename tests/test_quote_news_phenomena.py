@@ -112,3 +112,31 @@ def test_a_statements_wording_speaks_for_its_author():
     assert row_of(q, "sorry for the words")["speaker"] == "Velmar Foods"
     assert row_of(q, "quay stays closed")["speaker"] == "Harbour Board"
     assert row_of(q, "will not resign")["speaker"] == "Ines Tarrow"
+
+
+def test_reported_speech_with_an_inverted_cue_after_the_clause():
+    q = quotes_of("The delays have not been a big issue for other ports, said Ana Ruiz of the Port Authority.")
+    row = row_of(q, "delays have not")
+    assert (row["kind"], row["speaker"]) == ("indirect", "Ana Ruiz")
+    assert row["text"] == "The delays have not been a big issue for other ports"
+
+
+def test_group_speaker_with_where_it_works():
+    q = quotes_of("Officials at several ferry terminals in the region said that passengers should wait.")
+    row = row_of(q, "passengers should wait")
+    assert (row["kind"], row["speaker"], row["speaker_type"]) == (
+        "indirect", "Officials at several ferry terminals", "group")
+
+
+def test_according_to_figures_released_by_a_source():
+    q = quotes_of("Ferry traffic rose 5 percent in March, according to figures released on Monday by the "
+                  "Harbour Board, a research group.")
+    row = row_of(q, "Ferry traffic rose")
+    assert (row["kind"], row["speaker"]) == ("indirect", "Harbour Board")
+
+
+def test_reporting_verbs_as_data_share_and_worry():
+    q = quotes_of("“They pushed us hard in the second half,” Pena shared at the press conference.\n\n"
+                  "“Twice a year would invite games with the numbers,” Conley worries.")
+    assert row_of(q, "pushed us hard")["speaker"] == "Pena"
+    assert row_of(q, "invite games")["speaker"] == "Conley"
