@@ -140,3 +140,33 @@ def test_reporting_verbs_as_data_share_and_worry():
                   "“Twice a year would invite games with the numbers,” Conley worries.")
     assert row_of(q, "pushed us hard")["speaker"] == "Pena"
     assert row_of(q, "invite games")["speaker"] == "Conley"
+
+
+def test_a_role_with_a_lower_case_modifier_and_a_partial_quote_after_adding_that():
+    q = quotes_of("“This was not a random act,” the local police chief said, adding that “an incident of this "
+                  "type can happen anywhere.”")
+    assert row_of(q, "random act")["speaker"] == "local police chief"
+    assert row_of(q, "can happen anywhere")["speaker"] == "local police chief"
+
+
+def test_a_quotation_opening_its_paragraph_after_a_long_sentence_about_a_person():
+    # no cue in the quotation's paragraph: the person the previous paragraph was about speaks, however
+    # long that paragraph's sentence is
+    q = quotes_of("The head coach of the Harbour Kites, Lenn Marrow, has called the late goal a gift.\n\n"
+                  "Speaking at a press conference after the match in the old harbour stadium, Marrow expressed "
+                  "his disappointment with the defence.\n\n"
+                  "“You cannot concede that kind of goal in the last minute of a game.”")
+    assert row_of(q, "cannot concede")["speaker"] == "Lenn Marrow"
+
+
+def test_camel_case_names_and_the_article_is_never_an_organisation():
+    q = quotes_of("DeVarga also said it was “among the first ferry lines to go electric.”\n\n"
+                  "The letter was signed by ten mayors.\n\n“We thank the harbour workers,” they wrote.")
+    assert row_of(q, "go electric")["speaker"] == "DeVarga"
+    assert row_of(q, "thank the harbour")["speaker"] != "The"
+
+
+def test_a_thing_after_the_is_not_a_surname():
+    q = quotes_of("The Velmar Taurus was the best-selling ferry model.\n\n"
+                  "The Taurus sold well for a decade. “We will build it again,” the chief engineer said.")
+    assert row_of(q, "build it again")["speaker"] != "Velmar Taurus"

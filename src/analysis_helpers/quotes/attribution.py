@@ -376,7 +376,8 @@ class ArticleSpeakers:
         if not found:
             return None
         phrase = found.group(1)
-        glued = list(re.finditer(r"[a-z](?=[A-Z][a-z])", phrase))  # "PressureCiti": two blocks glued
+        # "PressureCiti": two blocks glued (a name like "LaCroix" or "DeSantis" has a short prefix)
+        glued = list(re.finditer(r"(?<=[a-z]{3})(?=[A-Z][a-z])", phrase))
         cut = glued[-1].end() if glued else 0
         offset = found.start(1) + cut
         phrase = phrase[cut:]
@@ -647,7 +648,7 @@ _LEADING_NP = re.compile(
     r"(?:[’']s)?\s+(?=[a-z])"
 )
 _NOT_ORGANISATION = frozenset(
-    "in on at for after before when while as if although though but and however meanwhile this that these those "
+    "the a an in on at for after before when while as if although though but and however meanwhile this that these those "
     "it its he she they we i there here yesterday today tomorrow last next according mr mrs ms dr sir lady "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december".split()

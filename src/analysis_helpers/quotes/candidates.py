@@ -255,7 +255,8 @@ def _narrative_subjects(speakers: ArticleSpeakers, index: int, open_pos: int, op
                 and speakers._attribution(previous, "", None).speaker_type == "person":
             a = speakers._attribution(previous, "subject of the previous sentence", None)
             if a.speaker and a.speaker_type == "person":
-                out.append(_candidate(a, open_pos - previous.end))
+                # the distance to the sentence, not into it: a long narrative sentence is as close as a short one
+                out.append(_candidate(a, open_pos - speakers.sentences[index - 1][1]))
         elif same_or_next_block:
             # "Prosecutors were blunt. “...”": an organisation or group as the previous sentence's subject
             a = speakers.organisation_subject(index - 1)

@@ -170,7 +170,7 @@ def aliases() -> dict[str, dict[str, str]]:
 
 # ---------------------------------------------------------------- mentions
 
-_NAME_TOKEN = r"(?:(?:Jr|Sr)\.|(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,5}(?![a-z]))"
+_NAME_TOKEN = r"(?:(?:Jr|Sr)\.|(?:Mc|Mac|O[’']|D[’']|[A-Z][a-z]{1,2}(?=[A-Z][a-z]))?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,5}(?![a-z]))"
 
 
 @cached
@@ -392,6 +392,11 @@ def _add_pronouns_and_titles(mentions, text):
         for k, word in enumerate(words):
             w = word.lower().rstrip(",.;:")
             if not (_is_title(w) or w in aliases()["place"] or word.isupper()):
+                # "the local police chief": a lower-case modifier or two before the role's head
+                ahead = [x.lower().rstrip(",.;:") for x in words[k + 1:k + 3]]
+                if k < 2 and word.isalpha() and word.islower() and any(x in title_heads() for x in ahead) \
+                        and w not in _NOT_DESCRIPTOR_WORDS:
+                    continue
                 break
             if w in title_heads():
                 best = k
@@ -420,6 +425,11 @@ def _without_nested(mentions, text):
             continue
         kept.append(m)
     return kept
+
+
+#: Lower-case words that never modify a role ("the only chief", "the first president" are fine; these open
+#: a clause or a phrase instead).
+_NOT_DESCRIPTOR_WORDS = frozenset("of to in on at by for with from and or but that who which said says".split())
 
 
 # ---------------------------------------------------------------- registry
@@ -478,8 +488,8 @@ def _surname_alone(text: str, surname: str, exclude: int) -> bool:
                              rf"(?=\s+[a-z]|,\s+[a-z])", text):
         if found.start() < exclude or found.start() > exclude + 60:
             before = text[max(0, found.start() - 30):found.start()]
-            if not re.search(r"[A-Z][\w’'-]*\s+$", before):
-                return True
+            if not re.search(r"(?:[A-Z][\w’'-]*|\b(?:the|a|an|its|their|our|this|that))\s+$", before):
+                return True  # "the Taurus sold well" is a thing, not a person
     return False
 
 
