@@ -170,3 +170,19 @@ def test_a_thing_after_the_is_not_a_surname():
     q = quotes_of("The Velmar Taurus was the best-selling ferry model.\n\n"
                   "The Taurus sold well for a decade. “We will build it again,” the chief engineer said.")
     assert row_of(q, "build it again")["speaker"] != "Velmar Taurus"
+
+
+def test_the_statement_said_after_the_quotation_and_it_after_an_introductory_phrase():
+    q = quotes_of("The Harbour Opposition in a statement today says the board ignored the workers.\n\n"
+                  "“The board forgets its own promises to the workers,” the statement said.\n\n"
+                  "In reaction to this, the Ferry Board says the claim is false.\n\n"
+                  "“The claim has no basis in the minutes of the meeting,” it said.")
+    assert row_of(q, "forgets its own")["speaker"] == "Harbour Opposition"
+    assert row_of(q, "no basis")["speaker"] == "Ferry Board"
+
+
+def test_initials_without_full_stops_and_an_adverb_before_a_role():
+    q = quotes_of("“The minister will speak at two,” Harbour Affairs Minister P K Varsen said in the House.\n\n"
+                  "Earlier, the Speaker informed the House that a letter had arrived from Mayor Ines Tarrow.")
+    assert row_of(q, "speak at two")["speaker"] == "P K Varsen"
+    assert row_of(q, "letter had arrived")["speaker"] != "Earlier"

@@ -653,6 +653,8 @@ _NOT_ORGANISATION = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december".split()
 )
+# an introductory phrase before the subject: "In reaction to this, ", "On Monday, " (up to eight words)
+_INTRODUCTORY = re.compile(r"(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,7},\s+")
 _PRONOUN_BEFORE_CUE = re.compile(rf"\b([Ii]t|[Tt]hey)\s+(?:{_ADVERBS}\s+)*$")
 # "..., the 23-year-old said", "..., the striker told reporters": a description, then the cue
 _DESCRIPTION = re.compile(r"[\s,]*(?:the|The)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:" + _ADVERBS + r"\s+)*")
@@ -673,6 +675,10 @@ def organisation_subject(speakers: ArticleSpeakers, index: int) -> Attribution |
     if subject is not None and text[s_start:subject.start].strip(" \"“”‘’'(") == "":
         return None  # a person opens the sentence
     found = _LEADING_NP.match(text, s_start, s_end)
+    opener = _INTRODUCTORY.match(text, s_start, s_end)
+    if (not found or found.group(1).split()[0].lower() in _NOT_ORGANISATION) and opener:
+        # "In reaction to this, the Opposition Group says": the subject after an introductory phrase
+        found = _LEADING_NP.match(text, opener.end(), s_end)
     if found and found.group(1).split()[0].lower() not in _NOT_ORGANISATION:
         start, end = found.start(1), found.end(1)
         phrase = found.group(1)

@@ -98,10 +98,28 @@ def _statement_author(speakers, before: str, sent_start: int, index: int) -> Att
                                cue_end=sent_start + len(before.rstrip()), speaker_type="organisation")
     # "Acme issued a statement. It read, “...”": who issued the statement a recent sentence names
     cue_fields = {"cue": found.group().strip(), "cue_start": cue_start, "cue_end": sent_start + len(before.rstrip())}
-    for i in range(index - (0 if found.group("it") is None else 1), max(-1, index - 3), -1):
-        s_start, s_end = speakers.sentences[i][0], speakers.sentences[i][1]
-        if i == index:
-            s_end = sent_start + found.start()
+    first = index - (0 if found.group("it") is None else 1)
+    return _statement_issuer(speakers, first, sent_start + found.start(), cue_fields)
+
+
+def _statement_after(speakers, close_end: int) -> Attribution | None:
+    """"“...,” the statement said.": the author of the statement a recent sentence names."""
+    _, named = _statement_patterns()
+    found = re.match(r"[\s,]*(?:the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(\w+)\s+(?:said|says|read|reads|stated|"
+                     r"states|added)\b", speakers.text[close_end:close_end + 80], re.IGNORECASE)
+    if not found or not named.fullmatch(found.group(1)):
+        return None
+    cue_fields = {"cue": found.group().strip(" ,"), "cue_start": close_end + found.start(1),
+                  "cue_end": close_end + found.end()}
+    index = speakers.sentence_index(max(0, close_end - 1))
+    return _statement_issuer(speakers, index - 1, close_end, cue_fields)
+
+
+def _statement_issuer(speakers, first: int, limit: int, cue_fields: dict) -> Attribution | None:
+    """Who issued the statement named in sentence ``first`` or the two before it (text before ``limit``)."""
+    _, named = _statement_patterns()
+    for i in range(first, max(-1, first - 3), -1):
+        s_start, s_end = speakers.sentences[i][0], min(speakers.sentences[i][1], limit)
         issued = _issued_pattern().search(speakers.text, s_start, s_end)
         if not issued or not named.search(issued.group("what")):  # the statement within four words of the verb
             continue
@@ -121,8 +139,8 @@ def _issued_pattern() -> re.Pattern:
     """"Acme Corp issued a statement", "the ministry released a short note": the issuer and what it issued."""
     return re.compile(
         r"(?P<issuer>(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.&’'-]*){0,4}|[Tt]he\s+[a-z]+)"
-        r"\s+(?:[a-z]+ly\s+)?(?:issued|released|sent|posted|published|put\s+out|made|emailed|tweeted)\s+"
-        r"(?P<what>(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}[\w-]+)"
+        r"\s+(?:[a-z]+ly\s+)?(?:(?:issued|released|sent|posted|published|put\s+out|made|emailed|tweeted)\s+"
+        r"|(?:\w+\s+)?(?:in|via|through)\s+)(?P<what>(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}[\w-]+)"
     )
 
 
@@ -164,6 +182,8 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
         after = speakers.speaker_after_quote(close_end)
         if not after.speaker:
             after = speakers.reference_after_quote(close_end)  # "..., it said", "..., the striker said"
+        if not after.speaker:
+            after = _statement_after(speakers, close_end) or after  # "..., the statement said"
         if after.speaker:
             out.append(_candidate(after, max(0, after.cue_start - close_end)))
         elif text[close_end:speakers.sentence_bounds(close_end - 1)[1]].strip(" ,.;!?…—–-\n") == "":

@@ -170,7 +170,7 @@ def aliases() -> dict[str, dict[str, str]]:
 
 # ---------------------------------------------------------------- mentions
 
-_NAME_TOKEN = r"(?:(?:Jr|Sr)\.|(?:Mc|Mac|O[’']|D[’']|[A-Z][a-z]{1,2}(?=[A-Z][a-z]))?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,5}(?![a-z]))"
+_NAME_TOKEN = r"(?:(?:Jr|Sr)\.|(?:Mc|Mac|O[’']|D[’']|[A-Z][a-z]{1,2}(?=[A-Z][a-z]))?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|(?![AI] )[A-Z](?= [A-Z])|[A-Z]{2,5}(?![a-z]))"
 
 
 @cached
@@ -463,6 +463,9 @@ def _before_role_apposition(after: str, heads_only: bool = False) -> bool:
     ", the firm's North America CEO", " an equity strategist"); with ``heads_only``, a role word of
     ``person_titles.csv`` after a comma and an article (", the chairman and former ...")."""
     if heads_only:
+        # closed by a comma: "Ruiz, the chairman of Acme, thinks" (not "Earlier, the Speaker informed")
+        if not re.match(r",\s+(?:a|an|the)\s+[^,.;:“”\"]{1,80},", after):
+            return False
         found = re.match(r",\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,3}[\w-]+)", after)
         return bool(found) and any(w.lower() in title_heads() for w in found.group(1).split())
     found = re.match(r"(?:,\s+(?:(?:a|an|the)\s+)?|\s+(?:a|an|the)\s+)((?:[\w’'-]+\s+){0,4}[\w-]+)", after)
@@ -551,7 +554,7 @@ class Registry:
                     or bool(_AGE_APPOSITION.match(after)) or _after_role_phrase(text, m.start)
             if not strong and len(tokens) == 1 and tokens[0].lower() not in _NOT_NAMES:
                 # "Ruiz, the chairman and former chief executive of Acme, thinks": a role in apposition
-                strong = _before_role_apposition(after, heads_only=True)
+                strong = _before_role_apposition(text[m.end:m.end + 100], heads_only=True)
             if strong:
                 self._add(m)
             elif 2 <= len(tokens) <= 3 and not {t.lower() for t in tokens} & (_NOT_NAMES | _CALENDAR_WORDS) \
