@@ -186,3 +186,29 @@ def test_initials_without_full_stops_and_an_adverb_before_a_role():
                   "Earlier, the Speaker informed the House that a letter had arrived from Mayor Ines Tarrow.")
     assert row_of(q, "speak at two")["speaker"] == "P K Varsen"
     assert row_of(q, "letter had arrived")["speaker"] != "Earlier"
+
+
+def test_speaker_comparison_applies_one_convention_to_gold_and_prediction():
+    from analysis_helpers.evaluation.quotes import normalise_speaker
+
+    assert normalise_speaker("The Harbour Times") == normalise_speaker("Harbour Times")
+    assert normalise_speaker("Velmar Inc.") == normalise_speaker("Velmar") == normalise_speaker("Velmar, Ltd")
+    assert normalise_speaker("Velmar’s board") == normalise_speaker("Velmar's board")
+    assert normalise_speaker("Theo Varga") != normalise_speaker("Varga")  # names are not shortened
+    assert normalise_speaker(None) == ""
+
+
+STORY = "The ferry line between the two harbours has run for forty years without a break in service.\n\n"
+
+
+def test_a_surname_with_an_age_and_a_relative_clause_before_the_cue():
+    q = quotes_of(STORY + "Ruzek, 54, who has run the line since 2001, said: “We will not sell the ferry.”\n\n"
+                  "“Nobody asked the crews,” Marsh, who has sailed on it for years, told the Harbour Times.")
+    assert row_of(q, "not sell the ferry")["speaker"] == "Ruzek"
+    assert row_of(q, "Nobody asked")["speaker"] == "Marsh"
+
+
+def test_the_agent_of_praised_by_speaks():
+    q = quotes_of(STORY + "Ana Ruzek, the head of Velmar, opened the new terminal on Monday.\n\n"
+                  "The terminal was praised by Ruzek as “the biggest step since the first ferry.”")
+    assert row_of(q, "biggest step")["speaker"] == "Ana Ruzek"

@@ -508,7 +508,7 @@ class ArticleSpeakers:
                 return self._attribution(found, "after quote (inverted)", cue)
             return self.inverted_unregistered(cue, window_end)
         # "..., Hart said.", "..., Hart, of Ohio, said.": a short apposition may stand before the cue
-        name = re.match(r"([A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2})(?:,[^,“”\"]{1,30},)?\s+",
+        name = re.match(r"([A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2})(?:,[^,“”\"]{1,30},|,\s+who\s[^,“”\"]{1,90},)?\s+",
                         self.text[lead:window_end])
         if name:
             for cue in cues:

@@ -554,7 +554,8 @@ class Registry:
                     or bool(_AGE_APPOSITION.match(after)) or _after_role_phrase(text, m.start)
             if not strong and len(tokens) == 1 and tokens[0].lower() not in _NOT_NAMES:
                 # "Ruiz, the chairman and former chief executive of Acme, thinks": a role in apposition
-                strong = _before_role_apposition(text[m.end:m.end + 100], heads_only=True)
+                strong = _before_role_apposition(text[m.end:m.end + 100], heads_only=True) \
+                    or bool(_AGE_APPOSITION.match(after))  # "Ruiz, 54, said": only people have ages
             if strong:
                 self._add(m)
             elif 2 <= len(tokens) <= 3 and not {t.lower() for t in tokens} & (_NOT_NAMES | _CALENDAR_WORDS) \
