@@ -212,3 +212,8 @@ def test_the_agent_of_praised_by_speaks():
     q = quotes_of(STORY + "Ana Ruzek, the head of Velmar, opened the new terminal on Monday.\n\n"
                   "The terminal was praised by Ruzek as “the biggest step since the first ferry.”")
     assert row_of(q, "biggest step")["speaker"] == "Ana Ruzek"
+
+
+def test_a_name_with_a_speaking_apposition_before_the_cue_is_a_person():
+    q = quotes_of(STORY + "Ana Ruzek, speaking after a meeting with Ivo Marsh, said: “The crews will strike.”")
+    assert row_of(q, "crews will strike")["speaker"] == "Ana Ruzek"

@@ -206,6 +206,10 @@ _DETERMINER_TITLE = re.compile(
 # verbs that follow a person's name far more often than a place's or a thing's
 _NAME_SUFFIXES = frozenset({"Jr.", "Sr."})
 _AGE_APPOSITION = re.compile(r",\s+\d{1,3},")  # "Jan Novak, 54, said": only people have ages
+# a person's apposition: "who ..." or a verb of speaking ("Ana Ruiz, speaking after the meeting, said")
+_APPOSITION_THEN_VERB = re.compile(
+    r",\s+(?:who|speaking|talking|writing|responding|answering|asked|interviewed)\b[^,;:.“”\"\n]{1,90}"
+    r"(?:,[^,;:.“”\"\n]{1,90}){0,2},\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 _PERSON_VERB = re.compile(r"\s+(?:spoke|met|arrived|visited|travelled|traveled|joined|who|whose)\b")
 _NOT_NAMES = frozenset(
     "the a an this that these those it its in on at he she they we i you but and or if as so when while "
@@ -552,6 +556,10 @@ class Registry:
                 # "said analyst Ana Ruiz", "Ana Ruiz, president of Acme, said"
                 strong = _after_inverted_cue(text, m.start) or _before_role_apposition(after) \
                     or bool(_AGE_APPOSITION.match(after)) or _after_role_phrase(text, m.start)
+            if not strong and 1 <= len(tokens) <= 3 and not {t.lower() for t in tokens} & (_NOT_NAMES | _CALENDAR_WORDS):
+                # "Ana Ruiz, speaking after a meeting with the crews, said": a name, an apposition, a cue
+                verb = _APPOSITION_THEN_VERB.match(text, m.end, min(len(text), m.end + 300))
+                strong = bool(verb) and verb.group(1) in cue_lexicon().form_to_lemma
             if not strong and len(tokens) == 1 and tokens[0].lower() not in _NOT_NAMES:
                 # "Ruiz, the chairman and former chief executive of Acme, thinks": a role in apposition
                 strong = _before_role_apposition(text[m.end:m.end + 100], heads_only=True) \
