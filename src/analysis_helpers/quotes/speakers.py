@@ -571,8 +571,11 @@ class Registry:
                 weak.append(m)
         # a full name whose surname the article later uses alone, as a subject or before a cue, is a person
         # ("Ana Ruiz has criticised ... ¶ Ruiz said"): organisations are not referred to by their last word
+        places = aliases()["place"]
         for m in weak:
             surname = m.name.split()[-1]
+            if m.name.split()[0].endswith("ing") or surname.lower() in places:
+                continue  # "Regarding Europe", "Visiting Kyiv": a phrase and a place, not a name
             if surname not in self.by_surname and _surname_alone(text, surname, m.start):
                 self._add(m)
         # weak full names whose surname is registered: "Mark Hegseth, a prominent figure"
