@@ -12,7 +12,10 @@ the packaged weights the rules rank, from strongest to weakest:
    ``after quote (unregistered name)``: a cue right after the closing mark
    ("..., she said", "..., said forward Ana Ruiz, the captain", "..., officials
    said", "..., Hart said").
-3. ``colon``: a speaker and a colon right before the opening mark.
+3. ``colon``: a speaker and a colon right before the opening mark; ``statement's author``: a
+   statement's wording before or after the quotation ("X's statement read:", "It read,", "..., the
+   statement said."), attributed to whoever issued the statement (statement nouns: type
+   ``statement`` in ``data/quote_cues.csv``).
 4. ``subject of cue`` (and ``(apposition)``, ``group subject of cue``): the
    nearest cue before the quotation in its sentence and its subject.
 5. ``according to``, ``agent of a passive cue``.

@@ -1,3 +1,4 @@
+# Above 400 lines: every reported-speech rule reads the same clause, subject and cue helpers of one sentence.
 """Reported speech without quotation marks: "Hegseth stated that ...".
 
 One span per sentence at most, found by the first rule that fires and has a

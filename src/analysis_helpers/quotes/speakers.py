@@ -9,10 +9,12 @@ The pieces, each driven by a lexicon kept as data that users can extend:
 * ``data/person_aliases.csv``: spellings of one name, wordings of one role,
   ways of writing one country.
 * ``data/speaker_groups.txt``: nouns heading a group speaker ("officials").
+* ``data/name_particles.txt``: lower-case words inside names ("van", "de la").
 
 A person registry is built per article from role-plus-name mentions ("US Defense
-Secretary Pete Hegseth"), names in apposition or before a reporting verb, and
-the alias table. Bare surnames, titles ("the US Defense Secretary", "Trump's
+Secretary Pete Hegseth", "Sen. Rob Portman"), names in apposition or before a reporting verb,
+names after a role phrase ("The head coach of Acme, Ana Ruiz"), full names whose surname
+the article also uses alone ("Ana Ruiz has ... Ruiz said"), and the alias table. Bare surnames, titles ("the US Defense Secretary", "Trump's
 defense secretary") and pronouns are resolved through it; a full name whose
 surname belongs to a different registered person ("Mark Hegseth" beside "Pete
 Hegseth") is kept as written and flagged as a name conflict.
