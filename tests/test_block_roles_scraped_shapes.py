@@ -110,3 +110,24 @@ def test_last_line_of_a_page_cut_mid_sentence_is_body(cut):
 
 def test_navigation_label_at_the_end_of_a_page_is_not_body():
     assert roles_of([TITLE, P1, P2, P3, "Back to top"])[-1] != "body"
+
+
+def test_government_site_banner_above_the_article_is_furniture():
+    banner = ["Flag of the republic", "An official website of the Ruritanian government",
+              "Official websites use .gov", "The site is secure.",
+              "The https:// ensures that you are connecting to the official website and that any information "
+              "you provide is encrypted and transmitted securely."]
+    roles = roles_of(banner + [TITLE, P1, P2])
+    assert all(role != "body" for role in roles[1:5])
+    assert roles[-2:] == ["body", "body"]
+
+
+def test_a_sentence_about_an_official_website_inside_the_article_stays_body():
+    line = ("The ministry said its official website of the harbour board, which the government runs, had been "
+            "down for two days after a storm cut power to the servers at the old customs house on the quay.")
+    assert roles_of([TITLE, P1, line, P2])[2] == "body"
+
+
+def test_headline_with_a_date_stamp_glued_before_it_is_the_headline():
+    roles = roles_of(["2024-05-03 Harbour board approves plan to deepen the old channel", P1, P2])
+    assert roles == ["headline", "body", "body"]

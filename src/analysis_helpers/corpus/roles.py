@@ -326,6 +326,18 @@ _DATE_WORDS = re.compile(
 _RELATIVE_FILLERS = re.compile(r"\b(?:in|a|an)\b", re.IGNORECASE)
 
 
+_LEADING_DATE_STAMP = re.compile(
+    r"^(?:(?:date|published|updated|posted)\s*:?\s*)?"
+    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})\s+(?=(?-i:[A-Z\"“‘']))",
+    re.IGNORECASE)
+
+
+def _after_date_stamp(text: str) -> str:
+    """``text`` without a numeric date stamp glued before it ("2019-07-24 Chipmaker beats estimates")."""
+    match = _LEADING_DATE_STAMP.match(text)
+    return text[match.end():] if match else text
+
+
 def looks_like_date_line(text: str) -> bool:
     """A line that is only a date or time stamp ("Wed 12 Feb 2025 14.08 GMT", "Updated 2 hours ago")."""
     if len(text) > 80 or not re.search(r"\d", text):
@@ -597,31 +609,30 @@ WHOLE_COPY = 0.8
 _ELLIPSIS_END = re.compile(r"(?:\.{3,}|…)\s*$")
 
 
-def _top_summary_of(earlier: int, i: int, texts: list[str], norms: list[str], n_words: list[int]) -> bool:
+def _top_summary_of(earlier: int, i: int, texts: list[str], norms: list[str], first_paragraph: int) -> bool:
     """True when block ``earlier``, above every paragraph of the page, is block ``i`` printed twice.
 
     A site prints its first paragraph as the page summary (sometimes with a date before it);
     the copy standing above every other paragraph is the summary, the later one the article's body.
-    A pull quote, by contrast, repeats part of a paragraph *above* it.
+    A pull quote, by contrast, repeats part of a paragraph *above* it. ``first_paragraph``: the
+    first block of :data:`PARAGRAPH_WORDS` words or more.
     """
-    return (len(norms[i]) >= WHOLE_COPY * len(norms[earlier]) and all(n < PARAGRAPH_WORDS for n in n_words[:earlier])
-            and is_prose(texts[i]))
+    return earlier <= first_paragraph and len(norms[i]) >= WHOLE_COPY * len(norms[earlier]) and is_prose(texts[i])
 
 
-def _teaser_of(text: str, i: int, joined: str) -> int | None:
+def _teaser_of(text: str, sorted_norms: list[str], owners: list[int]) -> int | None:
     """The block whose opening words ``text`` repeats before an ellipsis ("Shares rose after…"), or None.
 
-    ``joined``: the normalised blocks, one a line (see :func:`_earlier_block_holding`).
+    ``sorted_norms``: the article's normalised blocks in sorted order, ``owners`` their block numbers;
+    a longer block starting with the teaser's words sorts right after every copy of those words.
     """
     if not _ELLIPSIS_END.search(text):
         return None
     stem = normalise(_ELLIPSIS_END.sub("", text))
     if len(stem.split()) < 5:
         return None
-    for k, norm in enumerate(joined.split("\n")):
-        if k != i and len(norm) > len(stem) and norm.startswith(stem):
-            return k
-    return None
+    at = bisect_right(sorted_norms, stem)
+    return owners[at] if at < len(sorted_norms) and sorted_norms[at].startswith(stem) else None
 
 
 def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[str, str]]:
@@ -648,6 +659,9 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
     # 1. The phrase lexicon: furniture every site has in some wording. Repeats of
     # lines that are not furniture (a headline, a caption) are duplicates.
     seen: dict[str, int] = {}
+    sorted_norms: list[str] | None = None  # built at the first block cut by an ellipsis
+    first_paragraph = next((k for k in range(n) if n_words[k] >= PARAGRAPH_WORDS), n)
+    owners: list[int] = []
     # every normalised block on one line of a string: "inside which earlier block" is one find plus a bisect
     joined = "\n".join(norms)
     norm_starts = list(accumulate((len(t) + 1 for t in norms[:-1]), initial=0))
@@ -658,7 +672,7 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
         earlier = seen.get(norms[i])
         if earlier is None and roles[i] is None and n_words[i] >= 6:
             earlier = _earlier_block_holding(norms[i], i, joined, norm_starts)
-        if earlier is not None and _top_summary_of(earlier, i, texts, norms, n_words):
+        if earlier is not None and _top_summary_of(earlier, i, texts, norms, first_paragraph):
             # a paragraph printed first as the page's summary: the summary is the copy, the paragraph is body
             if roles[earlier] is None or roles[earlier][0] == "body":
                 roles[earlier] = ("duplicate", f"summary at the top that paragraph {i} repeats")
@@ -666,8 +680,11 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
             roles[i] = ("duplicate", f"repeats block {seen[norms[i]]}")
         elif earlier is not None and roles[i] is None:
             roles[i] = ("duplicate", f"repeats words of block {earlier} (pull quote)")
-        if roles[i] is None and n_words[i] >= 5:
-            teased = _teaser_of(texts[i], i, joined)
+        if roles[i] is None and n_words[i] >= 5 and _ELLIPSIS_END.search(text):
+            if sorted_norms is None:
+                order = sorted(range(n), key=norms.__getitem__)
+                sorted_norms, owners = [norms[k] for k in order], order
+            teased = _teaser_of(text, sorted_norms, owners)
             if teased is not None:
                 roles[i] = ("duplicate", f"opening words of block {teased} cut short by an ellipsis (a teaser)")
         seen.setdefault(norms[i], i)
@@ -741,7 +758,7 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
     # 4. The headline: among the headline-shaped blocks before the first paragraph, the
     # first whose words the article repeats (a site name or section label does not).
     lead = [i for i in range(min(first_prose, n)) if roles[i] is None]
-    candidates = [i for i in lead if n_words[i] >= 3 and looks_like_headline(texts[i])
+    candidates = [i for i in lead if n_words[i] >= 3 and looks_like_headline(_after_date_stamp(texts[i]))
                   and not looks_like_author_line(texts[i])]
 
     def echo(i: int) -> float:
