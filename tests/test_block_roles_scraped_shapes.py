@@ -131,3 +131,25 @@ def test_a_sentence_about_an_official_website_inside_the_article_stays_body():
 def test_headline_with_a_date_stamp_glued_before_it_is_the_headline():
     roles = roles_of(["2024-05-03 Harbour board approves plan to deepen the old channel", P1, P2])
     assert roles == ["headline", "body", "body"]
+
+
+def test_long_title_case_headline_printed_twice_is_headline_and_duplicate():
+    long_title = ("Hundreds Of Ferry Passengers Stranded At Port Ellen As Two Operators Cancel Eleven Crossings "
+                  "And Delay Fifty More, Disrupting Routes To Islay, Jura, Colonsay, Oban And The Mainland Towns")
+    roles = roles_of(["Reading view", long_title, long_title, P1, P2])
+    assert roles[1:3] == ["headline", "duplicate"] and roles[3:] == ["body", "body"]
+
+
+def test_standfirst_below_a_repeated_headline_is_still_the_standfirst():
+    roles = roles_of([TITLE, TITLE, "Dredging to start in spring despite objections from the fishing fleet", P1, P2])
+    assert roles[:3] == ["headline", "duplicate", "standfirst"]
+
+
+def test_fragment_cut_by_an_ellipsis_after_the_last_paragraph_is_body():
+    roles = roles_of([TITLE, P1, P2, "The final decision…", "Leave a Reply"])
+    assert roles[3] == "body" and roles[4] != "body"
+
+
+def test_caption_opening_words_repeated_above_the_caption_are_caption():
+    roles = roles_of([TITLE, P1, "Representational image.", "Representational image. File picture", P2, P3])
+    assert roles[2:4] == ["caption", "caption"] and roles[4:] == ["body", "body"]

@@ -249,9 +249,10 @@ def title_case_share(text: str) -> float:
 
 
 def looks_like_title(text: str) -> bool:
-    """A headline-shaped line: 3 to 25 words, mostly capitalised, no sentence after it."""
+    """A headline-shaped line: 3 to 40 words (a long title of a search-minded site), mostly capitalised,
+    no sentence after it."""
     n = len(words(text))
-    return 3 <= n <= 25 and title_case_share(text) >= 0.75 and sentence_count(text) == 1
+    return 3 <= n <= 40 and title_case_share(text) >= 0.75 and sentence_count(text) == 1
 
 
 def looks_like_tags(text: str) -> bool:
@@ -573,10 +574,13 @@ _DETERMINERS = frozenset("The A An This That These Those Its His Her Their".spli
 def _cut_mid_sentence(text: str, n_words: int, ends_page: bool = False) -> bool:
     """A sentence that stops without its end: six words or more, lower case, last word lower case, no stop.
 
-    On the page's last line (``ends_page``: where a scrape is cut) a sentence may hold more names
-    (up to three capitalised words in four), or be only a determiner and lower-case words ("The judge").
+    On the page's last line (``ends_page``: where a scrape is cut), or before an ellipsis that marks
+    the cut, a sentence may hold more names (up to three capitalised words in four), or be only a
+    determiner and lower-case words ("The judge", "The needed proof…").
     """
     ws = words(text)
+    ends_page = ends_page or bool(_ELLIPSIS_END.search(text))  # an ellipsis marks the cut in the text itself
+    text = _ELLIPSIS_END.sub("", text)
     if not ws or not ws[-1][:1].islower() or re.search(r"[.!?:;…\"”’)]\s*$", text):
         return False
     if n_words >= 6:
@@ -780,6 +784,8 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
         # It is told from a first paragraph by its form: no final stop, the present tense
         # of a summary, or words that a later paragraph repeats with no paragraph between.
         j = headline + 1
+        while j < n and roles[j] is not None and roles[j][0] == "duplicate":
+            j += 1  # the headline printed again
         if j < n and roles[j] is None and 8 <= n_words[j] <= 60 and not _DATELINE.match(texts[j]) \
                 and not looks_like_caption(texts[j]) and not looks_like_author_line(texts[j]):
             next_is_paragraph = j + 1 < n and roles[j + 1] is None and is_prose(texts[j + 1]) \
@@ -823,9 +829,9 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
             roles[i] = ("body", "prose")
     # A short label right above a caption ("Flood updates") belongs to the picture, not to the article.
     for i in range(n - 1):
-        if roles[i] == ("body", "prose") and roles[i + 1][0] == "caption" and n_words[i] <= 4 \
-                and not _TERMINAL.search(texts[i]):
-            roles[i] = ("caption", "short label right above a caption")
+        if roles[i] == ("body", "prose") and roles[i + 1][0] == "caption" and n_words[i] <= 4 and (
+                not _TERMINAL.search(texts[i]) or norms[i + 1].startswith(norms[i])):
+            roles[i] = ("caption", "short label right above a caption (or the caption's first words again)")
     return [r for r in roles]  # type: ignore[misc]
 
 
