@@ -153,3 +153,10 @@ def test_fragment_cut_by_an_ellipsis_after_the_last_paragraph_is_body():
 def test_caption_opening_words_repeated_above_the_caption_are_caption():
     roles = roles_of([TITLE, P1, "Representational image.", "Representational image. File picture", P2, P3])
     assert roles[2:4] == ["caption", "caption"] and roles[4:] == ["body", "body"]
+
+
+def test_long_paragraph_above_a_single_keep_reading_list_stays_body():
+    roles = roles_of([TITLE, P1, LONG, "Keep reading", "Ferry fares rise for the third time this year",
+                      "Analysis: Why the islands want a bridge", P2, P3])
+    assert roles[2] == "body"  # more than 40 words: never anything but body
+    assert roles[3] == "related"

@@ -698,9 +698,10 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
     # 2. Lists: a blurb right before a "Read more" link; the items under a list header.
     links = [k for k in range(n) if roles[k] and roles[k][1].startswith("lexicon: link to another")]
     for i in range(n - 1):
-        if roles[i] is None and i + 1 in links and not (
-                len(links) == 1 and i + 2 < n and is_prose(texts[i]) and is_prose(texts[i + 2])):
-            # (one link with paragraphs on both sides points out of a running article: the paragraph stays)
+        if roles[i] is None and i + 1 in links and not (len(links) == 1 and is_prose(texts[i]) and (
+                n_words[i] > MAX_FURNITURE_WORDS or i + 2 < n and is_prose(texts[i + 2]))):
+            # (a single link after a long paragraph, or between two paragraphs, points out of a running
+            # article: the paragraph stays body; an aggregator closes every blurb with one)
             roles[i] = ("related", "stands before a read-more link")
             # a blurb is often a headline line, then a summary line, then the link
             if i > 0 and roles[i - 1] is None and looks_like_headline(texts[i - 1]) and not is_prose(texts[i - 1]):
