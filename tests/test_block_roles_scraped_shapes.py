@@ -160,3 +160,15 @@ def test_long_paragraph_above_a_single_keep_reading_list_stays_body():
                       "Analysis: Why the islands want a bridge", P2, P3])
     assert roles[2] == "body"  # more than 40 words: never anything but body
     assert roles[3] == "related"
+
+
+def test_summary_cut_by_an_ellipsis_under_the_headline_is_the_standfirst():
+    summary = "The harbour board said the fishermen pushed hard in the last weeks and it was proud of the deal..."
+    roles = roles_of([TITLE, summary, P1, P2])
+    assert roles[:2] == ["headline", "standfirst"] and roles[2:] == ["body", "body"]
+
+
+def test_lone_excerpt_cut_by_an_ellipsis_under_the_headline_stays_body():
+    excerpt = ("The harbour board on Monday approved a plan to deepen the old channel, ending two years of "
+               "argument between the ferry companies and the...")
+    assert roles_of([TITLE, excerpt, "Leave a Reply"])[1] == "body"

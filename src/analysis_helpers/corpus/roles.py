@@ -793,7 +793,9 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
                 and not looks_like_caption(texts[j + 1])
             words_j = content_words(texts[j])
             echoed = any(len(words_j & content_words(texts[k])) >= 0.6 * len(words_j) for k in range(j + 2, n))
-            if not _TERMINAL.search(texts[j]) or is_present_summary(texts[j]) or (not next_is_paragraph and echoed):
+            teaser = next_is_paragraph and bool(_ELLIPSIS_END.search(texts[j]))  # a summary cut short above the article
+            if not _TERMINAL.search(texts[j]) or is_present_summary(texts[j]) or (not next_is_paragraph and echoed) \
+                    or teaser:
                 roles[j] = ("standfirst", "summary right after the headline")
         for i in lead:
             if i > headline and roles[i] is None and looks_like_author_line(texts[i]):
