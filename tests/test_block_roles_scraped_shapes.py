@@ -172,3 +172,9 @@ def test_lone_excerpt_cut_by_an_ellipsis_under_the_headline_stays_body():
     excerpt = ("The harbour board on Monday approved a plan to deepen the old channel, ending two years of "
                "argument between the ferry companies and the...")
     assert roles_of([TITLE, excerpt, "Leave a Reply"])[1] == "body"
+
+
+def test_photo_description_closed_by_a_copyright_credit_is_a_caption():
+    caption = "The harbour master at the old quay on the day the dredgers arrived © Harbour Pictures Ltd"
+    roles = roles_of([TITLE, "Gallery", caption, P1, P2])
+    assert roles[2] == "caption" and roles[3:] == ["body", "body"]
