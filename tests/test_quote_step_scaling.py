@@ -78,3 +78,20 @@ def test_backward_readers_equal_the_end_anchored_patterns():
         pos = rng.randint(lo, len(text))
         assert _after_comma(text, lo, pos) == bool(comma.search(text[lo:pos])), (text, lo, pos)
         assert _trailing_adverbs_start(text) == adverbs.search(text).start(), text
+
+
+def test_remembered_capitalised_runs_give_the_same_mentions_at_every_offset():
+    from analysis_helpers.quotes import speakers
+
+    text = ("Defense Secretary Pete Hegseth spoke. Later Pete Hegseth's aide, Defense Secretary Pete Hegseth, "
+            "and Ana Ruiz met. ")
+    speakers._sequence_memo().clear()
+    fresh = speakers.find_mentions(text)
+    remembered = speakers.find_mentions(text)  # every run now comes from the memo
+    assert remembered == fresh
+    shifted = speakers.find_mentions("Ab. " + text)
+    assert [(m.start - 4, m.end - 4, m.text, m.kind, m.name, m.role) for m in shifted[1:]] == \
+        [(m.start, m.end, m.text, m.kind, m.name, m.role) for m in fresh]
+    for m in shifted:
+        assert ("Ab. " + text)[m.start:m.end] == m.text
+    assert len(speakers._sequence_memo()) <= speakers.SEQUENCE_MEMO_SIZE
