@@ -497,10 +497,6 @@ def _after_inverted_cue(text: str, start: int) -> bool:
     return descriptor_gap(window[last[1]:])
 
 
-def _canonical_name(name: str) -> str:
-    return aliases()["name"].get(name.lower(), name)
-
-
 # "Trump's Defense Secretary": a possessive right before a mention (searched in a 4-character window)
 _POSSESSOR_BEFORE = re.compile(r"[’']s\s+$")
 # a lower-case word (and comma) right before a mention: "analyst Ana Ruiz" (30-character window)
@@ -523,6 +519,7 @@ class Registry:
         self.by_surname: dict[str, list[str]] = {}
         cue = cue_lexicon().pattern
         cue_forms, known_names, heads = cue_lexicon().form_to_lemma, aliases()["name"], title_heads()
+        self._name_aliases = known_names  # read by every resolve_name: fetched once per article
         for m in mentions:
             if m.kind != "name":
                 continue
@@ -584,7 +581,7 @@ class Registry:
                         names.append(target.canonical)
 
     def _add(self, m: Mention) -> None:
-        canonical = _canonical_name(m.name)
+        canonical = self._name_aliases.get(m.name.lower(), m.name)
         tokens = canonical.split()
         if len(tokens) > 1 and tokens[-1] in _NAME_SUFFIXES:
             tokens = tokens[:-1]  # "William Clay Ford Jr.": the surname is Ford, the suffix stays in the name
@@ -619,8 +616,9 @@ class Registry:
     def resolve_name(self, mention: Mention) -> tuple[str, str]:
         """``(canonical, conflicting registered name or "")`` of a name mention ("" when not a person)."""
         name = mention.name
-        if name.lower() in aliases()["name"]:
-            return aliases()["name"][name.lower()], ""
+        known = self._name_aliases
+        if name.lower() in known:
+            return known[name.lower()], ""
         tokens = name.split()
         # headline capitals ("Hegseth Makes First"): find the registered surname among the tokens
         for k in range(len(tokens) - 1, -1, -1):
@@ -629,11 +627,11 @@ class Registry:
             main = self.main_name(tokens[k])
             # the written first name and surname, when they form a registered name of their own
             for written in (" ".join(tokens[max(0, k - 2):k + 1]), " ".join(tokens[max(0, k - 1):k + 1])):
-                written = _canonical_name(written)
+                written = known.get(written.lower(), written)
                 if written in self.people and written != main and len(written.split()) > 1:
                     return written, main  # "Mark Hegseth" beside "Pete Hegseth": kept, flagged
             return main, ""
-        canonical = _canonical_name(name)
+        canonical = known.get(name.lower(), name)
         return (canonical, "") if canonical in self.people else ("", "")
 
     def resolve_title(self, mention: Mention, before: list[tuple[int, str]]) -> str:
