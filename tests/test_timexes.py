@@ -67,7 +67,7 @@ def test_bare_month_in_past_tense_is_the_latest_such_month():
     ("Shares have slumped this week.", "this week", "2024-W11", "2024-03-11", "2024-03-17"),
     ("The minister resigned yesterday.", "yesterday", "2024-03-13", "2024-03-13", "2024-03-13"),
     ("He had warned of the risk earlier this month.", "earlier this month", "2024-03", "2024-03-01", "2024-03-13"),
-    ("Output fell two years ago.", "two years ago", "2022", "2022-01-01", "2022-12-31"),
+    ("Output fell two years ago.", "two years ago", "P2Y", "2022-01-01", "2022-12-31"),  # a duration, dated at its point
     ("A new budget is due next month.", "next month", "2024-04", "2024-04-01", "2024-04-30"),
 ])
 def test_relative_expressions_resolve_at_their_own_precision(sentence, text, value, first, last):

@@ -80,14 +80,17 @@ class OffsetIndex:
         doc_ids = out["doc_id"].to_numpy(dtype=object)
         offsets = out[offset_column].to_numpy(dtype="int64") if len(out) else np.zeros(0, dtype="int64")
         wanted = ([("block_id", self._blocks)] if blocks else []) + ([("sent_id", self._sentences)] if sentences else [])
+        rows_of: dict = {}  # doc_id -> its row numbers, in one pass (not one comparison of every row per doc)
+        for row, doc in enumerate(doc_ids.tolist()):
+            rows_of.setdefault(doc, []).append(row)
         for column, index in wanted:
             ids = np.full(len(out), NO_ID, dtype="int64")
             roles = np.full(len(out), NO_ROLE, dtype=object) if column == "block_id" else None
-            for doc in pd.unique(doc_ids):
+            for doc, doc_rows in rows_of.items():
                 entry = index.get(doc)
                 if entry is None:
                     continue
-                rows = np.flatnonzero(doc_ids == doc)
+                rows = np.asarray(doc_rows, dtype="int64")
                 pos = np.searchsorted(entry[0], offsets[rows], side="right") - 1
                 found = pos >= 0
                 ids[rows[found]] = entry[1][pos[found]]

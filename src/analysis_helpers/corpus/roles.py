@@ -168,6 +168,19 @@ def _literal_finder() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
     return finder, {w: frozenset(p for p in literals if w.startswith(p)) for w in literals}
 
 
+@cached
+def _rows_by_literal() -> tuple[tuple[int, ...], dict[str, tuple[int, ...]]]:
+    """The lexicon rows always searched (no literal known) and, for each literal, the rows it gates."""
+    ungated, gated_by = [], {}
+    for row, (_, _, _, _, literals) in enumerate(_lexicon_matchers()):
+        if literals is None:
+            ungated.append(row)
+            continue
+        for literal in literals:
+            gated_by.setdefault(literal, []).append(row)
+    return tuple(ungated), {literal: tuple(rows) for literal, rows in gated_by.items()}
+
+
 def _present_literals(lowered: str) -> set[str]:
     """The lexicon literals that occur in ``lowered`` (see :func:`_literal_finder`)."""
     finder, prefixes = _literal_finder()
@@ -198,6 +211,7 @@ def visual_verbs() -> frozenset[str]:
 _NOT_WORD_QUOTE_DASH = re.compile(r"[^\w\s'-]")
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Lower-case text with quotes, apostrophes, dashes and spaces unified, for comparisons."""
     # chained replace: one C scan per character pair, several times faster than str.translate with a dict
@@ -223,6 +237,7 @@ def content_words(text: str) -> frozenset[str]:
                      if len(w) > 2 and w.lower() not in _FUNCTION_WORDS)
 
 
+@cached(maxsize=8192)
 def sentence_count(text: str) -> int:
     """A rough count of sentences (enough to tell one-liners from paragraphs).
 
@@ -263,6 +278,7 @@ def looks_like_tags(text: str) -> bool:
     return all(w[0].isupper() or w.startswith("#") for w in ws) and not (set(lowered) & _FUNCTION_WORDS)
 
 
+@cached(maxsize=8192)
 def looks_like_caption(text: str) -> bool:
     """A photo description: one sentence whose first verb is a present-tense visual verb.
 
@@ -281,6 +297,7 @@ def looks_like_caption(text: str) -> bool:
     return any(t in verbs for t in slots)
 
 
+@lru_cache(maxsize=8192)
 def verb_tenses(text: str) -> tuple[int, int]:
     """Count ``(past, present)`` verbs found right after a capitalised subject or a pronoun."""
     past = present = 0
@@ -322,6 +339,7 @@ _DATE_WORDS = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def looks_like_date_line(text: str) -> bool:
     """A line that is only a date or time stamp ("Wed 12 Feb 2025 14.08 GMT", "Updated 2 hours ago")."""
     if len(text) > 80 or not re.search(r"\d", text):
@@ -331,6 +349,7 @@ def looks_like_date_line(text: str) -> bool:
     return len(words(rest)) == 0 and bool(named)
 
 
+@cached(maxsize=8192)
 def is_prose(text: str) -> bool:
     """A sentence-like block: 12 words or more, mostly lower case, ending like a sentence or holding two."""
     n = len(words(text))
@@ -388,6 +407,7 @@ def _inside_quotation(text: str, offset: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+@cached(maxsize=8192)
 def _lexicon_role(text: str, n_words: int | None = None) -> tuple[str, str] | None:
     """The role a furniture phrase gives a furniture-shaped block, or None.
 
@@ -405,10 +425,17 @@ def _lexicon_role(text: str, n_words: int | None = None) -> tuple[str, str] | No
     if n_words > MAX_FURNITURE_WORDS and not addresses_reader:
         return None
     prose = n_words >= PROSE_WORDS and is_prose(text) and not addresses_reader
-    present = None if _FOLDS_TO_ASCII.search(text) else _present_literals(text.lower())
-    for role, find, anchored, note, literals in _lexicon_matchers():
-        if present is not None and literals is not None and literals.isdisjoint(present):
-            continue  # none of the strings every match holds: the pattern cannot match
+    matchers = _lexicon_matchers()
+    if _FOLDS_TO_ASCII.search(text):
+        rows = range(len(matchers))
+    else:  # only the rows one of whose literals the block holds (the strings every match holds), in file order
+        ungated, gated_by = _rows_by_literal()
+        rows = set(ungated)
+        for literal in _present_literals(text.lower()):
+            rows.update(gated_by[literal])
+        rows = sorted(rows)
+    for row in rows:
+        role, find, anchored, note, _ = matchers[row]
         m = find(text)
         if m is None or _inside_quotation(text, m.start()):
             continue
@@ -421,6 +448,7 @@ def _lexicon_role(text: str, n_words: int | None = None) -> tuple[str, str] | No
 _GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
 
 
+@cached(maxsize=8192)
 def _furniture_shape(text: str, n_words: int) -> tuple[str, str] | None:
     """Furniture told by its shape, not its wording: misspelled one-word furniture ("Advertisment"),
     navigation words glued together ("HomeWorldPolitics"), short labels in capitals ("ANALYSIS")."""

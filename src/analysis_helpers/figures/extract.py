@@ -15,6 +15,7 @@ unless a scale word, a fraction or a unit follows.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import pandas as pd
@@ -101,14 +102,34 @@ def _core_matches(text: str):
 
 
 _WEB_TOKEN = re.compile(r"://|www\.|@|\.(?:com|org|net|html?|php)\b|/[A-Za-z0-9_-]+/")
+_TOKEN_EDGE = re.compile(r"[ \n]")
+
+
+class _WebAddresses:
+    """Which offsets of one text sit inside a URL, an e-mail address or a path (a run without spaces).
+
+    The runs between spaces and newlines are found once per text (bisect over their edges) and each
+    run is searched for a web token once, so a long run holding many numbers costs its length once,
+    not once per number.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.edges = [m.start() for m in _TOKEN_EDGE.finditer(text)]
+        self.answers: dict[int, bool] = {}
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect_left(self.edges, pos)  # edges[i - 1] < pos <= edges[i]
+        left = self.edges[i - 1] + 1 if i > 0 else 0
+        if left not in self.answers:
+            right = self.edges[i] if i < len(self.edges) else len(self.text)
+            self.answers[left] = bool(_WEB_TOKEN.search(self.text[left:right]))
+        return self.answers[left]
 
 
 def _in_web_address(text: str, pos: int) -> bool:
     """True when ``pos`` sits inside a URL, an e-mail address or a path (a run without spaces)."""
-    left = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    right_candidates = [i for i in (text.find(" ", pos), text.find("\n", pos)) if i >= 0]
-    right = min(right_candidates) if right_candidates else len(text)
-    return bool(_WEB_TOKEN.search(text[left:right]))
+    return pos in _WebAddresses(text)
 
 
 _OR_BETWEEN = re.compile(r"^\s*(?:or|and|to|-|–)\s*$")
@@ -154,6 +175,45 @@ def _mark_changes(text: str, figures: list[dict]) -> None:
             second["change"] = "to"
 
 
+#: How far :func:`~.reading.read_figure` may look around its number core, in characters, on either side
+#: (the widest windows of its steps added up stay under 700; ``test_figure_reading_reach`` checks it).
+READING_REACH = 1024
+#: Distinct local contexts remembered per text: repeated text (a pasted table, a hostile run) is read once.
+_MAX_REMEMBERED = 512
+
+
+class _LocalReadings:
+    """:func:`read_figure` for the matches of one text, each local context read once.
+
+    A reading depends only on the match (its groups' spans) and the :data:`READING_REACH`
+    characters on either side of it, so a match whose surroundings repeat an earlier one's
+    (the same table row pasted twice, a run of one phrase) takes the earlier reading, shifted.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.seen: dict = {}
+
+    def read(self, m: re.Match) -> dict | None:
+        text, start = self.text, m.start()
+        low = max(0, start - READING_REACH)
+        key = (text[low:m.end() + READING_REACH], start - low, m.lastgroup,
+               tuple((a - start, b - start) if a >= 0 else None for a, b in m.regs))
+        if key in self.seen:
+            fig = self.seen[key]
+            if fig is None:
+                return None
+            return {**fig, "start": fig["start"] + start, "end": fig["end"] + start}
+        try:
+            fig = read_figure(text, m)
+        except (KeyError, ValueError, TypeError, IndexError):
+            fig = None
+        if len(self.seen) >= _MAX_REMEMBERED:
+            self.seen.clear()
+        self.seen[key] = None if fig is None else {**fig, "start": fig["start"] - start, "end": fig["end"] - start}
+        return fig
+
+
 def figures_in_text(text: str) -> list[dict]:
     """Every figure of one text, in order: dicts with the ``figures`` columns that need no corpus.
 
@@ -173,15 +233,14 @@ def figures_in_text(text: str) -> list[dict]:
         return []
     out: list[dict] = []
     covered = 0
+    web = _WebAddresses(text)
+    readings = _LocalReadings(text)
     for m in _core_matches(text):
         if m.start() < covered:
             continue
-        if _in_web_address(text, m.start()):
+        if m.start() in web:
             continue
-        try:
-            fig = read_figure(text, m)
-        except (KeyError, ValueError, TypeError, IndexError):
-            fig = None
+        fig = readings.read(m)
         if fig is None or fig["start"] < covered:
             continue
         out.append(fig)

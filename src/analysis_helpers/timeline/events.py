@@ -7,7 +7,8 @@ tables when a caller has none.
 
 An event mention is a sentence of the article's own text (headline, standfirst,
 body) that carries a point-in-time expression: a DATE or TIME from
-:func:`analysis_helpers.timexes.extract_timexes` that is not a duration, a set,
+:func:`analysis_helpers.timexes.extract_timexes` (or a duration dated at the point it
+reaches back to, "two years ago") that is not a stretch of time, a set,
 a ``*_REF`` value or a bound ("pre-2014", "since February 2022"). A named event
 after a signal ("since the Russian invasion") is a mention of that event, dated
 by the gazetteer. When it happened (first_day, last_day) is kept apart from when
@@ -229,7 +230,8 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
         return per_block[key]
 
     mentions = []
-    usable = timexes[timexes["role"].isin(ARTICLE_ROLES) & timexes["type"].isin(["DATE", "TIME"])
+    # DURATION rows dated at a point ("two years ago": P2Y reaching back to 2022) carry a point granularity
+    usable = timexes[timexes["role"].isin(ARTICLE_ROLES) & timexes["type"].isin(["DATE", "TIME", "DURATION"])
                      & timexes["first_day"].ne("")]
     for t in usable.itertuples(index=False):
         is_event = t.anchor.startswith("event: ")

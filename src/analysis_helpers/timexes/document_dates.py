@@ -182,28 +182,40 @@ def document_dates(corpus, *, lexicons=None) -> pd.DataFrame:
     """
     corpus = open_corpus(corpus)
     articles = corpus.articles
+    doc_ids = articles["doc_id"].tolist()
     known = [_parse_day(v) for v in articles.get("published", pd.Series([""] * len(articles)))]
-    sentences = corpus.sentences
-    # the corpus tables are grouped by document once (filtering them per document was quadratic)
-    bounds_by_doc = {doc: list(zip(group["start"], group["end"]))
-                     for doc, group in sentences.groupby("doc_id", sort=False)}
-    blocks = corpus.blocks
-    text_spans = {doc: list(zip(group["start"], group["end"]))
-                  for doc, group in blocks[blocks["role"].isin(_ARTICLE_ROLES)].groupby("doc_id", sort=False)}
-    byline_spans = {doc: list(zip(group["start"], group["end"]))
-                    for doc, group in blocks[blocks["role"] == "byline"].groupby("doc_id", sort=False)}
+    undated = {doc for doc, day in zip(doc_ids, known) if day is None}
+    # the corpus tables are grouped by document once, in one pass over plain lists, and only for the
+    # documents that need their text read (filtering them per document was quadratic)
+    bounds_by_doc = _spans_by_doc(corpus.sentences, undated)
+    text_spans = _spans_by_doc(corpus.blocks, undated, roles=_ARTICLE_ROLES)
+    byline_spans = _spans_by_doc(corpus.blocks, undated, roles=("byline",))
+    urls = articles["url"].tolist() if "url" in articles else [None] * len(articles)
     # a document without its own date never borrows another article's: it is dated from its own
     # text or stays unknown
     rows = []
-    for i, (doc_id, text) in enumerate(zip(articles["doc_id"], articles["text"])):
-        published = known[i]
+    for doc_id, text, published, url in zip(doc_ids, articles["text"].tolist(), known, urls):
         if published is not None:
             rows.append({"doc_id": doc_id, "published": published.isoformat(),
                          **_row(published, published, published, "manifest published")})
             continue
-        url = articles["url"].iloc[i] if "url" in articles else None
         inferred = infer_document_date(text if isinstance(text, str) else "", url,
                                        text_spans.get(doc_id, []), bounds_by_doc.get(doc_id, []),
                                        byline_spans=byline_spans.get(doc_id, []))
         rows.append({"doc_id": doc_id, "published": "", **inferred})
     return pd.DataFrame(rows, columns=DOCUMENT_DATE_COLUMNS)
+
+
+def _spans_by_doc(table: pd.DataFrame, docs: set, roles=None) -> dict:
+    """``{doc_id: [(start, end), ...]}`` of the rows of ``table`` (blocks or sentences) of ``docs``, in row order.
+
+    Only rows whose ``role`` is in ``roles`` when given; rows without a ``doc_id`` are skipped.
+    """
+    if not docs or table.empty:
+        return {}
+    out: dict = {}
+    kept = table["role"].isin(roles).tolist() if roles is not None else [True] * len(table)
+    for doc, start, end, keep in zip(table["doc_id"].tolist(), table["start"].tolist(), table["end"].tolist(), kept):
+        if keep and doc in docs:
+            out.setdefault(doc, []).append((start, end))
+    return out

@@ -10,6 +10,20 @@ document date, future tense to the next one.
 Spans follow TimeML: a signal word such as "since" or "within" is not part of
 the expression but is kept in the ``signal`` column; modifiers such as "early",
 "over" or "pre-" are part of it and set ``mod``.
+
+Value conventions (TimeML, as the MEANTIME / NewsReader guidelines apply them; measured by
+``benchmarks/bench_timexes.py``):
+
+- "N units ago" is the DURATION ``PnU`` ("two years ago": ``P2Y``) that ends at the document date;
+  the point it reaches back to ("2022") gives first_day, last_day and granularity, so the row is
+  still dated (and the timeline still uses it). Without a document date the point stays unknown.
+- "the past year", "the last quarter", "the next month" (no number) are the calendar unit before or
+  after the document date's own, like "last year" ("the past decade" in 2011 is ``200``); with a
+  number ("the past five days") they stay durations.
+- "decades", "years" without a number are ``PXDE``, ``PXY``; "now", "currently" are ``PRESENT_REF``;
+  "recently" is ``PAST_REF``; "annual", "every year" are the SET ``P1Y``.
+- A year written "2002-03" beside a season or a fiscal word is one season or fiscal year (``2002``,
+  ``FY2003``), not a duration; seasons are ``2024-SU``, quarters ``2024-Q1``, fiscal years ``FY2024``.
 """
 
 from __future__ import annotations

@@ -59,13 +59,16 @@ def tag_text(text: str, reference: date | None = None, sentence_bounds=(), *, le
             continue
         taken[start:end] = b"\x01" * (end - start)
         signal = (m.group("sig").lower() if rule == "event" else ctx.signal(start))
-        if not result["mod"] and signal in SIGNAL_MODS and result["type"] == "DURATION":
+        point = result.pop("point", None)
+        if not result["mod"] and signal in SIGNAL_MODS and result["type"] == "DURATION" and point is None:
             result["mod"] = SIGNAL_MODS[signal]
         first, last, granularity = value_interval(result["value"])
         if "interval" in result:  # a range of days ("24-25 June"): the value is their month
             first, last = result.pop("interval")
             granularity = "day"
-        if result["type"] == "DURATION":
+        if point is not None:  # "two years ago": the duration P2Y, dated by the point it reaches back to
+            first, last, granularity = value_interval(point)
+        elif result["type"] == "DURATION":
             granularity = "duration"
         elif result["type"] == "SET":
             granularity = "set"
@@ -144,6 +147,8 @@ def _quoted_days_at_speech_time(rows: list[dict], ctx: RuleContext) -> None:
     said (“We sign tomorrow,” she said on Tuesday), the quoted day word is that day plus its offset;
     otherwise it stays counted from the document date. Changes ``rows`` in place.
     """
+    if not any(row["rule"] == "day_word" and row["text"].lower().split()[-1] in _DAY_WORD_OFFSETS for row in rows):
+        return  # no day word to move (speed: most articles have none; the quotation marks are not read)
     marks = _QuoteMarks(ctx.text)
     said_days: dict[int, list[dict]] = {}  # sentence start -> dated rows said there, in order
     for row in rows:

@@ -1,0 +1,88 @@
+"""TimeML / MEANTIME value conventions the tagger follows (issue 14); see "Value conventions" in
+:mod:`analysis_helpers.timexes.extract`.
+
+Every sentence is invented; the document date is Friday 14 June 2024.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from analysis_helpers import open_corpus
+from analysis_helpers.timeline.build import build_timeline
+from analysis_helpers.timexes.extract import tag_text
+
+FRIDAY = date(2024, 6, 14)
+
+
+def tags(text, reference=FRIDAY):
+    return {t["text"]: t for t in tag_text(text, reference)}
+
+
+@pytest.mark.parametrize("sentence, text, value, first, last, granularity", [
+    ("The bakery opened three years ago.", "three years ago", "P3Y", "2021-01-01", "2021-12-31", "year"),
+    ("The ferry sank a week ago.", "a week ago", "P1W", "2024-06-03", "2024-06-09", "week"),
+    ("The mill closed two decades ago.", "two decades ago", "P20Y", "2004-01-01", "2004-12-31", "year"),
+    ("The union voted five months ago.", "five months ago", "P5M", "2024-01-01", "2024-01-31", "month"),
+])
+def test_n_units_ago_is_a_duration_dated_at_the_point_it_reaches_back_to(sentence, text, value, first, last,
+                                                                         granularity):
+    t = tags(sentence)[text]
+    assert (t["type"], t["value"]) == ("DURATION", value)
+    assert (t["first_day"], t["last_day"], t["granularity"]) == (first, last, granularity)
+    assert t["anchor"] == "document date"
+
+
+def test_n_units_ago_in_an_undated_text_keeps_the_duration_and_no_day():
+    t = tags("The bakery opened three years ago.", None)["three years ago"]
+    assert (t["type"], t["value"], t["first_day"]) == ("DURATION", "P3Y", None)
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("Sales of the cooperative doubled in the past year.", "the past year", "2023"),
+    ("It was the third strike in the past decade.", "the past decade", "201"),
+    ("Profits rose during the last quarter.", "the last quarter", "2024-Q1"),
+    ("The harbour will reopen in the next month.", "the next month", "2024-07"),
+    ("Rents fell over the last week.", "the last week", "2024-W23"),
+])
+def test_the_past_or_next_unit_is_the_calendar_unit_beside_the_document_dates(sentence, text, value):
+    t = tags(sentence)[text]
+    assert (t["type"], t["value"]) == ("DATE", value)
+
+
+def test_a_numbered_stretch_stays_a_duration():
+    t = tags("Rents fell over the past five trading days.")["the past five trading days"]
+    assert (t["type"], t["value"]) == ("DURATION", "P5D")
+
+
+def test_the_last_quarter_of_a_named_year_is_its_fourth():
+    assert tags("Profits rose in the last quarter of 2019.")["the last quarter of 2019"]["value"] == "2019-Q4"
+
+
+def test_an_event_n_years_ago_is_still_on_the_timeline(tmp_path):
+    (tmp_path / "a.txt").write_text("Mill closure remembered\n\nThe textile mill in Oldbridge closed "
+                                    "two years ago, the mayor said.\n", encoding="utf-8")
+    pd.DataFrame([{"file": "a.txt", "doc_id": "001", "outlet": "test", "url": "", "published": "2024-06-14",
+                   "published_note": ""}]).to_csv(tmp_path / "manifest.csv", index=False)
+    events = build_timeline(open_corpus(tmp_path))
+    assert (events["first_day"] == "2022-01-01").any() and (events["last_day"] == "2022-12-31").any()
+
+
+# ---------------------------------------------------------------- issue 14 items not yet covered elsewhere
+
+def test_weekday_after_said_in_an_old_article_is_the_latest_such_day_up_to_its_date():
+    found = tags("The council said Saturday it would close the library.", date(2015, 3, 11))
+    assert found["Saturday"]["value"] == "2015-03-07"
+
+
+def test_minutes_from_a_meeting_are_a_record_not_a_duration():
+    assert "minutes" not in tags("The bank released the minutes from its policy meeting.")
+
+
+def test_relative_word_in_an_undated_quote_keeps_x_values_and_says_why():
+    found = tags("“We sign tomorrow,” the minister said on Tuesday.", None)
+    assert (found["Tuesday"]["value"], found["tomorrow"]["value"]) == ("XXXX-WXX-2", "XXXX-XX-XX")
+    assert found["tomorrow"]["reason"].startswith("no document date")
