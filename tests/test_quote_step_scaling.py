@@ -6,6 +6,7 @@ Invented texts; characters read and spans visited are counted, never wall time.
 import random
 import re
 
+import pandas as pd
 import pytest
 
 from analysis_helpers import open_corpus
@@ -15,8 +16,6 @@ from analysis_helpers.quotes.extract import _block_quotes
 from analysis_helpers.quotes.reported_speech import (
     _QuotedIndex, _after_comma, _trailing_adverbs_start, reported_speech_spans,
 )
-
-import pandas as pd
 
 
 class CountingText(str):

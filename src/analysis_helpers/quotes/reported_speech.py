@@ -1,3 +1,4 @@
+# Above 400 lines: the six reported-speech rules share the clause, subject and backward-reading helpers (one sentence's cues are read by all of them).
 """Reported speech without quotation marks: "Hegseth stated that ...".
 
 One span per sentence at most, found by the first rule that fires and has a
