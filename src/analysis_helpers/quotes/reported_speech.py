@@ -235,7 +235,7 @@ _TRAILING_ADVERB = re.compile(r"also|already|previously|meanwhile|then|later|fir
 
 
 def _trailing_adverbs_start(head: str) -> int:
-    """Where the adverbs and auxiliaries closing ``head`` begin ("the firm has also" -> before " has").
+    r"""Where the adverbs and auxiliaries closing ``head`` begin ("the firm has also" -> before " has").
 
     The start of ``re.search(r"(?:\s+(?:ADVERB))*\s*$", head)``, read backwards word by word: the
     regex tried every position of the head and cost as much as the rest of the subject search.
@@ -378,7 +378,7 @@ def _space_before(text: str, lo: int, pos: int) -> int:
 
 
 def _after_comma(text: str, lo: int, pos: int) -> bool:
-    """True when ``text[lo:pos]`` ends in a comma, white space and perhaps an article (", the ").
+    r"""True when ``text[lo:pos]`` ends in a comma, white space and perhaps an article (", the ").
 
     The same test as ``re.search(r",\s+(?:(?:a|an|the)\s+)?$", text[lo:pos])``, read backwards from
     ``pos`` so that a long sentence is not searched from its start once per cue.
