@@ -229,9 +229,16 @@ def test_guardian_told_colon_with_pronoun():
 
 
 def test_unregistered_name_after_the_quote_is_the_speaker():
-    text = "Jo Hart was on duty that night. “He told me ‘never again’, and I believed him,” Hart said."
+    text = "Hart was on duty that night. “He told me ‘never again’, and I believed him,” Hart said."
     row = only(quotes_of(text), "direct")
     assert row["speaker"] == "Hart" and row["text"].startswith("He told me ‘never again’")
+
+
+def test_full_name_before_a_bare_surname_speaker_is_the_canonical_speaker():
+    # the surname used alone ("Hart said") makes the earlier full name a person: the guidelines name a
+    # person by the full name the article first gives
+    text = "Jo Hart was on duty that night. “He told me ‘never again’, and I believed him,” Hart said."
+    assert only(quotes_of(text), "direct")["speaker"] == "Jo Hart"
 
 
 def test_trailing_cue_with_a_time_and_a_long_apposition():
@@ -245,7 +252,8 @@ def test_trailing_cue_with_a_time_and_a_long_apposition():
 
 @pytest.mark.parametrize("text, speaker", [
     ("“We are reviewing the findings,” the company said in a statement.", "company"),
-    ("A spokesperson for the ministry said that no decision had been taken.", "spokesperson"),
+    # an unnamed role is named as written with the body it serves (guidelines: as written, no article)
+    ("A spokesperson for the ministry said that no decision had been taken.", "spokesperson for the ministry"),
     ("The head of the agency, Lars Moen, said: “We were not consulted.”", "Lars Moen"),
     ("Ukraine’s military said that it had shot down 40 drones overnight.", "Ukraine’s military"),
 ])

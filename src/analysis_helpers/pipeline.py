@@ -47,7 +47,7 @@ import pandas as pd
 
 from .comparison.dates import class_date_disagreements, dated_blocks
 from .comparison.tables import (
-    figure_conflicts_table, quote_groups_table, timeline_conflicts_table, with_article_columns, with_corpus_speakers,
+    article_columns_adder, figure_conflicts_table, quote_groups_table, timeline_conflicts_table, with_corpus_speakers,
     with_quote_context,
 )
 from .corpus.blocks import segment_blocks
@@ -549,8 +549,8 @@ def output_tables(results: dict, reading_problems: pd.DataFrame) -> dict[str, pd
             tables[name] = _per_part(_with_date_source, results[name])
         elif name in results:
             tables[name] = results[name]
-    articles = results["articles"]
-    return {name: table if name == "articles" else _per_part(partial(with_article_columns, articles=articles), table)
+    add_article_columns = article_columns_adder(results["articles"])  # lookups built once, not once per part
+    return {name: table if name == "articles" else _per_part(add_article_columns, table)
             for name, table in tables.items()}
 
 

@@ -53,15 +53,30 @@ def with_article_columns(table: pd.DataFrame, articles: pd.DataFrame) -> pd.Data
     Only tables with a ``doc_id`` get them, and only the columns they do not
     already have; a value the articles table lacks is "" (no manifest).
     """
-    missing = [c for c in ARTICLE_COLUMNS if c not in table.columns]
-    if "doc_id" not in table.columns or not missing:
-        return table
-    out = table.copy()
-    for column in missing:
+    return article_columns_adder(articles)(table)
+
+
+def article_columns_adder(articles: pd.DataFrame):
+    """:func:`with_article_columns` as a function of the table alone, the article lookups built once.
+
+    For tables written part by part: building the lookups for every part cost the corpus' articles per part.
+    """
+    lookups = {}
+    for column in ARTICLE_COLUMNS:
         values = articles[column] if column in articles else pd.Series("", index=articles.index)
-        lookup = dict(zip(articles["doc_id"], values.fillna("").astype(str)))
-        out[column] = pd.Series([lookup.get(d, "") for d in out["doc_id"]], index=out.index, dtype=object)
-    return out
+        lookups[column] = dict(zip(articles["doc_id"], values.fillna("").astype(str)))
+
+    def add(table: pd.DataFrame) -> pd.DataFrame:
+        missing = [c for c in ARTICLE_COLUMNS if c not in table.columns]
+        if "doc_id" not in table.columns or not missing:
+            return table
+        out = table.copy()
+        doc_ids = out["doc_id"].tolist()
+        for column in missing:
+            lookup = lookups[column]
+            out[column] = pd.Series([lookup.get(d, "") for d in doc_ids], index=out.index, dtype=object)
+        return out
+    return add
 
 
 def with_corpus_speakers(quotes: pd.DataFrame) -> pd.DataFrame:

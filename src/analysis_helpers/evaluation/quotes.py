@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -22,11 +23,23 @@ KIND_GROUPS = {
 MIN_COVERAGE = 0.5
 
 
+#: Legal-form words after an organisation's name: "Apple Inc." and "Apple" are one canonical speaker.
+_LEGAL_FORM = re.compile(r"(?:,?\s+(?:inc|incorporated|llc|ltd|limited|corp|corporation|co|plc)\.?)+$")
+
+
 def normalise_speaker(name) -> str:
-    """Speaker names compared case-blind, with white space collapsed (missing -> "")."""
+    """Speaker names compared case-blind, with white space collapsed (missing -> "").
+
+    The same conventions apply to gold and prediction alike: curly and straight
+    apostrophes are one character, a leading "the" is dropped (the guidelines name
+    speakers without their article: "The New York Times" = "New York Times") and so
+    are legal-form words after an organisation ("Apple Inc." = "Apple").
+    """
     if not isinstance(name, str):
         return ""
-    return " ".join(name.split()).casefold()
+    name = " ".join(name.replace("’", "'").split()).casefold()
+    name = re.sub(r"^the\s+", "", name)
+    return _LEGAL_FORM.sub("", name) or name
 
 
 def match_spans(predicted: pd.DataFrame, gold: pd.DataFrame, min_coverage: float = MIN_COVERAGE) -> pd.DataFrame:

@@ -38,7 +38,7 @@ from dataclasses import replace
 from ..resources import cached
 from .speakers import (
     Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns, irregular_past, organisation_words,
-    title_heads,
+    title_heads, title_words,
 )
 from .records import Attribution, Cue  # re-exported: Attribution and Cue were defined here
 
@@ -58,6 +58,9 @@ _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
 # between a role and the name in apposition: "the vice president of the firm, Ana Ruiz"
 _ROLE_APPOSITION_GAP = re.compile(r"^(?:\s+(?:of|and|at|for)\s+[^,;:.“”\"]{1,70})?\s*,\s*$")
 _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
+# the body a described role serves: "for Mr. Ana Ruiz", "for the family", "at the embassy" (up to four words)
+_ROLE_BODY = re.compile(r" (?:for|at|to) (?:(?:the|his|her|their) )?(?:[A-Z][\w’'-]*(?:\.(?= [A-Z]))?(?: (?:of |de |van )?[A-Z][\w’'-]*(?:\.(?= [A-Z]))?){0,3}"
+                        r"|[a-z][\w’'-]*(?= (?:said|says|told|added|confirmed|declined|did|would|could)\b))")
 _PREPOSITIONS = frozenset(
     "of to with by from for on at about against between among into than like toward towards over under "
     "before after during including regarding despite as".split()
@@ -152,6 +155,28 @@ def _inflected(cue: Cue) -> bool:
     return cue.text.lower() != cue.lemma
 
 
+_LAST_WORD = re.compile(r"(?<![\w.])([A-Za-z]+\.)$")
+
+
+def joined_at_titles(text: str, sentences: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
+    """``sentences`` with a split after an abbreviated title undone ("... Sen." + "Rob Portman said ...").
+
+    Sentence splitting may end a sentence at "Sen." or "Mr." when the next word
+    is also a common word ("Rob", "Will"); an abbreviated title of
+    ``person_titles.csv`` always belongs to the name after it, in the same block.
+    """
+    titles = title_words()
+    out: list[tuple[int, int, int, str]] = []
+    for sentence in sentences:
+        if out and out[-1][2] == sentence[2] and text[sentence[0]:sentence[0] + 1].isupper():
+            last = _LAST_WORD.search(text, out[-1][0], out[-1][1])
+            if last and last.group(1).lower() in titles:
+                out[-1] = (out[-1][0], sentence[1], sentence[2], sentence[3])
+                continue
+        out.append(sentence)
+    return out
+
+
 class ArticleSpeakers:
     """Mentions, cues, registry and resolved sentence subjects of one article.
 
@@ -167,6 +192,7 @@ class ArticleSpeakers:
 
     def __init__(self, text: str, sentences: list[tuple[int, int, int, str]], quoted: list[tuple[int, int]]):
         self.text = text
+        sentences = joined_at_titles(text, sentences)
         self.sentences = sentences
         self.sentence_starts = [s[0] for s in sentences]
         self.quoted = sorted(quoted)
@@ -260,7 +286,7 @@ class ArticleSpeakers:
                 elif m.kind == "title":
                     holder = self.registry.resolve_title(m, resolved_names)
                     # a role nobody in the article holds is still a speaker, named by the role
-                    value = (holder or _without_determiner(m.text), "")
+                    value = (holder or self._described_role(m), "")
                 else:
                     value = self._resolve_pronoun(m, subject, recent)
                 if not value[0]:
@@ -273,6 +299,16 @@ class ArticleSpeakers:
             self.subjects.append(subject_mention)
             if subject:
                 recent = [v for v in recent if v[0] != subject[0]] + [subject]
+
+    def _described_role(self, m: Mention) -> str:
+        """A role nobody in the article holds, named as written with the body it serves.
+
+        "a spokesman for Mr. Ana Ruiz" -> "spokesman for Mr. Ana Ruiz", "the lawyer for the family" ->
+        "lawyer for the family": one unnamed person, described (the guidelines name unnamed speakers as
+        written, without the leading article); a bare role stays a role ("the spokesman" -> "spokesman").
+        """
+        body = _ROLE_BODY.match(self.text, m.end)
+        return _without_determiner(m.text + (body.group() if body else ""))
 
     def _person_before_apposition(self, sent_start: int, m: Mention) -> Mention | None:
         """A registered person opening the clause, followed by a role in apposition that holds ``m``.
@@ -340,7 +376,8 @@ class ArticleSpeakers:
         if not found:
             return None
         phrase = found.group(1)
-        glued = list(re.finditer(r"[a-z](?=[A-Z][a-z])", phrase))  # "PressureCiti": two blocks glued
+        # "PressureCiti": two blocks glued (a name like "LaCroix" or "DeSantis" has a short prefix)
+        glued = list(re.finditer(r"(?<=[a-z]{3})(?=[A-Z][a-z])", phrase))
         cut = glued[-1].end() if glued else 0
         offset = found.start(1) + cut
         phrase = phrase[cut:]
@@ -403,6 +440,11 @@ class ArticleSpeakers:
                 # "The region's president, Stefano Bonaccini, said": the name, not the role
                 return self._attribution(before[k + 1], "subject of cue (apposition)", cue)
             method = "subject of cue" if k == len(before) - 1 else "subject of cue (apposition)"
+            if k > 0 and before[k - 1].kind == "title" and before[k - 1].start in self.resolved \
+                    and self.resolved[before[k - 1].start][0] not in self.registry.people \
+                    and re.fullmatch(r" (?:for|at|to) (?:(?:the|his|her|their) )?", self.text[before[k - 1].end:m.start]):
+                # "a spokesman for Mr. Ruiz said": the spokesman speaks, not Ruiz
+                return self._attribution(before[k - 1], method, cue)
             head = self._person_before_apposition(sent_start, m)
             if head is not None:
                 # "Ana Ruiz, president and CEO of Acme Airlines said": the person, not the body
@@ -451,6 +493,12 @@ class ArticleSpeakers:
             m, cue = mentions[0], cues[0]
             if _ADJACENT.match(self.text[m.end:cue.start]) and m.start in self.resolved:
                 return self._attribution(m, "after quote", cue)
+            # "..., Utrecht police chief Rob van Bree told": a capitalised descriptor before the person
+            last = [k for k in mentions if k.end <= cue.start and k.start > m.start]
+            if last and last[-1].start in self.resolved and last[-1].kind == "name" \
+                    and _ADJACENT.match(self.text[last[-1].end:cue.start]) \
+                    and descriptor_gap(self.text[lead:last[-1].start]):
+                return self._attribution(last[-1], "after quote", cue)
         if cues and cues[0].start == lead and (cues[0].lemma == "according to" or _inflected(cues[0])):
             cue = cues[0]
             if cue.lemma == "according to":
@@ -459,7 +507,9 @@ class ArticleSpeakers:
             if found is not None:
                 return self._attribution(found, "after quote (inverted)", cue)
             return self.inverted_unregistered(cue, window_end)
-        name = re.match(r"([A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2})\s+", self.text[lead:window_end])
+        # "..., Hart said.", "..., Hart, of Ohio, said.": a short apposition may stand before the cue
+        name = re.match(r"([A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2})(?:,[^,“”\"]{1,30},|,\s+who\s[^,“”\"]{1,90},)?\s+",
+                        self.text[lead:window_end])
         if name:
             for cue in cues:
                 if cue.start == lead + name.end() and cue.text[0].islower():
@@ -494,6 +544,9 @@ class ArticleSpeakers:
             return None  # "said Novak, the bloc's envoy": the name before the apposition (an unregistered surname)
         people = [m for m in after if m.kind == "name" and self.resolved[m.start][0] in self.registry.people
                   and descriptor_gap(self.text[cue.end:m.start])]
+        if people and first.kind == "title" and self.resolved[first.start][0] not in self.registry.people \
+                and re.fullmatch(r" (?:for|at|to) (?:(?:the|his|her|their) )?", self.text[first.end:people[0].start]):
+            return first  # "said a spokeswoman for Ana Ruiz": the spokeswoman speaks
         if len(people) > 1 and re.search(r",\s*$", self.text[cue.end:people[-1].start]):
             return people[-1]  # "said Acme Price Head trader, Ana Ruiz": the name in apposition
         if people:
@@ -595,11 +648,13 @@ _LEADING_NP = re.compile(
     r"(?:[’']s)?\s+(?=[a-z])"
 )
 _NOT_ORGANISATION = frozenset(
-    "in on at for after before when while as if although though but and however meanwhile this that these those "
+    "the a an in on at for after before when while as if although though but and however meanwhile this that these those "
     "it its he she they we i there here yesterday today tomorrow last next according mr mrs ms dr sir lady "
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december".split()
 )
+# an introductory phrase before the subject: "In reaction to this, ", "On Monday, " (up to eight words)
+_INTRODUCTORY = re.compile(r"(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,7},\s+")
 _PRONOUN_BEFORE_CUE = re.compile(rf"\b([Ii]t|[Tt]hey)\s+(?:{_ADVERBS}\s+)*$")
 # "..., the 23-year-old said", "..., the striker told reporters": a description, then the cue
 _DESCRIPTION = re.compile(r"[\s,]*(?:the|The)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:" + _ADVERBS + r"\s+)*")
@@ -620,6 +675,10 @@ def organisation_subject(speakers: ArticleSpeakers, index: int) -> Attribution |
     if subject is not None and text[s_start:subject.start].strip(" \"“”‘’'(") == "":
         return None  # a person opens the sentence
     found = _LEADING_NP.match(text, s_start, s_end)
+    opener = _INTRODUCTORY.match(text, s_start, s_end)
+    if (not found or found.group(1).split()[0].lower() in _NOT_ORGANISATION) and opener:
+        # "In reaction to this, the Opposition Group says": the subject after an introductory phrase
+        found = _LEADING_NP.match(text, opener.end(), s_end)
     if found and found.group(1).split()[0].lower() not in _NOT_ORGANISATION:
         start, end = found.start(1), found.end(1)
         phrase = found.group(1)

@@ -12,7 +12,10 @@ the packaged weights the rules rank, from strongest to weakest:
    ``after quote (unregistered name)``: a cue right after the closing mark
    ("..., she said", "..., said forward Ana Ruiz, the captain", "..., officials
    said", "..., Hart said").
-3. ``colon``: a speaker and a colon right before the opening mark.
+3. ``colon``: a speaker and a colon right before the opening mark; ``statement's author``: a
+   statement's wording before or after the quotation ("X's statement read:", "It read,", "..., the
+   statement said."), attributed to whoever issued the statement (statement nouns: type
+   ``statement`` in ``data/quote_cues.csv``).
 4. ``subject of cue`` (and ``(apposition)``, ``group subject of cue``): the
    nearest cue before the quotation in its sentence and its subject.
 5. ``according to``, ``agent of a passive cue``.
@@ -61,6 +64,89 @@ def _document_pattern() -> re.Pattern:
     )
 
 
+@cached
+def _statement_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """``(wording, mention)``: a statement's wording right before an opening mark, and a statement named.
+
+    Wording: "X's statement read:", "The letter from X said,", "It read,"; the author is the
+    possessor or the body after "from"/"by", else found by :func:`_statement_author`.
+    """
+    nouns = "|".join(sorted((re.escape(n) for n in cue_lexicon().statement_nouns), key=len, reverse=True))
+    name = r"(?:the )?[A-Z][\w.&’'-]*(?: (?:of |for |de )?[A-Z][\w.&’'-]*){0,4}"
+    wording = re.compile(
+        rf"(?:^|[\s(])(?:(?:(?P<owner>{name})[’']s|[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w-]+\s+){{0,2}}"
+        rf"(?:{nouns})(?:\s+(?:from|by)\s+(?P<author>{name}))?|(?P<it>[Ii]t))"
+        rf"(?:\s+\w+ly)?\s+(?:read|reads|said|says|stated|states)\s*[:,]?\s*$"
+    )
+    return wording, re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)
+
+
+def _statement_author(speakers, before: str, sent_start: int, index: int) -> Attribution | None:
+    """The author of a statement quoted right after ``before`` (the sentence's words before the mark)."""
+    wording, named = _statement_patterns()
+    found = wording.search(before)
+    if not found:
+        return None
+    cue_start = sent_start + found.end() - len(found.group().lstrip())
+    for group in ("owner", "author"):
+        if found.group(group):
+            s0 = sent_start + found.start(group)
+            phrase = re.sub(r"^the ", "", found.group(group))
+            for m in speakers.mentions_between(s0, s0 + len(found.group(group))):
+                if m.start in speakers.resolved:
+                    return replace(speakers._attribution(m, "statement's author", None), cue=found.group().strip(),
+                                   cue_start=cue_start, cue_end=sent_start + len(before.rstrip()))
+            return Attribution(phrase, found.group(group), s0, s0 + len(found.group(group)), "statement's author",
+                               cue=found.group().strip(), cue_start=cue_start,
+                               cue_end=sent_start + len(before.rstrip()), speaker_type="organisation")
+    # "Acme issued a statement. It read, “...”": who issued the statement a recent sentence names
+    cue_fields = {"cue": found.group().strip(), "cue_start": cue_start, "cue_end": sent_start + len(before.rstrip())}
+    first = index - (0 if found.group("it") is None else 1)
+    return _statement_issuer(speakers, first, sent_start + found.start(), cue_fields)
+
+
+def _statement_after(speakers, close_end: int) -> Attribution | None:
+    """"“...,” the statement said.": the author of the statement a recent sentence names."""
+    _, named = _statement_patterns()
+    found = re.match(r"[\s,]*(?:the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}?(\w+)\s+(?:said|says|read|reads|stated|"
+                     r"states|added)\b", speakers.text[close_end:close_end + 80], re.IGNORECASE)
+    if not found or not named.fullmatch(found.group(1)):
+        return None
+    cue_fields = {"cue": found.group().strip(" ,"), "cue_start": close_end + found.start(1),
+                  "cue_end": close_end + found.end()}
+    index = speakers.sentence_index(max(0, close_end - 1))
+    return _statement_issuer(speakers, index - 1, close_end, cue_fields)
+
+
+def _statement_issuer(speakers, first: int, limit: int, cue_fields: dict) -> Attribution | None:
+    """Who issued the statement named in sentence ``first`` or the two before it (text before ``limit``)."""
+    _, named = _statement_patterns()
+    for i in range(first, max(-1, first - 3), -1):
+        s_start, s_end = speakers.sentences[i][0], min(speakers.sentences[i][1], limit)
+        issued = _issued_pattern().search(speakers.text, s_start, s_end)
+        if not issued or not named.search(issued.group("what")):  # the statement within four words of the verb
+            continue
+        i0, i1 = issued.start("issuer"), issued.end("issuer")
+        resolved = [m for m in speakers.mentions_between(i0, i1) if m.start in speakers.resolved]
+        if resolved:
+            return replace(speakers._attribution(resolved[-1], "statement's author", None), **cue_fields)
+        phrase = re.sub(r"^(?:the|a|an)\s+", "", issued.group("issuer"), flags=re.IGNORECASE)
+        kind = "group" if phrase[:1].islower() else "organisation"
+        return Attribution(phrase, issued.group("issuer"), i0, i1, "statement's author", speaker_type=kind,
+                           **cue_fields)
+    return None
+
+
+@cached
+def _issued_pattern() -> re.Pattern:
+    """"Acme Corp issued a statement", "the ministry released a short note": the issuer and what it issued."""
+    return re.compile(
+        r"(?P<issuer>(?:[Tt]he\s+)?[A-Z][\w.&’'-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w.&’'-]*){0,4}|[Tt]he\s+[a-z]+)"
+        r"\s+(?:[a-z]+ly\s+)?(?:(?:issued|released|sent|posted|published|put\s+out|made|emailed|tweeted)\s+"
+        r"|(?:\w+\s+)?(?:in|via|through)\s+)(?P<what>(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}[\w-]+)"
+    )
+
+
 def _candidate(attribution, distance: int) -> Candidate:
     """:func:`~.decision.candidate` with the cue lemmas of the cue lexicon in force."""
     return candidate(attribution, distance, cue_lexicon().form_to_lemma)
@@ -99,6 +185,8 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
         after = speakers.speaker_after_quote(close_end)
         if not after.speaker:
             after = speakers.reference_after_quote(close_end)  # "..., it said", "..., the striker said"
+        if not after.speaker:
+            after = _statement_after(speakers, close_end) or after  # "..., the statement said"
         if after.speaker:
             out.append(_candidate(after, max(0, after.cue_start - close_end)))
         elif text[close_end:speakers.sentence_bounds(close_end - 1)[1]].strip(" ,.;!?…—–-\n") == "":
@@ -122,6 +210,10 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
                 a = Attribution(name, name, s0, s0 + len(name), "colon (unregistered name)", cue=":",
                                 cue_start=s0 + len(name), cue_end=s0 + len(name) + 1, speaker_type="person")
                 out.append(_candidate(a, 0))
+    index = speakers.sentence_index(open_pos)
+    author = _statement_author(speakers, before, sent_start, index)
+    if author is not None:
+        out.append(_candidate(author, 0))
     cues = speakers.cues_between(sent_start, open_pos)
     # a cue in the previous sentence that ends with a colon introduces this one
     if not cues and not before.strip():
@@ -178,12 +270,16 @@ def _narrative_subjects(speakers: ArticleSpeakers, index: int, open_pos: int, op
             out.append(_candidate(a, open_pos - subject.end))
     if opens and index >= 1:
         previous = speakers.subjects[index - 1]
-        same_or_next_block = speakers.sentences[index][2] - speakers.sentences[index - 1][2] <= 1
+        # the headline (or a page's furniture) is not the narrative before the first paragraph's quotation
+        roles = {speakers.sentences[index - 1][3], speakers.sentences[index][3]}
+        same_or_next_block = speakers.sentences[index][2] - speakers.sentences[index - 1][2] <= 1 and (
+            len(roles) == 1 or roles <= {"standfirst", "body"})
         if previous is not None and same_or_next_block and previous.kind != "group" \
                 and speakers._attribution(previous, "", None).speaker_type == "person":
             a = speakers._attribution(previous, "subject of the previous sentence", None)
             if a.speaker and a.speaker_type == "person":
-                out.append(_candidate(a, open_pos - previous.end))
+                # the distance to the sentence, not into it: a long narrative sentence is as close as a short one
+                out.append(_candidate(a, open_pos - speakers.sentences[index - 1][1]))
         elif same_or_next_block:
             # "Prosecutors were blunt. “...”": an organisation or group as the previous sentence's subject
             a = speakers.organisation_subject(index - 1)

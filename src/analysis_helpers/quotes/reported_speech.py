@@ -1,4 +1,4 @@
-# Above 400 lines: the six reported-speech rules share the clause, subject and backward-reading helpers (one sentence's cues are read by all of them).
+# Above 400 lines: every reported-speech rule reads the same clause, subject and cue helpers of one sentence.
 """Reported speech without quotation marks: "Hegseth stated that ...".
 
 One span per sentence at most, found by the first rule that fires and has a
@@ -256,6 +256,10 @@ _NOT_SUBJECT_START = frozenset(
     "if although though because".split()
 )
 _CAPITAL_RUN = re.compile(r"[A-Z][\w.&’'-]*(?:\s+(?:of\s+)?[A-Z][\w.&’'-]*)*")
+# a group noun phrase and one prepositional phrase: "officials at several ferry terminals (in the region)"
+_GROUP_WITH_PLACE = re.compile(
+    r"(?:(?:the|a|an)\s+)?(?P<np>(?P<head>(?:[\w’'-]+\s+){0,2}[\w’'-]+)\s+(?:at|of|from|in|with|for)\s+"
+    r"(?:[\w’'.-]+\s+){0,3}[\w’'.-]+?)(?:\s+(?:in|at|on|of)\s+[\w’'.\s-]+)?$", re.IGNORECASE)
 
 
 #: Characters before a cue read for its subject phrase (eight words at most are kept; a clause with
@@ -302,6 +306,13 @@ def subject_phrase(speakers, s_start: int, cue: Cue) -> Attribution:
     elif last.lower() in group_nouns() and len(words) <= 6 and words[0].lower() not in _DEMONSTRATIVES:
         name, start = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), offset
         start += len(phrase) - len(name)
+        kind = "group"
+    elif _GROUP_WITH_PLACE.match(phrase) and words[0].lower() not in _DEMONSTRATIVES \
+            and _GROUP_WITH_PLACE.match(phrase).group("head").split()[-1].lower() in group_nouns():
+        # "Officials at several ferry terminals in the region said": the group and where it works
+        found = _GROUP_WITH_PLACE.match(phrase)
+        name = found.group("np")
+        start = offset + found.start("np")
         kind = "group"
     else:
         return Attribution()
@@ -351,6 +362,8 @@ def reported_speech_spans(speakers) -> list[dict]:
             break
         if row is None:
             row = _parenthetical_or_trailing(speakers, s_start, s_end, cues)
+        if row is None:
+            row = _inverted_trailing(speakers, s_start, s_end, cues)
         if row is None:
             row = _according_to(speakers, s_start, s_end, cues)
         if row is None:
@@ -430,6 +443,29 @@ def _parenthetical_or_trailing(speakers, s_start: int, s_end: int, cues: list[Cu
     return None
 
 
+def _inverted_trailing(speakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
+    """"CLAUSE, said Ana Ruiz of Acme." (an inverted cue after the clause, no quotation in the sentence)."""
+    text = speakers.text
+    if any(q in text[s_start:s_end] for q in "“”\"«»"):
+        return None
+    for cue in cues:
+        # ", " right before the cue, read backwards (a search from the sentence start per cue was quadratic)
+        space = _space_before(text, s_start, cue.start)
+        comma = space < cue.start and space > s_start and text[space - 1] == ","
+        if not comma or not cue.text[0].islower() or not cue.text.endswith(("said", "says", "told", "added",
+                                                                                "explained", "noted", "wrote")):
+            continue
+        found = speakers.inverted_subject(cue, s_end)
+        attribution = speakers._attribution(found, "trailing cue", cue) if found is not None else \
+            replace(speakers.inverted_unregistered(cue, s_end), speaker_method="trailing cue")
+        if not attribution.speaker:
+            continue
+        end = space - 1  # the comma
+        start = _clip_start(text, s_start, end)
+        return _row(start, _clip_end(text, start, end), attribution, "trailing cue")
+    return None
+
+
 def _according_to(speakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
     text = speakers.text
     for cue in cues:
@@ -453,6 +489,11 @@ def _according_to(speakers, s_start: int, s_end: int, cues: list[Cue]) -> dict |
 def _source_as_written(text: str, cue: Cue, end: int) -> Attribution:
     """The source of "according to SOURCE," as written: its last capitalised name, else the phrase."""
     phrase = text[cue.end:end].strip()
+    source = re.search(r"\bby\s+((?:the\s+)?[A-Z][^,;:]{0,60}?)\s*(?:,|$)", phrase)
+    if source and len(phrase.split()) > 3:
+        phrase = source.group(1)  # "according to figures released on Monday by NPD Group, a research firm"
+    elif "," in phrase:
+        phrase = phrase.split(",")[0].strip()  # "according to Ana Ruiz, a trader at Acme": the source
     if not phrase or len(phrase.split()) > 8:
         return Attribution()
     start = text.find(phrase, cue.end)

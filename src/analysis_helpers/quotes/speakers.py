@@ -9,10 +9,12 @@ The pieces, each driven by a lexicon kept as data that users can extend:
 * ``data/person_aliases.csv``: spellings of one name, wordings of one role,
   ways of writing one country.
 * ``data/speaker_groups.txt``: nouns heading a group speaker ("officials").
+* ``data/name_particles.txt``: lower-case words inside names ("van", "de la").
 
 A person registry is built per article from role-plus-name mentions ("US Defense
-Secretary Pete Hegseth"), names in apposition or before a reporting verb, and
-the alias table. Bare surnames, titles ("the US Defense Secretary", "Trump's
+Secretary Pete Hegseth", "Sen. Rob Portman"), names in apposition or before a reporting verb,
+names after a role phrase ("The head coach of Acme, Ana Ruiz"), full names whose surname
+the article also uses alone ("Ana Ruiz has ... Ruiz said"), and the alias table. Bare surnames, titles ("the US Defense Secretary", "Trump's
 defense secretary") and pronouns are resolved through it; a full name whose
 surname belongs to a different registered person ("Mark Hegseth" beside "Pete
 Hegseth") is kept as written and flagged as a name conflict.
@@ -77,6 +79,7 @@ class CueLexicon:
     document_nouns: frozenset
     form_to_lemma: dict
     by_first_word: dict
+    statement_nouns: frozenset = frozenset()
 
     def finditer(self, text: str):
         """``(start, end)`` of every cue form in ``text``, longest form first at each word, case-blind.
@@ -103,10 +106,14 @@ def cue_lexicon() -> CueLexicon:
     forms: dict[str, str] = {}
     clause: set[str] = set()
     documents: set[str] = set()
+    statements: set[str] = set()
     for row in rows:
         cue, kind = row["cue"].strip().lower(), row["type"].strip()
         if kind == "document":
             documents.add(cue)
+            continue
+        if kind == "statement":
+            statements.add(cue)
             continue
         if kind == "verb":
             surface = verb_forms(cue, row.get("past", "").strip().lower())
@@ -121,7 +128,7 @@ def cue_lexicon() -> CueLexicon:
     by_first: dict[str, list[str]] = {}
     for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(form.split(" ")[0], []).append(form)
-    return CueLexicon(pattern, frozenset(clause), frozenset(documents), forms, by_first)
+    return CueLexicon(pattern, frozenset(clause), frozenset(documents), forms, by_first, frozenset(statements))
 
 
 @cached
@@ -165,13 +172,35 @@ def aliases() -> dict[str, dict[str, str]]:
 
 # ---------------------------------------------------------------- mentions
 
-_NAME_TOKEN = r"(?:(?:Jr|Sr)\.|(?:Mc|Mac|O[’']|D[’'])?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|[A-Z]{2,5}(?![a-z]))"
-# every name token starts with a capital A-Z: the look-ahead rejects other positions before the slower
-# look-behind runs (same matches, a third of the time)
-_CAP_SEQUENCE = re.compile(
-    rf"(?=[A-Z])(?<![\w.-]){_NAME_TOKEN}(?:(?: | of | of the ){_NAME_TOKEN})*(?:[’']s\b)?"
-)
-_TOKEN = re.compile(rf"{_NAME_TOKEN}|of|the")
+_NAME_TOKEN = r"(?:(?:Jr|Sr)\.|(?:Mc|Mac|O[’']|D[’']|[A-Z][a-z]{1,2}(?=[A-Z][a-z]))?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|(?![AI] )[A-Z](?= [A-Z])|[A-Z]{2,5}(?![a-z]))"
+
+
+@cached
+def _name_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """``(capitalised sequence, token)`` patterns of names, with the abbreviated titles of ``person_titles.csv``.
+
+    An abbreviated title written with its full stop ("Sen.", "Mr.", "Lt.") is a
+    token of the name after it ("Sen. Rob Portman", "Mr. Tomar"), not the end of
+    a sequence: only the abbreviations listed as titles, so a sentence's last
+    word ("... in Ohio. The") never joins the next.
+    """
+    abbreviated = sorted((w[:-1] for w in title_words() if w.endswith(".") and w[:-1].isalpha()), key=len,
+                         reverse=True)
+    title = rf"(?:{'|'.join(re.escape(w[:1].upper() + w[1:]) for w in abbreviated)})\.(?= [A-Z])|" \
+        if abbreviated else ""
+    token = rf"(?:{title}{_NAME_TOKEN[3:-1]})"
+    particles = "|".join(sorted(map(re.escape, name_particles()), key=len, reverse=True)) or "(?!)"
+    # every name token starts with a capital A-Z: the look-ahead rejects other positions before the slower
+    # look-behind runs (same matches, a third of the time); name particles ("van", "de la") join two tokens
+    sequence = re.compile(rf"(?=[A-Z])(?<![\w.-]){token}(?:(?: | of | of the | (?:(?:{particles}) ){{1,2}}){token})*"
+                          rf"(?:[’']s\b)?")
+    return sequence, re.compile(rf"{token}|of|the|\b(?:{particles})\b")
+
+
+@cached
+def name_particles() -> frozenset[str]:
+    """Lower-case words inside names ("van", "de"), from ``data/name_particles.txt``."""
+    return _word_list("name_particles.txt")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _DETERMINER_TITLE = re.compile(
     r"\b(?:(?:[Tt]he\s+)?[\w-]+[’']s|[Tt]he|[Aa]n?)\s+(?=((?:[\w.,-]+ ){0,4}[\w.,-]+))"
@@ -179,11 +208,22 @@ _DETERMINER_TITLE = re.compile(
 # verbs that follow a person's name far more often than a place's or a thing's
 _NAME_SUFFIXES = frozenset({"Jr.", "Sr."})
 _AGE_APPOSITION = re.compile(r",\s+\d{1,3},")  # "Jan Novak, 54, said": only people have ages
+# a person's apposition: "who ..." or a verb of speaking ("Ana Ruiz, speaking after the meeting, said")
+_APPOSITION_THEN_VERB = re.compile(
+    r",\s+(?:who|speaking|talking|writing|responding|answering|asked|interviewed)\b[^,;:.“”\"\n]{1,90}"
+    r"(?:,[^,;:.“”\"\n]{1,90}){0,2},\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 _PERSON_VERB = re.compile(r"\s+(?:spoke|met|arrived|visited|travelled|traveled|joined|who|whose)\b")
 _NOT_NAMES = frozenset(
     "the a an this that these those it its in on at he she they we i you but and or if as so when while "
     "after before however meanwhile despite although though because since with for from by during also "
     "us".split()
+)
+
+
+# words of dates, never part of a person's name found by the weak surname evidence ("Last Friday")
+_CALENDAR_WORDS = frozenset(
+    "last next monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december".split()
 )
 
 
@@ -279,7 +319,7 @@ def find_mentions(text: str) -> list[Mention]:
     lexicons = _MentionLexicons.current()
     memo = _sequence_memo()
     mentions: list[Mention] = []
-    for match in _CAP_SEQUENCE.finditer(text):
+    for match in _name_patterns()[0].finditer(text):
         seq = match.group()
         found = memo.get(seq)
         if found is None:
@@ -318,7 +358,7 @@ def _sequence_mentions(seq: str, lexicons: "_MentionLexicons") -> tuple:
     """The mentions one capitalised run makes, with offsets into ``seq`` (the run as matched)."""
     possessive = seq.endswith(("’s", "'s"))  # the pattern's optional possessive ending
     core = seq[:-2] if possessive else seq
-    all_tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(core)]
+    all_tokens = [(m.start(), m.group()) for m in _name_patterns()[1].finditer(core)]
     mentions: list[Mention] = []
     for tokens, possessive_run in _split_at_cues(all_tokens, possessive, lexicons.cue_forms):
         _add_sequence_mention(mentions, core, 0, core, tokens, possessive_run, lexicons)
@@ -369,8 +409,10 @@ def _add_sequence_mention(mentions, text, seq_start, core, tokens, possessive, l
         if last_title < 0:
             name_tokens = name_tokens[:words.index("of")]
         elif len(body) >= 3 and not set(words[-2:]) & organisations:
-            role_tokens += [t for _, t in name_tokens[:-2]]
-            name_tokens = name_tokens[-2:]
+            # a middle initial stays in the name: "Chief of Police Barry M. Weber"
+            size = 3 if len(body) >= 4 and re.fullmatch(r"[A-Z]\.", name_tokens[-2][1]) else 2
+            role_tokens += [t for _, t in name_tokens[:-size]]
+            name_tokens = name_tokens[-size:]
         else:
             role_tokens += [t for _, t in name_tokens]
             name_tokens = []
@@ -421,6 +463,11 @@ def _add_pronouns_and_titles(mentions, text, lexicons=None):
         for k, word in enumerate(words):
             w = word.lower().rstrip(",.;:")
             if not (w.lower() in titles or w in places or word.isupper()):
+                # "the local police chief": a lower-case modifier or two before the role's head
+                ahead = [x.lower().rstrip(",.;:") for x in words[k + 1:k + 3]]
+                if k < 2 and word.isalpha() and word.islower() and any(x in title_heads_ for x in ahead) \
+                        and w not in _NOT_DESCRIPTOR_WORDS:
+                    continue
                 break
             if w in title_heads_:
                 best = k
@@ -452,6 +499,11 @@ def _without_nested(mentions, text):
     return kept
 
 
+#: Lower-case words that never modify a role ("the only chief", "the first president" are fine; these open
+#: a clause or a phrase instead).
+_NOT_DESCRIPTOR_WORDS = frozenset("of to in on at by for with from and or but that who which said says".split())
+
+
 # ---------------------------------------------------------------- registry
 
 _CLAUSE_BREAK = re.compile(r"[.;:!?“”\"()]")
@@ -478,12 +530,42 @@ def descriptor_gap(gap: str) -> bool:
     return not any(w.lower() in _NOT_DESCRIPTOR for w in words)
 
 
-def _before_role_apposition(after: str) -> bool:
+def _before_role_apposition(after: str, heads_only: bool = False) -> bool:
     """True when ``after`` opens a role in apposition (", president and CEO of ...", ", a senior analyst",
-    ", the firm's North America CEO", " an equity strategist")."""
+    ", the firm's North America CEO", " an equity strategist"); with ``heads_only``, a role word of
+    ``person_titles.csv`` after a comma and an article (", the chairman and former ...")."""
+    if heads_only:
+        # closed by a comma: "Ruiz, the chairman of Acme, thinks" (not "Earlier, the Speaker informed")
+        if not re.match(r",\s+(?:a|an|the)\s+[^,.;:“”\"]{1,80},", after):
+            return False
+        found = re.match(r",\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,3}[\w-]+)", after)
+        return bool(found) and any(w.lower() in title_heads() for w in found.group(1).split())
     found = re.match(r"(?:,\s+(?:(?:a|an|the)\s+)?|\s+(?:a|an|the)\s+)((?:[\w’'-]+\s+){0,4}[\w-]+)", after)
     return bool(found) and any(w.lower() in title_heads() or w.lower() in group_nouns()
                                for w in found.group(1).split())
+
+
+# a role phrase ending in a comma right before a name: "The head coach of the Black Stars, "
+_ROLE_PHRASE_BEFORE = re.compile(r"(?:^|[ \n(])(?:[Tt]he|[Aa]n?|[\w-]+[’']s) +([^,.;:“”\"()\n]{1,70}),\s*$")
+
+
+def _after_role_phrase(text: str, start: int) -> bool:
+    """True when a role phrase and a comma stand right before ``start`` ("The head coach of Acme, Ana Ruiz")."""
+    found = _ROLE_PHRASE_BEFORE.search(text, max(0, start - 90), start)
+    role = re.split(r"\s(?:of|at|for|in|with)\s", found.group(1))[0] if found else ""
+    return any(w.lower() in title_heads() for w in role.split())
+
+
+def _surname_alone(text: str, surname: str, exclude: int) -> bool:
+    """True when ``surname`` stands alone elsewhere in ``text`` (no capitalised word on either side)
+    before a lower-case word or a comma: "Ruiz said", "Ruiz, who ...", "Ruiz has"."""
+    for found in re.finditer(rf"(?<![\w’'-])(?<!\b[A-Z][\w.’'-] )(?<!\b[A-Z][\w.’'-]{{2}} ){re.escape(surname)}"
+                             rf"(?=\s+[a-z]|,\s+[a-z])", text):
+        if found.start() < exclude or found.start() > exclude + 60:
+            before = text[max(0, found.start() - 30):found.start()]
+            if not re.search(r"(?:[A-Z][\w’'-]*|\b(?:the|a|an|its|their|our|this|that))\s+$", before):
+                return True  # "the Taurus sold well" is a thing, not a person
+    return False
 
 
 def _after_inverted_cue(text: str, start: int) -> bool:
@@ -520,10 +602,11 @@ class Registry:
         cue = cue_lexicon().pattern
         cue_forms, known_names, heads = cue_lexicon().form_to_lemma, aliases()["name"], title_heads()
         self._name_aliases = known_names  # read by every resolve_name: fetched once per article
+        weak: list[Mention] = []
         for m in mentions:
             if m.kind != "name":
                 continue
-            tokens = m.name.split()
+            tokens = [t for t in m.name.split() if t not in name_particles()]  # "Ana de la Vega": two words
             if any(t.isupper() and len(t) > 1 and "." not in t for t in tokens):
                 continue  # acronyms are organisations, not people
             if any(t.lower() in cue_forms for t in tokens):
@@ -544,8 +627,28 @@ class Registry:
             if not strong and 2 <= len(tokens) <= 4 and tokens[0].lower() not in _NOT_NAMES:
                 # "said analyst Ana Ruiz", "Ana Ruiz, president of Acme, said"
                 strong = _after_inverted_cue(text, m.start) or _before_role_apposition(after) \
-                    or bool(_AGE_APPOSITION.match(after))
+                    or bool(_AGE_APPOSITION.match(after)) or _after_role_phrase(text, m.start)
+            if not strong and 1 <= len(tokens) <= 3 and not {t.lower() for t in tokens} & (_NOT_NAMES | _CALENDAR_WORDS):
+                # "Ana Ruiz, speaking after a meeting with the crews, said": a name, an apposition, a cue
+                verb = _APPOSITION_THEN_VERB.match(text, m.end, min(len(text), m.end + 300))
+                strong = bool(verb) and verb.group(1) in cue_lexicon().form_to_lemma
+            if not strong and len(tokens) == 1 and tokens[0].lower() not in _NOT_NAMES:
+                # "Ruiz, the chairman and former chief executive of Acme, thinks": a role in apposition
+                strong = _before_role_apposition(text[m.end:m.end + 100], heads_only=True) \
+                    or bool(_AGE_APPOSITION.match(after))  # "Ruiz, 54, said": only people have ages
             if strong:
+                self._add(m)
+            elif 2 <= len(tokens) <= 3 and not {t.lower() for t in tokens} & (_NOT_NAMES | _CALENDAR_WORDS) \
+                    and tokens[0].lower() not in group_nouns():
+                weak.append(m)
+        # a full name whose surname the article later uses alone, as a subject or before a cue, is a person
+        # ("Ana Ruiz has criticised ... ¶ Ruiz said"): organisations are not referred to by their last word
+        places = aliases()["place"]
+        for m in weak:
+            surname = m.name.split()[-1]
+            if m.name.split()[0].endswith("ing") or surname.lower() in places:
+                continue  # "Regarding Europe", "Visiting Kyiv": a phrase and a place, not a name
+            if surname not in self.by_surname and _surname_alone(text, surname, m.start):
                 self._add(m)
         # weak full names whose surname is registered: "Mark Hegseth, a prominent figure"
         groups = group_nouns()

@@ -63,6 +63,8 @@ class SpilledTable:
         if not self.parts:
             return {}
         filled = [dtypes for _, n, dtypes in self.parts if n] or [self.parts[0][2]]
+        # parts with the same dtypes add nothing to the concatenation's: one empty frame per distinct set
+        filled = list({tuple(dtypes.items()): dtypes for dtypes in filled}.values())
         if len(filled) == 1:
             return filled[0]
         empties = [pd.DataFrame({c: pd.Series(dtype=d) for c, d in dtypes.items()}) for dtypes in filled]

@@ -23,6 +23,7 @@ Contact Group") and the same actor are attached as further sources.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import namedtuple
 from datetime import date
 
 import re
@@ -97,11 +98,16 @@ def known_people(texts) -> dict[str, str]:
     return people
 
 
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+#: :func:`surname_key` of one word, remembered (the same capitalised words recur in every article).
+_word_key = lru_cache(maxsize=65536)(surname_key)
+
+
 def actors_in(text: str, people: dict[str, str]) -> list[str]:
     """Known people mentioned in ``text``, in order of first mention."""
     found = []
-    for m in re.finditer(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", text):
-        key = surname_key(m.group(0))
+    for word in _CAPITALISED.findall(text):
+        key = _word_key(word)
         if key in people and people[key] not in found:
             found.append(people[key])
     return found
@@ -110,8 +116,8 @@ def actors_in(text: str, people: dict[str, str]) -> list[str]:
 def content_words(text: str, exclude=()) -> set[str]:
     """Lower-case content words (no stop words, no actor names), for matching mentions."""
     drop = {w.lower() for name in exclude for w in name.split()}
-    return {w.lower() for w in _WORD.findall(text)
-            if w.lower() not in ENGLISH_STOP_WORDS and w.lower() not in drop and len(w) > 3}
+    return {w for w in (w.lower() for w in _WORD.findall(text) if len(w) > 3)
+            if w not in ENGLISH_STOP_WORDS and w not in drop}
 
 
 def event_names(text: str) -> set[str]:
@@ -142,7 +148,6 @@ def short_clause(sentence: str, timex_start: int, timex_end: int, max_words: int
     return clause + ("…" if len(words) > max_words else "")
 
 
-_CLAUSE_TOKEN = re.compile(r"\S+")
 
 
 def _after_words(text: str, start: int, end: int, n: int) -> int:
@@ -151,13 +156,17 @@ def _after_words(text: str, start: int, end: int, n: int) -> int:
     Stripping spaces and commas and one leading preposition removes at most two
     such tokens, so ``n`` of them leave more than ``max_words`` words.
     """
-    count = 0
-    for m in _CLAUSE_TOKEN.finditer(text, start, end):
-        if m.group().strip(","):
-            count += 1
-            if count == n:
-                return m.end()
-    return end
+    m = _tokens_pattern(n).match(text, start, end)
+    return m.end() if m else end
+
+
+@lru_cache(maxsize=8)
+def _tokens_pattern(n: int) -> re.Pattern:
+    """``n`` runs of non-space (``\\S+``) that hold more than commas,
+    with the runs of commas alone and the spaces between them skipped: one match, no loop per token.
+    Possessive quantifiers keep a run whole (never split into two tokens) and the match linear."""
+    skip = r"(?:\s*+(?:,++(?=\s|$)\s*+)*+)"
+    return re.compile(rf"(?:{skip},*+[^\s,]\S*+){{{n}}}")
 
 
 def location_in(text: str) -> str:
@@ -186,25 +195,40 @@ def thread_of(text: str) -> str:
     return "other"
 
 
+_Row = namedtuple("_Row", "doc_id start end text first_day last_day granularity mod signal anchor tense")
+_Sentence = namedtuple("_Sentence", "doc_id start end text")
+
+
+def _rows_by_doc(dates: pd.DataFrame) -> dict[str, dict]:
+    """Each article's document-date row (``first_day``, ``last_day``, ``reference_day``, ``method``...) by doc_id."""
+    return dict(zip(dates["doc_id"].tolist(), dates.to_dict("records")))
+
+
 def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[str, str]) -> list[dict]:
     """One dict per dated mention. Per-sentence and per-block facts are computed once and shared,
     and a mention's sentence is found by bisect, so the cost stays linear in mentions and text."""
     sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
-    by_doc = {doc: grp.reset_index(drop=True) for doc, grp in sentences.groupby("doc_id", sort=False)}
-    doc_date = dates.set_index("doc_id")
+    doc_rows = _rows_by_doc(dates)
+    columns: dict[str, dict[str, list]] = {}  # per article, its sentences' columns in table order (grouped once)
+    for doc, start, end, block_id, text in zip(*(sentences[name].tolist()
+                                                for name in ("doc_id", "start", "end", "block_id", "text"))):
+        col = columns.get(doc)
+        if col is None:
+            col = columns[doc] = {"start": [], "end": [], "block_id": [], "text": [], "actors": []}
+        col["start"].append(start)
+        col["end"].append(end)
+        col["block_id"].append(block_id)
+        col["text"].append(text)
+        col["actors"].append(actors_in(text, people))
     main_actor = {}
-    for doc, grp in by_doc.items():
+    for doc, col in columns.items():
         counts: dict[str, int] = {}
-        for s in grp["text"]:
-            for a in actors_in(s, people):
+        for found in col["actors"]:
+            for a in found:
                 counts[a] = counts.get(a, 0) + 1
         main_actor[doc] = max(sorted(counts), key=lambda a: counts[a]) if counts else ""
-    columns = {doc: {"start": grp["start"].tolist(), "end": grp["end"].tolist(),
-                     "block_id": grp["block_id"].tolist(), "text": grp["text"].tolist()}
-               for doc, grp in by_doc.items()}
     per_sentence: dict[tuple[str, int], dict] = {}
     per_block: dict[tuple[str, int], dict] = {}
-    doc_info: dict[str, object] = {}
 
     def sentence_facts(doc: str, i: int) -> dict:
         key = (doc, i)
@@ -217,7 +241,7 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
                 context.append(col["text"][j])
             thread_text = " ".join(context)
             per_sentence[key] = {"thread_text": thread_text, "words": content_words(thread_text),
-                                 "actors": actors_in(col["text"][i], people),
+                                 "actors": col["actors"][i],
                                  "location": location_in(col["text"][i])}
         return per_sentence[key]
 
@@ -225,15 +249,19 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
         key = (doc, block_id)
         if key not in per_block:
             col = columns[doc]
-            block_text = " ".join(t for b, t in zip(col["block_id"], col["text"]) if b == block_id)
-            per_block[key] = {"actors": actors_in(block_text, people), "names": event_names(block_text)}
+            inside = [i for i, b in enumerate(col["block_id"]) if b == block_id]
+            block_text = " ".join(col["text"][i] for i in inside)
+            # a name never spans two sentences joined by a space: the block's actors are its sentences' in order
+            actors = list(dict.fromkeys(a for i in inside for a in col["actors"][i]))
+            per_block[key] = {"actors": actors, "names": event_names(block_text)}
         return per_block[key]
 
     mentions = []
     # DURATION rows dated at a point ("two years ago": P2Y reaching back to 2022) carry a point granularity
     usable = timexes[timexes["role"].isin(ARTICLE_ROLES) & timexes["type"].isin(["DATE", "TIME", "DURATION"])
                      & timexes["first_day"].ne("")]
-    for t in usable.itertuples(index=False):
+    # plain lists, zipped: iterating the table's Arrow-backed text columns row by row costs microseconds a cell
+    for t in map(_Row._make, zip(*(usable[name].tolist() for name in _Row._fields))):
         is_event = t.anchor.startswith("event: ")
         if not is_event and (t.granularity not in _POINT_GRANULARITY or t.mod in ("BEFORE", "AFTER")
                              or t.signal in _BOUND_SIGNALS):
@@ -249,9 +277,7 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
         block = block_facts(t.doc_id, block_id)
         actors = list(facts["actors"])
         reason = []
-        if t.doc_id not in doc_info:
-            doc_info[t.doc_id] = doc_date.loc[t.doc_id].to_dict() if t.doc_id in doc_date.index else None
-        info = doc_info[t.doc_id]
+        info = doc_rows.get(t.doc_id)
         near = info is not None and info["first_day"] and _days_between(t.last_day, info["first_day"]) <= 7
         block_actors = block["actors"]
         if not actors and not is_event and near and (block_actors or main_actor.get(t.doc_id)):
@@ -402,7 +428,7 @@ def _attach_undated(groups, corpus, dated_offsets, people, dates):
     list per (name, actor), merged in group order, so a sentence never scans every group.
     """
     sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
-    doc_date = dates.set_index("doc_id")
+    doc_rows = _rows_by_doc(dates)
     candidates = []  # (names, actors, first day, group) of groups that can take undated sentences
     for group in groups:
         names = set().union(*(m["names"] for m in group))
@@ -417,8 +443,7 @@ def _attach_undated(groups, corpus, dated_offsets, people, dates):
             for actor in group_actors:
                 postings.setdefault((name, actor), []).append(index)
     finder, prefixes = _name_finder(set().union(*(c[0] for c in candidates)))
-    infos: dict = {}
-    for s in sentences.itertuples(index=False):
+    for s in map(_Sentence._make, zip(*(sentences[name].tolist() for name in _Sentence._fields))):
         if (s.doc_id, int(s.start)) in dated_offsets:
             continue
         lowered = s.text.lower()
@@ -428,9 +453,7 @@ def _attach_undated(groups, corpus, dated_offsets, people, dates):
         actors = set(actors_in(s.text, people))
         if not actors:
             continue
-        if s.doc_id not in infos:
-            infos[s.doc_id] = doc_date.loc[s.doc_id] if s.doc_id in doc_date.index else None
-        info = infos[s.doc_id]
+        info = doc_rows.get(s.doc_id)
         lists = [postings[key] for key in product(sorted(present), sorted(actors)) if key in postings]
         tried = set()
         for index in merge(*lists):  # candidates sharing a name and an actor, in group order

@@ -28,7 +28,8 @@ from ..resources import cached, read_text
 #: Letters (any script) with an optional contraction ("n't", "'s", "'ll"), or a four-digit year.
 #: A quote glued to the next word ("exceptions'Defense") is two words.
 _TOKENIZER = RegexpTokenizer(r"[^\W\d_]+(?:['’][^\W\d_]{1,2}\b)?|\b(?:1[89]|20)\d\d\b")
-_POSSESSIVE = re.compile(r"['’]s$")
+_TOKENS = re.compile(_TOKENIZER._pattern, re.UNICODE | re.MULTILINE | re.DOTALL)
+_POSSESSIVE_ENDS = ("'s", "’s")
 _STEMMER = PorterStemmer()
 MIN_TOKEN_LENGTH = 3
 
@@ -47,8 +48,12 @@ def words_of(text: str) -> list[str]:
         return []
     stop = news_stopwords()
     out = []
-    for token in _TOKENIZER.tokenize(text):
-        word = _POSSESSIVE.sub("", token.lower()).replace("’", "'")
+    for token in _TOKENS.findall(text):  # what _TOKENIZER.tokenize gives, without its per-call overhead
+        word = token.lower()
+        if word.endswith(_POSSESSIVE_ENDS):  # a possessive 's dropped
+            word = word[:-2]
+        if "’" in word:
+            word = word.replace("’", "'")
         if len(word) >= MIN_TOKEN_LENGTH and word not in stop:
             out.append(word)
     return out
@@ -65,17 +70,22 @@ def stems_of(text: str) -> list[str]:
     return [stem(w) for w in words_of(text)]
 
 
-def display_words(texts=None, *, word_lists=None) -> dict[str, str]:
+def display_words(texts=None, *, word_lists=None, copies=None) -> dict[str, str]:
     """Map each stem to its most frequent surface word in ``texts`` (ties: alphabetical).
 
-    ``word_lists`` (the :func:`words_of` of each text) can be given instead of ``texts``.
+    ``word_lists`` (the :func:`words_of` of each text) can be given instead of ``texts``, and
+    ``copies`` (how many times each text occurs; default once each).
     """
     if word_lists is None:
         word_lists = [words_of(t) for t in texts]
-    counts: dict[str, Counter] = {}
-    for words in word_lists:
-        for word in words:
-            counts.setdefault(stem(word), Counter())[word] += 1
+    words_per_stem: dict[str, Counter] = {}
+    counts = Counter()
+    for words, times in zip(word_lists, copies or [1] * len(word_lists)):
+        for word, count in Counter(words).items():
+            counts[word] += count * times
+    for word, count in counts.items():
+        words_per_stem.setdefault(stem(word), Counter())[word] = count
+    counts = words_per_stem
     return {s: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for s, c in counts.items()}
 
 
@@ -148,9 +158,14 @@ def build_tfidf(texts, *, min_df: int = 1, max_df: float = 0.5, sublinear_tf: bo
     """
     texts = ["" if not isinstance(t, str) else t for t in texts]
     n = len(texts)
-    word_lists = [words_of(t) for t in texts]  # tokenise once: the slow step on large corpora
+    # tokenise and stem each distinct text once (the slow step on large corpora; copies are common in news)
+    distinct: dict[str, int] = {}
+    index = [distinct.setdefault(t, len(distinct)) for t in texts]
+    distinct_words = [words_of(t) for t in distinct]
+    distinct_stems = [[stem(w) for w in words] for words in distinct_words]
+    word_lists = [distinct_words[i] for i in index]
     n_words = np.array([len(w) for w in word_lists], dtype=np.int64)
-    stem_lists = [[stem(w) for w in words] for words in word_lists]
+    stem_lists = [distinct_stems[i] for i in index]
     if n == 0 or not n_words.any():
         return TfidfFeatures(sparse.csr_matrix((n, 0)), [], [], n_words)
     vectorizer = TfidfVectorizer(
@@ -163,7 +178,7 @@ def build_tfidf(texts, *, min_df: int = 1, max_df: float = 0.5, sublinear_tf: bo
         vectorizer.set_params(min_df=1, max_df=1.0)
         matrix = vectorizer.fit_transform(stem_lists)
     terms = list(vectorizer.get_feature_names_out())
-    shown = display_words(word_lists=word_lists)
+    shown = display_words(word_lists=distinct_words, copies=np.bincount(index, minlength=len(distinct)).tolist())
     return TfidfFeatures(sparse.csr_matrix(matrix), terms, [shown.get(t, t) for t in terms], n_words)
 
 

@@ -54,8 +54,8 @@ K_SELECTION_MAX_UNITS = 1500
 #: Silhouettes of more articles than this are computed on a seeded sample of them.
 SILHOUETTE_SAMPLE = 2000
 #: Above this many units (paragraphs, or articles) Ward clustering runs on a seeded sample of
-#: this size and every other unit joins the cluster whose centre is nearest: Ward's memory
-#: grows with the square of the units.
+#: :func:`ward_sample_size` units and every other unit joins the cluster whose centre is nearest:
+#: Ward's memory grows with the square of the units.
 WARD_MAX_UNITS = 5000
 #: Above this many units NMF and k-means learn from mini-batches (MiniBatchNMF, MiniBatchKMeans).
 FULL_BATCH_MAX_UNITS = 20000
@@ -237,15 +237,25 @@ def cluster_rows(vectors: np.ndarray, k: int, *, random_state: int = 0) -> tuple
     return _canonical_labels(kmeans), _canonical_labels(agglo)
 
 
+def ward_sample_size() -> int:
+    """Rows of the seeded sample Ward runs on above :data:`WARD_MAX_UNITS` rows.
+
+    At most :data:`AGGLOMERATIVE_FULL_LIMIT`, so the sample is clustered by full Ward: along a
+    nearest-neighbour graph, the many components of a corpus with repeated paragraphs are joined one
+    pair at a time by scikit-learn (about 20 CPU seconds for a 5,000-row sample of 2,000 articles).
+    """
+    return min(WARD_MAX_UNITS, AGGLOMERATIVE_FULL_LIMIT)
+
+
 def ward_clusters(points: np.ndarray, k: int, random_state: int = 0) -> np.ndarray:
     """Agglomerative (Ward) clusters of the rows of ``points``; along a 10-nearest-neighbour graph for large inputs.
 
-    Above :data:`WARD_MAX_UNITS` rows, Ward runs on a seeded sample of that many
+    Above :data:`WARD_MAX_UNITS` rows, Ward runs on a seeded sample of :func:`ward_sample_size`
     rows and every row joins the sample cluster whose centre (mean) is nearest.
     """
     if len(points) > WARD_MAX_UNITS:
         rng = np.random.default_rng(random_state)
-        sample = np.sort(rng.choice(len(points), size=WARD_MAX_UNITS, replace=False))
+        sample = np.sort(rng.choice(len(points), size=ward_sample_size(), replace=False))
         sample_labels = ward_clusters(points[sample], k)
         centres = np.vstack([points[sample][sample_labels == c].mean(axis=0) for c in range(sample_labels.max() + 1)])
         distances = (np.square(points).sum(axis=1)[:, None] - 2 * points @ centres.T
@@ -541,7 +551,7 @@ def _method_text(n_units: int, k: int, k_selection: pd.DataFrame, n_resamples: i
         chosen = f"k={k} chosen by silhouette on {sample} (no stability resampling)"
     nmf = "MiniBatchNMF" if n_units > FULL_BATCH_MAX_UNITS else "NMF"
     kmeans = "MiniBatchKMeans" if n_units > FULL_BATCH_MAX_UNITS else "k-means"
-    ward = (f"Ward on a seeded sample of {WARD_MAX_UNITS} paragraphs, the others joined to the nearest "
+    ward = (f"Ward on a seeded sample of {ward_sample_size()} paragraphs, the others joined to the nearest "
             "cluster centre" if n_units > WARD_MAX_UNITS else "Ward")
     return f"{nmf}, {chosen}; paragraph clusters by {kmeans} and {ward}"
 
