@@ -217,3 +217,16 @@ def test_the_agent_of_praised_by_speaks():
 def test_a_name_with_a_speaking_apposition_before_the_cue_is_a_person():
     q = quotes_of(STORY + "Ana Ruzek, speaking after a meeting with Ivo Marsh, said: “The crews will strike.”")
     assert row_of(q, "crews will strike")["speaker"] == "Ana Ruzek"
+
+
+def test_a_lower_case_role_before_a_name_is_the_persons_role():
+    q = quotes_of(STORY + "After the loss, the away side's head coach Lenn Marrow said the hosts deserved it.\n\n"
+                  "The head coach said that his side wasted its chances.\n\n"
+                  "“We hit the target just once,” he added.")
+    assert row_of(q, "hit the target")["speaker"] == "Lenn Marrow"
+
+
+def test_a_quantifier_never_opens_a_name():
+    q = quotes_of(STORY + "Velmar also said it was “among the first lines to go electric. All Velmar ferries "
+                  "now run on batteries.”\n\nVelmar said the change cost little.")
+    assert row_of(q, "first lines")["speaker"] == "Velmar"

@@ -86,3 +86,19 @@ def test_relative_word_in_an_undated_quote_keeps_x_values_and_says_why():
     found = tags("“We sign tomorrow,” the minister said on Tuesday.", None)
     assert (found["Tuesday"]["value"], found["tomorrow"]["value"]) == ("XXXX-WXX-2", "XXXX-XX-XX")
     assert found["tomorrow"]["reason"].startswith("no document date")
+
+
+def test_n_units_ago_widens_over_an_uncertain_document_date(tmp_path):
+    from analysis_helpers.timexes.table import timexes_table
+
+    (tmp_path / "a.txt").write_text("Mill closure remembered\n\nThe mill closed two years ago, and "
+                                    "prices rose last year.\n", encoding="utf-8")
+    pd.DataFrame([{"file": "a.txt", "doc_id": "001", "outlet": "test", "url": "", "published": "",
+                   "published_note": ""}]).to_csv(tmp_path / "manifest.csv", index=False)
+    dates = pd.DataFrame([{"doc_id": "001", "reference_day": "2024-01-03", "first_day": "2023-12-30",
+                           "last_day": "2024-01-03"}])
+    table = timexes_table(open_corpus(tmp_path), dates).set_index("text")
+    for text, first, last in (("two years ago", "2021-01-01", "2022-12-31"), ("last year", "2022-01-01", "2023-12-31")):
+        assert (table.loc[text, "first_day"], table.loc[text, "last_day"]) == (first, last)
+        assert table.loc[text, "anchor"] == "document date (uncertain)"
+    assert table.loc["two years ago", "value"] == "P2Y"

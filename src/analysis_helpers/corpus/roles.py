@@ -264,9 +264,10 @@ def title_case_share(text: str) -> float:
 
 
 def looks_like_title(text: str) -> bool:
-    """A headline-shaped line: 3 to 25 words, mostly capitalised, no sentence after it."""
+    """A headline-shaped line: 3 to 40 words (a long title of a search-minded site), mostly capitalised,
+    no sentence after it."""
     n = len(words(text))
-    return 3 <= n <= 25 and title_case_share(text) >= 0.75 and sentence_count(text) == 1
+    return 3 <= n <= 40 and title_case_share(text) >= 0.75 and sentence_count(text) == 1
 
 
 def looks_like_tags(text: str) -> bool:
@@ -332,11 +333,27 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'’-]{2,}(,\s*[A-Z][\w .]+)?\s*(\([^)]*\))
 _DATE_WORDS = re.compile(
     r"\b(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|rsday|urday|sday)?\b|"
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\W|$)|"
-    r"\b(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|cest|et|est|edt|cdt|cst|mdt|pt|pdt|pst|ist|jst|aest|updated|published|ago|"
+    r"\b(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|cest|et|est|edt|cdt|cst|mdt|pt|pdt|pst|ist|jst|aest|updated|published|posted|ago|"
     r"hours?|minutes?|mins?|days?|read|"
     r"hrs?|mins?|today|yesterday|at|on|last)\b|\d+",
     re.IGNORECASE,
 )
+
+
+#: Words of a relative stamp that name no time themselves ("in a day", "an hour ago"): allowed, never enough alone.
+_RELATIVE_FILLERS = re.compile(r"\b(?:in|a|an)\b", re.IGNORECASE)
+
+
+_LEADING_DATE_STAMP = re.compile(
+    r"^(?:(?:date|published|updated|posted)\s*:?\s*)?"
+    r"(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}\.\d{1,2}\.\d{4})\s+(?=(?-i:[A-Z\"“‘']))",
+    re.IGNORECASE)
+
+
+def _after_date_stamp(text: str) -> str:
+    """``text`` without a numeric date stamp glued before it ("2019-07-24 Chipmaker beats estimates")."""
+    match = _LEADING_DATE_STAMP.match(text)
+    return text[match.end():] if match else text
 
 
 @lru_cache(maxsize=8192)
@@ -344,7 +361,7 @@ def looks_like_date_line(text: str) -> bool:
     """A line that is only a date or time stamp ("Wed 12 Feb 2025 14.08 GMT", "Updated 2 hours ago")."""
     if len(text) > 80 or not re.search(r"\d", text):
         return False
-    rest = _DATE_WORDS.sub(" ", text)
+    rest = _RELATIVE_FILLERS.sub(" ", _DATE_WORDS.sub(" ", text))
     named = [m.group() for m in _DATE_WORDS.finditer(text) if not m.group().isdigit()]
     return len(words(rest)) == 0 and bool(named)
 
@@ -399,7 +416,23 @@ PROSE_WORDS = 15
 #: Furniture speaks to its reader: second person, "our", an imperative opening, subscription words.
 _ADDRESSES_READER = re.compile(
     r"\b(?:you|your|our|us|we|this (?:article|story|commentary|page|site|newsletter)|subscribers?|newsletter)\b"
-    r"|^(?:get|sign|subscribe|join|save|support|download|follow|try|register|log)\b", re.IGNORECASE)
+    r"|^(?:get|sign|subscribe|join|save|support|download|follow|try|register|log|please)\b", re.IGNORECASE)
+
+
+#: Longest note to the reader (site furniture below the article) told by its address alone.
+NOTE_WORDS = 30
+
+
+#: The site speaking to its reader: second person, "this article", an imperative opening. Not "we" or "our",
+#: which a letter or statement printed without quotation marks uses too.
+_SPEAKS_TO_READER = re.compile(
+    r"\b(?:[Yy]ou|[Yy]our|YOU|YOUR|[Tt]his (?:article|story|page|site|newsletter))\b"
+    r"|^(?i:get|sign|subscribe|join|download|follow|register|log|please)\b")
+
+
+def _note_to_reader(text: str, n_words: int) -> bool:
+    """A short line that speaks to the reader ("your email", "please join"), with no quotation in it."""
+    return n_words <= NOTE_WORDS and not _QUOTE_MARK.search(text) and bool(_SPEAKS_TO_READER.search(text))
 
 
 def _inside_quotation(text: str, offset: int) -> bool:
@@ -445,15 +478,21 @@ def _lexicon_role(text: str, n_words: int | None = None) -> tuple[str, str] | No
     return None
 
 
+_SEPARATOR = ("boilerplate", "separator without words")
 _GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
 
 
 @cached(maxsize=8192)
 def _furniture_shape(text: str, n_words: int) -> tuple[str, str] | None:
     """Furniture told by its shape, not its wording: misspelled one-word furniture ("Advertisment"),
-    navigation words glued together ("HomeWorldPolitics"), short labels in capitals ("ANALYSIS")."""
+    navigation words glued together ("HomeWorldPolitics"), short labels in capitals ("ANALYSIS"),
+    separators without words ("***", "-") and short lines wholly in square brackets."""
     if n_words > 12:
         return None
+    if not any(ch.isalnum() for ch in text):
+        return _SEPARATOR
+    if text.startswith("[") and text.endswith("]") and "[" not in text[1:-1]:
+        return "boilerplate", "short line in square brackets (a markup or server message)"
     stripped = text.strip().lower()
     if n_words <= 2 and stripped.isalpha() and any(
             difflib.SequenceMatcher(None, stripped, w).ratio() >= 0.85 for w in furniture_words()):
@@ -556,11 +595,25 @@ _NOT_A_CAPTION_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|how
 _REPORTED = re.compile(r"\b(?:says|said|according to|told)\b")
 
 
-def _cut_mid_sentence(text: str, n_words: int) -> bool:
-    """A sentence that stops without its end: six words or more, lower case, last word lower case, no stop."""
+#: Words a sentence opens with and a navigation label does not ("The judge", cut after two words).
+_DETERMINERS = frozenset("The A An This That These Those Its His Her Their".split())
+
+
+def _cut_mid_sentence(text: str, n_words: int, ends_page: bool = False) -> bool:
+    """A sentence that stops without its end: six words or more, lower case, last word lower case, no stop.
+
+    On the page's last line (``ends_page``: where a scrape is cut), or before an ellipsis that marks
+    the cut, a sentence may hold more names (up to three capitalised words in four), or be only a
+    determiner and lower-case words ("The judge", "The needed proof…").
+    """
     ws = words(text)
-    return (n_words >= 6 and title_case_share(text) < 0.5 and not re.search(r"[.!?:;…\"”’)]\s*$", text)
-            and bool(ws) and ws[-1][:1].islower())
+    ends_page = ends_page or bool(_ELLIPSIS_END.search(text))  # an ellipsis marks the cut in the text itself
+    text = _ELLIPSIS_END.sub("", text)
+    if not ws or not ws[-1][:1].islower() or re.search(r"[.!?:;…\"”’)]\s*$", text):
+        return False
+    if n_words >= 6:
+        return title_case_share(text) < (0.75 if ends_page else 0.5)
+    return ends_page and n_words >= 2 and ws[0] in _DETERMINERS and all(w[:1].islower() for w in ws[1:])
 
 
 def _is_header(role: tuple[str, str] | None) -> bool:
@@ -579,6 +632,39 @@ def _earlier_block_holding(norm: str, i: int, joined: str, starts: list[int]) ->
         return 0
     found = joined.find(norm, 0, starts[i] - 1)
     return None if found < 0 else bisect_right(starts, found) - 1
+
+
+#: From this many words a block is a paragraph of the article (a lead block shorter than that is a title or label).
+PARAGRAPH_WORDS = 20
+#: A copy holding at least this share of a longer block's characters is that block again, not an extract of it.
+WHOLE_COPY = 0.8
+_ELLIPSIS_END = re.compile(r"(?:\.{3,}|…)\s*$")
+
+
+def _top_summary_of(earlier: int, i: int, texts: list[str], norms: list[str], first_paragraph: int) -> bool:
+    """True when block ``earlier``, above every paragraph of the page, is block ``i`` printed twice.
+
+    A site prints its first paragraph as the page summary (sometimes with a date before it);
+    the copy standing above every other paragraph is the summary, the later one the article's body.
+    A pull quote, by contrast, repeats part of a paragraph *above* it. ``first_paragraph``: the
+    first block of :data:`PARAGRAPH_WORDS` words or more.
+    """
+    return earlier <= first_paragraph and len(norms[i]) >= WHOLE_COPY * len(norms[earlier]) and is_prose(texts[i])
+
+
+def _teaser_of(text: str, sorted_norms: list[str], owners: list[int]) -> int | None:
+    """The block whose opening words ``text`` repeats before an ellipsis ("Shares rose after…"), or None.
+
+    ``sorted_norms``: the article's normalised blocks in sorted order, ``owners`` their block numbers;
+    a longer block starting with the teaser's words sorts right after every copy of those words.
+    """
+    if not _ELLIPSIS_END.search(text):
+        return None
+    stem = normalise(_ELLIPSIS_END.sub("", text))
+    if len(stem.split()) < 5:
+        return None
+    at = bisect_right(sorted_norms, stem)
+    return owners[at] if at < len(sorted_norms) and sorted_norms[at].startswith(stem) else None
 
 
 def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[str, str]]:
@@ -605,6 +691,9 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
     # 1. The phrase lexicon: furniture every site has in some wording. Repeats of
     # lines that are not furniture (a headline, a caption) are duplicates.
     seen: dict[str, int] = {}
+    sorted_norms: list[str] | None = None  # built at the first block cut by an ellipsis
+    first_paragraph = next((k for k in range(n) if n_words[k] >= PARAGRAPH_WORDS), n)
+    owners: list[int] = []
     # every normalised block on one line of a string: "inside which earlier block" is one find plus a bisect
     joined = "\n".join(norms)
     norm_starts = list(accumulate((len(t) + 1 for t in norms[:-1]), initial=0))
@@ -612,19 +701,35 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
         roles[i] = _lexicon_role(text, n_words[i]) or _furniture_shape(text, n_words[i])
         if roles[i] is None and n_words[i] <= 12 and repeated and text in repeated and not is_prose(text):
             roles[i] = ("boilerplate", "line repeated across the corpus")
-        if norms[i] in seen and (roles[i] is None or roles[i][0] in ("caption", "byline")):
+        earlier = seen.get(norms[i])
+        if earlier is None and roles[i] is None and n_words[i] >= 6:
+            earlier = _earlier_block_holding(norms[i], i, joined, norm_starts)
+        if earlier is not None and _top_summary_of(earlier, i, texts, norms, first_paragraph):
+            # a paragraph printed first as the page's summary: the summary is the copy, the paragraph is body
+            if roles[earlier] is None or roles[earlier][0] == "body":
+                roles[earlier] = ("duplicate", f"summary at the top that paragraph {i} repeats")
+        elif norms[i] in seen and (roles[i] is None or roles[i][0] in ("caption", "byline")):
             roles[i] = ("duplicate", f"repeats block {seen[norms[i]]}")
-        elif roles[i] is None and n_words[i] >= 6:
-            inside = _earlier_block_holding(norms[i], i, joined, norm_starts)
-            if inside is not None:
-                roles[i] = ("duplicate", f"repeats words of block {inside} (pull quote)")
+        elif earlier is not None and roles[i] is None:
+            roles[i] = ("duplicate", f"repeats words of block {earlier} (pull quote)")
+        if roles[i] is None and n_words[i] >= 5 and _ELLIPSIS_END.search(text):
+            if sorted_norms is None:
+                order = sorted(range(n), key=norms.__getitem__)
+                sorted_norms, owners = [norms[k] for k in order], order
+            teased = _teaser_of(text, sorted_norms, owners)
+            if teased is not None:
+                roles[i] = ("duplicate", f"opening words of block {teased} cut short by an ellipsis (a teaser)")
         seen.setdefault(norms[i], i)
         if roles[i] is None and looks_like_date_line(text):
             roles[i] = ("byline", "date or time stamp line")
 
     # 2. Lists: a blurb right before a "Read more" link; the items under a list header.
+    links = [k for k in range(n) if roles[k] and roles[k][1].startswith("lexicon: link to another")]
     for i in range(n - 1):
-        if roles[i] is None and roles[i + 1] and roles[i + 1][1].startswith("lexicon: link to another"):
+        if roles[i] is None and i + 1 in links and not (len(links) == 1 and is_prose(texts[i]) and (
+                n_words[i] > MAX_FURNITURE_WORDS or i + 2 < n and is_prose(texts[i + 2]))):
+            # (a single link after a long paragraph, or between two paragraphs, points out of a running
+            # article: the paragraph stays body; an aggregator closes every blurb with one)
             roles[i] = ("related", "stands before a read-more link")
             # a blurb is often a headline line, then a summary line, then the link
             if i > 0 and roles[i - 1] is None and looks_like_headline(texts[i - 1]) and not is_prose(texts[i - 1]):
@@ -634,8 +739,15 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
             continue
         item_role = "tags" if "topic-tag" in role[1] else role[0]
         j = i + 1
-        while j < n and (roles[j] is None or roles[j][0] == "duplicate") and (is_short_line(texts[j]) or (
-                item_role == "related" and not is_prose(texts[j]) and n_words[j] <= 25)):
+        while j < n:
+            if roles[j] == _SEPARATOR:
+                j += 1  # a dash or rule between the items
+                continue
+            free = roles[j] is None or roles[j][0] == "duplicate"
+            related_item = item_role == "related" and (
+                not is_prose(texts[j]) and n_words[j] <= 25 or bool(_ELLIPSIS_END.search(texts[j])))
+            if not (free and (is_short_line(texts[j]) or related_item)):
+                break  # a related item is a headline or a blurb cut short by an ellipsis
             roles[j] = (item_role, f"item of the list under block {i}")
             j += 1
         has_items = j > i + 1 or (role[0] == "related" and any(
@@ -648,6 +760,14 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
         if roles[i] is None and n_words[i] <= 8 and texts[i].rstrip().endswith(":") and i + 1 < n \
                 and roles[i + 1] is not None and roles[i + 1][0] == "related":
             roles[i] = ("related", "colon header above related items")
+
+    # A short note to the reader below the last paragraph ("Your email address will not be published").
+    paragraph_below = False
+    for i in range(n - 1, -1, -1):
+        if roles[i] is None and not paragraph_below and _note_to_reader(texts[i], n_words[i]):
+            roles[i] = ("boilerplate", "note to the reader below the last paragraph")
+        elif roles[i] is None and n_words[i] >= PARAGRAPH_WORDS and is_prose(texts[i]):
+            paragraph_below = True
 
     # The prose blocks tell where the article runs, its tense and its vocabulary.
     prose = [i for i in range(n) if roles[i] is None and is_prose(texts[i])]
@@ -671,7 +791,7 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
     # 4. The headline: among the headline-shaped blocks before the first paragraph, the
     # first whose words the article repeats (a site name or section label does not).
     lead = [i for i in range(min(first_prose, n)) if roles[i] is None]
-    candidates = [i for i in lead if n_words[i] >= 3 and looks_like_headline(texts[i])
+    candidates = [i for i in lead if n_words[i] >= 3 and looks_like_headline(_after_date_stamp(texts[i]))
                   and not looks_like_author_line(texts[i])]
 
     def echo(i: int) -> float:
@@ -693,13 +813,17 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
         # It is told from a first paragraph by its form: no final stop, the present tense
         # of a summary, or words that a later paragraph repeats with no paragraph between.
         j = headline + 1
+        while j < n and roles[j] is not None and roles[j][0] == "duplicate":
+            j += 1  # the headline printed again
         if j < n and roles[j] is None and 8 <= n_words[j] <= 60 and not _DATELINE.match(texts[j]) \
                 and not looks_like_caption(texts[j]) and not looks_like_author_line(texts[j]):
             next_is_paragraph = j + 1 < n and roles[j + 1] is None and is_prose(texts[j + 1]) \
                 and not looks_like_caption(texts[j + 1])
             words_j = content_words(texts[j])
             echoed = any(len(words_j & content_words(texts[k])) >= 0.6 * len(words_j) for k in range(j + 2, n))
-            if not _TERMINAL.search(texts[j]) or is_present_summary(texts[j]) or (not next_is_paragraph and echoed):
+            teaser = next_is_paragraph and bool(_ELLIPSIS_END.search(texts[j]))  # a summary cut short above the article
+            if not _TERMINAL.search(texts[j]) or is_present_summary(texts[j]) or (not next_is_paragraph and echoed) \
+                    or teaser:
                 roles[j] = ("standfirst", "summary right after the headline")
         for i in lead:
             if i > headline and roles[i] is None and looks_like_author_line(texts[i]):
@@ -717,7 +841,7 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
         text = texts[i]
         if looks_like_caption(text):
             roles[i] = ("caption", "present-tense visual verb after the subject")
-        elif i == last_prose + 1 and _cut_mid_sentence(text, n_words[i]):
+        elif i == last_prose + 1 and _cut_mid_sentence(text, n_words[i], ends_page=i == n - 1):
             roles[i] = ("body", "last paragraph cut mid-sentence by the scrape")
         elif i > last_prose and is_short_line(text):
             roles[i] = ("boilerplate", "short line after the article (site name, navigation)")
@@ -734,6 +858,11 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
             roles[i] = ("caption", "one present-tense sentence in a past-tense article")
         else:
             roles[i] = ("body", "prose")
+    # A short label right above a caption ("Flood updates") belongs to the picture, not to the article.
+    for i in range(n - 1):
+        if roles[i] == ("body", "prose") and roles[i + 1][0] == "caption" and n_words[i] <= 4 and (
+                not _TERMINAL.search(texts[i]) or norms[i + 1].startswith(norms[i])):
+            roles[i] = ("caption", "short label right above a caption (or the caption's first words again)")
     return [r for r in roles]  # type: ignore[misc]
 
 

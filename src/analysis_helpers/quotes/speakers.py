@@ -216,7 +216,7 @@ _PERSON_VERB = re.compile(r"\s+(?:spoke|met|arrived|visited|travelled|traveled|j
 _NOT_NAMES = frozenset(
     "the a an this that these those it its in on at he she they we i you but and or if as so when while "
     "after before however meanwhile despite although though because since with for from by during also "
-    "us".split()
+    "us all some every many most both each several other another any".split()
 )
 
 
@@ -638,6 +638,11 @@ class Registry:
                     or bool(_AGE_APPOSITION.match(after))  # "Ruiz, 54, said": only people have ages
             if strong:
                 self._add(m)
+                if lower_role and lower_role.group(1) in title_heads() and not m.role:
+                    # "the away side's head coach Ana Ruiz": "the head coach" later stands for her
+                    person = self.people.get(self._canonical_of(m))
+                    if person is not None:
+                        person.roles.add(canonical_role([lower_role.group(1)])[0])
             elif 2 <= len(tokens) <= 3 and not {t.lower() for t in tokens} & (_NOT_NAMES | _CALENDAR_WORDS) \
                     and tokens[0].lower() not in group_nouns():
                 weak.append(m)
@@ -682,6 +687,14 @@ class Registry:
                     names.remove(name)
                     if target.canonical not in names:
                         names.append(target.canonical)
+
+    def _canonical_of(self, m: Mention) -> str:
+        """The registry key ``m`` was added under (see :meth:`_add`)."""
+        canonical = _canonical_name(m.name)
+        tokens = canonical.split()
+        if len(tokens) == 1 and canonical in self.by_surname and canonical not in self.people:
+            return max(self.by_surname[canonical], key=lambda n: self.people[n].count)
+        return canonical
 
     def _add(self, m: Mention) -> None:
         canonical = self._name_aliases.get(m.name.lower(), m.name)

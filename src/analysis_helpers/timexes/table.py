@@ -49,7 +49,9 @@ def timexes_table(corpus, dates: pd.DataFrame) -> pd.DataFrame:
                            tag_text(text, date.fromisoformat(other_day), bounds_by_doc.get(doc_id, ()))}
             for tag in tags:
                 other = alternative.get((tag["start"], tag["end"]))
-                if other and other["value"] != tag["value"] and tag["first_day"] and other["first_day"]:
+                moved = other and (other["value"] != tag["value"]  # a duration's point moves, not its value
+                                   or tag["type"] == "DURATION" and other["first_day"] != tag["first_day"])
+                if moved and tag["first_day"] and other["first_day"]:
                     tag["first_day"] = min(tag["first_day"], other["first_day"])
                     tag["last_day"] = max(tag["last_day"], other["last_day"])
                     tag["anchor"] = "document date (uncertain)"

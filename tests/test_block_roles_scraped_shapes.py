@@ -1,0 +1,180 @@
+"""Block roles on shapes seen in real scraped pages (issue 14), each shown with invented lines.
+
+Every test uses made-up text; none copies a scraped page. Each pairs the furniture shape with
+the body line it must not swallow, and no body paragraph of more than 40 words may ever be read
+as anything but body.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis_helpers.corpus.roles import classify_block_roles, looks_like_date_line
+
+TITLE = "Harbour board approves plan to deepen the old channel"
+P1 = ("The harbour board on Monday approved a plan to deepen the old channel, ending two years of argument "
+      "between the ferry companies and the fishermen who work the estuary.")
+P2 = ("Officials said dredging would begin in the spring and last about eighteen months, with the cost "
+      "shared between the city and the two container lines that use the terminal.")
+P3 = ("The fishermen's cooperative said it would watch the work closely, and its chairman told reporters "
+      "that the board had promised to stop the dredgers during the spawning weeks.")
+LONG = ("Work on the channel will start at the northern breakwater, where the silt is deepest, and move "
+        "south along the quays over the summer, the board said, adding that the ferries would keep their "
+        "timetable throughout and that the fish market would stay open on every weekday while the "
+        "dredgers worked through the night shifts.")
+
+
+def roles_of(lines):
+    return [role for role, _ in classify_block_roles(lines)]
+
+
+def test_separators_and_bracketed_server_messages_are_furniture():
+    roles = roles_of(["[the page could not be shown here]", TITLE, P1, "***", P2, "-", P3])
+    assert roles[0] == "boilerplate" and roles[3] == "boilerplate" and roles[5] == "boilerplate"
+    assert roles[2] == roles[4] == roles[6] == "body"
+
+
+@pytest.mark.parametrize("line", ["March 3, 2024 / 8:15 AM / in an hour", "Posted 12 May 2023, a day ago"])
+def test_relative_stamps_with_in_a_and_an_are_date_lines(line):
+    assert looks_like_date_line(line)
+
+
+@pytest.mark.parametrize("line", ["In 2019", "A 40 tonne crane"])
+def test_in_a_and_an_alone_do_not_make_a_date_line(line):
+    assert not looks_like_date_line(line)
+
+
+def test_summary_at_the_top_repeating_a_long_paragraph_leaves_the_paragraph_body():
+    summary = "2024-05-03 " + LONG  # the page prints its paragraph first as a summary, a date glued before it
+    roles = roles_of([summary, "Harbour Desk", P1, LONG, P2])
+    assert roles[0] == "duplicate"
+    assert roles[3] == "body"  # a paragraph of more than 40 words is never anything but body
+
+
+def test_pull_quote_repeating_part_of_an_earlier_paragraph_is_still_a_duplicate():
+    quote = "the board had promised to stop the dredgers during the spawning weeks"
+    assert roles_of([TITLE, P1, P3, quote.capitalize() + ".", P2])[3] == "duplicate"
+
+
+def test_teaser_cut_by_an_ellipsis_before_its_full_paragraph_is_not_body():
+    teaser = "The harbour board on Monday approved a plan to deepen the old channel, ending two…"
+    roles = roles_of([TITLE, teaser, P1, P2, P3])
+    assert roles[1] == "duplicate" and roles[2:] == ["body", "body", "body"]
+
+
+def test_one_read_more_link_between_paragraphs_leaves_the_paragraph_before_body():
+    roles = roles_of([TITLE, P1, P2, "READ MORE", P3, LONG])
+    assert roles[2] == "body" and roles[3] == "related" and roles[4] == "body"
+
+
+def test_related_listing_with_dashes_headlines_and_cut_blurbs_is_related():
+    blurb = ("Port News 05/02/2024The council voted to sell the old customs house to a hotel group after a "
+             "long debate about the future of the waterfront and its empty warehouses, which have stood...")
+    roles = roles_of([TITLE, P1, P2, P3, "Related listings", "-", "Council sells the old customs house", blurb,
+                      "-", "Lighthouse keeper retires after forty years", blurb.replace("council", "town")])
+    assert roles[4:] == ["related", "boilerplate", "related", "related", "boilerplate", "related", "related"]
+
+
+def test_see_also_pointer_without_a_colon_is_related():
+    roles = roles_of([TITLE, P1, P2, "See also  Ferry fares rise for the third time this year", P3])
+    assert roles[3] == "related" and roles[4] == "body"
+
+
+def test_note_to_the_reader_below_the_article_is_furniture():
+    roles = roles_of([TITLE, P1, P2, P3, "Please join our messaging channel to get the latest news.",
+                      "Your email address will not be published. Required fields are marked *"])
+    assert roles[-2:] == ["boilerplate", "boilerplate"]
+
+
+def test_short_closing_paragraphs_about_the_us_or_in_the_first_person_plural_stay_body():
+    roles = roles_of([TITLE, P1, P2, "Shares of the operator rose 2 percent on US markets on Tuesday.",
+                      "In the meantime, my family and I would ask for respect for our privacy."])
+    assert roles[-2:] == ["body", "body"]
+
+
+def test_short_label_right_above_a_caption_belongs_to_the_picture():
+    caption = "Water covers the quay at high tide on Thursday in the old port. Jane Roe / Example Agency via Getty Images"
+    roles = roles_of([TITLE, P1, "Storm updates", caption, P2, P3])
+    assert roles[2:4] == ["caption", "caption"] and roles[4] == "body"
+
+
+def test_subheading_inside_the_article_stays_body():
+    assert roles_of([TITLE, P1, P2, "Spawning season", P3])[3] == "body"
+
+
+@pytest.mark.parametrize("cut", ["Footage from Harbour Radio of Port Ellen showed boats",
+                                 "The chairman"])
+def test_last_line_of_a_page_cut_mid_sentence_is_body(cut):
+    assert roles_of([TITLE, P1, P2, P3, cut])[-1] == "body"
+
+
+def test_navigation_label_at_the_end_of_a_page_is_not_body():
+    assert roles_of([TITLE, P1, P2, P3, "Back to top"])[-1] != "body"
+
+
+def test_government_site_banner_above_the_article_is_furniture():
+    banner = ["Flag of the republic", "An official website of the Ruritanian government",
+              "Official websites use .gov", "The site is secure.",
+              "The https:// ensures that you are connecting to the official website and that any information "
+              "you provide is encrypted and transmitted securely."]
+    roles = roles_of(banner + [TITLE, P1, P2])
+    assert all(role != "body" for role in roles[1:5])
+    assert roles[-2:] == ["body", "body"]
+
+
+def test_a_sentence_about_an_official_website_inside_the_article_stays_body():
+    line = ("The ministry said its official website of the harbour board, which the government runs, had been "
+            "down for two days after a storm cut power to the servers at the old customs house on the quay.")
+    assert roles_of([TITLE, P1, line, P2])[2] == "body"
+
+
+def test_headline_with_a_date_stamp_glued_before_it_is_the_headline():
+    roles = roles_of(["2024-05-03 Harbour board approves plan to deepen the old channel", P1, P2])
+    assert roles == ["headline", "body", "body"]
+
+
+def test_long_title_case_headline_printed_twice_is_headline_and_duplicate():
+    long_title = ("Hundreds Of Ferry Passengers Stranded At Port Ellen As Two Operators Cancel Eleven Crossings "
+                  "And Delay Fifty More, Disrupting Routes To Islay, Jura, Colonsay, Oban And The Mainland Towns")
+    roles = roles_of(["Reading view", long_title, long_title, P1, P2])
+    assert roles[1:3] == ["headline", "duplicate"] and roles[3:] == ["body", "body"]
+
+
+def test_standfirst_below_a_repeated_headline_is_still_the_standfirst():
+    roles = roles_of([TITLE, TITLE, "Dredging to start in spring despite objections from the fishing fleet", P1, P2])
+    assert roles[:3] == ["headline", "duplicate", "standfirst"]
+
+
+def test_fragment_cut_by_an_ellipsis_after_the_last_paragraph_is_body():
+    roles = roles_of([TITLE, P1, P2, "The final decision…", "Leave a Reply"])
+    assert roles[3] == "body" and roles[4] != "body"
+
+
+def test_caption_opening_words_repeated_above_the_caption_are_caption():
+    roles = roles_of([TITLE, P1, "Representational image.", "Representational image. File picture", P2, P3])
+    assert roles[2:4] == ["caption", "caption"] and roles[4:] == ["body", "body"]
+
+
+def test_long_paragraph_above_a_single_keep_reading_list_stays_body():
+    roles = roles_of([TITLE, P1, LONG, "Keep reading", "Ferry fares rise for the third time this year",
+                      "Analysis: Why the islands want a bridge", P2, P3])
+    assert roles[2] == "body"  # more than 40 words: never anything but body
+    assert roles[3] == "related"
+
+
+def test_summary_cut_by_an_ellipsis_under_the_headline_is_the_standfirst():
+    summary = "The harbour board said the fishermen pushed hard in the last weeks and it was proud of the deal..."
+    roles = roles_of([TITLE, summary, P1, P2])
+    assert roles[:2] == ["headline", "standfirst"] and roles[2:] == ["body", "body"]
+
+
+def test_lone_excerpt_cut_by_an_ellipsis_under_the_headline_stays_body():
+    excerpt = ("The harbour board on Monday approved a plan to deepen the old channel, ending two years of "
+               "argument between the ferry companies and the...")
+    assert roles_of([TITLE, excerpt, "Leave a Reply"])[1] == "body"
+
+
+def test_photo_description_closed_by_a_copyright_credit_is_a_caption():
+    caption = "The harbour master at the old quay on the day the dredgers arrived © Harbour Pictures Ltd"
+    roles = roles_of([TITLE, "Gallery", caption, P1, P2])
+    assert roles[2] == "caption" and roles[3:] == ["body", "body"]
