@@ -690,7 +690,7 @@ class Registry:
 
     def _canonical_of(self, m: Mention) -> str:
         """The registry key ``m`` was added under (see :meth:`_add`)."""
-        canonical = _canonical_name(m.name)
+        canonical = self._name_aliases.get(m.name.lower(), m.name)
         tokens = canonical.split()
         if len(tokens) == 1 and canonical in self.by_surname and canonical not in self.people:
             return max(self.by_surname[canonical], key=lambda n: self.people[n].count)
