@@ -505,7 +505,7 @@ def merge_events(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, *, lexicons
 
 def _event_row(group: list[dict], dates: pd.DataFrame) -> dict:
     dated = [m for m in group if not m["attached"]]
-    finest = min(dated, key=lambda m: (_span_days(m), m["doc_id"], m["sent_start"]))
+    finest = dated[0] if len(dated) == 1 else min(dated, key=lambda m: (_span_days(m), m["doc_id"], m["sent_start"]))
     docs = sorted({m["doc_id"] for m in group})
     actors = []
     for m in dated:
@@ -571,11 +571,15 @@ def _most_common(values: list[str]) -> str:
     return max(sorted(set(values)), key=lambda v: (values.count(v), len(v)))
 
 
+#: ``date.fromisoformat``, remembered: the mentions of a corpus name few distinct days.
+_day = lru_cache(maxsize=65536)(date.fromisoformat)
+
+
 def _days_between(earlier: str, later: str) -> int:
 
-    return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
+    return (_day(later) - _day(earlier)).days
 
 
 def _span_days(m: dict) -> int:
 
-    return (date.fromisoformat(m["last_day"]) - date.fromisoformat(m["first_day"])).days
+    return (_day(m["last_day"]) - _day(m["first_day"])).days
