@@ -125,13 +125,21 @@ def sentence_spans(spans: pd.DataFrame, sentences: pd.DataFrame) -> tuple[np.nda
     span_start = spans["start"].to_numpy(dtype="int64")
     span_end = spans["end"].to_numpy(dtype="int64")
     ordered = sentences.sort_values(["doc_id", "start"], kind="stable")
-    by_doc = {doc: (g["start"].to_numpy(dtype="int64"), g["end"].to_numpy(dtype="int64"))
-              for doc, g in ordered.groupby("doc_id", sort=False)}
-    for doc in pd.unique(doc_ids):
+    # each article's sentences are one contiguous run of the sorted table, and each article's spans
+    # are gathered in one pass: grouping by doc_id once, not comparing every row with every article
+    sent_docs = ordered["doc_id"].to_numpy(dtype=object)
+    all_starts = ordered["start"].to_numpy(dtype="int64")
+    all_ends = ordered["end"].to_numpy(dtype="int64")
+    cuts = [0, *(np.flatnonzero(sent_docs[1:] != sent_docs[:-1]) + 1).tolist(), len(sent_docs)]
+    by_doc = {sent_docs[a]: (all_starts[a:b], all_ends[a:b]) for a, b in zip(cuts[:-1], cuts[1:]) if b > a}
+    rows_by_doc: dict = {}
+    for row, doc in enumerate(doc_ids.tolist()):
+        rows_by_doc.setdefault(doc, []).append(row)
+    for doc, doc_rows in rows_by_doc.items():
         if doc not in by_doc:
             continue
         sent_start, sent_end = by_doc[doc]
-        rows = np.flatnonzero(doc_ids == doc)
+        rows = np.asarray(doc_rows, dtype="int64")
         first = np.maximum(np.searchsorted(sent_start, span_start[rows], side="right") - 1, 0)
         last_char = np.maximum(span_end[rows] - 1, span_start[rows])
         last = np.maximum(np.searchsorted(sent_start, last_char, side="right") - 1, first)

@@ -150,7 +150,8 @@ def _cue_only_after(speakers: ArticleSpeakers, end: int, block_end: int) -> bool
 
 def _one_spelling_per_article(quotes: pd.DataFrame) -> list[str]:
     """Speakers of one article written in several spellings ("Zelensky", "Zelenskyy") as the most used one."""
-    keys = [(d, spelling_key(s)) for d, s in zip(quotes["doc_id"], quotes["speaker"])]
+    key_of = {s: spelling_key(s) for s in set(quotes["speaker"])}  # each distinct speaker once
+    keys = [(d, key_of[s]) for d, s in zip(quotes["doc_id"], quotes["speaker"])]
     counts = Counter(zip(keys, quotes["speaker"]))
     best: dict = {}
     for (key, name), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0][1])):

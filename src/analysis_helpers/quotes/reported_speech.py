@@ -25,7 +25,9 @@ import :mod:`.attribution`, so this module stands below it in the import graph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
+from itertools import accumulate
 
 from .records import Attribution, Cue
 from .speakers import cue_lexicon, group_nouns, irregular_past
@@ -83,13 +85,35 @@ def _clip_end(text: str, start: int, end: int, glued_blocks: bool = False) -> in
     return end
 
 
-def _quoted_share(speakers, start: int, end: int) -> float:
-    if end <= start:
-        return 1.0
-    covered = 0
-    for qs, qe in speakers.quoted:
-        covered += max(0, min(end, qe + 1) - max(start, qs - 1))
-    return covered / (end - start)
+class _QuotedIndex:
+    """The article's quoted spans with their starts and running maximum ends, for bisecting.
+
+    :meth:`share` of a span reads only the quotations that can overlap it, so
+    an article of many quotations and many reported clauses stays linear.
+    """
+
+    def __init__(self, quoted: list[tuple[int, int]]):
+        self.quoted = quoted  # sorted by (start, end)
+        self.starts = [qs for qs, _ in quoted]
+        self.max_ends = list(accumulate((qe for _, qe in quoted), max))
+
+    def share(self, start: int, end: int) -> float:
+        """Share of ``[start, end)`` covered by quotations (marks included)."""
+        if end <= start:
+            return 1.0
+        # spans before ``lo`` end (mark included) at or before ``start``; spans from ``hi`` open after ``end``
+        covered = 0
+        for qs, qe in self.overlapping(start, end):
+            covered += max(0, min(end, qe + 1) - max(start, qs - 1))
+        return covered / (end - start)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quotations that may overlap ``[start, end)``: a bisected slice of the sorted spans.
+
+        Spans before it end (closing mark included) at or before ``start``; spans
+        after it open (opening mark included) at or after ``end``.
+        """
+        return self.quoted[bisect_right(self.max_ends, start - 1):bisect_right(self.starts, end)]
 
 
 def _clause_start(speakers, cue: Cue) -> int | None:
@@ -206,8 +230,26 @@ def _present_verb(words: list[str], k: int) -> bool:
 
 _BOUNDARY = re.compile(r"(?:[,;:]\s+|\b(?:and|but|although|though|while|because|whereas|as|after|when|since|so|"
                        r"which|who|where|that)\s+)")
-_TRAILING_ADVERBS = re.compile(r"(?:\s+(?:also|already|previously|meanwhile|then|later|first|today|yesterday|"
-                               r"has|have|had|was|is|were|are|would|will|did|does|do|not|[a-z]+ly))*\s*$")
+_TRAILING_ADVERB = re.compile(r"also|already|previously|meanwhile|then|later|first|today|yesterday|"
+                              r"has|have|had|was|is|were|are|would|will|did|does|do|not|[a-z]+ly")
+
+
+def _trailing_adverbs_start(head: str) -> int:
+    r"""Where the adverbs and auxiliaries closing ``head`` begin ("the firm has also" -> before " has").
+
+    The start of ``re.search(r"(?:\s+(?:ADVERB))*\s*$", head)``, read backwards word by word: the
+    regex tried every position of the head and cost as much as the rest of the subject search.
+    """
+    start = _space_before(head, 0, len(head))
+    while True:
+        word = start
+        while word > 0 and not head[word - 1].isspace():
+            word -= 1
+        if word == 0 or not _TRAILING_ADVERB.fullmatch(head, word, start):
+            return start
+        start = _space_before(head, 0, word)
+
+
 _DEMONSTRATIVES = frozenset("this that these those its their his her our".split())
 _NOT_SUBJECT_START = frozenset(
     "the a an in on at for but and after before with by from as while when despite during since following "
@@ -237,9 +279,9 @@ def subject_phrase(speakers, s_start: int, cue: Cue) -> Attribution:
     # before every cue made a long sentence of cues quadratic
     lo = max(s_start, cue.start - SUBJECT_REACH)
     head = text[lo:cue.start]
-    head = head[:_TRAILING_ADVERBS.search(head).start()]
+    head = head[:_trailing_adverbs_start(head)]
     head = re.sub(r",[^,;:“”\"]{1,70},\s*$", "", head)  # "Nasdaq, meanwhile, says": the apposition goes
-    head = head[:_TRAILING_ADVERBS.search(head).start()]
+    head = head[:_trailing_adverbs_start(head)]
     cuts = list(_BOUNDARY.finditer(head))
     if lo > s_start and not cuts:
         return Attribution()  # no clause boundary within reach: far more than eight words
@@ -298,6 +340,7 @@ def reported_speech_spans(speakers) -> list[dict]:
         (:class:`~analysis_helpers.attribution.Attribution`) and ``rule``.
     """
     text = speakers.text
+    quoted = _QuotedIndex(speakers.quoted)
     found = []
     for index, (s_start, s_end, _block, _role) in enumerate(speakers.sentences):
         cues = speakers.cues_between(s_start, s_end)
@@ -329,12 +372,42 @@ def reported_speech_spans(speakers) -> list[dict]:
         for item in (headline, row):
             if item is None or len(text[item["start"]:item["end"]].split()) < MIN_WORDS:
                 continue
-            if _quoted_share(speakers, item["start"], item["end"]) >= MAX_QUOTED_SHARE:
+            if quoted.share(item["start"], item["end"]) >= MAX_QUOTED_SHARE:
                 continue
             if item is row and headline is not None and row["start"] < headline["end"]:
                 continue
             found.append(item)
     return found
+
+
+_COMMA_LOWER = re.compile(r",\s+[a-z]")
+
+
+def _space_before(text: str, lo: int, pos: int) -> int:
+    """Start of the run of white space ending at ``pos`` (not before ``lo``)."""
+    while pos > lo and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _after_comma(text: str, lo: int, pos: int) -> bool:
+    r"""True when ``text[lo:pos]`` ends in a comma, white space and perhaps an article (", the ").
+
+    The same test as ``re.search(r",\s+(?:(?:a|an|the)\s+)?$", text[lo:pos])``, read backwards from
+    ``pos`` so that a long sentence is not searched from its start once per cue.
+    """
+    space = _space_before(text, lo, pos)
+    if space == pos:
+        return False
+    if space > lo and text[space - 1] == ",":
+        return True
+    for article in ("a", "an", "the"):
+        word = space - len(article)
+        if word > lo and text[word:space] == article:
+            before = _space_before(text, lo, word)
+            if before < word and before > lo and text[before - 1] == ",":
+                return True
+    return False
 
 
 def _parenthetical_or_trailing(speakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
@@ -344,21 +417,25 @@ def _parenthetical_or_trailing(speakers, s_start: int, s_end: int, cues: list[Cu
     if any(q in sentence for q in "“”\"«»"):
         return None
     for cue in cues:
-        after = text[cue.end:s_end]
+        # what follows the cue decides first (matched in place: slicing the rest of a long sentence of
+        # cues once per cue was quadratic); the speaker rules run only for a cue that could fire
+        parenthetical = _COMMA_LOWER.match(text, cue.end, s_end) is not None
+        if not parenthetical and _TRAILING_TIME.fullmatch(text, cue.end, s_end) is None:
+            continue
         attribution = speakers.speaker_before_cue(cue)
         if not attribution.speaker:
             attribution = subject_phrase(speakers, s_start, cue)
         if not attribution.speaker or attribution.speaker_start < s_start:
             continue
-        if not re.search(r",\s+(?:(?:a|an|the)\s+)?$", text[s_start:attribution.speaker_start]):
+        if not _after_comma(text, s_start, attribution.speaker_start):
             continue
         if text[attribution.speaker_end:cue.start].strip():
             continue
-        if re.match(r"^,\s+[a-z]", after):
+        if parenthetical:
             start = _clip_start(text, s_start, s_end)
             return _row(start, _clip_end(text, start, s_end), replace(attribution, speaker_method="parenthetical cue"),
                         "parenthetical cue")
-        if _TRAILING_TIME.fullmatch(after):
+        else:  # a trailing time or nothing after the cue ("..., officials said on Monday.")
             comma = text.rfind(",", s_start, attribution.speaker_start)
             start = _clip_start(text, s_start, comma)
             return _row(start, _clip_end(text, start, comma), replace(attribution, speaker_method="trailing cue"),
@@ -372,7 +449,9 @@ def _inverted_trailing(speakers, s_start: int, s_end: int, cues: list[Cue]) -> d
     if any(q in text[s_start:s_end] for q in "“”\"«»"):
         return None
     for cue in cues:
-        comma = re.search(r",\s+$", text[s_start:cue.start])
+        # ", " right before the cue, read backwards (a search from the sentence start per cue was quadratic)
+        space = _space_before(text, s_start, cue.start)
+        comma = space < cue.start and space > s_start and text[space - 1] == ","
         if not comma or not cue.text[0].islower() or not cue.text.endswith(("said", "says", "told", "added",
                                                                                 "explained", "noted", "wrote")):
             continue
@@ -381,7 +460,7 @@ def _inverted_trailing(speakers, s_start: int, s_end: int, cues: list[Cue]) -> d
             replace(speakers.inverted_unregistered(cue, s_end), speaker_method="trailing cue")
         if not attribution.speaker:
             continue
-        end = s_start + comma.start()
+        end = space - 1  # the comma
         start = _clip_start(text, s_start, end)
         return _row(start, _clip_end(text, start, end), attribution, "trailing cue")
     return None
@@ -390,8 +469,8 @@ def _inverted_trailing(speakers, s_start: int, s_end: int, cues: list[Cue]) -> d
 def _according_to(speakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
     text = speakers.text
     for cue in cues:
-        if cue.lemma != "according to" or text[s_start:cue.start].strip():
-            continue
+        if cue.lemma != "according to" or _space_before(text, s_start, cue.start) > s_start:
+            continue  # words before the cue in its sentence (read backwards: linear in a chain of cues)
         attribution = speakers.speaker_before_cue(cue)
         comma = text.find(",", attribution.speaker_end if attribution.speaker_end > 0 else cue.end, s_end)
         if not attribution.speaker and comma != -1:
@@ -432,8 +511,9 @@ def _trailing_according_to(speakers, s_start: int, s_end: int, cues: list[Cue]) 
     """"CLAUSE, according to SOURCE." at the end of a sentence without quotation marks."""
     text = speakers.text
     for cue in cues:
-        if cue.lemma != "according to" or not re.search(r",\s*$", text[s_start:cue.start]):
-            continue
+        before = _space_before(text, s_start, cue.start)
+        if cue.lemma != "according to" or before == s_start or text[before - 1] != ",":
+            continue  # no comma right before the cue
         if re.search(r"[“”\"]", text[s_start:s_end]):
             return None
         source_end = s_end

@@ -290,6 +290,25 @@ def _is_title(token: str) -> bool:
     return token.lower() in title_words()
 
 
+@dataclass(frozen=True)
+class _MentionLexicons:
+    """The lexicons the mention grammar reads, fetched once per text (not once per word)."""
+
+    titles: frozenset
+    heads: frozenset
+    organisations: frozenset
+    cue_forms: dict
+    places: dict
+
+    @classmethod
+    def current(cls) -> "_MentionLexicons":
+        return cls(title_words(), title_heads(), organisation_words(), cue_lexicon().form_to_lemma,
+                   aliases()["place"])
+
+
+_NOT_NAMES_OR_OF = _NOT_NAMES | {"of"}
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Candidate speaker mentions of one text: capitalised names (with roles), titles, pronouns.
 
@@ -297,22 +316,59 @@ def find_mentions(text: str) -> list[Mention]:
     first-name-plus-surname shape, or an alias-table entry. The registry decides
     later which bare capitalised words are surnames of registered people.
     """
+    lexicons = _MentionLexicons.current()
+    memo = _sequence_memo()
     mentions: list[Mention] = []
-    cap_sequence, name_token = _name_patterns()
-    for match in cap_sequence.finditer(text):
+    for match in _name_patterns()[0].finditer(text):
         seq = match.group()
-        possessive = bool(re.search(r"[’']s$", seq))
-        core = seq[:-2] if possessive else seq
-        all_tokens = [(m.start(), m.group()) for m in name_token.finditer(core)]
-        for tokens, possessive_run in _split_at_cues(all_tokens, possessive):
-            _add_sequence_mention(mentions, text, match.start(), core, tokens, possessive_run)
-    _add_pronouns_and_titles(mentions, text)
+        found = memo.get(seq)
+        if found is None:
+            found = memo[seq] = _sequence_mentions(seq, lexicons)
+        base = match.start()
+        for m in found:
+            mentions.append(Mention(base + m.start, base + m.end, m.text, m.kind, m.name, m.role, m.place,
+                                    m.possessive))
+    _add_pronouns_and_titles(mentions, text, lexicons)
     return _without_nested(mentions, text)
 
 
-def _split_at_cues(tokens, possessive):
+#: Distinct capitalised runs remembered per lexicon source (names, sentence openers recur in every article).
+SEQUENCE_MEMO_SIZE = 100_000
+
+
+@cached
+def _sequence_memo() -> dict:
+    """Capitalised run -> its mentions with offsets into the run, for the lexicons in force.
+
+    A run's mentions depend only on its own words and the lexicons (see
+    :func:`_sequence_mentions`), so each distinct run is analysed once. The
+    memo is emptied when it reaches :data:`SEQUENCE_MEMO_SIZE` runs.
+    """
+    return _BoundedMemo()
+
+
+class _BoundedMemo(dict):
+    def __setitem__(self, key, value):
+        if len(self) >= SEQUENCE_MEMO_SIZE:
+            self.clear()
+        super().__setitem__(key, value)
+
+
+def _sequence_mentions(seq: str, lexicons: "_MentionLexicons") -> tuple:
+    """The mentions one capitalised run makes, with offsets into ``seq`` (the run as matched)."""
+    possessive = seq.endswith(("’s", "'s"))  # the pattern's optional possessive ending
+    core = seq[:-2] if possessive else seq
+    all_tokens = [(m.start(), m.group()) for m in _name_patterns()[1].finditer(core)]
+    mentions: list[Mention] = []
+    for tokens, possessive_run in _split_at_cues(all_tokens, possessive, lexicons.cue_forms):
+        _add_sequence_mention(mentions, core, 0, core, tokens, possessive_run, lexicons)
+    return tuple(mentions)
+
+
+def _split_at_cues(tokens, possessive, forms=None):
     """Cut a run of capitalised words at headline verbs ("Blumenthal Calls Trump's ...")."""
-    forms = cue_lexicon().form_to_lemma
+    if forms is None:
+        forms = cue_lexicon().form_to_lemma
     runs, current = [], []
     previous = ""
     for tok in tokens:
@@ -329,15 +385,18 @@ def _split_at_cues(tokens, possessive):
     return [(run, possessive and k == len(runs) - 1) for k, run in enumerate(runs)]
 
 
-def _add_sequence_mention(mentions, text, seq_start, core, tokens, possessive):
+def _add_sequence_mention(mentions, text, seq_start, core, tokens, possessive, lexicons=None):
     """Append the mention one run of capitalised words makes: a name with its role words, or a role alone."""
+    lexicons = lexicons or _MentionLexicons.current()
+    titles, title_heads_, organisations = lexicons.titles, lexicons.heads, lexicons.organisations
+    lowered = [tok.lower() for _, tok in tokens]
     last_title = -1
-    for k, (_, tok) in enumerate(tokens):
-        if _is_title(tok):
+    for k, low in enumerate(lowered):
+        if low in titles:
             last_title = k
-    if last_title >= 0 and tokens[last_title][1].lower() not in title_heads():
+    if last_title >= 0 and lowered[last_title] not in title_heads_:
         last_title = -1  # "Increased Defense Spending": a modifier alone makes no role
-    heads = [k for k, (_, tok) in enumerate(tokens[:-1]) if tok.lower() in title_heads() and tokens[k + 1][1] == "of"]
+    heads = [k for k in range(len(tokens) - 1) if lowered[k] in title_heads_ and tokens[k + 1][1] == "of"]
     if heads and (last_title < 0 or last_title > heads[0]):
         last_title = heads[0]  # "Secretary of Defense Pete Hegseth": the role ends before "of"
     role_tokens = [t for _, t in tokens[: last_title + 1]]
@@ -349,7 +408,7 @@ def _add_sequence_mention(mentions, text, seq_start, core, tokens, possessive):
         body = [w for w in words[words.index("of") + 1:] if w not in ("of", "the")]
         if last_title < 0:
             name_tokens = name_tokens[:words.index("of")]
-        elif len(body) >= 3 and not set(words[-2:]) & organisation_words():
+        elif len(body) >= 3 and not set(words[-2:]) & organisations:
             # a middle initial stays in the name: "Chief of Police Barry M. Weber"
             size = 3 if len(body) >= 4 and re.fullmatch(r"[A-Z]\.", name_tokens[-2][1]) else 2
             role_tokens += [t for _, t in name_tokens[:-size]]
@@ -358,7 +417,7 @@ def _add_sequence_mention(mentions, text, seq_start, core, tokens, possessive):
             role_tokens += [t for _, t in name_tokens]
             name_tokens = []
         words = [t.lower().rstrip(".") for _, t in name_tokens]
-    organisation = [k for k, w in enumerate(words[:len(name_tokens)]) if w in organisation_words()]
+    organisation = [k for k, w in enumerate(words[:len(name_tokens)]) if w in organisations]
     if len(tokens) < 2:
         organisation = []  # a bare "Press" or "Post" may be a surname
     if organisation:
@@ -368,10 +427,12 @@ def _add_sequence_mention(mentions, text, seq_start, core, tokens, possessive):
             return
         if not role_tokens:
             tokens = name_tokens
-    while name_tokens and name_tokens[0][1].lower() in _NOT_NAMES | {"of"}:
+    while name_tokens and name_tokens[0][1].lower() in _NOT_NAMES_OR_OF:
         name_tokens = name_tokens[1:]
     if not tokens:
         return
+    if not name_tokens and not role_tokens:
+        return  # no name and no role: no mention (canonical_role of nothing is ("", ""))
     start = seq_start + tokens[0][0]
     end = seq_start + tokens[-1][0] + len(tokens[-1][1])
     role, place = canonical_role(role_tokens) if role_tokens else ("", "")
@@ -387,29 +448,34 @@ def _add_sequence_mention(mentions, text, seq_start, core, tokens, possessive):
                             possessive=possessive))
 
 
-def _add_pronouns_and_titles(mentions, text):
+_NON_SPACE_RUN = re.compile(r"(\S+)")
+
+
+def _add_pronouns_and_titles(mentions, text, lexicons=None):
     """Append pronoun mentions (he, she) and role mentions after a determiner ("the US Defense Secretary")."""
+    lexicons = lexicons or _MentionLexicons.current()
+    titles, title_heads_, places = lexicons.titles, lexicons.heads, lexicons.places
     for match in _PRONOUN.finditer(text):
         mentions.append(Mention(match.start(), match.end(), match.group(), "pronoun"))
     for match in _DETERMINER_TITLE.finditer(text):
         words = match.group(1).split()
-        offsets = [m.start(1) for m in re.finditer(r"(\S+)", match.group(1))]
         best = None
         for k, word in enumerate(words):
             w = word.lower().rstrip(",.;:")
-            if not (_is_title(w) or w in aliases()["place"] or word.isupper()):
+            if not (w.lower() in titles or w in places or word.isupper()):
                 # "the local police chief": a lower-case modifier or two before the role's head
                 ahead = [x.lower().rstrip(",.;:") for x in words[k + 1:k + 3]]
-                if k < 2 and word.isalpha() and word.islower() and any(x in title_heads() for x in ahead) \
+                if k < 2 and word.isalpha() and word.islower() and any(x in title_heads_ for x in ahead) \
                         and w not in _NOT_DESCRIPTOR_WORDS:
                     continue
                 break
-            if w in title_heads():
+            if w in title_heads_:
                 best = k
             if word[-1] in ",.;:":
                 break
         if best is None:
-            continue
+            continue  # most determiners precede no role: the word offsets are found only for a role
+        offsets = [m.start(1) for m in _NON_SPACE_RUN.finditer(match.group(1))]
         end = match.start(1) + offsets[best] + len(words[best].rstrip(",.;:"))
         if re.match(r",?\s[A-Z][a-z]", text[end:end + 3]) and not re.match(r",", text[end:end + 1]):
             continue  # "the President Trump": a titled name, found above
@@ -513,8 +579,10 @@ def _after_inverted_cue(text: str, start: int) -> bool:
     return descriptor_gap(window[last[1]:])
 
 
-def _canonical_name(name: str) -> str:
-    return aliases()["name"].get(name.lower(), name)
+# "Trump's Defense Secretary": a possessive right before a mention (searched in a 4-character window)
+_POSSESSOR_BEFORE = re.compile(r"[’']s\s+$")
+# a lower-case word (and comma) right before a mention: "analyst Ana Ruiz" (30-character window)
+_LOWER_WORD_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
 
 
 class Registry:
@@ -532,6 +600,8 @@ class Registry:
         self.people: dict[str, Person] = {}
         self.by_surname: dict[str, list[str]] = {}
         cue = cue_lexicon().pattern
+        cue_forms, known_names, heads = cue_lexicon().form_to_lemma, aliases()["name"], title_heads()
+        self._name_aliases = known_names  # read by every resolve_name: fetched once per article
         weak: list[Mention] = []
         for m in mentions:
             if m.kind != "name":
@@ -539,16 +609,16 @@ class Registry:
             tokens = [t for t in m.name.split() if t not in name_particles()]  # "Ana de la Vega": two words
             if any(t.isupper() and len(t) > 1 and "." not in t for t in tokens):
                 continue  # acronyms are organisations, not people
-            if any(t.lower() in cue_lexicon().form_to_lemma for t in tokens):
+            if any(t.lower() in cue_forms for t in tokens):
                 continue  # a headline verb ("Hegseth Makes ...") is not part of a name
             after = text[m.end:m.end + 40]
-            if re.search(r"[’']s\s+$", text[max(0, m.start - 4):m.start]):
+            if _POSSESSOR_BEFORE.search(text, max(0, m.start - 4), m.start):
                 continue  # "Trump's Defense Secretary Pick": a possessor's role, not a name
-            known = m.name.lower() in aliases()["name"]
-            lower_role = re.search(r"\b([a-z]+),?\s+$", text[max(0, m.start - 30):m.start])
+            known = m.name.lower() in known_names
+            lower_role = _LOWER_WORD_BEFORE.search(text[max(0, m.start - 30):m.start])  # \b at the cut
             strong = (
                 (m.role and 1 <= len(tokens) <= 3)
-                or (lower_role and lower_role.group(1) in title_heads() and 2 <= len(tokens) <= 3)
+                or (lower_role and lower_role.group(1) in heads and 2 <= len(tokens) <= 3)
                 or known
                 or (2 <= len(tokens) <= 3 and (re.match(r",\s+(?:a|an|the)\s", after)
                                                or _PERSON_VERB.match(after)
@@ -586,11 +656,15 @@ class Registry:
             if surname not in self.by_surname and _surname_alone(text, surname, m.start):
                 self._add(m)
         # weak full names whose surname is registered: "Mark Hegseth, a prominent figure"
+        groups = group_nouns()
         for m in mentions:
-            first = m.name.split()[0].lower() if m.name else ""
-            if (m.kind == "name" and len(m.name.split()) == 2 and m.name.split()[-1] in self.by_surname
-                    and first not in group_nouns() and first not in _NOT_NAMES):
-                if not any(t.lower() in cue_lexicon().form_to_lemma for t in m.name.split()):
+            if m.kind != "name":
+                continue
+            names = m.name.split()
+            first = names[0].lower() if m.name else ""
+            if (len(names) == 2 and names[-1] in self.by_surname
+                    and first not in groups and first not in _NOT_NAMES):
+                if not any(t.lower() in cue_forms for t in names):
                     self._add(m)
         self._merge_bare_surnames()
 
@@ -616,14 +690,14 @@ class Registry:
 
     def _canonical_of(self, m: Mention) -> str:
         """The registry key ``m`` was added under (see :meth:`_add`)."""
-        canonical = _canonical_name(m.name)
+        canonical = self._name_aliases.get(m.name.lower(), m.name)
         tokens = canonical.split()
         if len(tokens) == 1 and canonical in self.by_surname and canonical not in self.people:
             return max(self.by_surname[canonical], key=lambda n: self.people[n].count)
         return canonical
 
     def _add(self, m: Mention) -> None:
-        canonical = _canonical_name(m.name)
+        canonical = self._name_aliases.get(m.name.lower(), m.name)
         tokens = canonical.split()
         if len(tokens) > 1 and tokens[-1] in _NAME_SUFFIXES:
             tokens = tokens[:-1]  # "William Clay Ford Jr.": the surname is Ford, the suffix stays in the name
@@ -658,8 +732,9 @@ class Registry:
     def resolve_name(self, mention: Mention) -> tuple[str, str]:
         """``(canonical, conflicting registered name or "")`` of a name mention ("" when not a person)."""
         name = mention.name
-        if name.lower() in aliases()["name"]:
-            return aliases()["name"][name.lower()], ""
+        known = self._name_aliases
+        if name.lower() in known:
+            return known[name.lower()], ""
         tokens = name.split()
         # headline capitals ("Hegseth Makes First"): find the registered surname among the tokens
         for k in range(len(tokens) - 1, -1, -1):
@@ -668,11 +743,11 @@ class Registry:
             main = self.main_name(tokens[k])
             # the written first name and surname, when they form a registered name of their own
             for written in (" ".join(tokens[max(0, k - 2):k + 1]), " ".join(tokens[max(0, k - 1):k + 1])):
-                written = _canonical_name(written)
+                written = known.get(written.lower(), written)
                 if written in self.people and written != main and len(written.split()) > 1:
                     return written, main  # "Mark Hegseth" beside "Pete Hegseth": kept, flagged
             return main, ""
-        canonical = _canonical_name(name)
+        canonical = known.get(name.lower(), name)
         return (canonical, "") if canonical in self.people else ("", "")
 
     def resolve_title(self, mention: Mention, before: list[tuple[int, str]]) -> str:

@@ -1,0 +1,96 @@
+"""The quote step on hostile articles: its work grows with the article, not with its square.
+
+Invented texts; characters read and spans visited are counted, never wall time.
+"""
+
+import random
+import re
+
+import pandas as pd
+import pytest
+
+from analysis_helpers import open_corpus
+from analysis_helpers.corpus.build import ARTICLE_COLUMNS
+from analysis_helpers.quotes.attribution import ArticleSpeakers
+from analysis_helpers.quotes.extract import _block_quotes
+from analysis_helpers.quotes.reported_speech import (
+    _QuotedIndex, _after_comma, _trailing_adverbs_start, reported_speech_spans,
+)
+
+
+class CountingText(str):
+    """An article text that counts the characters every slice of it copies."""
+
+    copied = 0
+
+    def __getitem__(self, key):
+        piece = str.__getitem__(self, key)
+        CountingText.copied += len(piece)
+        return piece
+
+
+def article_speakers(text: str) -> ArticleSpeakers:
+    articles = pd.DataFrame([{c: "" for c in ARTICLE_COLUMNS} | {"doc_id": "a", "file": "a.txt", "text": text,
+                                                                   "n_chars": len(text), "n_words": 0}],
+                            columns=ARTICLE_COLUMNS)
+    corpus = open_corpus(articles)
+    blocks = [tuple(r) for r in corpus.blocks[["start", "end", "block_id", "role", "text"]].itertuples(index=False)]
+    sentences = [tuple(r) for r in corpus.sentences[["start", "end", "block_id", "role"]].itertuples(index=False)]
+    quoted = [(b + s.start, b + s.end) for s, b, *_ in _block_quotes(blocks)]
+    return ArticleSpeakers(CountingText(text), sentences, quoted)
+
+
+def characters_copied_by_reported_speech(unit: str, repeats: int) -> int:
+    speakers = article_speakers(unit * repeats)
+    CountingText.copied = 0
+    reported_speech_spans(speakers)
+    return CountingText.copied
+
+
+@pytest.mark.parametrize("unit", ["said ", "told reporters according to ", "the minister said, ", '"Yes," he said. '])
+def test_reported_speech_reads_a_long_sentence_of_cues_in_linear_work(unit):
+    small, large = (characters_copied_by_reported_speech(unit, n) for n in (250, 1000))
+    assert large <= 4.5 * max(small, 1)  # 4 times the text; quadratic work would be 16 times
+
+
+def test_quoted_share_visits_only_the_quotations_around_the_span():
+    quoted = [(10 * k + 1, 10 * k + 5) for k in range(2_000)] + [(20_005, 20_040)]  # one long span
+    index = _QuotedIndex(sorted(quoted))
+    assert len(index.overlapping(10_003, 10_012)) <= 3
+    rng = random.Random(0)
+    for _ in range(300):
+        start = rng.randint(0, 20_050)
+        end = start + rng.randint(0, 40)
+        brute = sum(max(0, min(end, qe + 1) - max(start, qs - 1)) for qs, qe in quoted)
+        assert index.share(start, end) == (brute / (end - start) if end > start else 1.0)
+
+
+def test_backward_readers_equal_the_end_anchored_patterns():
+    comma = re.compile(r",\s+(?:(?:a|an|the)\s+)?$")
+    adverbs = re.compile(r"(?:\s+(?:also|already|previously|meanwhile|then|later|first|today|yesterday|"
+                         r"has|have|had|was|is|were|are|would|will|did|does|do|not|[a-z]+ly))*\s*$")
+    pieces = [",", " ", "\n", "\u00a0", "a", "an", "the", "x", "has", "also", "quickly", "Has", "ly", "then"]
+    rng = random.Random(1)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        lo = rng.randint(0, len(text))
+        pos = rng.randint(lo, len(text))
+        assert _after_comma(text, lo, pos) == bool(comma.search(text[lo:pos])), (text, lo, pos)
+        assert _trailing_adverbs_start(text) == adverbs.search(text).start(), text
+
+
+def test_remembered_capitalised_runs_give_the_same_mentions_at_every_offset():
+    from analysis_helpers.quotes import speakers
+
+    text = ("Defense Secretary Pete Hegseth spoke. Later Pete Hegseth's aide, Defense Secretary Pete Hegseth, "
+            "and Ana Ruiz met. ")
+    speakers._sequence_memo().clear()
+    fresh = speakers.find_mentions(text)
+    remembered = speakers.find_mentions(text)  # every run now comes from the memo
+    assert remembered == fresh
+    shifted = speakers.find_mentions("Ab. " + text)
+    assert [(m.start - 4, m.end - 4, m.text, m.kind, m.name, m.role) for m in shifted[1:]] == \
+        [(m.start, m.end, m.text, m.kind, m.name, m.role) for m in fresh]
+    for m in shifted:
+        assert ("Ab. " + text)[m.start:m.end] == m.text
+    assert len(speakers._sequence_memo()) <= speakers.SEQUENCE_MEMO_SIZE
