@@ -50,6 +50,9 @@ from .marks import MAX_LABEL_WORDS, QuoteSpan
 from .speakers import cue_lexicon
 
 _HEADLINE_SPEAKER = re.compile(r"^\s*([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}):\s*$")
+#: characters before an opening mark read for its cue, colon or statement wording (a bound for hostile text)
+QUOTE_LOOKBEHIND = 300
+_ONLY_PUNCTUATION = re.compile(r"[ ,.;!?…—–\n-]*")
 _NAME_BEFORE_COLON = re.compile(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*\s+[A-Z][a-z][\w’'-]+):\s*$")
 
 
@@ -174,7 +177,10 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
     while open_pos > 0 and text[open_pos] not in span.open_mark:
         open_pos -= 1
     sent_start, sent_end = speakers.sentence_bounds(open_pos)
-    before = text[sent_start:open_pos]
+    # the words before the mark, at most QUOTE_LOOKBEHIND characters back: a "sentence" with no end
+    # (a scrape without full stops, a soup of marks) must not make every quotation re-read all of it
+    window_start = max(sent_start, open_pos - QUOTE_LOOKBEHIND)
+    before = text[window_start:open_pos]
     if _document_pattern().search(before):
         return Attribution(speaker_method="document: wording of a text, not a speaker")
     out: list[Candidate] = []
@@ -189,7 +195,7 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
             after = _statement_after(speakers, close_end) or after  # "..., the statement said"
         if after.speaker:
             out.append(_candidate(after, max(0, after.cue_start - close_end)))
-        elif text[close_end:speakers.sentence_bounds(close_end - 1)[1]].strip(" ,.;!?…—–-\n") == "":
+        elif _ONLY_PUNCTUATION.match(text, close_end).end() >= speakers.sentence_bounds(close_end - 1)[1]:
             # the sentence ends with the quotation: "“...” ¶ said Ana Ruiz." in the next one
             following = speakers.next_sentence_cue(speakers.sentence_bounds(close_end - 1)[1])
             if following.speaker:
@@ -197,21 +203,22 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
     colon = re.search(r":\s*$", before)
     if colon:
         ms = [m for m in speakers.mentions_between(sent_start, open_pos) if m.start in speakers.resolved]
-        if ms and not text[ms[-1].end:sent_start + colon.start()].strip():
+        if ms and not text[ms[-1].end:window_start + colon.start()].strip():
             a = replace(speakers._attribution(ms[-1], "colon", None), cue=":",
-                        cue_start=sent_start + colon.start(), cue_end=sent_start + colon.start() + 1)
+                        cue_start=window_start + colon.start(), cue_end=window_start + colon.start() + 1)
             out.append(_candidate(a, 0))
         else:
-            headline = _HEADLINE_SPEAKER.match(before) or _NAME_BEFORE_COLON.search(before)
+            headline = (window_start == sent_start and _HEADLINE_SPEAKER.match(before)) or \
+                _NAME_BEFORE_COLON.search(before)
             if headline:
                 # a BBC-style headline "Starmer: 'We will act'": the name before the colon speaks
-                s0 = sent_start + headline.start(1)
+                s0 = window_start + headline.start(1)
                 name = headline.group(1)
                 a = Attribution(name, name, s0, s0 + len(name), "colon (unregistered name)", cue=":",
                                 cue_start=s0 + len(name), cue_end=s0 + len(name) + 1, speaker_type="person")
                 out.append(_candidate(a, 0))
     index = speakers.sentence_index(open_pos)
-    author = _statement_author(speakers, before, sent_start, index)
+    author = _statement_author(speakers, before, window_start, index)
     if author is not None:
         out.append(_candidate(author, 0))
     cues = speakers.cues_between(sent_start, open_pos)

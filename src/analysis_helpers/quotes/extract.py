@@ -49,6 +49,9 @@ _LABEL_INTRODUCER = re.compile(
 MIN_DIRECT_WORDS = 3
 
 
+#: what may follow a quotation that ends its paragraph: closing marks, punctuation, line ends
+_QUOTE_TAIL = re.compile(r"[ \"“”„«»‘’'.,;!?…\n]*")
+
 def quote_kind(text: str, quoted: str, span_start: int, span_end: int, has_speaker: bool) -> str:
     """``direct``, ``partial`` or ``label`` for one quotation.
 
@@ -113,6 +116,7 @@ def article_quotes(doc_id: str, text: str, blocks: list, sentences: list, weight
     blocks_end = {b[2]: b[1] for b in blocks}
     continued = None
     previous = None  # (block_id, attribution, ends its block) of the last attributed quotation
+    tail_run = (-1, -1)  # (from, first offset after) the last run of closing marks and punctuation read
     for span, b_start, block_id, role, continues in found:
         start, end = b_start + span.start, b_start + span.end
         same_block = previous is not None and previous[0] == block_id
@@ -124,7 +128,9 @@ def article_quotes(doc_id: str, text: str, blocks: list, sentences: list, weight
         attribution = decide_quote(candidates, weights)
         continued = attribution if continues and attribution.speaker else None
         block_end = blocks_end.get(block_id, end)
-        ends_block = not text[end:block_end].strip(" \"“”„«»‘’'.,;!?…\n")
+        if not tail_run[0] <= end <= tail_run[1]:  # a run of marks is read once, not once per quote in it
+            tail_run = (end, _QUOTE_TAIL.match(text, end).end())
+        ends_block = tail_run[1] >= block_end  # only marks and punctuation left in the paragraph
         ends_block = ends_block or _cue_only_after(speakers, end, block_end)
         previous = (block_id, attribution, ends_block) if attribution.speaker else None
         is_document = attribution.speaker_method.startswith("document")
@@ -144,8 +150,10 @@ def article_quotes(doc_id: str, text: str, blocks: list, sentences: list, weight
 
 def _cue_only_after(speakers: ArticleSpeakers, end: int, block_end: int) -> bool:
     """True when only an attribution follows the quotation in its paragraph ("..., she said.")."""
+    if block_end - end >= 80:
+        return False
     rest = speakers.text[end:block_end]
-    return len(rest) < 80 and bool(speakers.cues_between(end, block_end)) and not re.search(r"[“\"]", rest)
+    return bool(speakers.cues_between(end, block_end)) and not re.search(r"[“\"]", rest)
 
 
 def _one_spelling_per_article(quotes: pd.DataFrame) -> list[str]:
