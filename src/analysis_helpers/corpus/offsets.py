@@ -77,20 +77,16 @@ class OffsetIndex:
         ``block_id`` and ``sent_id`` are int64 with -1 for none, ``role`` is "" there.
         """
         out = spans.copy()
-        doc_ids = out["doc_id"].to_numpy(dtype=object)
         offsets = out[offset_column].to_numpy(dtype="int64") if len(out) else np.zeros(0, dtype="int64")
         wanted = ([("block_id", self._blocks)] if blocks else []) + ([("sent_id", self._sentences)] if sentences else [])
-        rows_of: dict = {}  # doc_id -> its row numbers, in one pass (not one comparison of every row per doc)
-        for row, doc in enumerate(doc_ids.tolist()):
-            rows_of.setdefault(doc, []).append(row)
+        rows_of = out.groupby("doc_id", sort=False).indices  # doc_id -> its row positions, in one pass
         for column, index in wanted:
             ids = np.full(len(out), NO_ID, dtype="int64")
             roles = np.full(len(out), NO_ROLE, dtype=object) if column == "block_id" else None
-            for doc, doc_rows in rows_of.items():
+            for doc, rows in rows_of.items():
                 entry = index.get(doc)
                 if entry is None:
                     continue
-                rows = np.asarray(doc_rows, dtype="int64")
                 pos = np.searchsorted(entry[0], offsets[rows], side="right") - 1
                 found = pos >= 0
                 ids[rows[found]] = entry[1][pos[found]]
@@ -121,25 +117,18 @@ def sentence_spans(spans: pd.DataFrame, sentences: pd.DataFrame) -> tuple[np.nda
     ends = np.full(len(spans), NO_ID, dtype="int64")
     if not len(spans) or sentences is None or sentences.empty:
         return starts, ends
-    doc_ids = spans["doc_id"].to_numpy(dtype=object)
     span_start = spans["start"].to_numpy(dtype="int64")
     span_end = spans["end"].to_numpy(dtype="int64")
     ordered = sentences.sort_values(["doc_id", "start"], kind="stable")
-    # each article's sentences are one contiguous run of the sorted table, and each article's spans
-    # are gathered in one pass: grouping by doc_id once, not comparing every row with every article
-    sent_docs = ordered["doc_id"].to_numpy(dtype=object)
+    # sentences and spans are grouped by doc_id once each, not compared row by row with every article
     all_starts = ordered["start"].to_numpy(dtype="int64")
     all_ends = ordered["end"].to_numpy(dtype="int64")
-    cuts = [0, *(np.flatnonzero(sent_docs[1:] != sent_docs[:-1]) + 1).tolist(), len(sent_docs)]
-    by_doc = {sent_docs[a]: (all_starts[a:b], all_ends[a:b]) for a, b in zip(cuts[:-1], cuts[1:]) if b > a}
-    rows_by_doc: dict = {}
-    for row, doc in enumerate(doc_ids.tolist()):
-        rows_by_doc.setdefault(doc, []).append(row)
-    for doc, doc_rows in rows_by_doc.items():
+    by_doc = {doc: (all_starts[rows], all_ends[rows])
+              for doc, rows in ordered.groupby("doc_id", sort=False).indices.items()}
+    for doc, rows in spans.groupby("doc_id", sort=False).indices.items():
         if doc not in by_doc:
             continue
         sent_start, sent_end = by_doc[doc]
-        rows = np.asarray(doc_rows, dtype="int64")
         first = np.maximum(np.searchsorted(sent_start, span_start[rows], side="right") - 1, 0)
         last_char = np.maximum(span_end[rows] - 1, span_start[rows])
         last = np.maximum(np.searchsorted(sent_start, last_char, side="right") - 1, first)
