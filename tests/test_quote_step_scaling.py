@@ -84,7 +84,7 @@ def test_remembered_capitalised_runs_give_the_same_mentions_at_every_offset():
 
     text = ("Defense Secretary Pete Hegseth spoke. Later Pete Hegseth's aide, Defense Secretary Pete Hegseth, "
             "and Ana Ruiz met. ")
-    speakers._sequence_memo().clear()
+    speakers._sequence_mentions.cache_clear()
     fresh = speakers.find_mentions(text)
     remembered = speakers.find_mentions(text)  # every run now comes from the memo
     assert remembered == fresh
@@ -93,4 +93,4 @@ def test_remembered_capitalised_runs_give_the_same_mentions_at_every_offset():
         [(m.start, m.end, m.text, m.kind, m.name, m.role) for m in fresh]
     for m in shifted:
         assert ("Ab. " + text)[m.start:m.end] == m.text
-    assert len(speakers._sequence_memo()) <= speakers.SEQUENCE_MEMO_SIZE
+    assert speakers._sequence_mentions.cache_info().currsize <= speakers.SEQUENCE_MEMO_SIZE

@@ -210,6 +210,7 @@ def cached(func=None, *, maxsize: int = 32):
         by_source.cache_clear()
 
     wrapper.cache_clear = cache_clear
+    wrapper.cache_info = by_source.cache_info  # results kept for calls with arguments
     return wrapper
 
 

@@ -317,15 +317,10 @@ def find_mentions(text: str) -> list[Mention]:
     later which bare capitalised words are surnames of registered people.
     """
     lexicons = _MentionLexicons.current()
-    memo = _sequence_memo()
     mentions: list[Mention] = []
     for match in _name_patterns()[0].finditer(text):
-        seq = match.group()
-        found = memo.get(seq)
-        if found is None:
-            found = memo[seq] = _sequence_mentions(seq, lexicons)
         base = match.start()
-        for m in found:
+        for m in _sequence_mentions(match.group()):
             mentions.append(Mention(base + m.start, base + m.end, m.text, m.kind, m.name, m.role, m.place,
                                     m.possessive))
     _add_pronouns_and_titles(mentions, text, lexicons)
@@ -336,26 +331,14 @@ def find_mentions(text: str) -> list[Mention]:
 SEQUENCE_MEMO_SIZE = 100_000
 
 
-@cached
-def _sequence_memo() -> dict:
-    """Capitalised run -> its mentions with offsets into the run, for the lexicons in force.
+@cached(maxsize=SEQUENCE_MEMO_SIZE)
+def _sequence_mentions(seq: str) -> tuple:
+    """The mentions one capitalised run makes, with offsets into ``seq`` (the run as matched).
 
-    A run's mentions depend only on its own words and the lexicons (see
-    :func:`_sequence_mentions`), so each distinct run is analysed once. The
-    memo is emptied when it reaches :data:`SEQUENCE_MEMO_SIZE` runs.
+    A run's mentions depend only on its own words and the lexicons, so each distinct run is
+    analysed once per lexicon source (at most :data:`SEQUENCE_MEMO_SIZE` runs are kept).
     """
-    return _BoundedMemo()
-
-
-class _BoundedMemo(dict):
-    def __setitem__(self, key, value):
-        if len(self) >= SEQUENCE_MEMO_SIZE:
-            self.clear()
-        super().__setitem__(key, value)
-
-
-def _sequence_mentions(seq: str, lexicons: "_MentionLexicons") -> tuple:
-    """The mentions one capitalised run makes, with offsets into ``seq`` (the run as matched)."""
+    lexicons = _MentionLexicons.current()
     possessive = seq.endswith(("’s", "'s"))  # the pattern's optional possessive ending
     core = seq[:-2] if possessive else seq
     all_tokens = [(m.start(), m.group()) for m in _name_patterns()[1].finditer(core)]
