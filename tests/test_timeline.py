@@ -168,7 +168,7 @@ def _attach_by_scanning_every_group(groups, sentences, dated_offsets, people, da
         for names, group_actors, first, group in candidates:
             if names & present and actors & group_actors and not (info["last_day"] and info["last_day"] < first):
                 group.append({**group[0], "doc_id": s.doc_id, "sent_start": s.start, "sent_end": s.end,
-                              "attached": True, "timex": "", "reason": [], "reported_on": info["reference_day"]})
+                              "attached": True, "timex": "", "reason": (), "reported_on": info["reference_day"]})
                 break
 
 

@@ -238,7 +238,7 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
         col["end"].append(end)
         col["block_id"].append(block_id)
         col["text"].append(text)
-        col["actors"].append(actors_in(text, people))
+        col["actors"].append(tuple(actors_in(text, people)))
     main_actor = {}
     for doc, col in columns.items():
         counts: dict[str, int] = {}
@@ -261,7 +261,7 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
             thread_text = " ".join(context)
             per_sentence[key] = {"thread_text": thread_text, "words": content_words(thread_text),
                                  "actors": col["actors"][i],
-                                 "location": location_in(col["text"][i]), "dates": 0, "lead": None}
+                                 "location": location_in(col["text"][i]), "dates": 0, "lead": None, "without": {}}
         return per_sentence[key]
 
     def block_facts(doc: str, block_id: int) -> dict:
@@ -294,25 +294,29 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
         sent_text, sent_start, sent_end, block_id = col["text"][i], col["start"][i], col["end"][i], col["block_id"][i]
         facts = sentence_facts(t.doc_id, i)
         block = block_facts(t.doc_id, block_id)
-        actors = list(facts["actors"])
-        reason = []
+        # tuples, shared by the mentions of a sentence: no container per mention for the collector to scan
+        actors = facts["actors"]
+        reason = ()
         info = doc_rows.get(t.doc_id)
         near = info is not None and info["first_day"] and _days_between(t.last_day, info["first_day"]) <= 7
         block_actors = block["actors"]
         if not actors and not is_event and near and (block_actors or main_actor.get(t.doc_id)):
-            actors = [block_actors[0] if block_actors else main_actor[t.doc_id]]
-            reason.append("actor from the article, not the sentence")
+            actors = (block_actors[0] if block_actors else main_actor[t.doc_id],)
+            reason = ("actor from the article, not the sentence",)
         if is_event:
             what = t.anchor[len("event: "):]
-            actors = []
-            words = content_words(what, actors + t.text.split())
+            actors = ()
+            words = content_words(what, t.text.split())
         else:
             facts["dates"] += 1
             if facts["dates"] == 2:  # a sentence holding several dates reads its first words once
                 facts["lead"] = sentence_lead(sent_text)
             what = short_clause(sent_text, t.start - int(sent_start), t.end - int(sent_start), lead=facts["lead"])
-            drop = {w.lower() for name in actors + t.text.split() for w in name.split()}
-            words = facts["words"] - drop if drop & facts["words"] else facts["words"]
+            words = facts["without"].get((actors, t.text))
+            if words is None:  # the sentence's words less the actors' and the date's, shared by its like mentions
+                drop = {w.lower() for name in (*actors, *t.text.split()) for w in name.split()}
+                words = facts["without"][actors, t.text] = (facts["words"] - drop if drop & facts["words"]
+                                                            else facts["words"])
         mentions.append({
             "doc_id": t.doc_id, "sent_start": int(sent_start), "sent_end": int(sent_end),
             "first_day": t.first_day, "last_day": t.last_day, "granularity": t.granularity,
@@ -486,7 +490,7 @@ def _attach_undated(groups, corpus, dated_offsets, people, dates):
             if info is not None and info["last_day"] and info["last_day"] < first:
                 continue  # written before the event
             group.append({**group[0], "doc_id": s.doc_id, "sent_start": int(s.start), "sent_end": int(s.end),
-                          "attached": True, "timex": "", "reason": [],
+                          "attached": True, "timex": "", "reason": (),
                           "reported_on": info["reference_day"] if info is not None else ""})
             break
 
