@@ -153,3 +153,26 @@ def test_hours_of_recorded_material_are_an_amount_not_a_duration():
 def test_hours_of_an_event_stay_a_duration():
     found = tags("Rescuers worked for 30 hours of the storm.")
     assert found["30 hours"]["value"] == "PT30H"
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("The bridge reopened three years later.", "three years later", "P3Y"),
+    ("The mine had closed two months earlier.", "two months earlier", "P2M"),
+    ("Several years later the school moved.", "Several years later", "PXY"),
+])
+def test_n_units_later_or_earlier_is_a_duration_like_ago(sentence, text, value):
+    found = tags(sentence)
+    assert (found[text]["type"], found[text]["value"]) == ("DURATION", value)
+    assert "later" not in found  # no separate FUTURE_REF inside the expression
+
+
+def test_a_rate_needs_an_amount_not_a_word_ending_in_m():
+    found = tags("Exports rose 4% from a year earlier, to $5m a year.")
+    assert (found["a year earlier"]["type"], found["a year"]["type"]) == ("DURATION", "SET")
+
+
+def test_the_year_ago_period_is_the_same_period_a_year_before():
+    found = tags("Margins in the third quarter of 2023 beat the year-ago quarter and the prior-year period.")
+    assert found["the year-ago quarter"]["value"] == "2022-Q3"
+    assert found["the prior-year period"]["value"] == "2022-Q3"
+    assert tags("Margins beat the year-earlier quarter.")["the year-earlier quarter"]["value"] == "2023-Q2"

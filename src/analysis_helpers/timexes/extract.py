@@ -27,6 +27,11 @@ Value conventions (TimeML, as the MEANTIME / NewsReader guidelines apply them; m
 - A named fiscal year ("fiscal 2020", "fiscal year 2020", "the 2020 fiscal year", "FY2020", "FY20") is
   ``FY2020``, with no first_day or last_day (fiscal calendars differ); "the same period of the last
   year" or "the year previous" after a fiscal year is the fiscal year before it (``FY2019``).
+- "three years later", "two months earlier" follow the "ago" convention: the DURATION (``P3Y``), the
+  whole phrase one expression (no separate ``FUTURE_REF`` for "later"); "a week later" and "two days
+  earlier" stay dated from the previous day named ("anaphoric" rows).
+- "the year-ago quarter", "the year-earlier period", "the prior-year quarter" are the same period a year
+  before the last one named, like "the same quarter last year" (``2022-Q3``).
 - Without a document date a relative unit keeps its granularity: "last week" is ``XXXX-WXX``, "this
   month" ``XXXX-XX``, "next quarter" ``XXXX-QX``, "this fiscal year" ``FYXXXX`` (with a ``reason``).
 - "75 hours of video", "hours of footage": recorded material measured in time (the ``recorded:``

@@ -63,7 +63,7 @@ RULES: list[tuple[str, str]] = [
     ("weekend", r"\b(?P<cue>(?i:over|during|at|on|through|throughout|for))\s+(?P<t>the weekend)\b"),
     ("relative_unit", r"\b(?P<t>(?:(?P<pre>(?i:earlier|later|early|late|the (?:very )?(?:end|start|beginning|middle|rest|remainder) of))\s+)?(?P<rel>(?i:this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the same|the))\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal year|financial year))\b"),
     ("anaphoric_year", r"\b(?P<t>the\s+(?:year|month)\s+(?:previous|earlier|before(?=\s*[.,;:)!?]|\s*$))|the\s+(?:previous|prior|preceding)\s+(?:year|month))\b(?!\s+(?:to|of|when|that|in|on)\b)"),
-    ("same_period_year_ago", r"\b(?P<t>the\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior)\s+year))\b"),
+    ("same_period_year_ago", r"\b(?P<t>the\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior)\s+year)|the\s+(?:year|prior[\s-]year)[\s-](?:ago|earlier|before)?[\s-]?(?P<unit2>period|month|quarter|week|day))\b"),
     ("range_first", rf"\b(?:between|from)\s+(?P<t>(?P<num>\d+|{NUM}))\s+(?:and|to|-|–)\s+(?:\d+|{NUM})[\s-]+(?P<unit>{UNIT})s?\b"),
     ("ago", rf"\b(?P<t>{NUM}[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|before|later))\b"),
     ("ago_num", rf"\b(?P<t>(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago))\b"),
@@ -643,11 +643,16 @@ def _normalise_ago_or_ago_num(rule: str, m: re.Match, ctx: RuleContext, start: i
     """
     g = m.groupdict()
     ref = ctx.reference
-    if g["dir"] != "ago":
-        return None
     words = m.group("t").split()
     unit = g["unit"].lower()
     number = number_value(" ".join(words[:-2])) if rule == "ago" else number_value(g["num"])
+    if g["dir"] in ("earlier", "later") and unit not in ("day", "week"):
+        # "three years later", "two months earlier": the same convention as "ago", the DURATION, here counted
+        # from the narrative's previous date rather than the document's, so no point is computed. Days and
+        # weeks ("a week later") stay the dated anaphoric_day rule's.
+        return _result("DURATION", duration_value(number, unit), anchor="previous date")
+    if g["dir"] != "ago":
+        return None
     if number is None:
         return _result("DATE", "PAST_REF", anchor="document date")
     result = _result("DURATION", duration_value(number, unit), anchor="document date")
@@ -685,7 +690,7 @@ def _normalise_duration(rule: str, m: re.Match, ctx: RuleContext, start: int, en
     unit = g["unit"].lower()
     if num.lower() in ("a", "an", "one", "single") and g["adj"] is None and not g["dmod"] and not g["span"]:
         before = text[max(0, start - 30):start]
-        if re.search(r"(?:\d|billion|million|thousand|trillion|percent|%|times|once|twice|bn|m)\s*$", before):
+        if re.search(r"(?:\d|\bbillion|\bmillion|\bthousand|\btrillion|\bpercent|%|\btimes|\bonce|\btwice|\dbn|\dm)\s*$", before):
             return _result("SET", duration_value(1, unit), anchor="absolute")
         if re.match(r"\s+(?:ago|earlier|later)\b", text[end:end + 10]):
             return None
@@ -944,11 +949,11 @@ RULE_GATES = {
     "year": r"\d\d\d\d",
     "decade": r"\d0s",
     "year_range": r"\d\d\d\d\s*(?:[-–/]|to|until|and)\s*\d\d",
-    "ago": r"ago",
+    "ago": r"ago|earlier|later",
     "ago_num": r"ago",
     "ordinal_unit": r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th)",
     "range_first": r"between|from",
-    "same_period_year_ago": r"same",
+    "same_period_year_ago": r"same|year[\s-]",
     "century": r"century",
     "unit_long": r"-long",
     "weekend": r"weekend",

@@ -288,9 +288,11 @@ def _resolve_anaphoric_period(row: dict, last_date: str | None, reference: date 
         year, month = int(last_date[:4]), int(last_date[5:7])
         value = f"{year - (month == 1):04d}-{(month - 2) % 12 + 1:02d}"
     else:  # the same period, one year earlier, no finer than its unit ("the same month": a month)
-        unit = re.search(r"same\s+(\w+)", row["text"].lower()).group(1)
+        unit = (re.search(r"same\s+(\w+)", row["text"].lower()) or re.search(r"(\w+)$", row["text"].lower())).group(1)
         keep = {"day": 10, "week": 10, "month": 7, "quarter": 7}.get(unit, 7)
         value = f"{year - 1:04d}{last_date[4:keep]}"
+        if unit == "quarter" and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", last_date):  # "the year-ago quarter"
+            value = f"{year - 1:04d}-Q{(int(last_date[5:7]) - 1) // 3 + 1}"
     if year <= 1:
         row.update(_out_of_calendar(row["rule"]), granularity="unknown", first_day=None, last_day=None)
         return
