@@ -176,3 +176,34 @@ def test_the_year_ago_period_is_the_same_period_a_year_before():
     assert found["the year-ago quarter"]["value"] == "2022-Q3"
     assert found["the prior-year period"]["value"] == "2022-Q3"
     assert tags("Margins beat the year-earlier quarter.")["the year-earlier quarter"]["value"] == "2023-Q2"
+
+
+@pytest.mark.parametrize("sentence, text, value", [
+    ("The dam broke in September last year.", "September last year", "2023-09"),
+    ("The ferry starts in January next year.", "January next year", "2025-01"),
+    ("The museum reopens in March of this year.", "March of this year", "2024-03"),
+])
+def test_a_month_with_its_relative_year_is_one_expression(sentence, text, value):
+    found = tags(sentence)
+    assert found[text]["value"] == value
+    assert not {"last year", "next year", "this year"} & set(found)
+
+
+def test_a_weekday_after_a_present_passive_is_not_read_as_past():
+    found = tags("Delays are expected when the bridge reopens Monday.")  # document date: Friday 14 June 2024
+    assert found["Monday"]["value"] == "2024-06-17"
+
+
+def test_due_until_a_month_points_forward_and_was_due_points_back():
+    assert tags("The new trams are not due until October.")["October"]["value"] == "2024-10"
+    assert tags("The rent was due in April.")["April"]["value"] == "2024-04"
+
+
+def test_three_quarters_of_a_whole_is_a_fraction_not_a_duration():
+    assert tags("The mill lost nearly three quarters of its workers.") == {}
+
+
+def test_as_soon_as_is_a_signal_not_a_time():
+    found = tags("The council will vote as soon as possible, and soon.")
+    assert [t["start"] for t in tag_text("The council will vote as soon as possible, and soon.", FRIDAY)] == [47]
+    assert found["soon"]["value"] == "FUTURE_REF"

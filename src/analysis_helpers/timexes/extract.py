@@ -32,6 +32,10 @@ Value conventions (TimeML, as the MEANTIME / NewsReader guidelines apply them; m
   earlier" stay dated from the previous day named ("anaphoric" rows).
 - "the year-ago quarter", "the year-earlier period", "the prior-year quarter" are the same period a year
   before the last one named, like "the same quarter last year" (``2022-Q3``).
+- A month with its relative year is one expression: "September last year" ``2023-09``, "January next
+  year", "March of this year" (as "the third quarter of this year" is one).
+- "as soon as" is a signal (a conjunction), not a time; "soon" alone is ``FUTURE_REF``. "three quarters
+  of its workers" is a fraction, not ``P3Q``.
 - Without a document date a relative unit keeps its granularity: "last week" is ``XXXX-WXX``, "this
   month" ``XXXX-XX``, "next quarter" ``XXXX-QX``, "this fiscal year" ``FYXXXX`` (with a ``reason``).
 - "75 hours of video", "hours of footage": recorded material measured in time (the ``recorded:``

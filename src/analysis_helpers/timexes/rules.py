@@ -41,7 +41,7 @@ RULES: list[tuple[str, str]] = [
     ("month_day", rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY}))\b(?![.,]?\d|\s*(?:%|percent))"),
     ("day_month", rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}))(?!\w)(?!\.\w)"),
     ("month_year", rf"\b(?P<t>{POINT_MOD}(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}))\b"),
-    ("month", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:last|next|this|early|late|mid|the (?:beginning|start|end|middle) of))(?:-|\s+))?(?P<mon>{FULL_MONTH}))\b(?=(?:\s+of\s+(?P<ofrel>next|last|this)\s+year)?)(?!\s*,?\s*\d)"),
+    ("month", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:last|next|this|early|late|mid|the (?:beginning|start|end|middle) of))(?:-|\s+))?(?P<mon>{FULL_MONTH})(?:\s+(?:of\s+)?(?P<ofrel>next|last|this)\s+year\b)?)\b(?!\s*,?\s*\d)"),
     ("fiscal_year", rf"\b(?P<t>(?:(?i:fiscal|financial)(?:\s+(?i:year))?\s+(?P<year>{YEAR})|(?i:the\s+)?(?P<year3>{YEAR})\s+(?i:fiscal|financial)\s+year|FY\s?(?P<year2>\d{{4}}|\d\d)))(?![\w%/-]|[.,]\d)"),
     ("year", rf"(?<![\w$£€.,/-])(?P<t>{POINT_MOD}(?P<pre>(?i:pre|post)-)?(?P<year>{YEAR}))(?![\w%/]|[.,:]\d|-\d|\s*(?:percent|per cent))"),
     ("decade", rf"(?<![\w$£€])(?P<t>(?:the\s+)?{POINT_MOD}(?:(?P<dec>1[5-9]\d|20\d)0s|['’](?P<short>[0-9])0s|(?:(?<=\bthe )|(?<=\band )|(?<=\bor ))(?P<bare>[2-9])0s))\b"),
@@ -390,11 +390,11 @@ def _normalise_month(rule: str, m: re.Match, ctx: RuleContext, start: int, end: 
     attributive = (not g["cue"] and not rel and g["mon"] != "May"
                    and _DETERMINER_BEFORE.search(text[max(0, start - 8):start])
                    and _NOUN_AFTER.match(text[end:end + 20]))
-    if not g["cue"] and not rel and not attributive:
+    if not g["cue"] and not rel and not attributive and not g["ofrel"]:
         return None  # "its April launch", "the March meeting": a month used as a modifier is a date
     if text[end:end + 12].lstrip().startswith(after_words):
         return None
-    if g["mon"] in ("May", "March") and not (g["cue"] or rel or attributive):
+    if g["mon"] in ("May", "March") and not (g["cue"] or rel or attributive or g["ofrel"]):
         return None
     month = month_number(g["mon"])
     mod = POINT_MODS.get(rel, "")
@@ -700,6 +700,8 @@ def _normalise_duration(rule: str, m: re.Match, ctx: RuleContext, start: int, en
         return None  # "75 hours of video": an amount of recording, not a stretch of time
     if g["dmod"] and g["span"]:
         return None  # "over the past 24 hours": "over" is a signal; the span starts at "the past"
+    if unit == "quarter" and _FRACTION_OF.match(text, end):
+        return None  # "nearly three quarters of its value": a fraction, not a time
     if unit in ("quarter", "second") and num.lower() in ("a", "an", "one") and not g["span"]:
         # "about a quarter of its dealers", "a second consecutive day": a fraction, an ordinal
         if unit == "quarter" or re.match(r"\s+\w", text[end:end + 3]):
@@ -710,6 +712,7 @@ def _normalise_duration(rule: str, m: re.Match, ctx: RuleContext, start: int, en
     return _result("DURATION", duration_value(number, unit), mod)
 
 
+_FRACTION_OF = re.compile(r"\s+of\s+(?:its|the|their|his|her|our|your|a|an|all|this|that|these|those)\b", re.I)
 _MATERIAL_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+)?([\w-]+)")
 
 
@@ -810,6 +813,8 @@ def _normalise_reference(rule: str, m: re.Match, ctx: RuleContext, start: int, e
     word = g["word"].lower()
     if text[end:end + 1] in "-‐–":
         return None  # "now-cancelled", "soon-to-open": part of a compound adjective
+    if word == "soon" and re.search(r"\bas\s+$", text[max(0, start - 4):start], re.I) and re.match(r"\s+as\b", text[end:end + 4]):
+        return None  # "as soon as": a conjunction (a TimeML signal), not a time
     if word in ("the past", "the future") and re.match(r"\s+(?:\w+\s+)?(?:year|month|week|day|decade|centur|hour|minute)", text[end:end + 20]):
         return None
     if word in ("the future", "the past") and re.match(r"\s+of\b", text[end:end + 5]):
