@@ -229,7 +229,11 @@ def _extract_locked(args) -> int:
         "exit_status": status, "seconds": round(time.monotonic() - started, 3),
         "cpu_seconds_per_step": {name: round(value, 3) for name, value in seconds.items()},
     }
-    commit_tables(tables, args.out, completion, fmt=args.fmt, excel=args.excel, staged=True)
+    try:
+        commit_tables(tables, args.out, completion, fmt=args.fmt, excel=args.excel, staged=True)
+    except OSError as exc:  # a full disk, a quota: the tables were written beside --out, which is left whole
+        where = f" ({exc.filename})" if exc.filename else ""
+        return _fail(f"cannot write the tables{where}: {exc.strerror or exc}; {args.out} left as it was")
     n_unread = int((problems["severity"] == "error").sum())
     print(f"{len(articles)} articles read, {n_unread} files not read, {len(all_problems)} problems "
           f"(see {args.out / ('problems.' + args.fmt)}); wrote {', '.join(sorted(tables))}", file=sys.stderr)
