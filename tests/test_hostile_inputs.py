@@ -455,3 +455,27 @@ def test_carriage_returns_in_a_table_input_become_line_feeds_so_the_csv_reads_ba
     articles.to_csv(tmp_path / "articles.csv", index=False, lineterminator="\n")  # as the command writes it
     back = pd.read_csv(tmp_path / "articles.csv", dtype=str, keep_default_na=False)
     assert back[["text", "title"]].equals(articles[["text", "title"]])
+
+
+@pytest.mark.parametrize("extractor", [extract_quotes, extract_timexes, extract_figures, build_timeline])
+@pytest.mark.parametrize("articles, message", [
+    (pd.DataFrame({"doc_id": ["a", "a"], "text": ["He said so.", "She did."]}), "doc_id repeated: a"),
+    (pd.DataFrame({"doc_id": [1, 2], "text": ["He said so.", "She did."]}), "doc_id must be text"),
+    (pd.DataFrame({"doc_id": ["a"], "body": ["He said so."]}), "no 'text' column"),
+])
+def test_extractors_validate_a_dataframe_with_a_clear_error(extractor, articles, message):
+    from analysis_helpers.corpus.build import CorpusError
+
+    with pytest.raises(CorpusError, match=message):
+        extractor(articles)
+
+
+def test_help_says_reading_is_not_recursive_and_names_the_safety_options(capsys):
+    from analysis_helpers.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "not recursive" in help_text and "--recursive" in help_text
+    for option in ("--article-timeout", "--excel", "--max-bytes"):
+        assert option in help_text, option
