@@ -178,3 +178,73 @@ def test_photo_description_closed_by_a_copyright_credit_is_a_caption():
     caption = "The harbour master at the old quay on the day the dredgers arrived © Harbour Pictures Ltd"
     roles = roles_of([TITLE, "Gallery", caption, P1, P2])
     assert roles[2] == "caption" and roles[3:] == ["body", "body"]
+
+
+# --- hard-wrapped text, quoted closing lines, ledes and summaries, reader address (round five) ----------------
+
+WRAPPED = [  # one paragraph of a wire story cut at a 60-character margin, as e-mail and terminals print it
+    "The ferry operator said on Tuesday that its profit for the",
+    "quarter fell by a third as fuel costs rose and two of its",
+    "older boats spent the summer in dry dock at the northern yard.",
+    "Its shares were down 4 percent at $3.10 in early trading",
+    "and closed at",
+    "$3.05 on the city exchange.",
+]
+
+
+def test_every_line_of_a_hard_wrapped_paragraph_is_body():
+    roles = roles_of([TITLE] + WRAPPED + [P2])
+    assert roles[0] == "headline" and roles[1:] == ["body"] * (len(WRAPPED) + 1)
+
+
+def test_hard_wrapped_article_after_its_last_long_paragraph_is_still_body():
+    roles = roles_of([TITLE, P1, P2] + WRAPPED + ["Leave a Reply"])
+    assert roles[3:-1] == ["body"] * len(WRAPPED) and roles[-1] != "body"
+
+
+def test_reading_time_under_a_title_is_not_joined_to_it_as_a_wrapped_line():
+    title = "Ferry operator shares fall as much as 12 percent after the summer losses"
+    roles = roles_of([title, "3 Min Read", P1, P2])
+    assert roles[1] != "body" and roles[2:] == ["body", "body"]
+
+
+def test_tag_line_and_a_comment_count_are_not_a_wrapped_paragraph():
+    roles = roles_of([TITLE, P1, P2, "Tags: Harbour, Ferries, Dredging, Council", "4 comments"])
+    assert roles[3] == "tags" and roles[4] != "body"
+
+
+def test_short_quoted_closing_sentence_after_the_last_paragraph_is_body():
+    roles = roles_of([TITLE, P1, P2, P3, 'He added: "We will watch every boat that goes out."'])
+    assert roles[-1] == "body"
+
+
+def test_closing_line_that_introduces_a_statement_with_a_colon_is_body():
+    roles = roles_of([TITLE, P1, P2, P3, "In a statement the harbour board said the following:"])
+    assert roles[-1] == "body"
+
+
+def test_lede_in_the_present_tense_under_the_headline_is_body():
+    lede = "Harbour master Jane Roe says the dredging of the old channel will start in the spring, after years of delay."
+    roles = roles_of([TITLE, lede, P2, P3])
+    assert roles[1:] == ["body", "body", "body"]
+
+
+def test_present_tense_summary_that_the_next_paragraph_tells_again_is_the_standfirst():
+    summary = "Mayor Jane Roe approves the plan to deepen the old channel, ending a dispute with the fishermen."
+    roles = roles_of([TITLE, summary, P1, P2])
+    assert roles[1] == "standfirst" and roles[2:] == ["body", "body"]
+
+
+def test_short_lede_without_a_headline_is_body_unless_the_next_paragraph_retells_it():
+    lede = "Dredgers arrived at the old channel on Monday, watched by a crowd of fishermen on the quay."
+    assert roles_of([lede, P2, P3, LONG])[0] == "body"
+    summary = "The harbour board approved a plan to deepen the old channel, ending the dispute with the fishermen."
+    assert roles_of([summary, P1, P2, LONG])[0] == "standfirst"
+
+
+def test_us_and_a_quoted_we_do_not_let_a_furniture_phrase_decide_a_sentence():
+    us_line = "The US trade office said on Tuesday that the committee's privacy policy review would finish in June."
+    quoted_we = ("“We are not worried,” the spokesman said, adding that the agency's privacy policy would be "
+                 "reviewed next year.")
+    roles = roles_of([TITLE, P1, us_line, quoted_we, P2])
+    assert roles[2:4] == ["body", "body"]
