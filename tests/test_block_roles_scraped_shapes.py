@@ -248,3 +248,43 @@ def test_us_and_a_quoted_we_do_not_let_a_furniture_phrase_decide_a_sentence():
                  "reviewed next year.")
     roles = roles_of([TITLE, P1, us_line, quoted_we, P2])
     assert roles[2:4] == ["body", "body"]
+
+
+def test_bulleted_headlines_of_other_stories_inside_the_article_are_related():
+    links = ["- Why the price of coffee beans doubled in a single winter",
+             "- Ten quiet villages where houses still cost less than a car",
+             "- Scientists find a new species of frog in a city park pond"]
+    roles = roles_of([TITLE, P1, P2] + links + [P3])
+    assert roles[3:6] == ["related"] * 3 and roles[6] == "body"
+
+
+def test_bulleted_points_of_the_article_itself_stay_body():
+    points = ["• Dredging of the old channel starts in the spring",
+              "• The fishermen's cooperative will watch the dredgers closely",
+              "• The board and the ferry companies share the cost"]
+    roles = roles_of([TITLE, P1] + points + [P2, P3])
+    assert roles[2:5] == ["body"] * 3
+
+
+def test_short_prose_far_below_the_article_about_something_else_is_not_body():
+    furniture = ["Share", "Facebook", "Twitter", "Email"]
+    about_site = "Harbour Weekly is a publisher of news about coastal towns, printed every Friday since 1921."
+    roles = roles_of([TITLE, P1, P2, P3, LONG] + furniture + [about_site])
+    assert roles[-1] != "body"
+
+
+def test_the_rest_of_the_article_after_a_picture_and_advertisements_stays_body():
+    between = ["Advertisement", "Story continues below", "Boats at the quay in the old port on Monday.",
+               "Jane Roe / Harbour Pictures"]
+    later = "The fishermen said the dredgers would stop in the spawning weeks, as the board had promised them."
+    roles = roles_of([TITLE, P1, P2, LONG] + between + [later, P3])
+    assert roles[-2:] == ["body", "body"]
+
+
+def test_four_word_last_line_cut_mid_word_right_after_the_article_is_body():
+    assert roles_of([TITLE, P1, P2, P3, "Jane Roe, a spokeswo"])[-1] == "body"
+
+
+def test_developing_story_notice_to_check_back_is_furniture():
+    notice = "Keep checking back as we will be adding details when the harbour board tells us more."
+    assert roles_of([TITLE, P1, P2, P3, notice])[-1] == "boilerplate"

@@ -615,15 +615,16 @@ def _cut_mid_sentence(text: str, n_words: int, ends_page: bool = False) -> bool:
     """A sentence that stops without its end: six words or more, lower case, last word lower case, no stop.
 
     On the page's last line (``ends_page``: where a scrape is cut), or before an ellipsis that marks
-    the cut, a sentence may hold more names (up to three capitalised words in four), or be only a
-    determiner and lower-case words ("The judge", "The needed proof…").
+    the cut, four words are enough and a sentence may hold more names (up to three capitalised words
+    in four, "Jane Roe, a spokeswo"), or be only a determiner and lower-case words ("The judge",
+    "The needed proof…").
     """
     ws = words(text)
     ends_page = ends_page or bool(_ELLIPSIS_END.search(text))  # an ellipsis marks the cut in the text itself
     text = _ELLIPSIS_END.sub("", text)
     if not ws or not ws[-1][:1].islower() or re.search(r"[.!?:;…\"”’)]\s*$", text):
         return False
-    if n_words >= 6:
+    if n_words >= (4 if ends_page else 6):
         return title_case_share(text) < (0.75 if ends_page else 0.5)
     return ends_page and n_words >= 2 and ws[0] in _DETERMINERS and all(w[:1].islower() for w in ws[1:])
 
@@ -972,7 +973,76 @@ def _classify(texts: list[str], repeated=frozenset()) -> list[tuple[str, str]]:
         if roles[i] == ("body", "prose") and roles[i + 1][0] == "caption" and n_words[i] <= 4 and (
                 not _TERMINAL.search(texts[i]) or norms[i + 1].startswith(norms[i])):
             roles[i] = ("caption", "short label right above a caption (or the caption's first words again)")
+    _mark_link_lists(texts, roles, article_words)
+    _mark_text_below_the_article(texts, roles, n_words)
     return [r for r in roles]  # type: ignore[misc]
+
+
+#: A list item's marker: a bullet, a dash or a number ("• ", "- ", "3. ").
+_LIST_MARK = re.compile(r"^\s*(?:[•·▪◦*‣–-]|\d{1,2}[.)])\s+")
+#: Fewest items of a list of links; longest item, in words.
+LINK_LIST_ITEMS, LINK_ITEM_WORDS = 3, 25
+#: A list whose items share less than this share of their content words with the article points elsewhere.
+LINK_LIST_OVERLAP = 0.3
+
+
+def _mark_link_lists(texts: list[str], roles: list, article_words: set[str]) -> None:
+    """Mark as related a list of links to other stories read as body: three or more marked items in a row,
+    each a headline (at most 25 words, no final stop), that share little vocabulary with the article.
+
+    A list of the article's own points repeats its words or ends its items with stops; a list of other
+    stories' headlines does neither.
+    """
+    i, n = 0, len(texts)
+    while i < n:
+        j = i
+        while j < n and roles[j] == ("body", "prose") and _LIST_MARK.match(texts[j]) \
+                and len(words(texts[j])) <= LINK_ITEM_WORDS and not _TERMINAL.search(texts[j]):
+            j += 1
+        if j - i >= LINK_LIST_ITEMS:
+            shares = [len(content_words(texts[k]) & article_words) / max(1, len(content_words(texts[k])))
+                      for k in range(i, j)]
+            if sum(shares) / len(shares) < LINK_LIST_OVERLAP:
+                for k in range(i, j):
+                    roles[k] = ("related", f"item of a list of headlines sharing little with the article (blocks {i} to {j - 1})")
+        i = max(j, i + 1)
+
+
+#: More non-body lines than this between two stretches of body text separate them.
+ARTICLE_GAP = 3
+#: A stretch below the article that shares less than this share of its content words with it is about something else.
+BELOW_OVERLAP = 0.5
+
+
+def _mark_text_below_the_article(texts: list[str], roles: list, n_words: list[int]) -> None:
+    """Mark as stray short prose far below the article that is not about it (a site's self-description, a notice).
+
+    The article is the stretch of body blocks with the most words, where stretches are cut by more than
+    :data:`ARTICLE_GAP` non-body lines in a row. A later stretch of blocks of at most
+    :data:`MAX_FURNITURE_WORDS` words each that shares less than :data:`BELOW_OVERLAP` of its content words
+    with the article is not the article (a paragraph of more words stays body).
+    """
+    stretches: list[list[int]] = []
+    gap = ARTICLE_GAP + 1
+    for i, role in enumerate(roles):
+        if role[0] != "body":
+            gap += 1
+            continue
+        if gap > ARTICLE_GAP:
+            stretches.append([])
+        stretches[-1].append(i)
+        gap = 0
+    if len(stretches) < 2:
+        return
+    article = max(stretches, key=lambda stretch: sum(n_words[i] for i in stretch))
+    article_words = set().union(*(content_words(texts[i]) for i in article))
+    for stretch in stretches[stretches.index(article) + 1:]:
+        if any(n_words[i] > MAX_FURNITURE_WORDS for i in stretch):
+            continue
+        vocabulary = set().union(*(content_words(texts[i]) for i in stretch))
+        if len(vocabulary & article_words) < BELOW_OVERLAP * len(vocabulary):
+            for i in stretch:
+                roles[i] = ("stray", f"text below the article (after block {article[-1]}) not about it")
 
 
 #: Columns of the blocks table (and ``role_rule``, which rule gave the role).
