@@ -288,3 +288,23 @@ def test_four_word_last_line_cut_mid_word_right_after_the_article_is_body():
 def test_developing_story_notice_to_check_back_is_furniture():
     notice = "Keep checking back as we will be adding details when the harbour board tells us more."
     assert roles_of([TITLE, P1, P2, P3, notice])[-1] == "boilerplate"
+
+
+STATEMENT = "Harbour Lines owns a quarter of the shares in the container terminal on the quay."
+
+
+def test_present_tense_statement_in_a_page_without_pictures_stays_body():
+    roles = roles_of([TITLE, P1, P2, STATEMENT, P3])
+    assert roles[3] == "body"
+
+
+def test_present_tense_line_on_a_page_with_pictures_is_still_read_as_a_caption():
+    picture = "Dredgers work in the old channel on Monday. Photo by Jane Roe"
+    roles = roles_of([TITLE, P1, picture, P2, STATEMENT, P3])
+    assert roles[2] == "caption" and roles[4] == "caption"
+
+
+@pytest.mark.parametrize("line", ["Roe plans to stand down as harbour master at the end of the summer season.",
+                                  "It will carry up to three hundred passengers on each crossing to the islands."])
+def test_a_visual_verb_after_to_or_a_modal_does_not_make_a_caption(line):
+    assert roles_of([TITLE, P1, P2, line, P3])[3] == "body"

@@ -293,9 +293,14 @@ def looks_like_caption(text: str) -> bool:
     if not tokens or not tokens[0][0].isupper():
         return False
     verbs = visual_verbs()
-    # the verb slot: the first or second lower-case content word ("Russian servicemen march")
-    slots = [t for t in tokens[:8] if t[0].islower() and t.lower() not in _FUNCTION_WORDS][:2]
-    return any(t in verbs for t in slots)
+    # the verb slot: the first or second lower-case content word ("Russian servicemen march"); a verb after
+    # "to" or a modal is not the sentence's verb ("plans to stand down", "it will carry 300 passengers")
+    slots = [k for k, t in enumerate(tokens[:8]) if t[0].islower() and t.lower() not in _FUNCTION_WORDS][:2]
+    return any(tokens[k] in verbs and not (k and tokens[k - 1].lower() in _NOT_FINITE_BEFORE) for k in slots)
+
+
+#: Words after which a verb is an infinitive, not the present tense of a caption.
+_NOT_FINITE_BEFORE = frozenset("to will would can could may might shall should must".split())
 
 
 @lru_cache(maxsize=8192)
@@ -944,7 +949,11 @@ def _classify(texts: list[str], repeated=frozenset()) -> list[tuple[str, str]]:
                 and _retells(texts[prose[1]], texts[free[0]]):
             roles[free[0]] = ("standfirst", "short opening paragraph before a longer one, no headline")
 
-    # 5. Everything else: captions, other articles' headlines, stray endings, prose.
+    # 5. Everything else: captions, other articles' headlines, stray endings, prose. A present-tense
+    # sentence is a caption only on a page that shows pictures (a credit or a visual caption elsewhere):
+    # in a page of text it is the article's own statement ("The firm owns a quarter of the airline.").
+    shows_pictures = any(r is not None and r[0] == "caption" for r in roles) or any(
+        roles[i] is None and looks_like_caption(texts[i]) for i in range(n))
     for i in range(n):
         if roles[i] is not None:
             continue
@@ -964,8 +973,8 @@ def _classify(texts: list[str], repeated=frozenset()) -> list[tuple[str, str]]:
             else:
                 roles[i] = ("related", "headline-shaped line inside the article")
         elif (8 <= n_words[i] <= 30 and is_present_summary(text) and past_share > 0.6 and first_prose < i < n - 1
-              and not _NOT_A_CAPTION_START.match(text) and not _REPORTED.search(text)):
-            roles[i] = ("caption", "one present-tense sentence in a past-tense article")
+              and not _NOT_A_CAPTION_START.match(text) and not _REPORTED.search(text) and shows_pictures):
+            roles[i] = ("caption", "one present-tense sentence in a past-tense article with pictures")
         else:
             roles[i] = ("body", "prose")
     # A short label right above a caption ("Flood updates") belongs to the picture, not to the article.
