@@ -308,3 +308,20 @@ def test_present_tense_line_on_a_page_with_pictures_is_still_read_as_a_caption()
                                   "It will carry up to three hundred passengers on each crossing to the islands."])
 def test_a_visual_verb_after_to_or_a_modal_does_not_make_a_caption(line):
     assert roles_of([TITLE, P1, P2, line, P3])[3] == "body"
+
+
+def test_cookie_banner_in_other_wordings_is_furniture_but_a_sentence_about_cookies_is_body():
+    banner = ["This website uses cookies.", "By continuing to browse the site you agree to our use of cookies."]
+    law = ("The regulator said on Monday that advertisers' use of cookies to follow readers between sites "
+           "would need a clear yes from every reader from next year.")
+    roles = roles_of(banner + [TITLE, P1, law, P2])
+    assert roles[:2] == ["boilerplate", "boilerplate"] and roles[-2:] == ["body", "body"]
+
+
+def test_share_bar_with_bullets_and_other_networks_is_furniture():
+    roles = roles_of([TITLE, "• Tweet", "• Pin it", "Share via Email", P1, P2, P3])
+    assert roles[1:4] == ["boilerplate"] * 3 and roles[4:] == ["body"] * 3
+
+
+def test_lone_determiner_cut_at_the_end_of_the_page_is_body():
+    assert roles_of([TITLE, P1, P2, P3, "The"])[-1] == "body"

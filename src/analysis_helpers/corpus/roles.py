@@ -622,16 +622,20 @@ def _cut_mid_sentence(text: str, n_words: int, ends_page: bool = False) -> bool:
     On the page's last line (``ends_page``: where a scrape is cut), or before an ellipsis that marks
     the cut, four words are enough and a sentence may hold more names (up to three capitalised words
     in four, "Jane Roe, a spokeswo"), or be only a determiner and lower-case words ("The judge",
-    "The needed proof…").
+    "The needed proof…", a lone "The").
     """
     ws = words(text)
     ends_page = ends_page or bool(_ELLIPSIS_END.search(text))  # an ellipsis marks the cut in the text itself
     text = _ELLIPSIS_END.sub("", text)
-    if not ws or not ws[-1][:1].islower() or re.search(r"[.!?:;…\"”’)]\s*$", text):
+    if not ws or re.search(r"[.!?:;…\"”’)]\s*$", text):
+        return False
+    if len(ws) == 1 and ends_page:
+        return ws[0] in _DETERMINERS  # the scrape stopped right after a sentence's first word
+    if not ws[-1][:1].islower():
         return False
     if n_words >= (4 if ends_page else 6):
         return title_case_share(text) < (0.75 if ends_page else 0.5)
-    return ends_page and n_words >= 2 and ws[0] in _DETERMINERS and all(w[:1].islower() for w in ws[1:])
+    return ends_page and ws[0] in _DETERMINERS and all(w[:1].islower() for w in ws[1:])
 
 
 def _is_header(role: tuple[str, str] | None) -> bool:
