@@ -978,7 +978,7 @@ def _classify(texts: list[str], repeated=frozenset()) -> list[tuple[str, str]]:
                 roles[i] = ("related", "headline-shaped line inside the article")
         elif (8 <= n_words[i] <= 30 and is_present_summary(text) and past_share > 0.6 and first_prose < i < n - 1
               and not _NOT_A_CAPTION_START.match(text) and not _REPORTED.search(text) and shows_pictures):
-            roles[i] = ("caption", "one present-tense sentence in a past-tense article with pictures")
+            roles[i] = ("caption", "one present-tense sentence in a past-tense article")
         else:
             roles[i] = ("body", "prose")
     # A short label right above a caption ("Flood updates") belongs to the picture, not to the article.
