@@ -779,12 +779,7 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
 
 
 def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tuple[str, str]]:
-    """Role and deciding rule for each paragraph of one article, in order (no hard-wrap joining)."""
-    return _classify(texts, repeated)
-
-
-def _classify(texts: list[str], repeated=frozenset()) -> list[tuple[str, str]]:
-    """Role and deciding rule for each block of one article, in order.
+    """Role and deciding rule for each paragraph of one article, in order (hard-wrapped lines already joined).
 
     Parameters
     ----------
