@@ -1,0 +1,39 @@
+"""Attribution mechanisms added in round 5 of issue 9, each shown on an invented sentence.
+
+The phenomena come from the errors of the Wikinews development half (never the test half); the
+sentences here are made up: names, places and events are invented.
+"""
+
+import pandas as pd
+
+from analysis_helpers.quotes.extract import extract_quotes
+
+HEAD = "A headline about the harbour board\n\n"
+
+
+def quotes_of(*texts: str) -> pd.DataFrame:
+    articles = pd.DataFrame({"doc_id": [f"t{i}" for i in range(len(texts))], "text": [HEAD + t for t in texts]})
+    return extract_quotes(articles)
+
+
+def row_of(quotes: pd.DataFrame, words: str) -> pd.Series:
+    rows = quotes[quotes["text"].str.contains(words, regex=False)]
+    assert len(rows) == 1, quotes[["kind", "text", "speaker"]]
+    return rows.iloc[0]
+
+
+def test_a_role_for_a_body_before_a_name_belongs_to_that_name():
+    # "Assistant Secretary of the Navy for Acquisition <name>": not another holder of "Secretary"
+    q = quotes_of("Secretary of the Fleet Jon Arveson said the lease was sound.\n\n"
+                  "Assistant Secretary of the Fleet for Procurement Mara Lindqvist defended the choice, "
+                  "saying, “This was never an open tender.”")
+    row = row_of(q, "open tender")
+    assert (row["speaker"], row["speaker_type"]) == ("Mara Lindqvist", "person")
+    assert row_of(q, "lease was sound")["speaker"] == "Jon Arveson"
+
+
+def test_a_short_body_after_for_stays_a_role():
+    q = quotes_of("Minister for Harbours Ilse Varga said the quay would reopen.\n\n"
+                  "“We will not wait,” the Minister for Harbours said.")
+    assert row_of(q, "quay would reopen")["speaker"] == "Ilse Varga"
+    assert row_of(q, "will not wait")["speaker"] == "Ilse Varga"
