@@ -37,3 +37,9 @@ def test_a_short_body_after_for_stays_a_role():
                   "“We will not wait,” the Minister for Harbours said.")
     assert row_of(q, "quay would reopen")["speaker"] == "Ilse Varga"
     assert row_of(q, "will not wait")["speaker"] == "Ilse Varga"
+
+
+def test_a_group_speaker_keeps_a_three_word_name_before_its_noun():
+    q = quotes_of("Whereas a United Dock Workers negotiator has said, “I do not see the union moving first.”")
+    row = row_of(q, "union moving first")
+    assert row["speaker"] == "United Dock Workers negotiator"

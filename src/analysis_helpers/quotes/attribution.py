@@ -100,11 +100,11 @@ def _without_determiner(phrase: str) -> str:
 
 @cached
 def _group_phrase() -> str:
-    """Regex of a group speaker: optional article, up to two capitalised words and two modifiers, a
-    group noun ("a NATO official", "Citi analysts", "the government spokesperson"); group 1 is the
-    phrase without its article."""
+    """Regex of a group speaker: optional article, up to three capitalised words and two modifiers, a
+    group noun ("a NATO official", "a United Auto Workers negotiator", "the government spokesperson");
+    group 1 is the phrase without its article."""
     nouns = "|".join(sorted(group_nouns(), key=len, reverse=True))
-    return (rf"(?:(?:the|a|an|The|A|An)\s+)?((?<![\w’'-])(?:[A-Z][\w.&’'-]*\s+){{0,2}}"
+    return (rf"(?:(?:the|a|an|The|A|An)\s+)?((?<![\w’'-])(?:[A-Z][\w.&’'-]*\s+){{0,3}}"
             rf"(?:(?!(?:{_FUNCTION})\b)[a-z]{{2,}}\s+){{0,2}}(?:{nouns}))\b")
 
 
