@@ -43,3 +43,22 @@ def test_a_group_speaker_keeps_a_three_word_name_before_its_noun():
     q = quotes_of("Whereas a United Dock Workers negotiator has said, “I do not see the union moving first.”")
     row = row_of(q, "union moving first")
     assert row["speaker"] == "United Dock Workers negotiator"
+
+
+def test_a_role_with_the_body_it_serves_speaks_not_the_body():
+    q = quotes_of("“The plan is dead,” said economy minister Otto Brandl.\n\n"
+                  "The premier of the northern state of Lower Varnia remarked that “the firm shows an ugly face.”")
+    row = row_of(q, "ugly face")
+    assert (row["speaker"], row["speaker_type"]) == ("premier of the northern state of Lower Varnia", "person")
+
+
+def test_a_role_is_not_resolved_to_the_holder_of_a_different_role_with_the_same_head():
+    q = quotes_of("Economy minister Otto Brandl said the yard would close.\n\n"
+                  "“We will fight this,” the prime minister said.")
+    assert row_of(q, "fight this")["speaker"] != "Otto Brandl"
+    assert row_of(q, "yard would close")["speaker"] == "Otto Brandl"
+
+
+def test_a_person_after_a_role_of_a_body_is_still_the_speaker():
+    q = quotes_of("The navy's chief of staff Admiral Rune Halden said the ships were ready.")
+    assert row_of(q, "ships were ready")["speaker"] == "Rune Halden"

@@ -61,6 +61,9 @@ _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
 # the body a described role serves: "for Mr. Ana Ruiz", "for the family", "at the embassy" (up to four words)
 _ROLE_BODY = re.compile(r" (?:for|at|to) (?:(?:the|his|her|their) )?(?:[A-Z][\w’'-]*(?:\.(?= [A-Z]))?(?: (?:of |de |van )?[A-Z][\w’'-]*(?:\.(?= [A-Z]))?){0,3}"
                         r"|[a-z][\w’'-]*(?= (?:said|says|told|added|confirmed|declined|did|would|could)\b))")
+# between a role and the name of the body it serves: " of the German state of ", " for the "
+# (the name follows a preposition: "chief of staff General Ana Ruiz" is a person in apposition, not a body)
+_ROLE_OF_BODY_GAP = re.compile(r" (?:of|for|at) (?:the |his |her |their )?(?:(?:[\w-]+ ){1,3}(?:of|for|in) (?:the )?)?")
 _PREPOSITIONS = frozenset(
     "of to with by from for on at about against between among into than like toward towards over under "
     "before after during including regarding despite as".split()
@@ -345,6 +348,17 @@ class ArticleSpeakers:
                 return value
         return ("", "")
 
+    def _role_with_body(self, title: Mention, body: Mention, method: str, cue: Cue) -> Attribution:
+        """The speaker of a role written with the body it serves ("the premier of the state of X").
+
+        Its holder when the article names one, else the role and its body as written, without the article.
+        """
+        attribution = self._attribution(title, method, cue)
+        if attribution.speaker in self.registry.people:
+            return attribution
+        phrase = self.text[title.start:body.end]
+        return replace(attribution, speaker=_without_determiner(phrase), speaker_text=phrase, speaker_end=body.end)
+
     def _attribution(self, m: Mention, method: str, cue: Cue | None) -> Attribution:
         canonical, conflict = self.resolved.get(m.start, ("", ""))
         if m.kind == "group":
@@ -445,6 +459,10 @@ class ArticleSpeakers:
                     and re.fullmatch(r" (?:for|at|to) (?:(?:the|his|her|their) )?", self.text[before[k - 1].end:m.start]):
                 # "a spokesman for Mr. Ruiz said": the spokesman speaks, not Ruiz
                 return self._attribution(before[k - 1], method, cue)
+            if k > 0 and before[k - 1].kind == "title" and before[k - 1].start in self.resolved \
+                    and _ROLE_OF_BODY_GAP.fullmatch(self.text, before[k - 1].end, m.start):
+                # "The premier of the state of Lower Carinthia remarked": the role speaks, not its body
+                return self._role_with_body(before[k - 1], m, method, cue)
             head = self._person_before_apposition(sent_start, m)
             if head is not None:
                 # "Ana Ruiz, president and CEO of Acme Airlines said": the person, not the body

@@ -767,8 +767,8 @@ class Registry:
         """The person holding ``mention``'s role: the latest such person mentioned before it.
 
         ``before`` lists ``(offset, canonical)`` of resolved name mentions. Falls
-        back to the role's head word ("secretary"), then to the first holder
-        mentioned after it. Empty when nobody in the registry holds the role.
+        back to a more specific role with the same head ("the minister" -> the "economy
+        minister", never the "prime minister"), then to the first holder mentioned after it. Empty when nobody in the registry holds the role.
         """
         def holders(match) -> list[str]:
             out = []
@@ -781,8 +781,11 @@ class Registry:
 
         candidates = holders(lambda r: r == mention.role)
         if not candidates:
+            # a less specific role ("the minister" for the "economy minister"), never a different one
+            # ("the prime minister" is not the "economy minister")
+            words = set(mention.role.split())
             head = mention.role.split()[-1]
-            candidates = holders(lambda r: r.split()[-1] == head)
+            candidates = holders(lambda r: r.split()[-1] == head and words <= set(r.split()))
         if not candidates:
             return ""
         for _, name in reversed(before):
