@@ -62,3 +62,11 @@ def test_a_role_is_not_resolved_to_the_holder_of_a_different_role_with_the_same_
 def test_a_person_after_a_role_of_a_body_is_still_the_speaker():
     q = quotes_of("The navy's chief of staff Admiral Rune Halden said the ships were ready.")
     assert row_of(q, "ships were ready")["speaker"] == "Rune Halden"
+
+
+def test_a_group_opening_the_sentence_speaks_through_a_participle():
+    q = quotes_of("A group of state lawmakers released a joint statement saying “We will ask hard questions.”\n\n"
+                  "Union leaders issued a statement on Friday, saying the yard “must stay open.”")
+    row = row_of(q, "hard questions")
+    assert (row["speaker"], row["speaker_method"]) == ("state lawmakers", "group subject of sentence")
+    assert row_of(q, "must stay open")["speaker"] == "Union leaders"

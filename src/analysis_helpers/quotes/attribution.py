@@ -89,6 +89,16 @@ def _first_np() -> re.Pattern:
                       rf"were|are|[a-z]{{2,}}ed|{irregular}|(?!this\b|thus\b|its\b)[a-z]{{2,}}s)\b")
 
 
+@cached
+def _group_subject() -> re.Pattern:
+    """A group phrase opening a sentence before its verb, group 1 the group: "Union leaders released",
+    "A group of city councillors issued" (a collective noun and "of": the group named after it)."""
+    nouns = "|".join(sorted(group_nouns(), key=len, reverse=True))
+    irregular = "|".join(sorted(irregular_past()))
+    return re.compile(rf"\s*(?:(?:A|An|The)\s+(?:{nouns})\s+of\s+)?{_group_phrase()}"
+                      rf"\s+(?:(?:has|have|had)\s+)?(?:[a-z]{{2,}}ed|{irregular})\b")
+
+
 def _search_back(pattern: re.Pattern, text: str, start: int, end: int):
     """``pattern.search(text[start:end])`` for a pattern anchored at the end, reading at most
     :data:`_COORDINATION_REACH` characters before ``end`` (bounded look-behind: a long sentence
@@ -488,6 +498,12 @@ class ArticleSpeakers:
             subject = self.subjects[i] if 0 <= i < len(self.subjects) else None
             if subject is not None and subject.start < cue.start:
                 return self._attribution(subject, "subject of sentence", cue)
+            lead = _group_subject().match(self.text, sent_start, cue.start)
+            if lead:
+                # "A group of city councillors released a joint statement saying “...”": the group speaks
+                s, e = lead.start(1), lead.end(1)
+                return self._attribution(Mention(s, e, self.text[s:e], "group", name=self.text[s:e]),
+                                         "group subject of sentence", cue)
             first_np = _first_np().match(self.text, sent_start, cue.start)
             if first_np and first_np.group(1).split()[0] not in ("The", "A", "An", "This", "It", "In", "On"):
                 s = first_np.start(1)  # matched in place: already an offset into the text

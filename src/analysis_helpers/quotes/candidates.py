@@ -23,7 +23,7 @@ the packaged weights the rules rank, from strongest to weakest:
 7. ``cue in next sentence``: the next sentence opens with the cue ("“...” ¶ said Ana Ruiz.").
 8. ``same speaker as the previous quote``: a quotation opening a sentence
    with no cue of its own after an attributed quotation of the same paragraph.
-9. ``subject of sentence`` (and ``(organisation)``): a participle or second
+9. ``subject of sentence`` (and ``(organisation)``, ``group subject of sentence``): a participle or second
    verb ("..., saying", "... and warned"): the sentence's subject.
 10. ``previous paragraph's speaker``: a quotation opening its paragraph with no
     cue, right after a paragraph that ended on an attributed quotation.
