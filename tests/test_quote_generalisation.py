@@ -70,3 +70,9 @@ def test_a_group_opening_the_sentence_speaks_through_a_participle():
     row = row_of(q, "hard questions")
     assert (row["speaker"], row["speaker_method"]) == ("state lawmakers", "group subject of sentence")
     assert row_of(q, "must stay open")["speaker"] == "Union leaders"
+
+
+def test_an_organisation_named_with_of_before_an_auxiliary_and_its_cue():
+    q = quotes_of("The Office of Fair Bidding has called it “a textbook case of favouritism.”")
+    row = row_of(q, "textbook case")
+    assert (row["speaker"], row["speaker_type"]) == ("Office of Fair Bidding", "organisation")

@@ -130,11 +130,13 @@ def _group_evidence() -> re.Pattern:
 
 @cached
 def _group_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """A group phrase before a cue, a capitalised clause-initial phrase ("Moscow", "The Kremlin") before
-    a cue, and a group phrase at the start of a text (after a quote, after "according to")."""
+    """A group phrase before a cue, a capitalised clause-initial phrase ("Moscow", "The Kremlin", "The
+    Office of Fair Trading") before a cue, and a group phrase at the start of a text (after a quote, after
+    "according to")."""
     group = re.compile(rf"{_group_phrase()}\s+(?:{_ADVERBS}\s+)*$")
     org = re.compile(
-        rf"(?:^|[,;:]\s+|\b(?:and|but|while)\s+)(?:(?:The|the)\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}})"
+        rf"(?:^|[,;:]\s+|\b(?:and|but|while)\s+)(?:(?:The|the)\s+)?"
+        rf"([A-Z][\w.&-]*(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z][\w.&-]*){{0,3}})"
         rf"\s+(?:{_ADVERBS}\s+)*$")
     leading = re.compile(rf"\s*{_group_phrase()}")
     return group, org, leading
