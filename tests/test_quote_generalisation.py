@@ -76,3 +76,18 @@ def test_an_organisation_named_with_of_before_an_auxiliary_and_its_cue():
     q = quotes_of("The Office of Fair Bidding has called it “a textbook case of favouritism.”")
     row = row_of(q, "textbook case")
     assert (row["speaker"], row["speaker_type"]) == ("Office of Fair Bidding", "organisation")
+
+
+def test_a_paragraph_that_is_only_a_quotation_takes_the_speaker_opening_the_next_paragraph():
+    q = quotes_of("Lena Brandt, the firm's chief executive, said sales rose. The Varro was dropped in 2006.\n\n"
+                  "“How can it go away?”\n\n"
+                  "Lena Brandt remembered asking, “It is the best-selling car in the country.”")
+    row = row_of(q, "How can it")
+    assert (row["speaker"], row["speaker_method"]) == ("Lena Brandt", "speaker in next paragraph")
+
+
+def test_the_next_paragraph_is_not_read_when_the_quotation_shares_its_paragraph():
+    q = quotes_of("Lena Brandt, the firm's chief executive, said sales rose.\n\n"
+                  "The board met at noon. “How can it go away?”\n\n"
+                  "Otto Varga remembered asking, “Who signed it?”")
+    assert row_of(q, "How can it")["speaker_method"] != "speaker in next paragraph"

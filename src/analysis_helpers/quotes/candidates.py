@@ -27,6 +27,8 @@ the packaged weights the rules rank, from strongest to weakest:
    verb ("..., saying", "... and warned"): the sentence's subject.
 10. ``previous paragraph's speaker``: a quotation opening its paragraph with no
     cue, right after a paragraph that ended on an attributed quotation.
+11. ``speaker in next paragraph``: a paragraph that is only a quotation, with no cue, before a
+    paragraph opening with its subject and a cue ("“...” ¶ Ana Ruiz remembered asking, ...").
 
 Features beyond the rule: how the speaker is written (registered name, role,
 pronoun, group), whether the cue is a plain verb of speech, and the distance in
@@ -200,6 +202,10 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
             following = speakers.next_sentence_cue(speakers.sentence_bounds(close_end - 1)[1])
             if following.speaker:
                 out.append(_candidate(following, following.cue_start - close_end))
+    if not out and not before.strip(" \t\n\"“”„«‘'"):
+        following = _next_paragraph_speaker(speakers, speakers.sentence_index(open_pos), close_end)
+        if following is not None:
+            out.append(_candidate(following, following.speaker_start - close_end))
     colon = re.search(r":\s*$", before)
     if colon:
         ms = [m for m in speakers.mentions_between(sent_start, open_pos) if m.start in speakers.resolved]
@@ -254,6 +260,35 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
     if _speech_like(text[start:end]):
         out += _narrative_subjects(speakers, index, open_pos, opens)
     return out
+
+
+#: Characters between the subject opening the next paragraph and its cue ("Ana Ruiz remembered asking").
+NEXT_PARAGRAPH_CUE_REACH = 60
+
+
+def _next_paragraph_speaker(speakers, index: int, close_end: int) -> Attribution | None:
+    """The speaker of a paragraph that is nothing but a quotation, named by the next paragraph.
+
+    "“How can it go away?” ¶ Ana Ruiz remembered asking, “...”": the next paragraph opens with
+    its subject, and a cue follows it closely. None when the quotation does not fill its
+    paragraph or the next paragraph does not open that way.
+    """
+    sentences = speakers.sentences
+    if index < 0 or index + 1 >= len(sentences):
+        return None
+    block, following = sentences[index][2], sentences[index + 1]
+    if following[2] == block or (index > 0 and sentences[index - 1][2] == block) \
+            or following[3] != sentences[index][3]:
+        return None  # the quotation does not fill its paragraph, or the next block is another part of the page
+    if _ONLY_PUNCTUATION.match(speakers.text, close_end).end() < sentences[index][1]:
+        return None
+    subject = speakers.subjects[index + 1]
+    if subject is None or speakers.text[following[0]:subject.start].strip():
+        return None
+    cues = speakers.cues_between(subject.end, min(following[1], subject.end + NEXT_PARAGRAPH_CUE_REACH))
+    if not cues or cues[0].lemma == "according to":
+        return None
+    return speakers._attribution(subject, "speaker in next paragraph", cues[0])
 
 
 def _speech_like(quoted: str) -> bool:
