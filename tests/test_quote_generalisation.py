@@ -91,3 +91,22 @@ def test_the_next_paragraph_is_not_read_when_the_quotation_shares_its_paragraph(
                   "The board met at noon. “How can it go away?”\n\n"
                   "Otto Varga remembered asking, “Who signed it?”")
     assert row_of(q, "How can it")["speaker_method"] != "speaker in next paragraph"
+
+
+def test_a_second_coordinated_cue_with_that_opens_a_second_reported_clause():
+    q = quotes_of("Dana Ortiz predicted that her company would meet its targets, "
+                  "and suggested that the next quarter could be better.")
+    first, second = row_of(q, "meet its targets"), row_of(q, "next quarter")
+    assert first["end"] <= second["start"]
+    assert first["text"] == "her company would meet its targets"
+    assert (second["speaker"], second["cue"], second["kind"]) == ("Dana Ortiz", "suggested", "indirect")
+
+
+def test_and_inside_a_single_reported_clause_does_not_split_it():
+    q = quotes_of("Dana Ortiz said that analysts and investors expected the figures.")
+    assert row_of(q, "analysts and investors")["text"] == "analysts and investors expected the figures"
+
+
+def test_a_company_posting_a_result_is_not_reported_speech():
+    q = quotes_of("The ferry company posted a profit on Tuesday.")
+    assert (q["kind"] == "indirect").sum() == 0

@@ -1,7 +1,8 @@
 # Above 400 lines: every reported-speech rule reads the same clause, subject and cue helpers of one sentence.
 """Reported speech without quotation marks: "Hegseth stated that ...".
 
-One span per sentence at most, found by the first rule that fires and has a
+One span per sentence at most (two when a second cue is coordinated with the first:
+"X predicted that A, and suggested that B"), found by the first rule that fires and has a
 speaker (reported speech with nobody to report it is not kept):
 
 * ``that clause``: a clause-taking cue, an optional listener or place ("told
@@ -161,9 +162,10 @@ _PRESENT_S = re.compile(r"[a-z]{2,}(?<!ss)(?<!us)(?<!is)s")
 _NOT_AFTER_VERB = frozenset("of on in for at from by with and or over under into about across after before through "
                              "during against since until per than as".split())
 _DETERMINER_WORDS = frozenset("a an the its his her their our this that these those some no every each".split())
-#: Cues that mostly take a noun object ("reported a loss", "explained the plan"): no clause without "that".
+#: Cues that mostly take a noun object ("reported a loss", "explained the plan", "posted a profit"): no clause
+#: without "that".
 _OBJECT_CUES = frozenset({"report", "explain", "describe", "outline", "detail", "unveil", "present", "show", "propose",
-                          "disclose", "inform"})
+                          "disclose", "inform", "post"})
 _CLAUSE_STOP = re.compile(r",(?=\s)|[;:(“”\"]|\b(?:that|which|who|to|for|of|with|by|and|but)\b")
 _SUBJECT_START = re.compile(
     rf"\s+(?:{_PRONOUNS}\b|(?:the|a|an|all|some|many|most|more|nearly|about|over|no|its|his|her|their|"
@@ -359,6 +361,13 @@ def reported_speech_spans(speakers) -> list[dict]:
             end = _clip_end(text, clause, s_end)
             row = _row(clause, end, attribution, "that clause" if "that" in text[cue.end:clause] else
                        "clause without that")
+            second = _second_that_clause(speakers, cues, clause, end)
+            if second is not None:
+                # "X predicted that A, and suggested that B": two reported clauses of one speaker
+                row["end"] = second[0]
+                found.append(row)
+                row = _row(second[2], end, replace(attribution, cue=second[1].text, cue_start=second[1].start,
+                                                   cue_end=second[1].end), "that clause")
             break
         if row is None:
             row = _parenthetical_or_trailing(speakers, s_start, s_end, cues)
@@ -381,6 +390,28 @@ def reported_speech_spans(speakers) -> list[dict]:
 
 
 _COMMA_LOWER = re.compile(r",\s+[a-z]")
+# ", and suggested that ...": a second clause-taking cue of the same subject, coordinated
+_SECOND_CUE = re.compile(r",?\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?")
+
+
+def _second_that_clause(speakers, cues: list[Cue], clause: int, end: int) -> tuple[int, Cue, int] | None:
+    """``(end of the first clause, second cue, start of the second clause)`` of "A, and suggested that B".
+
+    Only a cue right after a coordinating "and"/"but" and followed by "that" opens a second clause
+    (the first clause's subject is its speaker); None otherwise.
+    """
+    text = speakers.text
+    for cue in cues:
+        if cue.start <= clause or cue.start >= end or cue.text[0].isupper():
+            continue
+        joint = _SECOND_CUE.search(text, max(clause, cue.start - 20), cue.start)
+        if joint is None or joint.end() != cue.start:
+            continue
+        that = re.match(r"\s+that,?\s+", text[cue.end:end])
+        if that is None or cue.start - clause < 12:
+            continue
+        return joint.start(), cue, cue.end + that.end()
+    return None
 
 
 def _space_before(text: str, lo: int, pos: int) -> int:
