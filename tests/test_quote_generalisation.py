@@ -110,3 +110,18 @@ def test_and_inside_a_single_reported_clause_does_not_split_it():
 def test_a_company_posting_a_result_is_not_reported_speech():
     q = quotes_of("The ferry company posted a profit on Tuesday.")
     assert (q["kind"] == "indirect").sum() == 0
+
+
+def test_a_reported_clause_mostly_but_not_only_quoted_is_reported_speech():
+    q = quotes_of("Rolf Amsel, the yard's chief, commented the business has “committed our full resources to "
+                  "support this vital programme for the navy and its crews”.")
+    row = q[q["kind"] == "indirect"]
+    assert len(row) == 1 and row.iloc[0]["text"].startswith("the business has")
+    assert row.iloc[0]["speaker"] == "Rolf Amsel"
+    assert (q["kind"] == "partial").sum() == 1  # the quotation keeps its own row
+
+
+def test_a_second_cue_coordinated_without_a_comma_stays_in_one_span():
+    q = quotes_of("Dana Ortiz acknowledged that the old route is a lost cause and suggested that a new one "
+                  "would only cost more.")
+    assert row_of(q, "lost cause")["text"].endswith("would only cost more")
