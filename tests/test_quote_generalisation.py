@@ -125,3 +125,17 @@ def test_a_second_cue_coordinated_without_a_comma_stays_in_one_span():
     q = quotes_of("Dana Ortiz acknowledged that the old route is a lost cause and suggested that a new one "
                   "would only cost more.")
     assert row_of(q, "lost cause")["text"].endswith("would only cost more")
+
+
+def test_the_agent_after_a_quotation_of_a_passive_cue_is_its_speaker():
+    q = quotes_of("Union leader Ana Ruiz spoke on Monday.\n\n"
+                  "The plan was described as “a betrayal of the workers” by union leader Ana Ruiz.\n\n"
+                  "The decision was called “reckless” by opposition lawmakers.")
+    row = row_of(q, "betrayal")
+    assert (row["kind"], row["speaker"], row["speaker_method"]) == ("partial", "Ana Ruiz", "agent of a passive cue")
+    assert row_of(q, "reckless")["speaker"] == "opposition lawmakers"
+
+
+def test_by_after_a_quotation_without_a_passive_cue_names_no_agent():
+    q = quotes_of("The ferry sails past the “old lighthouse” by the harbour wall.")
+    assert row_of(q, "old lighthouse")["speaker_method"] != "agent of a passive cue"

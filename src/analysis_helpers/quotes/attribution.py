@@ -413,6 +413,14 @@ class ArticleSpeakers:
         canonical = _without_determiner(phrase)
         return Mention(s, s + len(phrase), phrase, "group", name=canonical)
 
+    def group_at(self, start: int) -> Mention | None:
+        """A group phrase starting at ``start`` ("union leaders", "the opposition"), else None."""
+        found = _group_patterns()[2].match(self.text, start, min(len(self.text), start + 80))
+        if found is None or found.start(1) - start > 4:
+            return None
+        s0, e0 = found.start(1), found.end(1)
+        return Mention(s0, e0, self.text[s0:e0], "group", name=_without_determiner(self.text[s0:e0]))
+
     def _resolved_before(self, start: int, end: int, count: int) -> list[Mention]:
         """The last ``count`` resolved mentions inside ``[start, end)``, in text order."""
         lo = bisect_right(self.mention_starts, start - 1)
