@@ -139,3 +139,15 @@ def test_the_agent_after_a_quotation_of_a_passive_cue_is_its_speaker():
 def test_by_after_a_quotation_without_a_passive_cue_names_no_agent():
     q = quotes_of("The ferry sails past the “old lighthouse” by the harbour wall.")
     assert row_of(q, "old lighthouse")["speaker_method"] != "agent of a passive cue"
+
+
+def test_a_participle_cue_after_a_comma_ends_the_reported_clause():
+    q = quotes_of("Mayor Otto Brandl said that the ferry would sail again, adding that the islands had waited "
+                  "long enough.\n\n"
+                  "Mayor Otto Brandl posted on a social network that the ferry would sail again, adding: "
+                  "“We owe it to the islands.”")
+    rows = q[q["kind"] == "indirect"].sort_values("start")
+    assert rows["text"].tolist() == ["the ferry would sail again", "the islands had waited long enough",
+                                     "the ferry would sail again"]
+    assert rows.iloc[1]["cue"] == "adding"
+    assert row_of(q, "We owe it")["speaker"] == "Otto Brandl"

@@ -366,11 +366,13 @@ def reported_speech_spans(speakers) -> list[dict]:
                        "clause without that")
             second = _second_that_clause(speakers, cues, clause, end)
             if second is not None:
-                # "X predicted that A, and suggested that B": two reported clauses of one speaker
+                # "X predicted that A, and suggested that B": two reported clauses of one speaker;
+                # "X said A, adding: “...”": the clause ends where the next act of speech begins
                 row["end"] = second[0]
-                found.append(row)
-                row = _row(second[2], end, replace(attribution, cue=second[1].text, cue_start=second[1].start,
-                                                   cue_end=second[1].end), "that clause")
+                if second[2] is not None:
+                    found.append(row)
+                    row = _row(second[2], end, replace(attribution, cue=second[1].text, cue_start=second[1].start,
+                                                       cue_end=second[1].end), "that clause")
             break
         if row is None:
             row = _parenthetical_or_trailing(speakers, s_start, s_end, cues)
@@ -398,23 +400,34 @@ _COMMA_LOWER = re.compile(r",\s+[a-z]")
 _SECOND_CUE = re.compile(r",\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?")
 
 
-def _second_that_clause(speakers, cues: list[Cue], clause: int, end: int) -> tuple[int, Cue, int] | None:
+_PARTICIPLE_JOINT = re.compile(r",\s+")
+
+
+def _second_that_clause(speakers, cues: list[Cue], clause: int, end: int) -> tuple[int, Cue, int | None] | None:
     """``(end of the first clause, second cue, start of the second clause)`` of "A, and suggested that B".
 
-    Only a cue right after a comma and a coordinating "and"/"but" and followed by "that" opens a second clause
-    (the first clause's subject is its speaker); None otherwise.
+    A cue right after a comma and a coordinating "and"/"but", or a participle cue right after a
+    comma (", adding that B"), and followed by "that" opens a second clause (the first clause's
+    subject is its speaker); a participle cue followed by a quotation (", adding: “...”") only ends
+    the first clause (start None). None otherwise.
     """
     text = speakers.text
     for cue in cues:
         if cue.start <= clause or cue.start >= end or cue.text[0].isupper():
             continue
+        if cue.start - clause < 12:
+            continue
         joint = _SECOND_CUE.search(text, max(clause, cue.start - 20), cue.start)
+        participle = joint is None and cue.text.endswith("ing")
+        if participle:
+            joint = _PARTICIPLE_JOINT.search(text, max(clause, cue.start - 4), cue.start)
         if joint is None or joint.end() != cue.start:
             continue
         that = re.match(r"\s+that,?\s+", text[cue.end:end])
-        if that is None or cue.start - clause < 12:
-            continue
-        return joint.start(), cue, cue.end + that.end()
+        if that is not None:
+            return joint.start(), cue, cue.end + that.end()
+        if participle and re.match(r"\s*[:,]?\s*[“\"‘]", text[cue.end:cue.end + 5]):
+            return joint.start(), cue, None  # ", adding: “...”": the quotation has its own row
     return None
 
 
