@@ -151,3 +151,12 @@ def test_a_participle_cue_after_a_comma_ends_the_reported_clause():
                                      "the ferry would sail again"]
     assert rows.iloc[1]["cue"] == "adding"
     assert row_of(q, "We owe it")["speaker"] == "Otto Brandl"
+
+
+def test_an_inverted_trailing_cue_after_a_clause_holding_a_short_quotation_reports_it():
+    q = quotes_of("The so-called “grip problem”, however, has not been as big an issue for other ferries, "
+                  "said Mike Gass of Ferry Reports.\n\n“The fares will fall,” said Mike Gass of Ferry Reports.")
+    row = q[q["kind"] == "indirect"]
+    assert len(row) == 1 and row.iloc[0]["text"].startswith("The so-called")
+    assert row.iloc[0]["speaker"] == "Mike Gass"
+    assert row_of(q, "fares will fall")["kind"] == "direct"

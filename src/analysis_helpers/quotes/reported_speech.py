@@ -491,11 +491,15 @@ def _parenthetical_or_trailing(speakers, s_start: int, s_end: int, cues: list[Cu
     return None
 
 
+# a closing mark right before the inverted cue: the cue is the quotation's
+_QUOTED_TAIL = re.compile(r"[”\"»’'][\s,]*(?:said|says|told|added|explained|noted|wrote)\b")
+
+
 def _inverted_trailing(speakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
     """"CLAUSE, said Ana Ruiz of Acme." (an inverted cue after the clause, no quotation in the sentence)."""
     text = speakers.text
-    if any(q in text[s_start:s_end] for q in "“”\"«»"):
-        return None
+    if _QUOTED_TAIL.search(text, s_start, s_end) or text[s_start:s_end].lstrip()[:1] in "“\"«‘":
+        return None  # "“...,” said Ana Ruiz.", "“...,” Ruiz, who ..., told X.": a quotation's cue
     for cue in cues:
         # ", " right before the cue, read backwards (a search from the sentence start per cue was quadratic)
         space = _space_before(text, s_start, cue.start)
