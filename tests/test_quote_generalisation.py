@@ -160,3 +160,12 @@ def test_an_inverted_trailing_cue_after_a_clause_holding_a_short_quotation_repor
     assert len(row) == 1 and row.iloc[0]["text"].startswith("The so-called")
     assert row.iloc[0]["speaker"] == "Mike Gass"
     assert row_of(q, "fares will fall")["kind"] == "direct"
+
+
+def test_the_antecedent_of_who_before_a_cue_speaks():
+    q = quotes_of("The results surprised most analysts, who had forecast that the ferry company would lose money.\n\n"
+                  "The board met retired officials, who warned that the quay would flood.\n\n"
+                  "Dana Ortiz joined the firm in May. The firm praised Dana Ortiz, who said that the quay would reopen.")
+    assert row_of(q, "lose money")["speaker"] == "most analysts"
+    assert row_of(q, "would flood")["speaker"] == "retired officials"
+    assert row_of(q, "would reopen")["speaker"] == "Dana Ortiz"

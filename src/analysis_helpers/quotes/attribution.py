@@ -74,6 +74,8 @@ _PRONOUN_WORDS = frozenset("he she it they we i this that".split())
 _COORDINATED = re.compile(rf"(?:\band|\bbut|,)\s+(?:{_ADVERBS}\s+)*$")
 
 
+# a relative pronoun right before a cue: "analysts, who had forecast that"
+_WHO_BEFORE = re.compile(rf",\s+who\s+(?:{_ADVERBS}\s+)*$")
 _ADJACENT_GAP = re.compile(_ADJACENT.pattern[1:-1])  # without ^ and $, for fullmatch in place
 _COMMA_GAP = re.compile(_APPOSITION_GAP.pattern[1:-1])
 
@@ -126,6 +128,12 @@ def _group_evidence() -> re.Pattern:
     """A group noun or a capital letter: what a group or organisation before a cue needs at least."""
     nouns = "|".join(sorted(group_nouns(), key=len, reverse=True))
     return re.compile(rf"[A-Z]|{nouns}")
+
+
+@cached
+def _group_phrase_pattern() -> re.Pattern:
+    """A group phrase, matched in full up to a comma ("most analysts" of "most analysts, who said")."""
+    return re.compile(_group_phrase())
 
 
 @cached
@@ -413,6 +421,24 @@ class ArticleSpeakers:
         canonical = _without_determiner(phrase)
         return Mention(s, s + len(phrase), phrase, "group", name=canonical)
 
+    def _group_ending_at(self, sent_start: int, end: int):
+        """The longest group phrase ending at ``end`` whose first word is not a past verb
+        ("most analysts" in "The results surprised most analysts", "retired officials" in "met retired
+        officials"), as a match; None if there is none."""
+        best, after_verb = None, False
+        for word in re.finditer(r"\S+", self.text[max(sent_start, end - 80):end]):
+            start = max(sent_start, end - 80) + word.start()
+            verb = word.group().islower() and (word.group().endswith("ed") or word.group() in irregular_past())
+            if verb and not after_verb:  # a past verb, unless it follows one ("met retired officials")
+                after_verb = True
+                continue
+            after_verb = False
+            found = _group_phrase_pattern().fullmatch(self.text, start, end)
+            if found is not None and found.start(1) < end:
+                best = found
+                break
+        return best
+
     def group_at(self, start: int) -> Mention | None:
         """A group phrase starting at ``start`` ("union leaders", "the opposition"), else None."""
         found = _group_patterns()[2].match(self.text, start, min(len(self.text), start + 80))
@@ -495,6 +521,18 @@ class ArticleSpeakers:
                 if head is not None:
                     return self._attribution(head, "subject of cue (apposition)", cue)
             return self._attribution(m, method, cue)
+        who = _WHO_BEFORE.search(self.text, max(sent_start, cue.start - 60), cue.start)
+        if who is not None:
+            # "most analysts, who had forecast that ...": the relative pronoun's antecedent speaks
+            named = self._resolved_before(sent_start, who.start(), 1)
+            if named and named[0].end == who.start() and not named[0].possessive:
+                return self._attribution(named[0], "subject of cue", cue)
+            group = self._group_ending_at(sent_start, who.start())
+            if group is not None:
+                s0, e0 = group.start(1), group.end(1)
+                phrase = self.text[s0:e0]
+                return self._attribution(Mention(s0, e0, phrase, "group", name=_without_determiner(phrase)),
+                                         "group subject of cue", cue)
         group = self.group_before(sent_start, cue.start)
         if group is not None:
             head = self._person_before_apposition(sent_start, group)
