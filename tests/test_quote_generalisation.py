@@ -169,3 +169,9 @@ def test_the_antecedent_of_who_before_a_cue_speaks():
     assert row_of(q, "lose money")["speaker"] == "most analysts"
     assert row_of(q, "would flood")["speaker"] == "retired officials"
     assert row_of(q, "would reopen")["speaker"] == "Dana Ortiz"
+
+
+def test_a_group_with_a_place_speaks_not_the_place():
+    q = quotes_of("Officials at the port in Leeford said that the quay would reopen.")
+    row = row_of(q, "quay would reopen")
+    assert row["speaker"].startswith("Officials at the port") and row["speaker_type"] == "group"

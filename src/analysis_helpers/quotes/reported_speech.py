@@ -304,7 +304,13 @@ def subject_phrase(speakers, s_start: int, cue: Cue) -> Attribution:
                            cue_start=cue.start, cue_end=cue.end, speaker_type="person")
     runs = list(_CAPITAL_RUN.finditer(phrase))
     last = words[-1]
-    if runs and runs[-1].end() == len(phrase):
+    with_place = _GROUP_WITH_PLACE.match(phrase)
+    group_head = with_place is not None and words[0].lower() not in _DEMONSTRATIVES \
+        and with_place.group("head").split()[-1].lower() in group_nouns()
+    if group_head and runs and runs[-1].end() == len(phrase) and runs[-1].start() > with_place.end("head"):
+        # "Officials at the port in Leeds said": the group, not the place its phrase ends with
+        name, start, kind = with_place.group("np"), offset + with_place.start("np"), "group"
+    elif runs and runs[-1].end() == len(phrase):
         run = runs[-1]
         name, start = run.group(), offset + run.start()
         kind = "organisation"
