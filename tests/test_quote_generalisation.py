@@ -175,3 +175,10 @@ def test_a_group_with_a_place_speaks_not_the_place():
     q = quotes_of("Officials at the port in Leeford said that the quay would reopen.")
     row = row_of(q, "quay would reopen")
     assert row["speaker"].startswith("Officials at the port") and row["speaker_type"] == "group"
+
+
+def test_the_company_said_resolves_to_the_organisation_a_recent_sentence_named():
+    q = quotes_of("Velmar Group posted a loss on Tuesday. The company said that fuel costs had doubled.",
+                  "Ana Ruiz runs the line. The firm said that fares would rise.")
+    assert row_of(q, "fuel costs")["speaker"] == "Velmar Group"
+    assert row_of(q, "fares would rise")["speaker"] == "firm"  # a person's name is not an organisation

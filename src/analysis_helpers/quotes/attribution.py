@@ -155,6 +155,10 @@ _INSTITUTION_NOUNS = frozenset(
     "company firm ministry agency government department army military court committee council union party "
     "campaign embassy office commission group kremlin pentagon administration board bank".split()
 )
+#: Institution nouns that, written with "the" alone ("the company said"), stand for the organisation a recent
+#: sentence named; and how many sentences back (this one included) that organisation is looked for.
+_DEFINITE_INSTITUTIONS = frozenset("company firm group carmaker automaker airline retailer manufacturer".split())
+NAMED_ORGANISATION_REACH = 4
 #: Group nouns that name one person speaking for others.
 _ONE_PERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman official source aide diplomat resident "
                               "witness analyst expert executive insider negotiator supplier".split())
@@ -383,6 +387,10 @@ class ArticleSpeakers:
         canonical, conflict = self.resolved.get(m.start, ("", ""))
         if m.kind == "group":
             canonical = m.name
+            if canonical.lower() in _DEFINITE_INSTITUTIONS and \
+                    re.search(r"\b[Tt]he\s+$", self.text[max(0, m.start - 5):m.start]):
+                # "the company said": the organisation a recent sentence opens with, as the guidelines name it
+                canonical = self._named_organisation_before(m.start) or canonical
         if not canonical:
             return Attribution()
         cue_fields = {} if cue is None else {"cue": cue.text, "cue_start": cue.start, "cue_end": cue.end}
@@ -391,6 +399,28 @@ class ArticleSpeakers:
             kind = "group"  # an unregistered capitalised phrase: an organisation
         return Attribution(canonical, m.text, m.start, m.end, method, bool(conflict), conflict, **cue_fields,
                            speaker_type=speaker_type_of(kind, canonical))
+
+    def _named_organisation_before(self, offset: int) -> str:
+        """The capitalised organisation opening the latest of the few sentences before ``offset`` ("" if none).
+
+        "Acme Ferries posted a loss. ... the company said": "Acme Ferries". A registered person
+        or a surname is not an organisation.
+        """
+        index = self.sentence_index(offset)
+        for i in range(index, max(-1, index - NAMED_ORGANISATION_REACH), -1):
+            if self.sentences[i][3] == "headline":
+                break  # the headline is not the narrative
+            s_start, s_end = self.sentences[i][0], min(self.sentences[i][1], offset)
+            found = _LEADING_NP.match(self.text, s_start, s_end)
+            if not found or found.group(1).split()[0].lower() in _NOT_ORGANISATION or self.in_quote(found.start(1)):
+                continue
+            words = found.group(1).split()
+            # one capitalised word that is no registered surname ("Chrysler"), or an organisation's word
+            # ("Velmar Ferries", "Acme Group"): two or three words alone may be a person's name
+            if (len(words) == 1 and words[0] not in self.registry.by_surname) \
+                    or any(w.lower() in organisation_words() for w in words[1:]):
+                return found.group(1)
+        return ""
 
     # ------------------------------------------------------------ speaker rules
     def group_before(self, start: int, end: int) -> Mention | None:
