@@ -37,6 +37,7 @@ from importlib import import_module
 import signal
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -140,6 +141,8 @@ class CorpusContext:
         for step in CONTEXT_STEPS:
             if step.needs == ("texts",):
                 values[step.name] = step.func(texts)
+        if iter(texts) is texts:  # a stream: read to its end, which completes the streamed articles table
+            deque(texts, maxlen=0)
         table = articles() if callable(articles) else articles
         for step in CONTEXT_STEPS:
             if step.needs == ("articles",):
