@@ -100,8 +100,9 @@ class Step:
         one pass), ``corpus`` (articles, blocks and sentences bundled), ``context``
         (:class:`CorpusContext`), ``options`` (:class:`RunOptions`) or the name of an earlier step.
     scope : {"context", "article", "corpus"}
-        Once over the whole corpus before anything else (the texts in one pass, or the ``articles`` rows; its result goes into
-        :class:`CorpusContext`), per chunk of articles, or once on the whole corpus' tables.
+        Once over the whole corpus before anything else (its texts in one pass, or its ``articles``
+        rows; the result goes into :class:`CorpusContext`), per chunk of articles, or once on the
+        whole corpus' tables.
     columns : dict of str to list of str
         The table(s) it writes with their columns (empty for internal results).
     """

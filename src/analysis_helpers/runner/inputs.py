@@ -296,7 +296,7 @@ class InputSource:
                 i += 1
 
     def chunks(self, chunk_size: int) -> list[ArticleChunk]:
-        """The readable articles in consecutive chunks of ``chunk_size`` (in doc_id order; same for any worker count)."""
+        """The readable articles in consecutive chunks of ``chunk_size`` (doc_id order; the same for any workers)."""
         out = []
         for start in range(0, len(self._entries), chunk_size):
             entries = tuple(self._entries[start:start + chunk_size])
