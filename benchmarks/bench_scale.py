@@ -283,7 +283,7 @@ def dask_plan(rows, steps, dask_steps) -> str:
         f"- Time of the per-article steps: 1,000,000 / ({worker_rate:.1f} x {workers}) = {hours:.1f} h.",
         f"- Corpus steps on the client after the gather ({', '.join(f'{k} {v:.1f} s' for k, v in corpus_per.items())}"
         f" for {n_corpus:,} articles here): scaled linearly, about {corpus_scaled:.1f} h on one core (topics "
-        "choose k on a sample and use mini-batch NMF above 20,000 paragraphs, full Ward on a 2,000-paragraph sample "
+        "choose k on a sample and fit NMF on a 10,000-paragraph sample above 20,000 paragraphs, full Ward on a 2,000-paragraph sample "
         "above 5,000, "
         "so they grow at most linearly).",
         "- Memory per worker: one chunk of 1,000 articles and its tables (0.3 to 0.5 GB with the libraries). "

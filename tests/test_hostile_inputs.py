@@ -401,7 +401,7 @@ def test_unwritable_out_is_refused_before_any_work(tmp_path, capsys, monkeypatch
     folder.mkdir()
     write(folder, "ok.txt", ARTICLE)
     (tmp_path / "a_file").write_text("x")
-    monkeypatch.setattr(cli, "read_input", lambda *a, **k: pytest.fail("the input was read before --out was checked"))
+    monkeypatch.setattr(cli, "open_input", lambda *a, **k: pytest.fail("the input was read before --out was checked"))
     assert extract_command(folder, "--out", tmp_path / "a_file" / "out") == EXIT_USAGE
     assert "cannot write there" in capsys.readouterr().err
 

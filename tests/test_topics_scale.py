@@ -59,12 +59,18 @@ def test_ward_runs_on_a_sample_above_the_threshold_and_labels_every_row(monkeypa
     assert len(set(labels)) == 3
 
 
-def test_minibatch_paths_above_the_threshold_find_the_topics_and_say_so(monkeypatch):
+def test_sampled_nmf_and_minibatch_paths_above_the_threshold_find_the_topics_and_say_so(monkeypatch):
     monkeypatch.setattr(model, "FULL_BATCH_MAX_UNITS", 100)
+    monkeypatch.setattr(model, "NMF_SAMPLE_UNITS", 90)
     monkeypatch.setattr(model, "WARD_MAX_UNITS", 120)
     units = _units(80)
     result = cluster_units(units, k=3, n_resamples=0)
-    assert "MiniBatchNMF" in result.method and "MiniBatchKMeans" in result.method
+    assert "NMF fitted on a seeded sample of 90 of the 240 paragraphs" in result.method
+    assert "by transform" in result.method and "MiniBatchKMeans" in result.method
+    # every paragraph, sampled or not, has its weights from the fitted model
+    assert result.weights.shape == (240, 3) and (result.weights.sum(axis=1) > 0).all()
+    again = cluster_units(units, k=3, n_resamples=0)
+    assert result.paragraph_clusters.equals(again.paragraph_clusters)  # the sample is seeded
     assert "Ward on a seeded sample of 120" in result.method
     labels = result.paragraph_clusters["topic_id"].to_numpy()
     for start in (0, 80, 160):

@@ -21,7 +21,7 @@ from .progress import ProgressLine
 from .report import add_notebooks_command
 from .resources import LEXICONS_ENV, using
 from .runner.execute import default_jobs
-from .runner.inputs import input_digest, input_kind, read_input
+from .runner.inputs import input_digest, input_kind, open_input
 from .runner.outputs import (COMPLETION_FILE, OutputError, OutputLock, commit_tables, discard_partial, open_spill,
                              prepare_out)
 from .timeline.reference import load_reference
@@ -188,17 +188,8 @@ def _missing_modules(names) -> list[str]:
 
 def _extract_locked(args) -> int:
     started = time.monotonic()
-    try:
-        articles, problems = read_input(args.input_dir, max_bytes=args.max_bytes,
-                                        progress=ProgressLine("files", enabled=args.progress),
-                                        recursive=args.recursive)
-    except CorpusError as exc:
-        return _fail(str(exc))
-    if len(articles) == 0:  # unusable input: no table is written, so no output looks like a finished run
-        for row in problems.head(20).itertuples():
-            print(f"  {row.severity}: {row.file}: {row.problem}", file=sys.stderr)
-        more = f" (and {len(problems) - 20} more problems)" if len(problems) > 20 else ""
-        return _fail(f"no article read from {args.input_dir}{more}; nothing written to {args.out}")
+    source = open_input(args.input_dir, max_bytes=args.max_bytes, recursive=args.recursive,
+                        progress=ProgressLine("files", enabled=args.progress))
     try:
         reference = load_reference(args.reference) if args.reference is not None else None
     except ValueError as exc:
@@ -206,9 +197,18 @@ def _extract_locked(args) -> int:
     jobs = args.jobs or default_jobs()
     options = RunOptions(article_timeout=args.article_timeout or None,
                          topics=TopicOptions(mode=args.topics, stability=args.topic_stability), reference=reference)
-    results, seconds = run_pipeline(articles, options, jobs=jobs, chunk_size=args.chunk_size, engine=args.engine,
-                                    scheduler=args.scheduler, spill=open_spill(args.out),
-                                    progress=ProgressLine("articles", enabled=args.progress))
+    try:  # the input is read as a stream: a problem with it as a whole shows while the context is computed
+        results, seconds = run_pipeline(source, options, jobs=jobs, chunk_size=args.chunk_size, engine=args.engine,
+                                        scheduler=args.scheduler, spill=open_spill(args.out),
+                                        progress=ProgressLine("articles", enabled=args.progress))
+    except CorpusError as exc:
+        return _fail(str(exc))
+    articles, problems = source.articles, source.problems
+    if len(articles) == 0:  # unusable input: no table is written, so no output looks like a finished run
+        for row in problems.head(20).itertuples():
+            print(f"  {row.severity}: {row.file}: {row.problem}", file=sys.stderr)
+        more = f" (and {len(problems) - 20} more problems)" if len(problems) > 20 else ""
+        return _fail(f"no article read from {args.input_dir}{more}; nothing written to {args.out}")
     tables = output_tables(results, problems)
     all_problems = tables["problems"]
     n_errors = int((all_problems["severity"] == "error").sum())

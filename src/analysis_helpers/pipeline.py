@@ -37,6 +37,7 @@ from importlib import import_module
 import signal
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -51,7 +52,7 @@ from .comparison.tables import (
     with_quote_context,
 )
 from .corpus.blocks import segment_blocks
-from .corpus.build import PROBLEM_COLUMNS, Corpus
+from .corpus.build import PROBLEM_COLUMNS, Corpus, articles_frame
 from .corpus.roles import RepeatedLines, repeated_lines
 from .corpus.sentences import split_sentences
 from .figures.comparison import compare_figures
@@ -96,12 +97,13 @@ class Step:
         Called with one keyword argument per name in ``needs``; returns a
         DataFrame, or a dict of table name to DataFrame.
     needs : tuple of str
-        Results it reads: ``articles``, ``corpus`` (articles, blocks and
-        sentences bundled), ``context`` (:class:`CorpusContext`), ``options``
-        (:class:`RunOptions`) or the name of an earlier step.
+        Results it reads: ``articles``, ``texts`` (context steps: every article's text, in
+        one pass), ``corpus`` (articles, blocks and sentences bundled), ``context``
+        (:class:`CorpusContext`), ``options`` (:class:`RunOptions`) or the name of an earlier step.
     scope : {"context", "article", "corpus"}
-        Once over the whole ``articles`` table before anything else (its result goes into
-        :class:`CorpusContext`), per chunk of articles, or once on the whole corpus' tables.
+        Once over the whole corpus before anything else (its texts in one pass, or its ``articles``
+        rows; the result goes into :class:`CorpusContext`), per chunk of articles, or once on the
+        whole corpus' tables.
     columns : dict of str to list of str
         The table(s) it writes with their columns (empty for internal results).
     """
@@ -127,9 +129,27 @@ class CorpusContext:
     repeated_lines: RepeatedLines = field(default_factory=RepeatedLines)
 
     @classmethod
-    def of(cls, articles: pd.DataFrame) -> "CorpusContext":
-        """The context of a whole ``articles`` table: every context step, once."""
-        return cls(**{step.name: step.func(articles) for step in CONTEXT_STEPS})
+    def of(cls, articles, texts=None) -> "CorpusContext":
+        """The context of a whole corpus: every context step, once.
+
+        ``articles`` is the ``articles`` table (its ``text`` column may be left out when ``texts`` is
+        given), or a callable returning it once ``texts`` is read: a streamed input fills it while
+        it reads. ``texts`` yields every article's text once (default: ``articles["text"]``); the
+        steps reading texts run first, on that one pass.
+        """
+        values = {}
+        if texts is None:
+            texts = articles["text"]
+        for step in CONTEXT_STEPS:
+            if step.needs == ("texts",):
+                values[step.name] = step.func(texts)
+        if iter(texts) is texts:  # a stream: read to its end, which completes the streamed articles table
+            deque(texts, maxlen=0)
+        table = articles() if callable(articles) else articles
+        for step in CONTEXT_STEPS:
+            if step.needs == ("articles",):
+                values[step.name] = step.func(table)
+        return cls(**values)
 
 
 @dataclass(frozen=True)
@@ -165,8 +185,8 @@ def _published_days(articles):
     return tuple(sorted(days))
 
 
-def _repeated_lines(articles):
-    return repeated_lines(articles["text"])
+def _repeated_lines(texts):
+    return repeated_lines(texts)
 
 
 def _blocks(articles, context):
@@ -246,7 +266,7 @@ def _own(name: str) -> list[str]:
 #: :class:`CorpusContext` (read by the article steps that need ``context``).
 CONTEXT_STEPS: tuple[Step, ...] = (
     Step("published_days", _published_days, ("articles",), "context"),
-    Step("repeated_lines", _repeated_lines, ("articles",), "context"),
+    Step("repeated_lines", _repeated_lines, ("texts",), "context"),
 )
 
 ARTICLE_STEPS: tuple[Step, ...] = (
@@ -550,6 +570,7 @@ def output_tables(results: dict, reading_problems: pd.DataFrame) -> dict[str, pd
                                  columns=PROBLEM_COLUMNS + STEP_PROBLEM_COLUMNS)
     problems = _concat([problems, step_problems]) if len(step_problems) else problems
     tables = {name: results[name] for name in _BASE}
+    tables["articles"] = results.get("written_articles", results["articles"])
     tables["problems"] = problems.reset_index(drop=True)
     for name in EXTRACTORS:
         if name == "topics":
@@ -577,30 +598,48 @@ def _per_part(func, table):
     return table.transformed(func) if isinstance(table, SpilledTable) else func(table)
 
 
-def process_chunk(articles: pd.DataFrame, context: CorpusContext, options: RunOptions) -> dict:
-    """Run the article steps on one chunk; the CPU seconds of each step are in ``result["seconds"]``."""
+def process_chunk(articles, context: CorpusContext, options: RunOptions) -> dict:
+    """Run the article steps on one chunk; the CPU seconds of each step are in ``result["seconds"]``.
+
+    ``articles`` is a chunk of the ``articles`` table, or an
+    :class:`~analysis_helpers.runner.inputs.ArticleChunk` naming where they are: the worker reads them.
+    """
+    if not isinstance(articles, pd.DataFrame):
+        articles = articles.read()
     timer: dict = {}
     result = run_article_steps(articles, context, options, timer=timer)
     result["seconds"] = timer
     return result
 
 
-def run_pipeline(articles: pd.DataFrame, options: RunOptions, *, chunk_size: int = DEFAULT_CHUNK_SIZE,
+def run_pipeline(source, options: RunOptions, *, chunk_size: int = DEFAULT_CHUNK_SIZE,
                  spill=None, **engine_options) -> tuple[dict, dict]:
     """Article steps over every chunk, then the corpus steps; return the results and the CPU seconds per step.
 
+    ``source`` is the ``articles`` table, or an :class:`~analysis_helpers.runner.inputs.InputSource`
+    (:func:`~analysis_helpers.runner.inputs.open_input`): read once as a stream for the context
+    steps, its texts dropped as they are read, then each chunk read again by the worker that runs it.
     ``engine_options`` (``jobs``, ``engine``, ``scheduler``, ``progress``) go to
     :func:`analysis_helpers.runner.execute.iter_chunks`. With ``spill`` (a folder), each chunk's tables
-    are written there as soon as the chunk is done, the per-article tables of the results are
-    :class:`~analysis_helpers.runner.spill.SpilledTable` and the corpus steps read only what they need
-    from them, one step at a time: memory holds a chunk per worker and one corpus step's inputs, not
-    every table of the corpus.
+    (its ``articles`` rows, texts included, too) are written there as soon as the chunk is done, the
+    per-article tables of the results are :class:`~analysis_helpers.runner.spill.SpilledTable`,
+    ``results["articles"]`` is the ``articles`` table without ``text`` (what the corpus steps read) and
+    ``results["written_articles"]`` the whole one; the corpus steps read only what they need, one
+    step at a time: memory holds a chunk per worker and one corpus step's inputs, not every table or
+    text of the corpus.
     """
-    context = CorpusContext.of(articles)
-    chunks = list(chunks_of(articles, chunk_size))
+    if isinstance(source, pd.DataFrame):
+        articles = source.reset_index(drop=True)
+        context = CorpusContext.of(articles)
+        chunks = list(chunks_of(articles, chunk_size))
+    else:
+        context = CorpusContext.of(lambda: source.articles, source.texts())
+        articles = source.articles
+        chunks = source.chunks(chunk_size)
     chunk_results = iter_chunks(partial(process_chunk, context=context, options=options), chunks, **engine_options)
     if not chunks:
-        chunk_results = [run_article_steps(articles, CorpusContext(), options)]
+        empty = articles if "text" in articles else articles_frame([], "input", check=False)
+        chunk_results = [run_article_steps(empty, CorpusContext(), options)]
     seconds: dict = {}
     if spill is None:
         kept = []
@@ -608,17 +647,21 @@ def run_pipeline(articles: pd.DataFrame, options: RunOptions, *, chunk_size: int
             _add_seconds(seconds, result.pop("seconds", {}))
             kept.append(result)
         results = combine_chunks(kept)
-        results["articles"] = articles.reset_index(drop=True)
+        if "text" in articles:
+            results["articles"] = articles
         return run_corpus_steps(results, options, timer=seconds), seconds
-    spilled = {step.name: SpilledTable(Path(spill) / step.name) for step in ARTICLE_STEPS}
+    spilled = {name: SpilledTable(Path(spill) / name) for name in ("articles", *(s.name for s in ARTICLE_STEPS))}
     problems: list = []
     for result in chunk_results:
         _add_seconds(seconds, result.pop("seconds", {}))
         problems += result["problems"]
         for name, table in spilled.items():
             table.append(result[name])
-    results = {"articles": articles.reset_index(drop=True), "problems": problems, **spilled}
-    return _corpus_steps_on_spilled(results, options, seconds), seconds
+        del result
+    written = spilled.pop("articles")
+    results = {"articles": articles.drop(columns=["text"], errors="ignore"), "written_articles": written,
+               "problems": problems, **spilled}
+    return _corpus_steps_on_spilled(results, options, seconds, Path(spill)), seconds
 
 
 def _add_seconds(total: dict, seconds: dict) -> None:
@@ -630,8 +673,16 @@ def _add_seconds(total: dict, seconds: dict) -> None:
 _SPEAKER_COLUMNS = ["speaker", "speaker_type"]
 
 
-def _corpus_steps_on_spilled(results: dict, options: RunOptions, seconds: dict) -> dict:
-    """Run each corpus step on its inputs read from the spilled tables, then let them go."""
+#: Corpus-step tables kept in memory after their step (read by the command line: ``topics.attrs["method"]``).
+_KEPT_IN_MEMORY = {"topics"}
+
+
+def _corpus_steps_on_spilled(results: dict, options: RunOptions, seconds: dict, spill: Path) -> dict:
+    """Run each corpus step on its inputs read from the spilled tables, then let them go.
+
+    The tables a step writes are spilled as soon as it is done (one part each), so the later steps
+    and the writing do not hold them.
+    """
     for step in CORPUS_STEPS:
         view = {"problems": results["problems"], "articles": results["articles"]}
         if step.name == "quotes":  # corpus-wide speaker names: two columns of the quotes table
@@ -648,6 +699,11 @@ def _corpus_steps_on_spilled(results: dict, options: RunOptions, seconds: dict) 
         else:  # the step's tables and internal results (topic_warnings), not the inputs it was given
             results.update({name: value for name, value in out.items()
                             if name in step.columns or (name not in given and name != "_failed_tables")})
+            for name in step.columns:
+                if isinstance(results.get(name), pd.DataFrame) and name not in _KEPT_IN_MEMORY:
+                    table, results[name] = results[name], SpilledTable(spill / f"corpus-{name}")
+                    results[name].append(table)
+                    del table
         if "_failed_tables" in out:
             results.setdefault("_failed_tables", set()).update(out["_failed_tables"])
             for name in out["_failed_tables"]:

@@ -299,6 +299,78 @@ def read_article_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Deco
     return decode_article_bytes(data, max_bytes=max_bytes)
 
 
+def list_articles(folder: Path, *, recursive: bool = False) -> tuple[list[str], dict, bool, list[dict]]:
+    """What :func:`read_articles` reads, before reading any text.
+
+    Returns the article files (names inside ``folder``, in reading order), the manifest rows by
+    display name, whether there is a manifest, and the problems found so far (manifest, skipped
+    entries, manifest rows without a file, no file at all).
+    """
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: not a folder of articles")
+    manifest, problems = read_manifest(folder)
+    by_file = {row["file"]: row for row in manifest.to_dict("records")}
+    files, skipped = list_article_files(folder, recursive=recursive)
+    problems += skipped
+    names = {display_name(f) for f in files}
+    for name in sorted(set(by_file) - names):
+        problems.append(_problem(name, "error", f"listed in {MANIFEST_NAME} but no such file in the folder"))
+    if not files:
+        problems.append(_problem(str(folder), "error", f"no {ARTICLE_SUFFIX} files in the folder"))
+    return files, by_file, bool(len(manifest)), problems
+
+
+def article_record(folder: Path, raw_name: str, by_file: dict, has_manifest: bool, *,
+                   max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[dict | None, list[dict]]:
+    """The ``articles`` row of one file of ``folder`` (None when it cannot be read) and its problems."""
+    problems = []
+    name = display_name(raw_name)
+    if name != raw_name:
+        problems.append(_problem(name, "warning", "file name is not UTF-8; written with \\xNN escapes"))
+    meta = by_file.get(name)
+    if meta is None and has_manifest:
+        problems.append(_problem(name, "warning", f"not in {MANIFEST_NAME}: outlet, url and date left empty"))
+    try:
+        decoded = read_article_file(folder / raw_name, max_bytes=max_bytes)
+    except UnreadableFile as exc:
+        problems.append(_problem(name, "error", f"{exc}; not read"))
+        return None, problems
+    if decoded.changes:
+        problems.append(_problem(name, "warning", "read with changes: " + decoded.describe_changes()))
+    meta = meta or {}
+    return {
+        "doc_id": meta.get("doc_id") or PurePosixPath(name).stem,
+        "file": name,
+        "title": first_line(decoded.text),
+        "outlet": meta.get("outlet", ""),
+        "url": meta.get("url", ""),
+        "published": meta.get("published", ""),
+        "text": decoded.text,
+        "n_chars": len(decoded.text),
+        "n_words": count_words(decoded.text),
+        "published_note": meta.get("published_note", ""),
+        "encoding": decoded.encoding,
+        "changes": ";".join(decoded.changes),
+    }, problems
+
+
+def articles_frame(records: list[dict], folder, *, check: bool = True) -> pd.DataFrame:
+    """The ``articles`` table of :func:`article_record` rows: sorted by doc_id, counts as int64.
+
+    With ``check``, two rows sharing a doc_id raise :class:`CorpusError` naming their files.
+    """
+    articles = pd.DataFrame(records, columns=ARTICLE_COLUMNS)
+    if check:
+        repeated = sorted(articles["doc_id"][articles["doc_id"].duplicated()].unique())
+        if repeated:
+            clash = articles[articles["doc_id"].isin(repeated)]
+            names = ", ".join(f"{r.file} -> {r.doc_id}" for r in clash.itertuples())
+            raise CorpusError(f"{folder}: two files share a doc_id ({names}); give them distinct doc_ids in "
+                              f"{MANIFEST_NAME}")
+    articles = articles.sort_values("doc_id", kind="stable").reset_index(drop=True)
+    return articles.astype({"n_chars": "int64", "n_words": "int64"})
+
+
 def read_articles(
     folder: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress=None, recursive: bool = False
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -338,57 +410,16 @@ def read_articles(
         When the folder does not exist or the manifest is broken as a whole.
     """
     folder = Path(folder)
-    if not folder.is_dir():
-        raise CorpusError(f"{folder}: not a folder of articles")
-    manifest, problems = read_manifest(folder)
-    by_file = {row["file"]: row for row in manifest.to_dict("records")}
-    files, skipped = list_article_files(folder, recursive=recursive)
-    problems += skipped
-    names = {display_name(f): f for f in files}
-    for name in sorted(set(by_file) - set(names)):
-        problems.append(_problem(name, "error", f"listed in {MANIFEST_NAME} but no such file in the folder"))
-    if not files:
-        problems.append(_problem(str(folder), "error", f"no {ARTICLE_SUFFIX} files in the folder"))
+    files, by_file, has_manifest, problems = list_articles(folder, recursive=recursive)
     records = []
     for done, raw_name in enumerate(files, start=1):
-        name = display_name(raw_name)
-        if name != raw_name:
-            problems.append(_problem(name, "warning", "file name is not UTF-8; written with \\xNN escapes"))
-        meta = by_file.get(name)
-        if meta is None and len(manifest):
-            problems.append(_problem(name, "warning", f"not in {MANIFEST_NAME}: outlet, url and date left empty"))
-        try:
-            decoded = read_article_file(folder / raw_name, max_bytes=max_bytes)
-        except UnreadableFile as exc:
-            problems.append(_problem(name, "error", f"{exc}; not read"))
-        else:
-            if decoded.changes:
-                problems.append(_problem(name, "warning", "read with changes: " + decoded.describe_changes()))
-            meta = meta or {}
-            records.append({
-                "doc_id": meta.get("doc_id") or PurePosixPath(name).stem,
-                "file": name,
-                "title": first_line(decoded.text),
-                "outlet": meta.get("outlet", ""),
-                "url": meta.get("url", ""),
-                "published": meta.get("published", ""),
-                "text": decoded.text,
-                "n_chars": len(decoded.text),
-                "n_words": count_words(decoded.text),
-                "published_note": meta.get("published_note", ""),
-                "encoding": decoded.encoding,
-                "changes": ";".join(decoded.changes),
-            })
+        record, found = article_record(folder, raw_name, by_file, has_manifest, max_bytes=max_bytes)
+        problems += found
+        if record is not None:
+            records.append(record)
         if progress is not None:
-            progress(done, len(files), name)
-    articles = pd.DataFrame(records, columns=ARTICLE_COLUMNS)
-    repeated = sorted(articles["doc_id"][articles["doc_id"].duplicated()].unique())
-    if repeated:
-        clash = articles[articles["doc_id"].isin(repeated)]
-        names = ", ".join(f"{r.file} -> {r.doc_id}" for r in clash.itertuples())
-        raise CorpusError(f"{folder}: two files share a doc_id ({names}); give them distinct doc_ids in {MANIFEST_NAME}")
-    articles = articles.sort_values("doc_id", kind="stable").reset_index(drop=True)
-    articles = articles.astype({"n_chars": "int64", "n_words": "int64"})
+            progress(done, len(files), display_name(raw_name))
+    articles = articles_frame(records, folder)
     problems_df = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
     problems_df = problems_df.sort_values(["file", "severity", "problem"], kind="stable").reset_index(drop=True)
     return articles, problems_df

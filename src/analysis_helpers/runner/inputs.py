@@ -1,19 +1,34 @@
-"""Inputs of ``analysis-helpers extract``: a folder of ``.txt`` articles, or one file of articles.
+"""Inputs of ``analysis-helpers extract``: a folder of ``.txt`` articles, or one file of articles, read as a stream.
 
 A Parquet (``.parquet``) or JSON Lines (``.jsonl``, ``.ndjson``) file holds one article per row with
 the columns of the ``articles`` table; ``text`` is required, ``doc_id`` is the row number
 (``row000001``...) when absent, and the counted columns (``title``, ``n_chars``, ``n_words``) are
 computed when absent.
+
+No input is held in memory whole. :func:`open_input` gives an :class:`InputSource`: one pass over
+it (:meth:`InputSource.texts`) yields every article's text once, for the corpus facts computed
+before the article steps, and keeps each article's row without its text (``articles``: what the
+corpus steps and the joined article columns read) and the reading problems. The work is then cut
+into :class:`ArticleChunk` s, each naming where its articles are (file names of the folder, byte
+offsets of JSON lines, row groups and rows of Parquet): the process or Dask worker that runs a chunk
+reads its own articles (:meth:`ArticleChunk.read`), so texts never travel from the client, and a
+cluster only needs the input on storage every worker can read. Parquet inputs are read a row group
+at a time: write them with row groups of some thousand rows (``row_group_size``).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from ..corpus.build import ARTICLE_COLUMNS, PROBLEM_COLUMNS, CorpusError, count_words, first_line, read_articles
+from ..corpus.build import (
+    ARTICLE_COLUMNS, PROBLEM_COLUMNS, CorpusError, article_record, articles_frame, count_words, first_line,
+    list_articles, read_articles,
+)
 from ..corpus.decoding import DEFAULT_MAX_BYTES, normalise_line_ends
 
 TABLE_SUFFIXES = {".parquet": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
@@ -33,8 +48,9 @@ def input_kind(path: Path) -> str:
 
 def read_input(path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress=None,
                recursive: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The ``articles`` table and the reading problems of a folder or a file of articles.
+    """The whole ``articles`` table (texts included) and the reading problems of a folder or a file of articles.
 
+    For a corpus that fits in memory; ``extract`` streams instead (:func:`open_input`).
     ``recursive`` reads the ``.txt`` files of a folder's subfolders too (see :func:`read_articles`).
 
     Raises
@@ -44,19 +60,14 @@ def read_input(path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress=None,
         ``text`` column, repeated ``doc_id``).
     """
     path = Path(path)
-    kind = input_kind(path)
-    if kind == "folder":
+    if input_kind(path) == "folder":
         return read_articles(path, max_bytes=max_bytes, progress=progress, recursive=recursive)
-    try:
-        if kind == "parquet":
-            table = pd.read_parquet(path)
-        else:
-            table = pd.read_json(path, lines=True, dtype=False)
-    except ImportError as exc:
-        raise CorpusError(f"{path}: reading Parquet needs pyarrow (pip install 'analysis-helpers[parquet]'): {exc}")
-    except ValueError as exc:
-        raise CorpusError(f"{path}: not readable as {kind}: {exc}") from exc
-    return articles_from_table(table, path.name)
+    source = open_input(path, max_bytes=max_bytes, progress=progress)
+    for _ in source.texts():
+        pass
+    chunks = source.chunks(max(1, len(source.articles)))
+    articles = chunks[0].read() if chunks else articles_frame([], path, check=False)
+    return articles, source.problems
 
 
 def articles_from_table(table: pd.DataFrame, source: str = "input") -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -67,44 +78,248 @@ def articles_from_table(table: pd.DataFrame, source: str = "input") -> tuple[pd.
     """
     if "text" not in table:
         raise CorpusError(f"{source}: no 'text' column (columns: {', '.join(map(str, table.columns)) or 'none'})")
-    table = table.reset_index(drop=True)
-    problems = []
-    rows = [f"{source}:{i + 1}" for i in range(len(table))]
-    doc_ids = (table["doc_id"].astype(str) if "doc_id" in table
-               else pd.Series([f"row{i + 1:06d}" for i in range(len(table))]))
-    unknown = [str(c) for c in table.columns if c not in ARTICLE_COLUMNS]
-    if unknown:
-        problems.append({"file": source, "severity": "warning",
-                         "problem": f"columns not in the articles table, ignored: {', '.join(unknown)}"})
+    rows = table.reset_index(drop=True).to_dict("records")
+    problems = _unknown_columns(list(table.columns), source)
     records = []
-    for i, text in enumerate(table["text"].tolist()):
-        if not isinstance(text, str) or not text.strip():
-            problems.append({"file": rows[i], "severity": "error",
-                             "problem": f"row {i + 1} (doc_id {doc_ids[i]}): text missing or blank; not read"})
-            continue
-        record = {column: "" for column in ARTICLE_COLUMNS}
-        changes: list[str] = []
-        for column in ARTICLE_COLUMNS:
-            if column in table and column not in ("n_chars", "n_words"):
-                value = table[column].iloc[i]
-                value = "" if value is None or (isinstance(value, float) and value != value) else str(value)
-                record[column] = normalise_line_ends(value, changes if column == "text" else [])
-        text = record["text"]  # line ends as a file's are read: LF, and the offsets count in that text
-        if changes:
-            record["changes"] = ";".join(filter(None, [record["changes"], *changes]))
-            problems.append({"file": record["file"] or rows[i], "severity": "warning",
-                             "problem": "read with changes: " + ", ".join(changes)})
-        record.update({"doc_id": doc_ids[i], "text": text, "file": record["file"] or rows[i],
-                       "title": record["title"] or first_line(text), "n_chars": len(text),
-                       "n_words": count_words(text), "encoding": record["encoding"] or source.rsplit(".", 1)[-1]})
-        records.append(record)
-    articles = pd.DataFrame(records, columns=ARTICLE_COLUMNS)
-    repeated = sorted(articles["doc_id"][articles["doc_id"].duplicated()].unique())
-    if repeated:
-        raise CorpusError(f"{source}: doc_id repeated: {', '.join(repeated[:10])}")
-    articles = articles.sort_values("doc_id", kind="stable").reset_index(drop=True)
-    articles = articles.astype({"n_chars": "int64", "n_words": "int64"})
+    for i, row in enumerate(rows):
+        record, problem = table_record(row, i, source)
+        if problem is not None:
+            problems.append(problem)
+        if record is not None:
+            records.append(record)
+    articles = articles_frame(records, source, check=False)
+    _check_unique(articles["doc_id"].tolist(), source)
     return articles, pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
+
+
+def _unknown_columns(names, source: str) -> list[dict]:
+    unknown = [str(c) for c in names if c not in ARTICLE_COLUMNS]
+    if not unknown:
+        return []
+    return [{"file": source, "severity": "warning",
+             "problem": f"columns not in the articles table, ignored: {', '.join(unknown)}"}]
+
+
+def _check_unique(doc_ids: list, source: str) -> None:
+    seen, repeated = set(), set()
+    for doc_id in doc_ids:
+        (repeated if doc_id in seen else seen).add(doc_id)
+    if repeated:
+        raise CorpusError(f"{source}: doc_id repeated: {', '.join(sorted(repeated)[:10])}")
+
+
+def _cell(value) -> str:
+    return "" if value is None or (isinstance(value, float) and value != value) else str(value)
+
+
+def table_record(row: dict, i: int, source: str) -> tuple[dict | None, dict | None]:
+    """The ``articles`` row of row ``i`` (0-based) of a table input and its problem row (a warning when line ends
+    were changed), or None and the error row."""
+    doc_id = _cell(row["doc_id"]) if "doc_id" in row else f"row{i + 1:06d}"
+    text = row.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return None, {"file": f"{source}:{i + 1}", "severity": "error",
+                      "problem": f"row {i + 1} (doc_id {doc_id}): text missing or blank; not read"}
+    changes: list[str] = []  # line ends as a file's are read: LF, and the offsets count in that text
+    record = {column: normalise_line_ends(_cell(row[column]), changes if column == "text" else [])
+              if column in row and column not in ("n_chars", "n_words") else ""
+              for column in ARTICLE_COLUMNS}
+    text = record["text"]
+    record.update({"doc_id": doc_id, "text": text, "file": record["file"] or f"{source}:{i + 1}",
+                   "title": record["title"] or first_line(text), "n_chars": len(text),
+                   "n_words": count_words(text), "encoding": record["encoding"] or source.rsplit(".", 1)[-1]})
+    if not changes:
+        return record, None
+    record["changes"] = ";".join(filter(None, [record["changes"], *changes]))
+    return record, {"file": record["file"], "severity": "warning", "problem": "read with changes: " + ", ".join(changes)}
+
+
+@dataclass(frozen=True)
+class ArticleChunk:
+    """Where the articles of one chunk are; :meth:`read` gives them (what a worker runs first).
+
+    Attributes
+    ----------
+    kind : {"folder", "jsonl", "parquet"}
+    path : str
+        The folder or the file (on storage the worker can read).
+    entries : tuple
+        In ``doc_id`` order: file names in the folder; ``(byte offset, row number)`` of JSON lines;
+        ``(row group, row in group, row number)`` of Parquet rows.
+    by_file : dict
+        The manifest rows of these files (folder).
+    has_manifest : bool
+    max_bytes : int
+    """
+    kind: str
+    path: str
+    entries: tuple
+    by_file: dict = field(default_factory=dict)
+    has_manifest: bool = False
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def read(self) -> pd.DataFrame:
+        """This chunk's rows of the ``articles`` table, texts included, in ``doc_id`` order."""
+        path = Path(self.path)
+        if self.kind == "folder":
+            records = [article_record(path, name, self.by_file, self.has_manifest, max_bytes=self.max_bytes)[0]
+                       for name in self.entries]
+        elif self.kind == "jsonl":
+            with open(path, "rb") as handle:
+                records = []
+                for offset, i in self.entries:
+                    handle.seek(offset)
+                    records.append(table_record(_json_row(handle.readline(), i, path.name), i, path.name)[0])
+        else:
+            records = self._parquet_records(path)
+        if any(record is None for record in records):
+            raise CorpusError(f"{path}: changed while it was read (an article read before is unreadable now)")
+        return articles_frame(records, path, check=False)
+
+    def _parquet_records(self, path: Path) -> list[dict]:
+        import pyarrow.parquet as pq
+
+        handle = pq.ParquetFile(path)
+        rows_of: dict[int, list[dict]] = {}
+        for group in sorted({group for group, _, _ in self.entries}):
+            rows_of[group] = handle.read_row_group(group).to_pylist()
+        return [table_record(rows_of[group][j], i, path.name)[0] for group, j, i in self.entries]
+
+
+def _json_row(line: bytes, i: int, source: str) -> dict:
+    try:
+        row = json.loads(line)
+    except ValueError as exc:
+        raise CorpusError(f"{source}: line {i + 1} is not JSON ({exc})") from exc
+    if not isinstance(row, dict):
+        raise CorpusError(f"{source}: line {i + 1} is not a JSON object")
+    return row
+
+
+class InputSource:
+    """A folder or a file of articles, read once as a stream (see the module docstring).
+
+    After :meth:`texts` is exhausted, ``articles`` is the ``articles`` table without ``text``
+    (sorted by doc_id) and ``problems`` the reading problems; :meth:`chunks` cuts the readable
+    articles into :class:`ArticleChunk` s.
+    """
+
+    def __init__(self, path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress=None, recursive: bool = False):
+        self.path = Path(path)
+        self.kind = input_kind(self.path)
+        self.max_bytes = max_bytes
+        self.recursive = recursive
+        self.progress = progress
+        self.articles: pd.DataFrame | None = None
+        self.problems: pd.DataFrame | None = None
+        self._entries: list = []
+        self._by_file: dict = {}
+        self._has_manifest = False
+
+    def texts(self):
+        """Yield every readable article's text once (reading order); fill ``articles`` and ``problems`` at the end.
+
+        Raises
+        ------
+        CorpusError
+            The input cannot be read as a whole (no ``text`` column, a line that is not JSON, a repeated doc_id).
+        """
+        records, entries, problems = [], [], []
+        for record, entry, found in self._rows(problems):
+            problems += found
+            if record is not None:
+                yield record.pop("text")
+                records.append(record)
+                entries.append(entry)
+        articles = pd.DataFrame(records, columns=[c for c in ARTICLE_COLUMNS if c != "text"])
+        if self.kind == "folder":
+            articles_frame([{**r, "text": ""} for r in records if r["doc_id"] in _repeated(articles)], self.path)
+            problems = pd.DataFrame(problems, columns=PROBLEM_COLUMNS).sort_values(
+                ["file", "severity", "problem"], kind="stable").reset_index(drop=True)
+        else:
+            _check_unique(articles["doc_id"].tolist(), self.path.name)
+            problems = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
+        order = articles["doc_id"].argsort(kind="stable").to_numpy()
+        self.articles = articles.iloc[order].reset_index(drop=True).astype({"n_chars": "int64", "n_words": "int64"})
+        self._entries = [entries[i] for i in order]
+        self.problems = problems
+
+    def _rows(self, problems: list):
+        """``(record or None, entry, problems)`` of each row of the input, in reading order."""
+        if self.kind == "folder":
+            files, self._by_file, self._has_manifest, found = list_articles(self.path, recursive=self.recursive)
+            problems += found
+            for done, name in enumerate(files, start=1):
+                record, found = article_record(self.path, name, self._by_file, self._has_manifest,
+                                               max_bytes=self.max_bytes)
+                yield record, name, found
+                if self.progress is not None:
+                    self.progress(done, len(files), name)
+        elif self.kind == "jsonl":
+            yield from self._jsonl_rows(problems)
+        else:
+            yield from self._parquet_rows(problems)
+
+    def _jsonl_rows(self, problems: list):
+        source, columns, i = self.path.name, {}, 0
+        with open(self.path, "rb") as handle:
+            offset = 0
+            for line in handle:
+                start, offset = offset, offset + len(line)
+                if not line.strip():
+                    continue
+                row = _json_row(line, i, source)
+                columns.update(dict.fromkeys(row))
+                record, problem = table_record(row, i, source)
+                yield record, (start, i), [problem] if problem else []
+                i += 1
+        if "text" not in columns:
+            raise CorpusError(f"{source}: no 'text' column (columns: {', '.join(map(str, columns)) or 'none'})")
+        problems[:0] = _unknown_columns(list(columns), source)
+
+    def _parquet_rows(self, problems: list):
+        try:
+            import pyarrow.parquet as pq
+        except ImportError as exc:
+            raise CorpusError(f"{self.path}: reading Parquet needs pyarrow "
+                              f"(pip install 'analysis-helpers[parquet]'): {exc}") from exc
+        source = self.path.name
+        try:
+            handle = pq.ParquetFile(self.path)
+        except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds for a file that is not Parquet
+            raise CorpusError(f"{self.path}: not readable as parquet: {exc}") from exc
+        names = handle.schema_arrow.names
+        if "text" not in names:
+            raise CorpusError(f"{source}: no 'text' column (columns: {', '.join(names) or 'none'})")
+        problems += _unknown_columns(names, source)
+        i = 0
+        for group in range(handle.num_row_groups):
+            for j, row in enumerate(handle.read_row_group(group).to_pylist()):
+                record, problem = table_record(row, i, source)
+                yield record, (group, j, i), [problem] if problem else []
+                i += 1
+
+    def chunks(self, chunk_size: int) -> list[ArticleChunk]:
+        """The readable articles in consecutive chunks of ``chunk_size`` (doc_id order; the same for any workers)."""
+        out = []
+        for start in range(0, len(self._entries), chunk_size):
+            entries = tuple(self._entries[start:start + chunk_size])
+            by_file = {name: self._by_file[name] for name in entries if name in self._by_file} \
+                if self.kind == "folder" else {}
+            out.append(ArticleChunk(self.kind, str(self.path), entries, by_file, self._has_manifest, self.max_bytes))
+        return out
+
+
+def _repeated(articles: pd.DataFrame) -> set:
+    return set(articles["doc_id"][articles["doc_id"].duplicated()])
+
+
+def open_input(path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress=None, recursive: bool = False) -> InputSource:
+    """The :class:`InputSource` of a folder or a file of articles (nothing is read yet)."""
+    return InputSource(path, max_bytes=max_bytes, progress=progress, recursive=recursive)
 
 
 def chunks_of(articles: pd.DataFrame, chunk_size: int):

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 from sklearn.cluster import AgglomerativeClustering, KMeans, MiniBatchKMeans
-from sklearn.decomposition import NMF, MiniBatchNMF, TruncatedSVD
+from sklearn.decomposition import NMF, TruncatedSVD
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import adjusted_rand_score, silhouette_score
 from sklearn.neighbors import kneighbors_graph
@@ -57,8 +57,12 @@ SILHOUETTE_SAMPLE = 2000
 #: :func:`ward_sample_size` units and every other unit joins the cluster whose centre is nearest:
 #: Ward's memory grows with the square of the units.
 WARD_MAX_UNITS = 5000
-#: Above this many units NMF and k-means learn from mini-batches (MiniBatchNMF, MiniBatchKMeans).
+#: Above this many units k-means learns from mini-batches (MiniBatchKMeans), and NMF is fitted on a
+#: seeded sample of :data:`NMF_SAMPLE_UNITS` units; every unit's topic weights then come from the
+#: fitted model's ``transform`` (the cost of the fit stops growing with the corpus).
 FULL_BATCH_MAX_UNITS = 20000
+#: Units of the seeded sample NMF is fitted on above :data:`FULL_BATCH_MAX_UNITS` units.
+NMF_SAMPLE_UNITS = 10000
 #: With ``TopicOptions(mode="auto")`` the number of topics is chosen by stability resampling up to
 #: this many units (cheap there); above it by the silhouette of a sample unless resampling is asked.
 STABILITY_AUTO_MAX_UNITS = 500
@@ -95,19 +99,24 @@ def _nmf(matrix, k: int, random_state: int, max_iter: int = 400, init: str = "nn
     """Fit NMF; return ``(W, H, reconstruction_error)``.
 
     ``init="nndsvda"`` starts from an SVD of the matrix (falls back to a random
-    start when k exceeds the matrix's smaller side).
+    start when k exceeds the matrix's smaller side). Above :data:`FULL_BATCH_MAX_UNITS` rows,
+    NMF is fitted on a seeded sample of :data:`NMF_SAMPLE_UNITS` rows and ``W`` is ``transform``
+    of every row (the error is the sample's).
     """
-    if init != "random" and k > min(matrix.shape):
-        init = "random"
+    sample = None
     if matrix.shape[0] > FULL_BATCH_MAX_UNITS:
-        model = MiniBatchNMF(n_components=k, init=init, random_state=random_state, batch_size=4096,
-                             max_iter=50, tol=1e-4)
-    else:
-        model = NMF(n_components=k, init=init, random_state=random_state, max_iter=max_iter, tol=1e-4)
+        rng = np.random.default_rng(random_state)
+        sample = np.sort(rng.choice(matrix.shape[0], size=min(NMF_SAMPLE_UNITS, matrix.shape[0]), replace=False))
+    fitted = matrix if sample is None else matrix[sample]
+    if init != "random" and k > min(fitted.shape):
+        init = "random"
+    model = NMF(n_components=k, init=init, random_state=random_state, max_iter=max_iter, tol=1e-4)
     with warnings.catch_warnings(), np.errstate(invalid="ignore", divide="ignore"):
         warnings.simplefilter("ignore", ConvergenceWarning)
         warnings.simplefilter("ignore", RuntimeWarning)  # NNDSVD of a matrix with empty rows divides 0 by 0
-        weights = model.fit_transform(matrix)
+        weights = model.fit_transform(fitted)
+        if sample is not None:
+            weights = model.transform(matrix)
     return weights, model.components_, float(model.reconstruction_err_)
 
 
@@ -549,7 +558,9 @@ def _method_text(n_units: int, k: int, k_selection: pd.DataFrame, n_resamples: i
         chosen = f"k={k} chosen by stability over {n_resamples} resamples of {sample}"
     else:
         chosen = f"k={k} chosen by silhouette on {sample} (no stability resampling)"
-    nmf = "MiniBatchNMF" if n_units > FULL_BATCH_MAX_UNITS else "NMF"
+    nmf = (f"NMF fitted on a seeded sample of {min(NMF_SAMPLE_UNITS, n_units)} of the {n_units} paragraphs, "
+           "every paragraph's "
+           "topic weights by transform" if n_units > FULL_BATCH_MAX_UNITS else "NMF")
     kmeans = "MiniBatchKMeans" if n_units > FULL_BATCH_MAX_UNITS else "k-means"
     ward = (f"Ward on a seeded sample of {ward_sample_size()} paragraphs, the others joined to the nearest "
             "cluster centre" if n_units > WARD_MAX_UNITS else "Ward")
