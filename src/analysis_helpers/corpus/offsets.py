@@ -22,14 +22,16 @@ NO_ROLE = ""
 
 
 def _by_doc(table: pd.DataFrame, id_column: str, extra: str | None = None) -> dict:
+    """doc_id -> (sorted starts, their ids, their ``extra`` values or None): one sort, one grouping pass."""
     if table is None or table.empty:
         return {}
     ordered = table.sort_values(["doc_id", "start"], kind="stable")
-    out = {}
-    for doc, group in ordered.groupby("doc_id", sort=False):
-        out[doc] = (group["start"].to_numpy(dtype="int64"), group[id_column].to_numpy(dtype="int64"),
-                    group[extra].to_numpy(dtype=object) if extra else None)
-    return out
+    starts = ordered["start"].to_numpy(dtype="int64")
+    ids = ordered[id_column].to_numpy(dtype="int64")
+    extras = ordered[extra].to_numpy(dtype=object) if extra else None
+    # positions of each doc's rows in ``ordered`` (ascending, so still sorted by start), not a frame per group
+    return {doc: (starts[rows], ids[rows], extras[rows] if extras is not None else None)
+            for doc, rows in ordered.groupby("doc_id", sort=False).indices.items()}
 
 
 class OffsetIndex:
