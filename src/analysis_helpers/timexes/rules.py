@@ -1004,7 +1004,7 @@ def _word_starts(pattern: re.Pattern, text: str):
 
 #: Digit runs at most WINDOW_BEFORE + WINDOW_AFTER characters apart, as one match: their windows overlap,
 #: so each match is one merged "digit" window (found by ``re`` rather than merged run by run in Python).
-_DIGIT_CLUSTER = re.compile(r"\d+(?:\D{0,%d}\d+)*" % (WINDOW_BEFORE + WINDOW_AFTER))
+_DIGIT_CLUSTER = re.compile(r"\d(?:\D{0,%d}\d)*" % (WINDOW_BEFORE + WINDOW_AFTER))  # digit by digit: faster in re
 
 
 def _merged_windows(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
