@@ -21,14 +21,30 @@ NO_ID = -1
 NO_ROLE = ""
 
 
+def rows_by_doc(doc_ids) -> dict:
+    """doc_id -> the positions of its rows, ascending (missing doc_ids left out), as ``groupby(...).indices``.
+
+    One :func:`pandas.factorize` and one stable sort of the integer codes: several times faster than a
+    ``groupby`` on a column of Arrow strings, which the per-chunk steps call for every table.
+    """
+    codes, uniques = pd.factorize(pd.Series(doc_ids) if not isinstance(doc_ids, pd.Series) else doc_ids)
+    codes = np.asarray(codes)
+    order = np.argsort(codes, kind="stable")
+    bounds = np.searchsorted(codes[order], np.arange(len(uniques) + 1))
+    return {doc: order[bounds[k]:bounds[k + 1]] for k, doc in enumerate(uniques)}
+
+
 def _by_doc(table: pd.DataFrame, id_column: str, extra: str | None = None) -> dict:
+    """doc_id -> (sorted starts, their ids, their ``extra`` values or None): grouped once, sorted per article."""
     if table is None or table.empty:
         return {}
-    ordered = table.sort_values(["doc_id", "start"], kind="stable")
+    starts = table["start"].to_numpy(dtype="int64")
+    ids = table[id_column].to_numpy(dtype="int64")
+    extras = table[extra].to_numpy(dtype=object) if extra else None
     out = {}
-    for doc, group in ordered.groupby("doc_id", sort=False):
-        out[doc] = (group["start"].to_numpy(dtype="int64"), group[id_column].to_numpy(dtype="int64"),
-                    group[extra].to_numpy(dtype=object) if extra else None)
+    for doc, rows in rows_by_doc(table["doc_id"]).items():
+        rows = rows[np.argsort(starts[rows], kind="stable")]  # by start; ties keep table order (a stable sort)
+        out[doc] = (starts[rows], ids[rows], extras[rows] if extras is not None else None)
     return out
 
 
@@ -79,7 +95,7 @@ class OffsetIndex:
         out = spans.copy()
         offsets = out[offset_column].to_numpy(dtype="int64") if len(out) else np.zeros(0, dtype="int64")
         wanted = ([("block_id", self._blocks)] if blocks else []) + ([("sent_id", self._sentences)] if sentences else [])
-        rows_of = out.groupby("doc_id", sort=False).indices  # doc_id -> its row positions, in one pass
+        rows_of = rows_by_doc(out["doc_id"])  # doc_id -> its row positions, in one pass
         for column, index in wanted:
             ids = np.full(len(out), NO_ID, dtype="int64")
             roles = np.full(len(out), NO_ROLE, dtype=object) if column == "block_id" else None
@@ -124,8 +140,8 @@ def sentence_spans(spans: pd.DataFrame, sentences: pd.DataFrame) -> tuple[np.nda
     all_starts = ordered["start"].to_numpy(dtype="int64")
     all_ends = ordered["end"].to_numpy(dtype="int64")
     by_doc = {doc: (all_starts[rows], all_ends[rows])
-              for doc, rows in ordered.groupby("doc_id", sort=False).indices.items()}
-    for doc, rows in spans.groupby("doc_id", sort=False).indices.items():
+              for doc, rows in rows_by_doc(ordered["doc_id"]).items()}
+    for doc, rows in rows_by_doc(spans["doc_id"]).items():
         if doc not in by_doc:
             continue
         sent_start, sent_end = by_doc[doc]

@@ -195,8 +195,15 @@ class _TrackedText(str):
         self.low, self.high = min(self.low, start), max(self.high, stop)
 
     def __getitem__(self, key):
-        if isinstance(key, slice):
-            self._note(key.start, key.stop)
+        if type(key) is slice:  # _note inlined: every read of a figure's surroundings passes here
+            start, stop = key.start, key.stop
+            if start is None or start <= 0 or stop is None or stop > len(self) or start > stop:
+                self.clipped = True
+            else:
+                if start < self.low:
+                    self.low = start
+                if stop > self.high:
+                    self.high = stop
         else:
             self.clipped = True
         return str.__getitem__(self, key)

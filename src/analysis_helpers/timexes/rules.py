@@ -1004,28 +1004,48 @@ def _word_starts(pattern: re.Pattern, text: str):
         yield m
 
 
+#: Digit runs at most WINDOW_BEFORE + WINDOW_AFTER characters apart, as one match: their windows overlap,
+#: so each match is one merged "digit" window (found by ``re`` rather than merged run by run in Python).
+_DIGIT_CLUSTER = re.compile(r"\d(?:\D{0,%d}\d)*" % (WINDOW_BEFORE + WINDOW_AFTER))  # digit by digit: faster in re
+
+
+def _merged_windows(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The windows around ``spans`` (sorted), overlapping ones merged."""
+    merged: list[list[int]] = []
+    for start, end in spans:
+        lo, hi = max(0, start - WINDOW_BEFORE), min(length, end + WINDOW_AFTER)
+        if merged and lo <= merged[-1][1]:
+            if hi > merged[-1][1]:
+                merged[-1][1] = hi
+        else:
+            merged.append([lo, hi])
+    return [(lo, hi) for lo, hi in merged]
+
+
 def _trigger_windows(text: str, lowered: str) -> dict[str, list[tuple[int, int]]]:
     """For each trigger category, the merged windows around its words in ``text``."""
-    (lower_pattern, lower_lookup), (cased_pattern, cased_lookup), digits = _scanners()
+    (lower_pattern, lower_lookup), (cased_pattern, cased_lookup), _ = _scanners()
     hits: dict[str, list[tuple[int, int]]] = {}
-    for m in _word_starts(lower_pattern, lowered):
-        for category in lower_lookup[m.group()]:
-            hits.setdefault(category, []).append(m.span())
-    for m in _word_starts(cased_pattern, text):
-        for category in cased_lookup[m.group()]:
-            hits.setdefault(category, []).append(m.span())
-    hits["digit"] = [m.span() for m in digits.finditer(text)]
-    windows: dict[str, list[tuple[int, int]]] = {}
-    for category, spans in hits.items():
-        merged: list[list[int]] = []
-        for start, end in sorted(spans):
-            lo, hi = max(0, start - WINDOW_BEFORE), min(len(text), end + WINDOW_AFTER)
-            if merged and lo <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], hi)
-            else:
-                merged.append([lo, hi])
-        windows[category] = [(lo, hi) for lo, hi in merged]
+    for pattern, lookup, source in ((lower_pattern, lower_lookup, lowered), (cased_pattern, cased_lookup, text)):
+        for m in _word_starts(pattern, source):
+            span = m.span()
+            for category in lookup[m.group()]:
+                if category in hits:
+                    hits[category].append(span)
+                else:
+                    hits[category] = [span]
+    length = len(text)
+    windows = {category: _merged_windows(sorted(spans), length) for category, spans in hits.items()}
+    windows["digit"] = [(max(0, m.start() - WINDOW_BEFORE), min(length, m.end() + WINDOW_AFTER))
+                        for m in _DIGIT_CLUSTER.finditer(text)]
     return windows
+
+
+@cached
+def _rule_plan() -> list[tuple]:
+    """Per rule, once: name, pattern, trigger category, whether it reads the lower-cased text, gate, span group."""
+    return [(name, pattern, RULE_TRIGGERS.get(name), name in LOWERED_RULES, _GATES.get(name), "t" in pattern.groupindex)
+            for name, pattern in compiled_rules()]
 
 
 def candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
@@ -1034,19 +1054,20 @@ def candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     if len(lowered) != len(text):  # a few characters change length when lower-cased
         lowered = text.translate(_ASCII_LOWER)
     windows = _trigger_windows(text, lowered)
-    for name, pattern in compiled_rules():
-        trigger = RULE_TRIGGERS.get(name)
-        spans = [(0, len(text))] if trigger is None else windows.get(trigger, [])
-        source = lowered if name in LOWERED_RULES else text
-        gate = _GATES.get(name)
+    whole = [(0, len(text))]
+    for name, pattern, trigger, lowered_rule, gate, has_span_group in _rule_plan():
+        spans = whole if trigger is None else windows.get(trigger, ())
+        source = lowered if lowered_rule else text
         for lo, hi in spans:
             if gate is not None and gate.search(source, lo, hi) is None:
                 continue
             for m in pattern.finditer(source, lo, hi):
-                start, end = m.span("t") if "t" in pattern.groupindex and m.group("t") is not None else m.span()
+                start, end = m.span("t") if has_span_group else m.span()
+                if start < 0:  # the group "t" did not take part: the whole match is the span
+                    start, end = m.span()
                 if end > start and (start, end, name) not in found:
                     found[(start, end, name)] = m
     # longest first at each position, then rule order
     ordered = [(start, end, name, m) for (start, end, name), m in found.items()]
-    ordered.sort(key=lambda c: (-(c[1] - c[0]), c[0], RULE_PRIORITY[c[2]]))
+    ordered.sort(key=lambda c: (c[0] - c[1], c[0], RULE_PRIORITY[c[2]]))
     return ordered

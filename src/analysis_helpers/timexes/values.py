@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -54,6 +55,7 @@ _DECADE = re.compile(r"^(\d{3})$")
 _CENTURY = re.compile(r"^(\d{2})$")
 
 
+@lru_cache(maxsize=4096)  # a pure function of the value (dates are immutable); news repeats a few values
 def value_interval(value: str) -> tuple[date | None, date | None, str]:
     """Calendar interval (first day, last day, inclusive) and granularity of a DATE/TIME value.
 
