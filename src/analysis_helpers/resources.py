@@ -294,6 +294,13 @@ def exclusions() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(before), tuple(after)
 
 
+def recorded_materials() -> frozenset[str]:
+    """Nouns after "N hours of" that make the phrase an amount of recorded material, not a time
+    ("75 hours of video"): the ``recorded:`` lines of ``data/timex_exclusions.txt``, lower-cased."""
+    return frozenset(line.split(":", 1)[1].strip().lower() for line in read_text("timex_exclusions.txt").splitlines()
+                     if line.strip().startswith("recorded:"))
+
+
 @cached
 def _anchor_event_rows() -> tuple[dict, ...]:
     """The rows of :func:`anchor_events` as dicts (what the timex rules iterate over)."""

@@ -24,6 +24,22 @@ Value conventions (TimeML, as the MEANTIME / NewsReader guidelines apply them; m
   "recently" is ``PAST_REF``; "annual", "every year" are the SET ``P1Y``.
 - A year written "2002-03" beside a season or a fiscal word is one season or fiscal year (``2002``,
   ``FY2003``), not a duration; seasons are ``2024-SU``, quarters ``2024-Q1``, fiscal years ``FY2024``.
+- A named fiscal year ("fiscal 2020", "fiscal year 2020", "the 2020 fiscal year", "FY2020", "FY20") is
+  ``FY2020``, with no first_day or last_day (fiscal calendars differ); "the same period of the last
+  year" or "the year previous" after a fiscal year is the fiscal year before it (``FY2019``).
+- "three years later", "two months earlier" follow the "ago" convention: the DURATION (``P3Y``), the
+  whole phrase one expression (no separate ``FUTURE_REF`` for "later"); "a week later" and "two days
+  earlier" stay dated from the previous day named ("anaphoric" rows).
+- "the year-ago quarter", "the year-earlier period", "the prior-year quarter" are the same period a year
+  before the last one named, like "the same quarter last year" (``2022-Q3``).
+- A month with its relative year is one expression: "September last year" ``2023-09``, "January next
+  year", "March of this year" (as "the third quarter of this year" is one).
+- "as soon as" is a signal (a conjunction), not a time; "soon" alone is ``FUTURE_REF``. "three quarters
+  of its workers" is a fraction, not ``P3Q``.
+- Without a document date a relative unit keeps its granularity: "last week" is ``XXXX-WXX``, "this
+  month" ``XXXX-XX``, "next quarter" ``XXXX-QX``, "this fiscal year" ``FYXXXX`` (with a ``reason``).
+- "75 hours of video", "hours of footage": recorded material measured in time (the ``recorded:``
+  nouns of ``data/timex_exclusions.txt``) is an amount, not a DURATION, and is not tagged.
 """
 
 from __future__ import annotations

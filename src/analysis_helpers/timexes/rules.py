@@ -19,7 +19,7 @@ from .lexicon import (
 )
 from .tense import choose_year, clause_tense, weekday_date
 from .values import day_value, month_interval, month_value, quarter_of, shift_months, week_value
-from ..resources import _anchor_event_rows, anchor_events, cached, exclusions, holidays
+from ..resources import _anchor_event_rows, anchor_events, cached, exclusions, holidays, recorded_materials
 from ..word_patterns import trie_regex
 
 _SIGNALS = re.compile(
@@ -41,7 +41,8 @@ RULES: list[tuple[str, str]] = [
     ("month_day", rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY}))\b(?![.,]?\d|\s*(?:%|percent))"),
     ("day_month", rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}))(?!\w)(?!\.\w)"),
     ("month_year", rf"\b(?P<t>{POINT_MOD}(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}))\b"),
-    ("month", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:last|next|this|early|late|mid|the (?:beginning|start|end|middle) of))(?:-|\s+))?(?P<mon>{FULL_MONTH}))\b(?=(?:\s+of\s+(?P<ofrel>next|last|this)\s+year)?)(?!\s*,?\s*\d)"),
+    ("month", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:last|next|this|early|late|mid|the (?:beginning|start|end|middle) of))(?:-|\s+))?(?P<mon>{FULL_MONTH})(?:\s+(?:of\s+)?(?P<ofrel>next|last|this)\s+year\b)?)\b(?!\s*,?\s*\d)"),
+    ("fiscal_year", rf"\b(?P<t>(?:(?i:fiscal|financial)(?:\s+(?i:year))?\s+(?P<year>{YEAR})|(?i:the\s+)?(?P<year3>{YEAR})\s+(?i:fiscal|financial)\s+year|FY\s?(?P<year2>\d{{4}}|\d\d)))(?![\w%/-]|[.,]\d)"),
     ("year", rf"(?<![\w$£€.,/-])(?P<t>{POINT_MOD}(?P<pre>(?i:pre|post)-)?(?P<year>{YEAR}))(?![\w%/]|[.,:]\d|-\d|\s*(?:percent|per cent))"),
     ("decade", rf"(?<![\w$£€])(?P<t>(?:the\s+)?{POINT_MOD}(?:(?P<dec>1[5-9]\d|20\d)0s|['’](?P<short>[0-9])0s|(?:(?<=\bthe )|(?<=\band )|(?<=\bor ))(?P<bare>[2-9])0s))\b"),
     ("century", r"\b(?P<t>the\s+(?:(?P<pmod>(?i:early|late|mid))[\s-]+)?(?P<ord>1\d|2[01]|[1-9])(?:st|nd|rd|th)\s+century)\b"),
@@ -62,7 +63,7 @@ RULES: list[tuple[str, str]] = [
     ("weekend", r"\b(?P<cue>(?i:over|during|at|on|through|throughout|for))\s+(?P<t>the weekend)\b"),
     ("relative_unit", r"\b(?P<t>(?:(?P<pre>(?i:earlier|later|early|late|the (?:very )?(?:end|start|beginning|middle|rest|remainder) of))\s+)?(?P<rel>(?i:this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the same|the))\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal year|financial year))\b"),
     ("anaphoric_year", r"\b(?P<t>the\s+(?:year|month)\s+(?:previous|earlier|before(?=\s*[.,;:)!?]|\s*$))|the\s+(?:previous|prior|preceding)\s+(?:year|month))\b(?!\s+(?:to|of|when|that|in|on)\b)"),
-    ("same_period_year_ago", r"\b(?P<t>the\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior)\s+year))\b"),
+    ("same_period_year_ago", r"\b(?P<t>the\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior)\s+year)|the\s+(?:year|prior[\s-]year)[\s-](?:ago|earlier|before)?[\s-]?(?P<unit2>period|month|quarter|week|day))\b"),
     ("range_first", rf"\b(?:between|from)\s+(?P<t>(?P<num>\d+|{NUM}))\s+(?:and|to|-|–)\s+(?:\d+|{NUM})[\s-]+(?P<unit>{UNIT})s?\b"),
     ("ago", rf"\b(?P<t>{NUM}[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|before|later))\b"),
     ("ago_num", rf"\b(?P<t>(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago))\b"),
@@ -207,6 +208,20 @@ def _normalise_year_range(rule: str, m: re.Match, ctx: RuleContext, start: int, 
     result = _result("DURATION", f"P{last - first}Y")
     result["interval"] = (date(first, 1, 1), date(last, 12, 31))
     return result
+
+
+def _normalise_fiscal_year(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """fiscal_year: "fiscal 2020", "the 2009 fiscal year", "FY2024", "FY08" are the fiscal year ``FY2020``
+    (TimeML / TIDES convention), named by the year it ends in as the text names it; its calendar months
+    depend on the organisation, so it has no first_day or last_day."""
+    g = m.groupdict()
+    if g["year2"] and len(g["year2"]) == 2:
+        yy, ref = int(g["year2"]), ctx.reference
+        pivot = (ref.year % 100 + 5) if ref else 30
+        year = (2000 if yy <= pivot else 1900) + yy
+    else:
+        year = int(g["year"] or g["year3"] or g["year2"])
+    return _result("DATE", f"FY{year:04d}")
 
 
 def _normalise_unit_long(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
@@ -375,11 +390,11 @@ def _normalise_month(rule: str, m: re.Match, ctx: RuleContext, start: int, end: 
     attributive = (not g["cue"] and not rel and g["mon"] != "May"
                    and _DETERMINER_BEFORE.search(text[max(0, start - 8):start])
                    and _NOUN_AFTER.match(text[end:end + 20]))
-    if not g["cue"] and not rel and not attributive:
+    if not g["cue"] and not rel and not attributive and not g["ofrel"]:
         return None  # "its April launch", "the March meeting": a month used as a modifier is a date
     if text[end:end + 12].lstrip().startswith(after_words):
         return None
-    if g["mon"] in ("May", "March") and not (g["cue"] or rel or attributive):
+    if g["mon"] in ("May", "March") and not (g["cue"] or rel or attributive or g["ofrel"]):
         return None
     month = month_number(g["mon"])
     mod = POINT_MODS.get(rel, "")
@@ -563,6 +578,12 @@ def _normalise_weekend(rule: str, m: re.Match, ctx: RuleContext, start: int, end
     return _result("DATE", week_value(saturday) + "-WE", anchor="document date", tense=tense)
 
 
+#: The underspecified value of "last week", "this quarter"... in a text without a date, at the unit's granularity.
+_UNDATED_UNIT_VALUES = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                        "fiscal year": "FYXXXX", "financial year": "FYXXXX", "quarter": "XXXX-QX",
+                        "decade": "XXX", "century": "XX"}
+
+
 def _normalise_relative_unit(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
     """relative_unit."""
     g = m.groupdict()
@@ -590,8 +611,8 @@ def _normalise_relative_unit(rule: str, m: re.Match, ctx: RuleContext, start: in
         mod = "END" if pre == "late" else ""
     elif pre.startswith("the rest") or pre.startswith("the remainder"):
         mod = "AFTER"
-    if ref is None:
-        return _result("DATE", "XXXX", mod, "document date")
+    if ref is None:  # no document date: the unit's own placeholder ("last week" is XXXX-WXX, not a year)
+        return _result("DATE", _UNDATED_UNIT_VALUES[unit], mod, "document date")
     if unit == "week":
         value = week_value(ref + timedelta(weeks=shift))
     elif unit == "weekend":
@@ -622,11 +643,16 @@ def _normalise_ago_or_ago_num(rule: str, m: re.Match, ctx: RuleContext, start: i
     """
     g = m.groupdict()
     ref = ctx.reference
-    if g["dir"] != "ago":
-        return None
     words = m.group("t").split()
     unit = g["unit"].lower()
     number = number_value(" ".join(words[:-2])) if rule == "ago" else number_value(g["num"])
+    if g["dir"] in ("earlier", "later") and unit not in ("day", "week"):
+        # "three years later", "two months earlier": the same convention as "ago", the DURATION, here counted
+        # from the narrative's previous date rather than the document's, so no point is computed. Days and
+        # weeks ("a week later") stay the dated anaphoric_day rule's.
+        return _result("DURATION", duration_value(number, unit), anchor="previous date")
+    if g["dir"] != "ago":
+        return None
     if number is None:
         return _result("DATE", "PAST_REF", anchor="document date")
     result = _result("DURATION", duration_value(number, unit), anchor="document date")
@@ -664,14 +690,18 @@ def _normalise_duration(rule: str, m: re.Match, ctx: RuleContext, start: int, en
     unit = g["unit"].lower()
     if num.lower() in ("a", "an", "one", "single") and g["adj"] is None and not g["dmod"] and not g["span"]:
         before = text[max(0, start - 30):start]
-        if re.search(r"(?:\d|billion|million|thousand|trillion|percent|%|times|once|twice|bn|m)\s*$", before):
+        if re.search(r"(?:\d|\bbillion|\bmillion|\bthousand|\btrillion|\bpercent|%|\btimes|\bonce|\btwice|\dbn|\dm)\s*$", before):
             return _result("SET", duration_value(1, unit), anchor="absolute")
         if re.match(r"\s+(?:ago|earlier|later)\b", text[end:end + 10]):
             return None
     if num.lower() == "some" and g["dmod"]:
         return None
+    if _recorded_amount(text, end, unit):
+        return None  # "75 hours of video": an amount of recording, not a stretch of time
     if g["dmod"] and g["span"]:
         return None  # "over the past 24 hours": "over" is a signal; the span starts at "the past"
+    if unit == "quarter" and _FRACTION_OF.match(text, end):
+        return None  # "nearly three quarters of its value": a fraction, not a time
     if unit in ("quarter", "second") and num.lower() in ("a", "an", "one") and not g["span"]:
         # "about a quarter of its dealers", "a second consecutive day": a fraction, an ordinal
         if unit == "quarter" or re.match(r"\s+\w", text[end:end + 3]):
@@ -680,6 +710,22 @@ def _normalise_duration(rule: str, m: re.Match, ctx: RuleContext, start: int, en
         pass
     mod = DURATION_MODS.get((g["dmod"] or "").lower(), "")
     return _result("DURATION", duration_value(number, unit), mod)
+
+
+_FRACTION_OF = re.compile(r"\s+of\s+(?:its|the|their|his|her|our|your|a|an|all|this|that|these|those)\b", re.I)
+_MATERIAL_AFTER = re.compile(r"\s+of\s+(?:[\w-]+\s+)?([\w-]+)")
+
+
+def _recorded_amount(text: str, end: int, unit: str) -> bool:
+    """True for "hours of video", "90 minutes of high-definition footage": recorded material measured in time
+    (nouns from the ``recorded:`` lines of ``timex_exclusions.txt``), an amount rather than a time."""
+    if not unit.startswith(("hour", "minute")):
+        return False
+    after = _MATERIAL_AFTER.match(text, end, end + 60)
+    if after is None:
+        return False
+    words = {w.lower() for w in re.findall(r"[\w-]+", after.group(0))[1:]}
+    return bool(words & recorded_materials())
 
 
 _RECORD_AFTER = re.compile(r"^\s+(?:of|from)\s+(?:the|their|its|his|her|our|a|an|this|last|that)\b")
@@ -695,6 +741,8 @@ def _normalise_bare_duration(rule: str, m: re.Match, ctx: RuleContext, start: in
     after = text[end:end + 10].lower()
     if unit == "minutes" and not q and _RECORD_AFTER.match(after + text[end + 10:end + 30].lower()):
         return None  # "the minutes from their meeting": the record of a meeting, not a duration
+    if _recorded_amount(text, end, unit):
+        return None  # "hours of footage": an amount of recording
     if not (q or g["adj"] or re.search(r"\b(?:for|over|in|within|after|of|recent|past|coming|just|only|mere)\s+$", before)
             or re.match(r"\s+(?:of|ago|later|earlier|long|in the)\b", after)):
         return None
@@ -765,6 +813,8 @@ def _normalise_reference(rule: str, m: re.Match, ctx: RuleContext, start: int, e
     word = g["word"].lower()
     if text[end:end + 1] in "-‐–":
         return None  # "now-cancelled", "soon-to-open": part of a compound adjective
+    if word == "soon" and re.search(r"\bas\s+$", text[max(0, start - 4):start], re.I) and re.match(r"\s+as\b", text[end:end + 4]):
+        return None  # "as soon as": a conjunction (a TimeML signal), not a time
     if word in ("the past", "the future") and re.match(r"\s+(?:\w+\s+)?(?:year|month|week|day|decade|centur|hour|minute)", text[end:end + 20]):
         return None
     if word in ("the future", "the past") and re.match(r"\s+of\b", text[end:end + 5]):
@@ -795,6 +845,7 @@ NORMALISERS = {
     "dotted_date": _normalise_dotted_date,
     "year_range": _normalise_year_range,
     "unit_long": _normalise_unit_long,
+    "fiscal_year": _normalise_fiscal_year,
     "holiday": _normalise_holiday,
     "iso_date": _normalise_iso_date,
     "numeric_date": _normalise_numeric_date,
@@ -881,6 +932,7 @@ RULE_TRIGGERS = {
     "unit_long": "unit",
     "holiday": "holiday",
     "dotted_date": "digit",
+    "fiscal_year": "digit",
     "year_range": "digit",
     "day_word": "day_word",
     "part_of_day": "part_of_day",
@@ -895,17 +947,18 @@ RULE_GATES = {
     "iso_date": r"\d-[01]\d-",
     "numeric_date": r"\d/\d",
     "dotted_date": r"\d\.\d",
+    "fiscal_year": r"[Ff]iscal|FISCAL|[Ff]inancial|FINANCIAL|FY",
     "short_year": r"['’]\d\d",
     "time": r"\d\s*[aApP]\.?[mM]|\d:\d|\d\s+(?:UTC|GMT)|noon|midnight",
     "quarter_code": r"[QH][1-4]",
     "year": r"\d\d\d\d",
     "decade": r"\d0s",
     "year_range": r"\d\d\d\d\s*(?:[-–/]|to|until|and)\s*\d\d",
-    "ago": r"ago",
+    "ago": r"ago|earlier|later",
     "ago_num": r"ago",
     "ordinal_unit": r"second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d(?:st|nd|rd|th)",
     "range_first": r"between|from",
-    "same_period_year_ago": r"same",
+    "same_period_year_ago": r"same|year[\s-]",
     "century": r"century",
     "unit_long": r"-long",
     "weekend": r"weekend",

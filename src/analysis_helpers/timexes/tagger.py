@@ -242,8 +242,17 @@ def _resolve_anaphoric(rows: list[dict], reference: date | None) -> None:
                    first_day=day.isoformat(), last_day=day.isoformat())
 
 
-#: A calendar value another expression can count from: a year, month, day, quarter, half or season.
-_CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?")
+#: A calendar value another expression can count from: a year, month, day, quarter, half or season,
+#: or a fiscal year ("FY2007": "the same period of the last year" after it is ``FY2006``).
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?|FY\d{4}")
+
+
+def _set_fiscal_year(row: dict, year: int, anchor: str) -> None:
+    """Give ``row`` the fiscal year ``FY<year>`` (no calendar interval: fiscal calendars differ)."""
+    if year <= 1:
+        row.update(_out_of_calendar(row["rule"]), granularity="unknown", first_day=None, last_day=None)
+        return
+    row.update(value=f"FY{year:04d}", anchor=anchor, granularity="unknown", first_day=None, last_day=None)
 
 
 def _resolve_anaphoric_period(row: dict, last_date: str | None, reference: date | None) -> None:
@@ -262,6 +271,11 @@ def _resolve_anaphoric_period(row: dict, last_date: str | None, reference: date 
         row.update(value="XXXX" if kind == "ANAPHORIC_YEAR-1" else "XXXX-XX", anchor="document date",
                    granularity="unknown", first_day=None, last_day=None)
         return
+    if last_date.startswith("FY"):  # after a fiscal year, the year before or the same period a year ago is the
+        if kind != "ANAPHORIC_MONTH-1":  # fiscal year before it (MEANTIME convention); a month counts from the text's
+            _set_fiscal_year(row, int(last_date[2:]) - 1, anchor)
+            return
+        last_date, anchor = (reference.isoformat()[:7], "document date") if reference is not None else (last_date[2:], anchor)
     year = int(last_date[:4])
     if kind == "ANAPHORIC_MONTH-1" and not re.match(r"\d{4}-\d{2}\b", last_date):
         if reference is None:  # "the prior month" after a bare year, in an undated text: no month to count from
@@ -274,9 +288,11 @@ def _resolve_anaphoric_period(row: dict, last_date: str | None, reference: date 
         year, month = int(last_date[:4]), int(last_date[5:7])
         value = f"{year - (month == 1):04d}-{(month - 2) % 12 + 1:02d}"
     else:  # the same period, one year earlier, no finer than its unit ("the same month": a month)
-        unit = re.search(r"same\s+(\w+)", row["text"].lower()).group(1)
+        unit = (re.search(r"same\s+(\w+)", row["text"].lower()) or re.search(r"(\w+)$", row["text"].lower())).group(1)
         keep = {"day": 10, "week": 10, "month": 7, "quarter": 7}.get(unit, 7)
         value = f"{year - 1:04d}{last_date[4:keep]}"
+        if unit == "quarter" and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", last_date):  # "the year-ago quarter"
+            value = f"{year - 1:04d}-Q{(int(last_date[5:7]) - 1) // 3 + 1}"
     if year <= 1:
         row.update(_out_of_calendar(row["rule"]), granularity="unknown", first_day=None, last_day=None)
         return

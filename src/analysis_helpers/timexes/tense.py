@@ -15,7 +15,7 @@ from functools import lru_cache
 
 
 _FUTURE = (r"will|won't|wo n't|'ll|’ll|shall|going to|(?:is|are|was|were) (?:expected|due|set|scheduled|"
-           r"slated|poised) to|plans? to|intends? to|(?:is|are) to|upcoming|next|ahead|"
+           r"slated|poised) to|plans? to|intends? to|(?:is|are) to|upcoming|next|ahead|due (?:in|on|by|until|before)|"
            r"later|would|to be held|to meet|to visit|to travel|to attend")
 _PAST = (r"was|were|had|did|has|have|said|told|met|spoke|went|came|made|gave|took|held|led|sent|"
          r"saw|began|became|left|won|lost|ran|set out|earlier|ago|last|\w+ed")
@@ -23,6 +23,8 @@ _TENSE_MARKER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", 
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|should|could|may|might|must|shall|can|to|won't)\s+(?:not\s+)?(?:be\s+|have\s+been\s+|been\s+|get\s+)?$", re.IGNORECASE)
+_PRESENT_BE_BEFORE = re.compile(r"\b(?:is|are|am|'re|’re)\s+(?:not\s+|also\s+|now\s+|still\s+|being\s+|widely\s+)*$", re.IGNORECASE)
+_PAST_BE_BEFORE = re.compile(r"\b(?:was|were|had been)\s+(?:not\s+)?$", re.IGNORECASE)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|'s|’s)\s+(?:not\s+|also\s+|already\s+|been\s+)*$", re.IGNORECASE)
 _NOT_VERBS = frozenset({"need", "indeed", "speed", "seed", "feed", "red", "bed", "shed", "breed", "greed",
                         "hundred", "creed", "deed", "weed", "bleed", "proceed", "exceed", "succeed"})
@@ -36,7 +38,9 @@ def clause_tense(text: str, start: int, end: int, lo: int, hi: int) -> str:
     compete by distance, a marker before the expression winning over one as
     near after it. A participle after a modal ("will be finalized") counts as
     future, "has"/"have" and a participle after them (present perfect) as
-    present. No marker gives 'present'.
+    present, a participle after "is"/"are" ("losses are expected when markets
+    reopen Tuesday") as present; "due in/until" is future unless "was due".
+    No marker gives 'present'.
 
     The sentence's markers are found once and cached, and only the markers
     that can be nearest are compared, so a sentence holding many expressions
@@ -88,14 +92,16 @@ def _sentence_markers(text: str, lo: int, hi: int) -> _Markers:
         if word in _NOT_VERBS:
             continue
         kind = "future" if m.group("future") else "past"
+        left = text[max(lo, m.start() - 25):m.start()]
+        if kind == "future" and word.startswith("due ") and _PAST_BE_BEFORE.search(left):
+            kind = "past"  # "was due in May": a deadline in the past
         if kind == "past":
-            left = text[max(lo, m.start() - 25):m.start()]
             if word in ("has", "have"):
                 kind = "present"
             elif _MODAL_BEFORE.search(left):
                 kind = "future"
-            elif _PERFECT_BEFORE.search(left):
-                kind = "present"
+            elif _PERFECT_BEFORE.search(left) or (word.endswith("ed") and _PRESENT_BE_BEFORE.search(left)):
+                kind = "present"  # "has risen", "losses are expected when markets reopen": not a past clause
         rows.append((m.start(), m.end(), kind))
     return _Markers(rows)
 
