@@ -80,23 +80,52 @@ class CueLexicon:
     form_to_lemma: dict
     by_first_word: dict
     statement_nouns: frozenset = frozenset()
+    ascii_first_words: frozenset = frozenset()  # the keys of ``by_first_word`` that are ASCII letters, as bytes
 
     def finditer(self, text: str):
         """``(start, end)`` of every cue form in ``text``, longest form first at each word, case-blind.
 
         A word index is much faster than one regex alternation of all forms.
         """
-        for match in _WORD_RUN.finditer(text):
-            forms = self.by_first_word.get(match.group().lower())
-            if not forms:
-                continue
-            start = match.start()
-            for form in forms:
+        for start, word in self._opening_words(text):
+            for form in self.by_first_word[word]:
                 end = start + len(form)
                 if text[start:end].lower() == form and (end == len(text) or not (text[end].isalnum()
                                                                                  or text[end] in "’'-")):
                     yield start, end
                     break
+
+    def _opening_words(self, text: str) -> list[tuple[int, str]]:
+        """``(start, lower-case word)`` of every word of ``text`` (a run of ASCII letters after no word
+        character) that opens a cue form, in text order.
+
+        A long text is not walked word by word in Python: the set of its words (C-level byte
+        operations) says which cue words occur at all, and ``str.find`` locates those few; each hit is
+        checked to be a whole word with :data:`_WORD_RUN`, so the result is the same as the walk.
+        """
+        lowered = text.lower()
+        if len(text) < _INDEXED_FROM or len(lowered) != len(text):  # short, or lower() moved offsets
+            words = self.by_first_word
+            return [(match.start(), word) for match in _WORD_RUN.finditer(text)
+                    if (word := match.group().lower()) in words]
+        present = set(text.encode("ascii", "replace").lower().translate(_LETTERS_ONLY).split())
+        found = []
+        for key in present.intersection(self.ascii_first_words):
+            word = key.decode("ascii")
+            start = lowered.find(word)
+            while start >= 0:
+                run = _WORD_RUN.match(text, start)
+                if run is not None and run.end() == start + len(word):
+                    found.append((start, word))
+                start = lowered.find(word, start + 1)
+        found.sort()
+        return found
+
+
+#: Texts at least this long are searched for cue words by :meth:`CueLexicon._opening_words`'s word set.
+_INDEXED_FROM = 400
+#: Every byte but a lower-case ASCII letter becomes a space: the words of a lowered text, split in C.
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 @cached
@@ -128,7 +157,9 @@ def cue_lexicon() -> CueLexicon:
     by_first: dict[str, list[str]] = {}
     for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(form.split(" ")[0], []).append(form)
-    return CueLexicon(pattern, frozenset(clause), frozenset(documents), forms, by_first, frozenset(statements))
+    ascii_words = frozenset(w.encode("ascii") for w in by_first if w.isascii() and w.isalpha() and w.islower())
+    return CueLexicon(pattern, frozenset(clause), frozenset(documents), forms, by_first, frozenset(statements),
+                      ascii_words)
 
 
 @cached
