@@ -178,3 +178,150 @@ def test_photo_description_closed_by_a_copyright_credit_is_a_caption():
     caption = "The harbour master at the old quay on the day the dredgers arrived © Harbour Pictures Ltd"
     roles = roles_of([TITLE, "Gallery", caption, P1, P2])
     assert roles[2] == "caption" and roles[3:] == ["body", "body"]
+
+
+# --- hard-wrapped text, quoted closing lines, ledes and summaries, reader address (round five) ----------------
+
+WRAPPED = [  # one paragraph of a wire story cut at a 60-character margin, as e-mail and terminals print it
+    "The ferry operator said on Tuesday that its profit for the",
+    "quarter fell by a third as fuel costs rose and two of its",
+    "older boats spent the summer in dry dock at the northern yard.",
+    "Its shares were down 4 percent at $3.10 in early trading",
+    "and closed at",
+    "$3.05 on the city exchange.",
+]
+
+
+def test_every_line_of_a_hard_wrapped_paragraph_is_body():
+    roles = roles_of([TITLE] + WRAPPED + [P2])
+    assert roles[0] == "headline" and roles[1:] == ["body"] * (len(WRAPPED) + 1)
+
+
+def test_hard_wrapped_article_after_its_last_long_paragraph_is_still_body():
+    roles = roles_of([TITLE, P1, P2] + WRAPPED + ["Leave a Reply"])
+    assert roles[3:-1] == ["body"] * len(WRAPPED) and roles[-1] != "body"
+
+
+def test_reading_time_under_a_title_is_not_joined_to_it_as_a_wrapped_line():
+    title = "Ferry operator shares fall as much as 12 percent after the summer losses"
+    roles = roles_of([title, "3 Min Read", P1, P2])
+    assert roles[1] != "body" and roles[2:] == ["body", "body"]
+
+
+def test_tag_line_and_a_comment_count_are_not_a_wrapped_paragraph():
+    roles = roles_of([TITLE, P1, P2, "Tags: Harbour, Ferries, Dredging, Council", "4 comments"])
+    assert roles[3] == "tags" and roles[4] != "body"
+
+
+def test_short_quoted_closing_sentence_after_the_last_paragraph_is_body():
+    roles = roles_of([TITLE, P1, P2, P3, 'He added: "We will watch every boat that goes out."'])
+    assert roles[-1] == "body"
+
+
+def test_closing_line_that_introduces_a_statement_with_a_colon_is_body():
+    roles = roles_of([TITLE, P1, P2, P3, "In a statement the harbour board said the following:"])
+    assert roles[-1] == "body"
+
+
+def test_lede_in_the_present_tense_under_the_headline_is_body():
+    lede = "Harbour master Jane Roe says the dredging of the old channel will start in the spring, after years of delay."
+    roles = roles_of([TITLE, lede, P2, P3])
+    assert roles[1:] == ["body", "body", "body"]
+
+
+def test_present_tense_summary_that_the_next_paragraph_tells_again_is_the_standfirst():
+    summary = "Mayor Jane Roe approves the plan to deepen the old channel, ending a dispute with the fishermen."
+    roles = roles_of([TITLE, summary, P1, P2])
+    assert roles[1] == "standfirst" and roles[2:] == ["body", "body"]
+
+
+def test_short_lede_without_a_headline_is_body_unless_the_next_paragraph_retells_it():
+    lede = "Dredgers arrived at the old channel on Monday, watched by a crowd of fishermen on the quay."
+    assert roles_of([lede, P2, P3, LONG])[0] == "body"
+    summary = "The harbour board approved a plan to deepen the old channel, ending the dispute with the fishermen."
+    assert roles_of([summary, P1, P2, LONG])[0] == "standfirst"
+
+
+def test_us_and_a_quoted_we_do_not_let_a_furniture_phrase_decide_a_sentence():
+    us_line = "The US trade office said on Tuesday that the committee's privacy policy review would finish in June."
+    quoted_we = ("“We are not worried,” the spokesman said, adding that the agency's privacy policy would be "
+                 "reviewed next year.")
+    roles = roles_of([TITLE, P1, us_line, quoted_we, P2])
+    assert roles[2:4] == ["body", "body"]
+
+
+def test_bulleted_headlines_of_other_stories_inside_the_article_are_related():
+    links = ["- Why the price of coffee beans doubled in a single winter",
+             "- Ten quiet villages where houses still cost less than a car",
+             "- Scientists find a new species of frog in a city park pond"]
+    roles = roles_of([TITLE, P1, P2] + links + [P3])
+    assert roles[3:6] == ["related"] * 3 and roles[6] == "body"
+
+
+def test_bulleted_points_of_the_article_itself_stay_body():
+    points = ["• Dredging of the old channel starts in the spring",
+              "• The fishermen's cooperative will watch the dredgers closely",
+              "• The board and the ferry companies share the cost"]
+    roles = roles_of([TITLE, P1] + points + [P2, P3])
+    assert roles[2:5] == ["body"] * 3
+
+
+def test_short_prose_far_below_the_article_about_something_else_is_not_body():
+    furniture = ["Share", "Facebook", "Twitter", "Email"]
+    about_site = "Harbour Weekly is a publisher of news about coastal towns, printed every Friday since 1921."
+    roles = roles_of([TITLE, P1, P2, P3, LONG] + furniture + [about_site])
+    assert roles[-1] != "body"
+
+
+def test_the_rest_of_the_article_after_a_picture_and_advertisements_stays_body():
+    between = ["Advertisement", "Story continues below", "Boats at the quay in the old port on Monday.",
+               "Jane Roe / Harbour Pictures"]
+    later = "The fishermen said the dredgers would stop in the spawning weeks, as the board had promised them."
+    roles = roles_of([TITLE, P1, P2, LONG] + between + [later, P3])
+    assert roles[-2:] == ["body", "body"]
+
+
+def test_four_word_last_line_cut_mid_word_right_after_the_article_is_body():
+    assert roles_of([TITLE, P1, P2, P3, "Jane Roe, a spokeswo"])[-1] == "body"
+
+
+def test_developing_story_notice_to_check_back_is_furniture():
+    notice = "Keep checking back as we will be adding details when the harbour board tells us more."
+    assert roles_of([TITLE, P1, P2, P3, notice])[-1] == "boilerplate"
+
+
+STATEMENT = "Harbour Lines owns a quarter of the shares in the container terminal on the quay."
+
+
+def test_present_tense_statement_in_a_page_without_pictures_stays_body():
+    roles = roles_of([TITLE, P1, P2, STATEMENT, P3])
+    assert roles[3] == "body"
+
+
+def test_present_tense_line_on_a_page_with_pictures_is_still_read_as_a_caption():
+    picture = "Dredgers work in the old channel on Monday. Photo by Jane Roe"
+    roles = roles_of([TITLE, P1, picture, P2, STATEMENT, P3])
+    assert roles[2] == "caption" and roles[4] == "caption"
+
+
+@pytest.mark.parametrize("line", ["Roe plans to stand down as harbour master at the end of the summer season.",
+                                  "It will carry up to three hundred passengers on each crossing to the islands."])
+def test_a_visual_verb_after_to_or_a_modal_does_not_make_a_caption(line):
+    assert roles_of([TITLE, P1, P2, line, P3])[3] == "body"
+
+
+def test_cookie_banner_in_other_wordings_is_furniture_but_a_sentence_about_cookies_is_body():
+    banner = ["This website uses cookies.", "By continuing to browse the site you agree to our use of cookies."]
+    law = ("The regulator said on Monday that advertisers' use of cookies to follow readers between sites "
+           "would need a clear yes from every reader from next year.")
+    roles = roles_of(banner + [TITLE, P1, law, P2])
+    assert roles[:2] == ["boilerplate", "boilerplate"] and roles[-2:] == ["body", "body"]
+
+
+def test_share_bar_with_bullets_and_other_networks_is_furniture():
+    roles = roles_of([TITLE, "• Tweet", "• Pin it", "Share via Email", P1, P2, P3])
+    assert roles[1:4] == ["boilerplate"] * 3 and roles[4:] == ["body"] * 3
+
+
+def test_lone_determiner_cut_at_the_end_of_the_page_is_body():
+    assert roles_of([TITLE, P1, P2, P3, "The"])[-1] == "body"

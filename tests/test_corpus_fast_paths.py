@@ -34,8 +34,8 @@ INVENTED = [
 
 def _lexicon_role_without_prefilter(text, n_words):
     """The lexicon decision with every row's pattern run on the block (no literal prefilter)."""
-    addresses_reader = roles._ADDRESSES_READER.search(text)
-    if n_words > roles.MAX_FURNITURE_WORDS and not addresses_reader:
+    addresses_reader = roles._outside_quotation(roles._ADDRESSES_READER, text)
+    if n_words > roles.MAX_FURNITURE_WORDS and not roles._outside_quotation(roles._SPEAKS_TO_READER, text):
         return None
     prose = n_words >= roles.PROSE_WORDS and roles.is_prose(text) and not addresses_reader
     for role, find, anchored, note, _ in roles._lexicon_matchers():

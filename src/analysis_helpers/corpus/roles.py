@@ -293,9 +293,14 @@ def looks_like_caption(text: str) -> bool:
     if not tokens or not tokens[0][0].isupper():
         return False
     verbs = visual_verbs()
-    # the verb slot: the first or second lower-case content word ("Russian servicemen march")
-    slots = [t for t in tokens[:8] if t[0].islower() and t.lower() not in _FUNCTION_WORDS][:2]
-    return any(t in verbs for t in slots)
+    # the verb slot: the first or second lower-case content word ("Russian servicemen march"); a verb after
+    # "to" or a modal is not the sentence's verb ("plans to stand down", "it will carry 300 passengers")
+    slots = [k for k, t in enumerate(tokens[:8]) if t[0].islower() and t.lower() not in _FUNCTION_WORDS][:2]
+    return any(tokens[k] in verbs and not (k and tokens[k - 1].lower() in _NOT_FINITE_BEFORE) for k in slots)
+
+
+#: Words after which a verb is an infinitive, not the present tense of a caption.
+_NOT_FINITE_BEFORE = frozenset("to will would can could may might shall should must".split())
 
 
 @lru_cache(maxsize=8192)
@@ -393,12 +398,19 @@ def looks_like_author_line(text: str) -> bool:
             or "@" in rest or looks_like_date_line(rest))
 
 
+#: A sentence's end, closing quotes or brackets after it, or a colon introducing what follows: no headline ends so.
+_SENTENCE_CLOSE = re.compile(r"(?:[.!][\"”’')\]]*|:)\s*$")
+
+
 def looks_like_headline(text: str) -> bool:
-    """Headline-shaped: title case, or 5 to 25 words in sentence case without a final stop."""
+    """Headline-shaped: title case, or 5 to 25 words in sentence case without a final stop.
+
+    A stop inside closing quotes (``He said: "We will."``) is a final stop, and so is a colon.
+    """
     n = len(words(text))
     if looks_like_title(text):
         return True
-    return 5 <= n <= 25 and text[:1].isupper() and not re.search(r"[.!]\s*$", text) and sentence_count(text) == 1
+    return 5 <= n <= 25 and text[:1].isupper() and not _SENTENCE_CLOSE.search(text) and sentence_count(text) == 1
 
 
 def is_all_caps_line(text: str) -> bool:
@@ -415,7 +427,7 @@ PROSE_WORDS = 15
 
 #: Furniture speaks to its reader: second person, "our", an imperative opening, subscription words.
 _ADDRESSES_READER = re.compile(
-    r"\b(?:you|your|our|us|we|this (?:article|story|commentary|page|site|newsletter)|subscribers?|newsletter)\b"
+    r"\b(?:you|your|our|(?-i:us)|we|this (?:article|story|commentary|page|site|newsletter)|subscribers?|newsletter)\b"
     r"|^(?:get|sign|subscribe|join|save|support|download|follow|try|register|log|please)\b", re.IGNORECASE)
 
 
@@ -433,6 +445,11 @@ _SPEAKS_TO_READER = re.compile(
 def _note_to_reader(text: str, n_words: int) -> bool:
     """A short line that speaks to the reader ("your email", "please join"), with no quotation in it."""
     return n_words <= NOTE_WORDS and not _QUOTE_MARK.search(text) and bool(_SPEAKS_TO_READER.search(text))
+
+
+def _outside_quotation(pattern: re.Pattern, text: str) -> bool:
+    """True when ``pattern`` matches ``text`` somewhere outside a quotation (a quoted "we" is the speaker's)."""
+    return any(not _inside_quotation(text, m.start()) for m in pattern.finditer(text))
 
 
 def _inside_quotation(text: str, offset: int) -> bool:
@@ -454,9 +471,9 @@ def _lexicon_role(text: str, n_words: int | None = None) -> tuple[str, str] | No
     inside a quotation stay prose.
     """
     n_words = len(words(text)) if n_words is None else n_words
-    addresses_reader = _ADDRESSES_READER.search(text)
-    if n_words > MAX_FURNITURE_WORDS and not addresses_reader:
-        return None
+    addresses_reader = _outside_quotation(_ADDRESSES_READER, text)
+    if n_words > MAX_FURNITURE_WORDS and not _outside_quotation(_SPEAKS_TO_READER, text):
+        return None  # a long appeal speaks to "you"; "we" and "our" also fill a long statement or letter
     prose = n_words >= PROSE_WORDS and is_prose(text) and not addresses_reader
     matchers = _lexicon_matchers()
     if _FOLDS_TO_ASCII.search(text):
@@ -603,17 +620,22 @@ def _cut_mid_sentence(text: str, n_words: int, ends_page: bool = False) -> bool:
     """A sentence that stops without its end: six words or more, lower case, last word lower case, no stop.
 
     On the page's last line (``ends_page``: where a scrape is cut), or before an ellipsis that marks
-    the cut, a sentence may hold more names (up to three capitalised words in four), or be only a
-    determiner and lower-case words ("The judge", "The needed proof…").
+    the cut, four words are enough and a sentence may hold more names (up to three capitalised words
+    in four, "Jane Roe, a spokeswo"), or be only a determiner and lower-case words ("The judge",
+    "The needed proof…", a lone "The").
     """
     ws = words(text)
     ends_page = ends_page or bool(_ELLIPSIS_END.search(text))  # an ellipsis marks the cut in the text itself
     text = _ELLIPSIS_END.sub("", text)
-    if not ws or not ws[-1][:1].islower() or re.search(r"[.!?:;…\"”’)]\s*$", text):
+    if not ws or re.search(r"[.!?:;…\"”’)]\s*$", text):
         return False
-    if n_words >= 6:
+    if len(ws) == 1 and ends_page:
+        return ws[0] in _DETERMINERS  # the scrape stopped right after a sentence's first word
+    if not ws[-1][:1].islower():
+        return False
+    if n_words >= (4 if ends_page else 6):
         return title_case_share(text) < (0.75 if ends_page else 0.5)
-    return ends_page and n_words >= 2 and ws[0] in _DETERMINERS and all(w[:1].islower() for w in ws[1:])
+    return ends_page and ws[0] in _DETERMINERS and all(w[:1].islower() for w in ws[1:])
 
 
 def _is_header(role: tuple[str, str] | None) -> bool:
@@ -667,8 +689,97 @@ def _teaser_of(text: str, sorted_norms: list[str], owners: list[int]) -> int | N
     return owners[at] if at < len(sorted_norms) and sorted_norms[at].startswith(stem) else None
 
 
+#: Longest line that a hard wrap produces (characters): text wrapped for e-mail or a terminal runs 60 to 80.
+WRAP_WIDTH = 100
+#: Shortest line worth calling filled: a shorter line ended where its writer ended it, not at the margin.
+MIN_WRAPPED_LINE = 30
+#: A wrapped line is at least this share of the length of the line it runs on into.
+SIMILAR_LENGTH = 0.6
+#: A line ends its sentence (or its clause) when it closes with one of these, quotes or brackets after it.
+_LINE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
+#: What a continued line opens with: a lower-case word, a figure before a lower-case word ("3 cents", not
+#: "1 Min Read") or an amount ("$6.01 on").
+_CONTINUES = re.compile(r"^(?:[a-z]|[$£€¥]?\d[\d.,%-]*\s+[a-z]|[$£€¥]\d)")
+
+
+def _continues_line(previous: str, line: str) -> bool:
+    """True when ``line`` carries on the sentence that ``previous`` was cut from by a hard wrap.
+
+    ``previous`` stops at the margin: no end punctuation, filled (30 to 100 characters) and not much
+    shorter than ``line`` (lines wrapped at one margin have similar lengths; a short label above a
+    longer line does not). ``line`` opens like the middle of a sentence: lower case, a figure or a
+    currency sign. Neither line is furniture by itself (a reading time under a title, a tag line).
+    """
+    previous, line = previous.strip(), line.strip()
+    if not (MIN_WRAPPED_LINE <= len(previous) <= WRAP_WIDTH and len(line) <= WRAP_WIDTH):
+        return False
+    if _LINE_END.search(previous) or not _CONTINUES.match(line):
+        return False
+    return len(previous) >= SIMILAR_LENGTH * len(line) and _lexicon_role(line) is None and _lexicon_role(previous) is None
+
+
+def hard_wrap_groups(texts: list[str]) -> list[range]:
+    """The blocks grouped into paragraphs: a line that continues a hard-wrapped sentence joins the line above.
+
+    Returns consecutive ranges of block numbers covering ``texts``; most are one block long.
+    """
+    groups: list[range] = []
+    start = 0
+    for i in range(1, len(texts) + 1):
+        if i == len(texts) or not _continues_line(texts[i - 1], texts[i]):
+            groups.append(range(start, i))
+            start = i
+    return groups
+
+
+#: A paragraph that holds this share of a summary's content words tells its story again.
+RETOLD = 0.4
+
+
+def _retells(paragraph: str, summary: str) -> bool:
+    """True when ``paragraph`` starts the story of ``summary`` again: the layout of a summary above the article.
+
+    A lede's next paragraph carries the story on with new words; a page's summary line is followed by
+    an article that names the same people, places and acts again (at least :data:`RETOLD` of the
+    summary's content words).
+    """
+    words_s = content_words(summary)
+    return bool(words_s) and len(words_s & content_words(paragraph)) >= RETOLD * len(words_s)
+
+
 def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[str, str]]:
     """Role and deciding rule for each block of one article, in order.
+
+    A hard-wrapped paragraph (lines cut at a margin, see :func:`hard_wrap_groups`) is read as one
+    block, and each of its lines takes the paragraph's role.
+
+    Parameters
+    ----------
+    texts : list of str
+        The blocks of one article, in reading order (see :func:`blocks.block_spans`).
+    repeated : :class:`RepeatedLines` or container of str
+        As for :func:`classify_paragraph_roles`.
+
+    Returns
+    -------
+    list of (role, rule)
+        One per block of ``texts``.
+    """
+    groups = hard_wrap_groups(texts)
+    if len(groups) == len(texts):
+        return classify_paragraph_roles(texts, repeated)
+    joined = [" ".join(texts[k].strip() for k in group) for group in groups]
+    labelled = classify_paragraph_roles(joined, repeated)
+    roles: list[tuple[str, str]] = []
+    for group, (role, rule) in zip(groups, labelled):
+        if len(group) > 1:
+            rule = f"{rule} (lines {group[0]} to {group[-1]}: one hard-wrapped paragraph)"
+        roles.extend([(role, rule)] * len(group))
+    return roles
+
+
+def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tuple[str, str]]:
+    """Role and deciding rule for each paragraph of one article, in order (hard-wrapped lines already joined).
 
     Parameters
     ----------
@@ -810,8 +921,9 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
             if i < headline and roles[i] is None and (is_short_line(texts[i]) or looks_like_title(texts[i])):
                 roles[i] = ("boilerplate", "site name or section label before the headline")
         # The standfirst stands right after the headline: a summary, not a dateline lede.
-        # It is told from a first paragraph by its form: no final stop, the present tense
-        # of a summary, or words that a later paragraph repeats with no paragraph between.
+        # It is told from a first paragraph (a lede is body) by its layout: no final stop, the present
+        # tense of a summary that the next paragraph tells again, or words that a later paragraph
+        # repeats with no paragraph between.
         j = headline + 1
         while j < n and roles[j] is not None and roles[j][0] == "duplicate":
             j += 1  # the headline printed again
@@ -822,8 +934,9 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
             words_j = content_words(texts[j])
             echoed = any(len(words_j & content_words(texts[k])) >= 0.6 * len(words_j) for k in range(j + 2, n))
             teaser = next_is_paragraph and bool(_ELLIPSIS_END.search(texts[j]))  # a summary cut short above the article
-            if not _TERMINAL.search(texts[j]) or is_present_summary(texts[j]) or (not next_is_paragraph and echoed) \
-                    or teaser:
+            retold = next_is_paragraph and _retells(texts[j + 1], texts[j])
+            if not _TERMINAL.search(texts[j]) or (is_present_summary(texts[j]) and retold) \
+                    or (not next_is_paragraph and echoed) or teaser:
                 roles[j] = ("standfirst", "summary right after the headline")
         for i in lead:
             if i > headline and roles[i] is None and looks_like_author_line(texts[i]):
@@ -831,10 +944,15 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
     else:
         free = [i for i in range(n) if roles[i] is None]
         if free and free[0] == first_prose and len(prose) > 1 and n_words[free[0]] <= 60 \
-                and n_words[free[0]] < n_words[prose[1]] and not _DATELINE.match(texts[free[0]]):
+                and n_words[free[0]] < n_words[prose[1]] and not _DATELINE.match(texts[free[0]]) \
+                and _retells(texts[prose[1]], texts[free[0]]):
             roles[free[0]] = ("standfirst", "short opening paragraph before a longer one, no headline")
 
-    # 5. Everything else: captions, other articles' headlines, stray endings, prose.
+    # 5. Everything else: captions, other articles' headlines, stray endings, prose. A present-tense
+    # sentence is a caption only on a page that shows pictures (a credit or a visual caption elsewhere):
+    # in a page of text it is the article's own statement ("The firm owns a quarter of the airline.").
+    shows_pictures = any(r is not None and r[0] == "caption" for r in roles) or any(
+        roles[i] is None and looks_like_caption(texts[i]) for i in range(n))
     for i in range(n):
         if roles[i] is not None:
             continue
@@ -854,7 +972,7 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
             else:
                 roles[i] = ("related", "headline-shaped line inside the article")
         elif (8 <= n_words[i] <= 30 and is_present_summary(text) and past_share > 0.6 and first_prose < i < n - 1
-              and not _NOT_A_CAPTION_START.match(text) and not _REPORTED.search(text)):
+              and not _NOT_A_CAPTION_START.match(text) and not _REPORTED.search(text) and shows_pictures):
             roles[i] = ("caption", "one present-tense sentence in a past-tense article")
         else:
             roles[i] = ("body", "prose")
@@ -863,7 +981,76 @@ def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[s
         if roles[i] == ("body", "prose") and roles[i + 1][0] == "caption" and n_words[i] <= 4 and (
                 not _TERMINAL.search(texts[i]) or norms[i + 1].startswith(norms[i])):
             roles[i] = ("caption", "short label right above a caption (or the caption's first words again)")
+    _mark_link_lists(texts, roles, article_words)
+    _mark_text_below_the_article(texts, roles, n_words)
     return [r for r in roles]  # type: ignore[misc]
+
+
+#: A list item's marker: a bullet, a dash or a number ("• ", "- ", "3. ").
+_LIST_MARK = re.compile(r"^\s*(?:[•·▪◦*‣–-]|\d{1,2}[.)])\s+")
+#: Fewest items of a list of links; longest item, in words.
+LINK_LIST_ITEMS, LINK_ITEM_WORDS = 3, 25
+#: A list whose items share less than this share of their content words with the article points elsewhere.
+LINK_LIST_OVERLAP = 0.3
+
+
+def _mark_link_lists(texts: list[str], roles: list, article_words: set[str]) -> None:
+    """Mark as related a list of links to other stories read as body: three or more marked items in a row,
+    each a headline (at most 25 words, no final stop), that share little vocabulary with the article.
+
+    A list of the article's own points repeats its words or ends its items with stops; a list of other
+    stories' headlines does neither.
+    """
+    i, n = 0, len(texts)
+    while i < n:
+        j = i
+        while j < n and roles[j] == ("body", "prose") and _LIST_MARK.match(texts[j]) \
+                and len(words(texts[j])) <= LINK_ITEM_WORDS and not _TERMINAL.search(texts[j]):
+            j += 1
+        if j - i >= LINK_LIST_ITEMS:
+            shares = [len(content_words(texts[k]) & article_words) / max(1, len(content_words(texts[k])))
+                      for k in range(i, j)]
+            if sum(shares) / len(shares) < LINK_LIST_OVERLAP:
+                for k in range(i, j):
+                    roles[k] = ("related", f"item of a list of headlines sharing little with the article (blocks {i} to {j - 1})")
+        i = max(j, i + 1)
+
+
+#: More non-body lines than this between two stretches of body text separate them.
+ARTICLE_GAP = 3
+#: A stretch below the article that shares less than this share of its content words with it is about something else.
+BELOW_OVERLAP = 0.5
+
+
+def _mark_text_below_the_article(texts: list[str], roles: list, n_words: list[int]) -> None:
+    """Mark as stray short prose far below the article that is not about it (a site's self-description, a notice).
+
+    The article is the stretch of body blocks with the most words, where stretches are cut by more than
+    :data:`ARTICLE_GAP` non-body lines in a row. A later stretch of blocks of at most
+    :data:`MAX_FURNITURE_WORDS` words each that shares less than :data:`BELOW_OVERLAP` of its content words
+    with the article is not the article (a paragraph of more words stays body).
+    """
+    stretches: list[list[int]] = []
+    gap = ARTICLE_GAP + 1
+    for i, role in enumerate(roles):
+        if role[0] != "body":
+            gap += 1
+            continue
+        if gap > ARTICLE_GAP:
+            stretches.append([])
+        stretches[-1].append(i)
+        gap = 0
+    if len(stretches) < 2:
+        return
+    article = max(stretches, key=lambda stretch: sum(n_words[i] for i in stretch))
+    article_words = set().union(*(content_words(texts[i]) for i in article))
+    for stretch in stretches[stretches.index(article) + 1:]:
+        if any(n_words[i] > MAX_FURNITURE_WORDS for i in stretch):
+            continue
+        vocabulary = set().union(*(content_words(texts[i]) for i in stretch))
+        if len(vocabulary & article_words) < BELOW_OVERLAP * len(vocabulary):
+            for i in stretch:
+                roles[i] = ("stray", f"text below the article (after block {article[-1]}) not about it")
 
 
 #: Columns of the blocks table (and ``role_rule``, which rule gave the role).
