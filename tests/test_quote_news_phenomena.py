@@ -162,7 +162,8 @@ def test_a_quotation_opening_its_paragraph_after_a_long_sentence_about_a_person(
 def test_camel_case_names_and_the_article_is_never_an_organisation():
     q = quotes_of("DeVarga also said it was “among the first ferry lines to go electric.”\n\n"
                   "The letter was signed by ten mayors.\n\n“We thank the harbour workers,” they wrote.")
-    assert row_of(q, "go electric")["speaker"] == "DeVarga"
+    in_marks = q[q["kind"] != "indirect"]  # "said it was “...”" is also a reported clause with its own row
+    assert row_of(in_marks, "go electric")["speaker"] == "DeVarga"
     assert row_of(q, "thank the harbour")["speaker"] != "The"
 
 
@@ -229,4 +230,5 @@ def test_a_lower_case_role_before_a_name_is_the_persons_role():
 def test_a_quantifier_never_opens_a_name():
     q = quotes_of(STORY + "Velmar also said it was “among the first lines to go electric. All Velmar ferries "
                   "now run on batteries.”\n\nVelmar said the change cost little.")
-    assert row_of(q, "first lines")["speaker"] == "Velmar"
+    in_marks = q[q["kind"] != "indirect"]  # "said it was “...”" is also a reported clause with its own row
+    assert row_of(in_marks, "first lines")["speaker"] == "Velmar"

@@ -61,6 +61,9 @@ _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
 # the body a described role serves: "for Mr. Ana Ruiz", "for the family", "at the embassy" (up to four words)
 _ROLE_BODY = re.compile(r" (?:for|at|to) (?:(?:the|his|her|their) )?(?:[A-Z][\w’'-]*(?:\.(?= [A-Z]))?(?: (?:of |de |van )?[A-Z][\w’'-]*(?:\.(?= [A-Z]))?){0,3}"
                         r"|[a-z][\w’'-]*(?= (?:said|says|told|added|confirmed|declined|did|would|could)\b))")
+# between a role and the name of the body it serves: " of the German state of ", " for the "
+# (the name follows a preposition: "chief of staff General Ana Ruiz" is a person in apposition, not a body)
+_ROLE_OF_BODY_GAP = re.compile(r" (?:of|for|at) (?:the |his |her |their )?(?:(?:[\w-]+ ){1,3}(?:of|for|in) (?:the )?)?")
 _PREPOSITIONS = frozenset(
     "of to with by from for on at about against between among into than like toward towards over under "
     "before after during including regarding despite as".split()
@@ -71,6 +74,8 @@ _PRONOUN_WORDS = frozenset("he she it they we i this that".split())
 _COORDINATED = re.compile(rf"(?:\band|\bbut|,)\s+(?:{_ADVERBS}\s+)*$")
 
 
+# a relative pronoun right before a cue: "analysts, who had forecast that"
+_WHO_BEFORE = re.compile(rf",\s+who\s+(?:{_ADVERBS}\s+)*$")
 _ADJACENT_GAP = re.compile(_ADJACENT.pattern[1:-1])  # without ^ and $, for fullmatch in place
 _COMMA_GAP = re.compile(_APPOSITION_GAP.pattern[1:-1])
 
@@ -84,6 +89,16 @@ def _first_np() -> re.Pattern:
     irregular = "|".join(sorted(irregular_past()))
     return re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})\s+(?:has|had|have|is|was|"
                       rf"were|are|[a-z]{{2,}}ed|{irregular}|(?!this\b|thus\b|its\b)[a-z]{{2,}}s)\b")
+
+
+@cached
+def _group_subject() -> re.Pattern:
+    """A group phrase opening a sentence before its verb, group 1 the group: "Union leaders released",
+    "A group of city councillors issued" (a collective noun and "of": the group named after it)."""
+    nouns = "|".join(sorted(group_nouns(), key=len, reverse=True))
+    irregular = "|".join(sorted(irregular_past()))
+    return re.compile(rf"\s*(?:(?:A|An|The)\s+(?:{nouns})\s+of\s+)?{_group_phrase()}"
+                      rf"\s+(?:(?:has|have|had)\s+)?(?:[a-z]{{2,}}ed|{irregular})\b")
 
 
 def _search_back(pattern: re.Pattern, text: str, start: int, end: int):
@@ -100,11 +115,11 @@ def _without_determiner(phrase: str) -> str:
 
 @cached
 def _group_phrase() -> str:
-    """Regex of a group speaker: optional article, up to two capitalised words and two modifiers, a
-    group noun ("a NATO official", "Citi analysts", "the government spokesperson"); group 1 is the
-    phrase without its article."""
+    """Regex of a group speaker: optional article, up to three capitalised words and two modifiers, a
+    group noun ("a NATO official", "a United Auto Workers negotiator", "the government spokesperson");
+    group 1 is the phrase without its article."""
     nouns = "|".join(sorted(group_nouns(), key=len, reverse=True))
-    return (rf"(?:(?:the|a|an|The|A|An)\s+)?((?<![\w’'-])(?:[A-Z][\w.&’'-]*\s+){{0,2}}"
+    return (rf"(?:(?:the|a|an|The|A|An)\s+)?((?<![\w’'-])(?:[A-Z][\w.&’'-]*\s+){{0,3}}"
             rf"(?:(?!(?:{_FUNCTION})\b)[a-z]{{2,}}\s+){{0,2}}(?:{nouns}))\b")
 
 
@@ -116,12 +131,20 @@ def _group_evidence() -> re.Pattern:
 
 
 @cached
+def _group_phrase_pattern() -> re.Pattern:
+    """A group phrase, matched in full up to a comma ("most analysts" of "most analysts, who said")."""
+    return re.compile(_group_phrase())
+
+
+@cached
 def _group_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
-    """A group phrase before a cue, a capitalised clause-initial phrase ("Moscow", "The Kremlin") before
-    a cue, and a group phrase at the start of a text (after a quote, after "according to")."""
+    """A group phrase before a cue, a capitalised clause-initial phrase ("Moscow", "The Kremlin", "The
+    Office of Fair Trading") before a cue, and a group phrase at the start of a text (after a quote, after
+    "according to")."""
     group = re.compile(rf"{_group_phrase()}\s+(?:{_ADVERBS}\s+)*$")
     org = re.compile(
-        rf"(?:^|[,;:]\s+|\b(?:and|but|while)\s+)(?:(?:The|the)\s+)?([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){{0,2}})"
+        rf"(?:^|[,;:]\s+|\b(?:and|but|while)\s+)(?:(?:The|the)\s+)?"
+        rf"([A-Z][\w.&-]*(?:\s+(?:(?:of|for|on)\s+(?:the\s+)?)?[A-Z][\w.&-]*){{0,3}})"
         rf"\s+(?:{_ADVERBS}\s+)*$")
     leading = re.compile(rf"\s*{_group_phrase()}")
     return group, org, leading
@@ -132,6 +155,10 @@ _INSTITUTION_NOUNS = frozenset(
     "company firm ministry agency government department army military court committee council union party "
     "campaign embassy office commission group kremlin pentagon administration board bank".split()
 )
+#: Institution nouns that, written with "the" alone ("the company said"), stand for the organisation a recent
+#: sentence named; and how many sentences back (this one included) that organisation is looked for.
+_DEFINITE_INSTITUTIONS = frozenset("company firm group carmaker automaker airline retailer manufacturer".split())
+NAMED_ORGANISATION_REACH = 4
 #: Group nouns that name one person speaking for others.
 _ONE_PERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman official source aide diplomat resident "
                               "witness analyst expert executive insider negotiator supplier".split())
@@ -345,10 +372,25 @@ class ArticleSpeakers:
                 return value
         return ("", "")
 
+    def _role_with_body(self, title: Mention, body: Mention, method: str, cue: Cue) -> Attribution:
+        """The speaker of a role written with the body it serves ("the premier of the state of X").
+
+        Its holder when the article names one, else the role and its body as written, without the article.
+        """
+        attribution = self._attribution(title, method, cue)
+        if attribution.speaker in self.registry.people:
+            return attribution
+        phrase = self.text[title.start:body.end]
+        return replace(attribution, speaker=_without_determiner(phrase), speaker_text=phrase, speaker_end=body.end)
+
     def _attribution(self, m: Mention, method: str, cue: Cue | None) -> Attribution:
         canonical, conflict = self.resolved.get(m.start, ("", ""))
         if m.kind == "group":
             canonical = m.name
+            if canonical.lower() in _DEFINITE_INSTITUTIONS and \
+                    re.search(r"\b[Tt]he\s+$", self.text[max(0, m.start - 5):m.start]):
+                # "the company said": the organisation a recent sentence opens with, as the guidelines name it
+                canonical = self._named_organisation_before(m.start) or canonical
         if not canonical:
             return Attribution()
         cue_fields = {} if cue is None else {"cue": cue.text, "cue_start": cue.start, "cue_end": cue.end}
@@ -357,6 +399,28 @@ class ArticleSpeakers:
             kind = "group"  # an unregistered capitalised phrase: an organisation
         return Attribution(canonical, m.text, m.start, m.end, method, bool(conflict), conflict, **cue_fields,
                            speaker_type=speaker_type_of(kind, canonical))
+
+    def _named_organisation_before(self, offset: int) -> str:
+        """The capitalised organisation opening the latest of the few sentences before ``offset`` ("" if none).
+
+        "Acme Ferries posted a loss. ... the company said": "Acme Ferries". A registered person
+        or a surname is not an organisation.
+        """
+        index = self.sentence_index(offset)
+        for i in range(index, max(-1, index - NAMED_ORGANISATION_REACH), -1):
+            if self.sentences[i][3] == "headline":
+                break  # the headline is not the narrative
+            s_start, s_end = self.sentences[i][0], min(self.sentences[i][1], offset)
+            found = _LEADING_NP.match(self.text, s_start, s_end)
+            if not found or found.group(1).split()[0].lower() in _NOT_ORGANISATION or self.in_quote(found.start(1)):
+                continue
+            words = found.group(1).split()
+            # one capitalised word that is no registered surname ("Chrysler"), or an organisation's word
+            # ("Velmar Ferries", "Acme Group"): two or three words alone may be a person's name
+            if (len(words) == 1 and words[0] not in self.registry.by_surname) \
+                    or any(w.lower() in organisation_words() for w in words[1:]):
+                return found.group(1)
+        return ""
 
     # ------------------------------------------------------------ speaker rules
     def group_before(self, start: int, end: int) -> Mention | None:
@@ -386,6 +450,32 @@ class ArticleSpeakers:
         s = offset_base + offset
         canonical = _without_determiner(phrase)
         return Mention(s, s + len(phrase), phrase, "group", name=canonical)
+
+    def _group_ending_at(self, sent_start: int, end: int):
+        """The longest group phrase ending at ``end`` whose first word is not a past verb
+        ("most analysts" in "The results surprised most analysts", "retired officials" in "met retired
+        officials"), as a match; None if there is none."""
+        best, after_verb = None, False
+        for word in re.finditer(r"\S+", self.text[max(sent_start, end - 80):end]):
+            start = max(sent_start, end - 80) + word.start()
+            verb = word.group().islower() and (word.group().endswith("ed") or word.group() in irregular_past())
+            if verb and not after_verb:  # a past verb, unless it follows one ("met retired officials")
+                after_verb = True
+                continue
+            after_verb = False
+            found = _group_phrase_pattern().fullmatch(self.text, start, end)
+            if found is not None and found.start(1) < end:
+                best = found
+                break
+        return best
+
+    def group_at(self, start: int) -> Mention | None:
+        """A group phrase starting at ``start`` ("union leaders", "the opposition"), else None."""
+        found = _group_patterns()[2].match(self.text, start, min(len(self.text), start + 80))
+        if found is None or found.start(1) - start > 4:
+            return None
+        s0, e0 = found.start(1), found.end(1)
+        return Mention(s0, e0, self.text[s0:e0], "group", name=_without_determiner(self.text[s0:e0]))
 
     def _resolved_before(self, start: int, end: int, count: int) -> list[Mention]:
         """The last ``count`` resolved mentions inside ``[start, end)``, in text order."""
@@ -445,6 +535,10 @@ class ArticleSpeakers:
                     and re.fullmatch(r" (?:for|at|to) (?:(?:the|his|her|their) )?", self.text[before[k - 1].end:m.start]):
                 # "a spokesman for Mr. Ruiz said": the spokesman speaks, not Ruiz
                 return self._attribution(before[k - 1], method, cue)
+            if k > 0 and before[k - 1].kind == "title" and before[k - 1].start in self.resolved \
+                    and _ROLE_OF_BODY_GAP.fullmatch(self.text, before[k - 1].end, m.start):
+                # "The premier of the state of Lower Carinthia remarked": the role speaks, not its body
+                return self._role_with_body(before[k - 1], m, method, cue)
             head = self._person_before_apposition(sent_start, m)
             if head is not None:
                 # "Ana Ruiz, president and CEO of Acme Airlines said": the person, not the body
@@ -457,6 +551,18 @@ class ArticleSpeakers:
                 if head is not None:
                     return self._attribution(head, "subject of cue (apposition)", cue)
             return self._attribution(m, method, cue)
+        who = _WHO_BEFORE.search(self.text, max(sent_start, cue.start - 60), cue.start)
+        if who is not None:
+            # "most analysts, who had forecast that ...": the relative pronoun's antecedent speaks
+            named = self._resolved_before(sent_start, who.start(), 1)
+            if named and named[0].end == who.start() and not named[0].possessive:
+                return self._attribution(named[0], "subject of cue", cue)
+            group = self._group_ending_at(sent_start, who.start())
+            if group is not None:
+                s0, e0 = group.start(1), group.end(1)
+                phrase = self.text[s0:e0]
+                return self._attribution(Mention(s0, e0, phrase, "group", name=_without_determiner(phrase)),
+                                         "group subject of cue", cue)
         group = self.group_before(sent_start, cue.start)
         if group is not None:
             head = self._person_before_apposition(sent_start, group)
@@ -470,6 +576,12 @@ class ArticleSpeakers:
             subject = self.subjects[i] if 0 <= i < len(self.subjects) else None
             if subject is not None and subject.start < cue.start:
                 return self._attribution(subject, "subject of sentence", cue)
+            lead = _group_subject().match(self.text, sent_start, cue.start)
+            if lead:
+                # "A group of city councillors released a joint statement saying “...”": the group speaks
+                s, e = lead.start(1), lead.end(1)
+                return self._attribution(Mention(s, e, self.text[s:e], "group", name=self.text[s:e]),
+                                         "group subject of sentence", cue)
             first_np = _first_np().match(self.text, sent_start, cue.start)
             if first_np and first_np.group(1).split()[0] not in ("The", "A", "An", "This", "It", "In", "On"):
                 s = first_np.start(1)  # matched in place: already an offset into the text

@@ -18,15 +18,18 @@ the packaged weights the rules rank, from strongest to weakest:
    ``statement`` in ``data/quote_cues.csv``).
 4. ``subject of cue`` (and ``(apposition)``, ``group subject of cue``): the
    nearest cue before the quotation in its sentence and its subject.
-5. ``according to``, ``agent of a passive cue``.
+5. ``according to``, ``agent of a passive cue`` ("described by X as “...”", and "was described as
+   “...” by X" with the agent after the closing mark).
 6. ``continued quote``: a paragraph reopening a quotation left open.
 7. ``cue in next sentence``: the next sentence opens with the cue ("“...” ¶ said Ana Ruiz.").
 8. ``same speaker as the previous quote``: a quotation opening a sentence
    with no cue of its own after an attributed quotation of the same paragraph.
-9. ``subject of sentence`` (and ``(organisation)``): a participle or second
+9. ``subject of sentence`` (and ``(organisation)``, ``group subject of sentence``): a participle or second
    verb ("..., saying", "... and warned"): the sentence's subject.
 10. ``previous paragraph's speaker``: a quotation opening its paragraph with no
     cue, right after a paragraph that ended on an attributed quotation.
+11. ``speaker in next paragraph``: a paragraph that is only a quotation, with no cue, before a
+    paragraph opening with its subject and a cue ("“...” ¶ Ana Ruiz remembered asking, ...").
 
 Features beyond the rule: how the speaker is written (registered name, role,
 pronoun, group), whether the cue is a plain verb of speech, and the distance in
@@ -44,7 +47,7 @@ import re
 from dataclasses import replace
 from ..resources import cached
 
-from .records import Attribution
+from .records import Attribution, Cue
 from .decision import Candidate, candidate, decide
 from .marks import MAX_LABEL_WORDS, QuoteSpan
 from .speakers import cue_lexicon
@@ -200,6 +203,14 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
             following = speakers.next_sentence_cue(speakers.sentence_bounds(close_end - 1)[1])
             if following.speaker:
                 out.append(_candidate(following, following.cue_start - close_end))
+    if not out and not span.unclosed:
+        agent = _passive_agent_after(speakers, before, close_end)
+        if agent is not None:
+            out.append(_candidate(agent, agent.speaker_start - close_end))
+    if not out and not before.strip(" \t\n\"“”„«‘'"):
+        following = _next_paragraph_speaker(speakers, speakers.sentence_index(open_pos), close_end)
+        if following is not None:
+            out.append(_candidate(following, following.speaker_start - close_end))
     colon = re.search(r":\s*$", before)
     if colon:
         ms = [m for m in speakers.mentions_between(sent_start, open_pos) if m.start in speakers.resolved]
@@ -254,6 +265,63 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
     if _speech_like(text[start:end]):
         out += _narrative_subjects(speakers, index, open_pos, opens)
     return out
+
+
+# a passive cue right before the opening mark: "was described as", "has been called", "were branded"
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?([a-z]+ed)(?:\s+as)?\s*$")
+_BY_AFTER = re.compile(r"[\s,]*by\s+")
+
+
+def _passive_agent_after(speakers, before: str, close_end: int) -> Attribution | None:
+    """The agent of a passive cue around a quotation: "was described as “...” by Ana Ruiz".
+
+    The cue is a past participle of the cue lexicon after a form of "be"; the agent follows the
+    closing mark and "by": a registered mention, else a group phrase ("by union leaders").
+    """
+    passive = _PASSIVE_BEFORE.search(before)
+    if passive is None or passive.group(1) not in cue_lexicon().form_to_lemma:
+        return None
+    by = _BY_AFTER.match(speakers.text, close_end)
+    if by is None:
+        return None
+    cue = Cue(close_end + by.start(), close_end + by.end(), passive.group(1),
+              cue_lexicon().form_to_lemma[passive.group(1)])
+    found = speakers.mentions_between(by.end(), min(len(speakers.text), by.end() + 80))
+    # the agent's name, perhaps after lower-case role words ("by union leader Ana Ruiz")
+    if found and re.fullmatch(r"(?:[a-z]+\s+){0,3}", speakers.text[by.end():found[0].start]) \
+            and found[0].start in speakers.resolved:
+        return speakers._attribution(found[0], "agent of a passive cue", cue)
+    group = speakers.group_at(by.end())
+    return None if group is None else speakers._attribution(group, "agent of a passive cue", cue)
+
+
+#: Characters between the subject opening the next paragraph and its cue ("Ana Ruiz remembered asking").
+NEXT_PARAGRAPH_CUE_REACH = 60
+
+
+def _next_paragraph_speaker(speakers, index: int, close_end: int) -> Attribution | None:
+    """The speaker of a paragraph that is nothing but a quotation, named by the next paragraph.
+
+    "“How can it go away?” ¶ Ana Ruiz remembered asking, “...”": the next paragraph opens with
+    its subject, and a cue follows it closely. None when the quotation does not fill its
+    paragraph or the next paragraph does not open that way.
+    """
+    sentences = speakers.sentences
+    if index < 0 or index + 1 >= len(sentences):
+        return None
+    block, following = sentences[index][2], sentences[index + 1]
+    if following[2] == block or (index > 0 and sentences[index - 1][2] == block) \
+            or following[3] != sentences[index][3]:
+        return None  # the quotation does not fill its paragraph, or the next block is another part of the page
+    if _ONLY_PUNCTUATION.match(speakers.text, close_end).end() < sentences[index][1]:
+        return None
+    subject = speakers.subjects[index + 1]
+    if subject is None or speakers.text[following[0]:subject.start].strip():
+        return None
+    cues = speakers.cues_between(subject.end, min(following[1], subject.end + NEXT_PARAGRAPH_CUE_REACH))
+    if not cues or cues[0].lemma == "according to":
+        return None
+    return speakers._attribution(subject, "speaker in next paragraph", cues[0])
 
 
 def _speech_like(quoted: str) -> bool:

@@ -357,8 +357,38 @@ def find_mentions(text: str) -> list[Mention]:
         for m in _sequence_mentions(match.group()):
             mentions.append(Mention(base + m.start, base + m.end, m.text, m.kind, m.name, m.role, m.place,
                                     m.possessive))
+    mentions = _titles_for_a_body(mentions, text)
     _add_pronouns_and_titles(mentions, text, lexicons)
     return _without_nested(mentions, text)
+
+
+# "Minister for": a capitalised role, "for", then the body it serves and the holder's name
+_FOR_GAP = re.compile(r"\s+for\s+(?:the\s+)?$")
+
+
+def _titles_for_a_body(mentions: list[Mention], text: str) -> list[Mention]:
+    """Join a capitalised role, "for", its body and the holder's name into one name mention.
+
+    "Assistant Secretary of the Navy for Acquisition Paul Verhoeven": the run after "for"
+    holds the body's words and, as its last two words (three with a middle initial), the
+    holder's name; a run of fewer than three words is the body alone ("Minister for Health").
+    Without this the role stands alone and is read as another holder of a similar role.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        previous = out[-1] if out else None
+        if (previous is not None and previous.kind == "title" and m.kind == "name" and not m.role
+                and _FOR_GAP.match(text, previous.end, m.start) and not m.possessive):
+            words = m.name.split()
+            size = 3 if len(words) >= 4 and re.fullmatch(r"[A-Z]\.", words[-2]) else 2
+            if len(words) >= 3 and all(w[:1].isupper() for w in words[-size:]):
+                body = text[previous.start:m.start].split() + words[:-size]
+                role, place = canonical_role(body)
+                out[-1] = Mention(previous.start, m.end, text[previous.start:m.end], "name",
+                                  " ".join(words[-size:]), role or previous.role, place or previous.place, False)
+                continue
+        out.append(m)
+    return out
 
 
 #: Distinct capitalised runs remembered per lexicon source (names, sentence openers recur in every article).
@@ -783,8 +813,8 @@ class Registry:
         """The person holding ``mention``'s role: the latest such person mentioned before it.
 
         ``before`` lists ``(offset, canonical)`` of resolved name mentions. Falls
-        back to the role's head word ("secretary"), then to the first holder
-        mentioned after it. Empty when nobody in the registry holds the role.
+        back to a more specific role with the same head ("the minister" -> the "economy
+        minister", never the "prime minister"), then to the first holder mentioned after it. Empty when nobody in the registry holds the role.
         """
         def holders(match) -> list[str]:
             out = []
@@ -797,8 +827,11 @@ class Registry:
 
         candidates = holders(lambda r: r == mention.role)
         if not candidates:
+            # a less specific role ("the minister" for the "economy minister"), never a different one
+            # ("the prime minister" is not the "economy minister")
+            words = set(mention.role.split())
             head = mention.role.split()[-1]
-            candidates = holders(lambda r: r.split()[-1] == head)
+            candidates = holders(lambda r: r.split()[-1] == head and words <= set(r.split()))
         if not candidates:
             return ""
         for _, name in reversed(before):
