@@ -7,8 +7,11 @@ Each text case is one article of ``--size`` characters run through the whole ext
 topics off, no time budget so that the full cost is measured); the table gives the CPU
 seconds, seconds per 100 KB, the slowest step, whether any exception escaped, and whether
 every reported span satisfies ``text[start:end] == reported text``. The folder cases run
-``read_articles`` on a folder holding the fault. Targets: zero crashes, no article
-slower than 2 s per 100 KB, offsets exact.
+``read_articles`` on a folder holding the fault; the command cases run ``analysis-helpers
+extract`` on a small folder with one run-level fault each (exit status, what ``--out`` holds
+after); the last case is one single-line scrape of 20 times ``--size``. Targets: zero crashes,
+no article slower than 2 s per 100 KB, offsets exact, every skipped input named, no partial
+output that looks complete.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from analysis_helpers.pipeline import RunOptions, extract_corpus
 from analysis_helpers.topics.model import TopicOptions
 
 RESULTS = Path(__file__).parent / "results" / "robustness.md"
+#: The long single-line case is this many times ``--size`` (2 MB at the default size).
+LONG_FACTOR = 20
 PROSE = ("The minister said the talks in Brussels would continue next week. Officials met on "
          "Tuesday to discuss the budget, and the committee approved the plan.\n")
 
@@ -93,6 +98,7 @@ def folder_cases(tmp: Path) -> dict[str, Path]:
         cases[name] = path
         return path
 
+    (folder("unreadable file (permission denied)") / "locked.txt").write_text(good)
     with open(folder("2 GB sparse file") / "huge.txt", "wb") as handle:
         handle.truncate(2 * 1024 ** 3)
     os.mkfifo(folder("FIFO named .txt") / "pipe.txt")
@@ -116,13 +122,137 @@ def folder_cases(tmp: Path) -> dict[str, Path]:
 
 
 def run_folder_case(path: Path) -> tuple[float, str, str]:
+    import builtins
+
+    real_open = builtins.open
+
+    def refusing_open(file, *args, **kwargs):  # root reads a chmod-000 file, so refuse as the OS would
+        if Path(str(file)).name == "locked.txt":
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
     start = time.process_time()
+    builtins.open = refusing_open
     try:
         articles, problems = read_articles(path)
     except Exception as exc:
         return time.process_time() - start, f"error: {type(exc).__name__}: {exc}"[:120], "-"
+    finally:
+        builtins.open = real_open
     named = "; ".join(f"{r.severity}: {r.file}: {r.problem}"[:110] for r in problems.itertuples()) or "none"
     return time.process_time() - start, f"ok ({len(articles)} read)", named
+
+
+def command_cases(tmp: Path) -> dict[str, tuple]:
+    """Run-level faults of the ``extract`` command: name -> (arguments, what to prepare, what to check after)."""
+    from analysis_helpers.runner import outputs
+
+    good = "NATO ministers meet\nThe minister said the talks went well on Monday.\n"
+    folder = tmp / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(good)
+    (folder / "formula.txt").write_text("=HYPERLINK(\"http://example.invalid\")\nIt rained on Tuesday.\n")
+    Path(os.fsdecode(bytes(folder) + b"/caf\xe9.txt")).write_text(good)
+    unread = tmp / "unread"
+    unread.mkdir()
+    (unread / "empty.txt").write_bytes(b"")
+    (unread / "bin.txt").write_bytes(b"\x00\x01binary")
+    bad_manifest = tmp / "bad_manifest"
+    bad_manifest.mkdir()
+    (bad_manifest / "ok.txt").write_text(good)
+    (bad_manifest / "manifest.csv").mkdir()
+    (tmp / "a_file").write_text("x")
+    foreign = tmp / "foreign"
+    foreign.mkdir()
+    (foreign / "thesis.docx").write_text("keep me")
+    locked = tmp / "locked"
+    earlier: dict[str, bytes] = {}
+
+    def lock():
+        return outputs.OutputLock(locked).acquire()
+
+    def failing_write():  # the disk fills while the third table is written
+        original, written = outputs.write_table, []
+        earlier.update({p.name: p.read_bytes() for p in (tmp / "o1").iterdir()})
+
+        def write(table, folder, name, fmt="csv", excel=False):
+            written.append(name)
+            if len(written) == 3:
+                raise OSError(28, "No space left on device")
+            return original(table, folder, name, fmt, excel)
+        outputs.write_table = write
+        return lambda: setattr(outputs, "write_table", original)
+
+    def listing(out):
+        names = sorted(p.name for p in out.iterdir()) if out.is_dir() else []
+        done = out / outputs.COMPLETION_FILE
+        return (f"{len(names)} files in --out" + (", _SUCCESS.json" if done.exists() else ", no _SUCCESS.json")
+                if out.exists() else "--out not created")
+
+    def formulas(out):
+        plain = pd.read_csv(out / "articles.csv", dtype=str, keep_default_na=False)
+        return f"{listing(out)}; titles starting with '=': {int(plain['title'].str.startswith('=').sum())}"
+
+    def excel(out):
+        table = pd.read_csv(out / "articles.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        return f"{listing(out)}; titles starting with '=': {int(table['title'].str.startswith('=').sum())}"
+
+    def utf8(out):
+        bad = [p.name for p in out.glob("*.csv") if not _decodes(p)]
+        return f"{listing(out)}; tables not UTF-8: {len(bad)}"
+
+    return {
+        "clean folder with a formula title and a non-UTF-8 file name": ([folder, "--out", tmp / "o1"], None, utf8),
+        "plain CSV keeps a formula-looking cell as written": ([folder, "--out", tmp / "o2"], None, formulas),
+        "--excel neutralises it": ([folder, "--out", tmp / "o3", "--excel"], None, excel),
+        "no article read (empty and binary files)": ([unread, "--out", tmp / "o4"], None, lambda out: listing(out)),
+        "unreadable manifest (a folder named manifest.csv)": ([bad_manifest, "--out", tmp / "o5"], None,
+                                                              lambda out: listing(out)),
+        "--out is a file": ([folder, "--out", tmp / "a_file"], None, lambda out: "file kept"
+                            if (tmp / "a_file").read_text() == "x" else "file changed"),
+        "--out cannot be created (under a file)": ([folder, "--out", tmp / "a_file" / "out"], None,
+                                                   lambda out: listing(out)),
+        "--out holds other files": ([folder, "--out", foreign], None,
+                                    lambda out: "thesis.docx kept" if (foreign / "thesis.docx").exists() else "lost"),
+        "--out locked by another run": ([folder, "--out", locked], lock, lambda out: listing(out)),
+        "disk full while writing (earlier output in --out)": (
+            [folder, "--out", tmp / "o1"], failing_write,
+            lambda out: listing(out) + (", earlier output whole" if {p.name: p.read_bytes() for p in out.iterdir()}
+                                        == earlier else ", earlier output CHANGED")),
+    }
+
+
+def _decodes(path: Path) -> bool:
+    try:
+        path.read_bytes().decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def run_command_case(arguments, prepare, check) -> tuple[float, str, str]:
+    """CPU seconds, exit status (or the exception) and the state of --out after one ``extract`` command."""
+    import contextlib
+    import io
+
+    from analysis_helpers.cli import main as command
+
+    out = Path(arguments[arguments.index("--out") + 1])
+    undo = prepare() if prepare is not None else None
+    start = time.process_time()
+    err = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(err):
+            status = str(command(["extract", *map(str, arguments), "--no-progress", "--topics", "off"]))
+    except Exception as exc:  # noqa: BLE001 - a failed write is reported, the output checked
+        status = f"{type(exc).__name__}: {exc}"[:60]
+    finally:
+        if undo is not None:
+            undo() if callable(undo) else undo.release()
+    seconds = time.process_time() - start
+    last = [line for line in err.getvalue().splitlines() if line.startswith("analysis-helpers:")]
+    message = last[-1][len("analysis-helpers: "):].replace(str(out.parent), "TMP")[:90] if last else ""
+    return seconds, status + (f" ({message})" if message else ""), check(out)
 
 
 def main(argv=None) -> int:
@@ -160,6 +290,25 @@ def main(argv=None) -> int:
             seconds, outcome, named = run_folder_case(path)
             lines.append(f"| {name} | {seconds:.2f} | {outcome} | {named.replace('|', '/')} |")
             print(lines[-1], file=sys.stderr, flush=True)
+    lines += ["", "## The command: run-level faults", "",
+              "`analysis-helpers extract` (topics off) on a small folder; exit status 0 clean, 3 tables written "
+              "with problems, 2 unusable input or --out (nothing written), 130 interrupted (SIGINT: "
+              "`tests/test_cli.py::test_sigint_exits_130_with_one_line_and_no_complete_looking_output`).", "",
+              "| case | CPU s | exit status (message) | --out after |", "|---|---:|---|---|"]
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, case in command_cases(Path(tmp).resolve()).items():
+            seconds, status, after = run_command_case(*case)
+            lines.append(f"| {name} | {seconds:.2f} | {status.replace('|', '/')} | {after.replace('|', '/')} |")
+            print(lines[-1], file=sys.stderr, flush=True)
+    long_size = args.size * LONG_FACTOR
+    text = (PROSE.replace("\n", " ") * (long_size // len(PROSE) + 1))[:long_size]
+    seconds, outcome, offsets, slowest = run_text_case(text)
+    lines += ["", "## One long single-line scrape", "",
+              "| case | characters | CPU s | s per 100 KB | slowest step (CPU s) | outcome | offsets |",
+              "|---|---:|---:|---:|---|---|---|",
+              f"| plain prose on one line | {len(text):,} | {seconds:.2f} | {seconds * 100_000 / len(text):.2f} | "
+              f"{slowest} | {outcome} | {offsets} |"]
+    print(lines[-1], file=sys.stderr, flush=True)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS}", file=sys.stderr)

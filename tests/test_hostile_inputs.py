@@ -136,6 +136,19 @@ def test_date_arithmetic_leaving_the_calendar_stays_unresolved(text, published):
     assert (timexes["anchor"] == "out of calendar range").any() or published != "2025-02-12"
 
 
+def test_date_arithmetic_leaving_the_calendar_is_a_warning_row():
+    from analysis_helpers.pipeline import RunOptions, extract_corpus
+    from analysis_helpers.topics.model import TopicOptions
+
+    text = "It happened 99999999999 days ago. On 9999-12-31 it rained, and a day later it snowed on Monday."
+    tables = extract_corpus(build_corpus(one_article(text)), RunOptions(topics=TopicOptions(mode="off")))
+    (row,) = tables["problems"].to_dict("records")
+    assert row["file"] == "a.txt" and row["severity"] == "warning" and row["step"] == "timexes"
+    assert row["problem"].startswith("2 date expression(s) fall outside years 1 to 9999")
+    assert (tables["timexes"]["anchor"] == "out of calendar range").sum() == 2
+    assert "Monday" in set(tables["timexes"]["text"])  # the article's other dates are kept
+
+
 # --------------------------------------------------------------------------- reading a folder
 def write(folder: Path, name, data) -> Path:
     path = folder / name if isinstance(name, str) else Path(os.fsdecode(bytes(folder) + b"/" + name))
@@ -151,8 +164,32 @@ def problem_for(problems: pd.DataFrame, file: str) -> str:
 
 def test_oversized_file_is_refused_without_being_read(tmp_path, monkeypatch):
     write(tmp_path, "ok.txt", ARTICLE)
-    with open(tmp_path / "huge.txt", "wb") as handle:  # sparse: 2 GB on paper, nothing on disk
+    huge = tmp_path / "huge.txt"
+    with open(huge, "wb") as handle:  # sparse: 2 GB on paper, nothing on disk
         handle.truncate(2 * 1024 ** 3)
+    real_open = open
+
+    class Unreadable:  # the handle of the huge file: its size may be asked, its bytes may not be read
+        def __init__(self, handle):
+            self.handle = handle
+
+        def fileno(self):
+            return self.handle.fileno()
+
+        def read(self, *args):
+            raise AssertionError("the oversized file was read")
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.handle.close()
+
+    def open_all_but_huge(path, *args, **kwargs):
+        handle = real_open(path, *args, **kwargs)
+        return Unreadable(handle) if Path(path) == huge else handle
+
+    monkeypatch.setattr("builtins.open", open_all_but_huge)
     articles, problems = read_articles(tmp_path)
     assert list(articles["file"]) == ["ok.txt"]
     assert "over the" in problem_for(problems, "huge.txt")
@@ -325,3 +362,120 @@ def test_tables_are_identical_under_any_hash_seed(tmp_path):
         result = subprocess.run([sys.executable, "-c", script], capture_output=True, env=env, check=True)
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1] and len(outputs[0]) > 1000
+
+
+# --------------------------------------------------------------------------- the command: status and outputs
+def extract_command(*args: str) -> int:
+    from analysis_helpers.cli import main
+
+    return main(["extract", *map(str, args), "--no-progress", "--topics", "off"])
+
+
+def test_no_article_read_exits_2_and_writes_nothing(tmp_path, capsys):
+    from analysis_helpers.cli import EXIT_OK, EXIT_USAGE
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "empty.txt", b"")
+    write(folder, "nbsp.txt", "\u00a0 \n")
+    write(folder, "bin.txt", b"\x00\x01\x02binary")
+    assert extract_command(folder, "--out", tmp_path / "out") == EXIT_USAGE
+    assert list((tmp_path / "out").iterdir()) == []  # no table, no _SUCCESS.json
+    err = capsys.readouterr().err
+    assert "no article read" in err and "empty.txt" in err and "bin.txt" in err
+    # an earlier complete output in --out is left as it was
+    write(folder, "ok.txt", ARTICLE)
+    assert extract_command(folder, "--out", tmp_path / "out") != EXIT_USAGE
+    before = {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()}
+    (folder / "ok.txt").unlink()
+    assert extract_command(folder, "--out", tmp_path / "out") == EXIT_USAGE
+    assert {p.name: p.read_bytes() for p in (tmp_path / "out").iterdir()} == before
+    assert EXIT_OK != EXIT_USAGE
+
+
+def test_unwritable_out_is_refused_before_any_work(tmp_path, capsys, monkeypatch):
+    from analysis_helpers import cli
+    from analysis_helpers.cli import EXIT_USAGE
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "ok.txt", ARTICLE)
+    (tmp_path / "a_file").write_text("x")
+    monkeypatch.setattr(cli, "read_input", lambda *a, **k: pytest.fail("the input was read before --out was checked"))
+    assert extract_command(folder, "--out", tmp_path / "a_file" / "out") == EXIT_USAGE
+    assert "cannot write there" in capsys.readouterr().err
+
+
+def test_non_utf8_file_name_goes_through_the_whole_command(tmp_path):
+    from analysis_helpers.cli import EXIT_OK
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, b"caf\xe9.txt", ARTICLE)
+    write(folder, "ok.txt", ARTICLE.replace("Monday", "Tuesday"))
+    assert extract_command(folder, "--out", tmp_path / "out") == EXIT_OK  # a warning is no error
+    for table in (tmp_path / "out").glob("*.csv"):
+        table.read_bytes().decode("utf-8")  # every table is valid UTF-8
+    articles = pd.read_csv(tmp_path / "out" / "articles.csv", dtype=str, keep_default_na=False)
+    assert sorted(articles["file"]) == ["caf\\xe9.txt", "ok.txt"]
+    sentences = pd.read_csv(tmp_path / "out" / "sentences.csv", dtype=str, keep_default_na=False)
+    assert set(sentences["doc_id"]) == set(articles["doc_id"])
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_excel_output_neutralises_every_formula_start_and_plain_csv_keeps_it(tmp_path, start):
+    from analysis_helpers.runner.outputs import excel_safe, write_table
+
+    cell = start + "SUM(A1:A9)"
+    table = pd.DataFrame({"doc_id": ["a", "b"], "text": [cell, "plain - text"], "value": [-5.0, 3.0]})
+    assert excel_safe(table)["text"].tolist() == ["'" + cell, "plain - text"]
+    assert excel_safe(table)["value"].tolist() == [-5.0, 3.0]  # numbers stay numbers
+    if start == "\r":  # no table cell holds a CR: inputs' line ends are made LF (next test)
+        return
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "xl").mkdir()
+    plain = write_table(table, tmp_path / "plain", "t")
+    excel = write_table(table, tmp_path / "xl", "t", excel=True)
+    back_plain = pd.read_csv(plain, dtype=str, keep_default_na=False)
+    back_excel = pd.read_csv(excel, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert back_plain["text"].tolist() == [cell, "plain - text"]  # the plain CSV keeps the text exactly
+    assert back_excel["text"].tolist() == ["'" + cell, "plain - text"]
+    assert back_excel["value"].tolist() == back_plain["value"].tolist() == ["-5.0", "3.0"]
+
+
+def test_carriage_returns_in_a_table_input_become_line_feeds_so_the_csv_reads_back(tmp_path):
+    from analysis_helpers.runner.inputs import articles_from_table
+
+    table = pd.DataFrame({"doc_id": ["x"], "title": ["Head\rline"],
+                          "text": ["Headline\r\nThe minister said on Monday.\rThe talks went well.\n"]})
+    articles, problems = articles_from_table(table, "pull.jsonl")
+    assert articles.loc[0, "text"] == "Headline\nThe minister said on Monday.\nThe talks went well.\n"
+    assert articles.loc[0, "title"] == "Head\nline" and articles.loc[0, "changes"] == "crlf-to-lf;cr-to-lf"
+    assert "read with changes: crlf-to-lf, cr-to-lf" in problem_for(problems, "pull.jsonl:1")
+    articles.to_csv(tmp_path / "articles.csv", index=False, lineterminator="\n")  # as the command writes it
+    back = pd.read_csv(tmp_path / "articles.csv", dtype=str, keep_default_na=False)
+    assert back[["text", "title"]].equals(articles[["text", "title"]])
+
+
+@pytest.mark.parametrize("extractor", [extract_quotes, extract_timexes, extract_figures, build_timeline])
+@pytest.mark.parametrize("articles, message", [
+    (pd.DataFrame({"doc_id": ["a", "a"], "text": ["He said so.", "She did."]}), "doc_id repeated: a"),
+    (pd.DataFrame({"doc_id": [1, 2], "text": ["He said so.", "She did."]}), "doc_id must be text"),
+    (pd.DataFrame({"doc_id": ["a"], "body": ["He said so."]}), "no 'text' column"),
+])
+def test_extractors_validate_a_dataframe_with_a_clear_error(extractor, articles, message):
+    from analysis_helpers.corpus.build import CorpusError
+
+    with pytest.raises(CorpusError, match=message):
+        extractor(articles)
+
+
+def test_help_says_reading_is_not_recursive_and_names_the_safety_options(capsys):
+    from analysis_helpers.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "not recursive" in help_text and "--recursive" in help_text
+    for option in ("--article-timeout", "--excel", "--max-bytes"):
+        assert option in help_text, option

@@ -168,7 +168,7 @@ def _attach_by_scanning_every_group(groups, sentences, dated_offsets, people, da
         for names, group_actors, first, group in candidates:
             if names & present and actors & group_actors and not (info["last_day"] and info["last_day"] < first):
                 group.append({**group[0], "doc_id": s.doc_id, "sent_start": s.start, "sent_end": s.end,
-                              "attached": True, "timex": "", "reason": [], "reported_on": info["reference_day"]})
+                              "attached": True, "timex": "", "reason": (), "reported_on": info["reference_day"]})
                 break
 
 
@@ -208,3 +208,33 @@ def test_undated_sentences_join_the_first_group_sharing_a_name_and_an_actor():
     assert found == expected
     attached = [(i, m["sent_start"]) for i, g in enumerate(found) for m in g if m.get("attached")]
     assert attached == [(0, 500), (1, 0), (2, 100)]
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis_helpers.timeline.events import sentence_lead, short_clause
+
+_CLAUSE_WORDS = st.sampled_from(["on", "Monday", ",", ", ", " ", "  ", "the", "talks", "At", "\n", "x,y",
+                                 "2025", "ended.", "of", "By", "Sunday,"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CLAUSE_WORDS, min_size=1, max_size=80), st.data())
+def test_short_clause_with_the_sentence_lead_equals_short_clause_alone(words, data):
+    """The lead of a sentence holding several dates is a shortcut only: every date gets the same clause."""
+    sentence = "".join(words)
+    start = data.draw(st.integers(0, len(sentence)))
+    end = data.draw(st.integers(start, len(sentence)))
+    for max_words in (2, 16):
+        lead = sentence_lead(sentence, max_words)
+        assert short_clause(sentence, start, end, max_words, lead=lead) == short_clause(sentence, start, end,
+                                                                                       max_words)
+
+
+def test_short_clause_of_a_late_date_in_a_long_sentence_is_the_lead_clause():
+    sentence = "Officials met in Brussels and agreed a plan " * 5 + "on Monday."
+    start = sentence.index("Monday")
+    assert short_clause(sentence, start, start + 6) == ("Officials met in Brussels and agreed a plan "
+                                                        "Officials met in Brussels and agreed a plan…")
+    assert sentence_lead(sentence)[1] == short_clause(sentence, start, start + 6)

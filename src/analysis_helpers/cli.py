@@ -194,6 +194,11 @@ def _extract_locked(args) -> int:
                                         recursive=args.recursive)
     except CorpusError as exc:
         return _fail(str(exc))
+    if len(articles) == 0:  # unusable input: no table is written, so no output looks like a finished run
+        for row in problems.head(20).itertuples():
+            print(f"  {row.severity}: {row.file}: {row.problem}", file=sys.stderr)
+        more = f" (and {len(problems) - 20} more problems)" if len(problems) > 20 else ""
+        return _fail(f"no article read from {args.input_dir}{more}; nothing written to {args.out}")
     try:
         reference = load_reference(args.reference) if args.reference is not None else None
     except ValueError as exc:
@@ -207,7 +212,7 @@ def _extract_locked(args) -> int:
     tables = output_tables(results, problems)
     all_problems = tables["problems"]
     n_errors = int((all_problems["severity"] == "error").sum())
-    status = EXIT_USAGE if len(articles) == 0 else EXIT_PROBLEMS if n_errors else EXIT_OK
+    status = EXIT_PROBLEMS if n_errors else EXIT_OK
     method = tables["topics"].attrs.get("method", "") if "topics" in tables else "off"
     completion = {
         "tool": "analysis-helpers", "version": __version__, "command": "extract",
@@ -224,7 +229,11 @@ def _extract_locked(args) -> int:
         "exit_status": status, "seconds": round(time.monotonic() - started, 3),
         "cpu_seconds_per_step": {name: round(value, 3) for name, value in seconds.items()},
     }
-    commit_tables(tables, args.out, completion, fmt=args.fmt, excel=args.excel, staged=True)
+    try:
+        commit_tables(tables, args.out, completion, fmt=args.fmt, excel=args.excel, staged=True)
+    except OSError as exc:  # a full disk, a quota: the tables were written beside --out, which is left whole
+        where = f" ({exc.filename})" if exc.filename else ""
+        return _fail(f"cannot write the tables{where}: {exc.strerror or exc}; {args.out} left as it was")
     n_unread = int((problems["severity"] == "error").sum())
     print(f"{len(articles)} articles read, {n_unread} files not read, {len(all_problems)} problems "
           f"(see {args.out / ('problems.' + args.fmt)}); wrote {', '.join(sorted(tables))}", file=sys.stderr)

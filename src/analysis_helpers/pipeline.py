@@ -67,6 +67,7 @@ from .timeline.events import EVENT_COLUMNS, merge_events
 from .timeline.reference import find_conflicts
 from .timexes.document_dates import DOCUMENT_DATE_COLUMNS, date_source, document_dates
 from .timexes.table import TIMEX_COLUMNS, timexes_table
+from .timexes.tagger import OUT_OF_CALENDAR
 from .topics.checks import topic_choice, topic_model_diagnostics
 from .topics.model import TopicOptions, fit_topic_model
 from .topics.near_duplicates import same_passage_classes
@@ -408,8 +409,21 @@ def run_article_steps(articles: pd.DataFrame, context: CorpusContext | None = No
             results[step.name] = _concat(parts, step) if parts else _empty(step)
         if timer is not None:
             timer[step.name] = timer.get(step.name, 0.0) + time.process_time() - started
+    problems += _out_of_calendar_rows(results.get("timexes"), files)
     results["problems"] = problems
     return results
+
+
+def _out_of_calendar_rows(timexes, files: dict) -> list[dict]:
+    """One warning row per article whose date arithmetic left the calendar ("99999999999 days ago",
+    "on 9999-12-31 ... a day later"): those expressions stay in ``timexes`` unresolved, and say so here."""
+    if timexes is None or not len(timexes) or "anchor" not in timexes:
+        return []
+    counts = timexes.loc[timexes["anchor"] == OUT_OF_CALENDAR, "doc_id"].value_counts(sort=False)
+    return [{"file": files.get(doc_id, doc_id), "severity": "warning", "step": "timexes", "error": "",
+             "problem": f"{n} date expression(s) fall outside years 1 to 9999 once counted; left unresolved "
+                        f"(anchor '{OUT_OF_CALENDAR}')"}
+            for doc_id, n in sorted(counts.items())]
 
 
 def _written(steps) -> set[str]:

@@ -163,6 +163,20 @@ def has_visible_text(text: str) -> bool:
     return _VISIBLE.search(text) is not None
 
 
+def normalise_line_ends(text: str, changes: list[str]) -> str:
+    """``text`` with CRLF and lone CR line ends made LF, each kind found named in ``changes`` (appended).
+
+    A CR left in a cell is a line break to every CSV reader, though the CSV writer leaves it unquoted.
+    """
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+        changes.append("crlf-to-lf")
+    if "\r" in text:
+        text = text.replace("\r", "\n")
+        changes.append("cr-to-lf")
+    return text
+
+
 def decode_article_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
     """Decode one file's bytes into article text.
 
@@ -216,12 +230,7 @@ def decode_article_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> 
             if text == data.decode("cp1252", errors="replace"):
                 encoding = "cp1252"
             changes.append("decoded-cp1252")
-    if "\r\n" in text:
-        text = text.replace("\r\n", "\n")
-        changes.append("crlf-to-lf")
-    if "\r" in text:
-        text = text.replace("\r", "\n")
-        changes.append("cr-to-lf")
+    text = normalise_line_ends(text, changes)
     if looks_like_html(text):
         text = html_to_text(text)
         changes.append("html-to-text")

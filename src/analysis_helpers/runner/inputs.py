@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..corpus.build import ARTICLE_COLUMNS, PROBLEM_COLUMNS, CorpusError, count_words, first_line, read_articles
-from ..corpus.decoding import DEFAULT_MAX_BYTES
+from ..corpus.decoding import DEFAULT_MAX_BYTES, normalise_line_ends
 
 TABLE_SUFFIXES = {".parquet": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
@@ -83,10 +83,17 @@ def articles_from_table(table: pd.DataFrame, source: str = "input") -> tuple[pd.
                              "problem": f"row {i + 1} (doc_id {doc_ids[i]}): text missing or blank; not read"})
             continue
         record = {column: "" for column in ARTICLE_COLUMNS}
+        changes: list[str] = []
         for column in ARTICLE_COLUMNS:
             if column in table and column not in ("n_chars", "n_words"):
                 value = table[column].iloc[i]
-                record[column] = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+                value = "" if value is None or (isinstance(value, float) and value != value) else str(value)
+                record[column] = normalise_line_ends(value, changes if column == "text" else [])
+        text = record["text"]  # line ends as a file's are read: LF, and the offsets count in that text
+        if changes:
+            record["changes"] = ";".join(filter(None, [record["changes"], *changes]))
+            problems.append({"file": record["file"] or rows[i], "severity": "warning",
+                             "problem": "read with changes: " + ", ".join(changes)})
         record.update({"doc_id": doc_ids[i], "text": text, "file": record["file"] or rows[i],
                        "title": record["title"] or first_line(text), "n_chars": len(text),
                        "n_words": count_words(text), "encoding": record["encoding"] or source.rsplit(".", 1)[-1]})

@@ -125,29 +125,48 @@ def event_names(text: str) -> set[str]:
     return {m.group(0).lower() for m in _NAME.finditer(text) if re.search(_EVENT_NAME_WORDS + r"$", m.group(0))}
 
 
-def short_clause(sentence: str, timex_start: int, timex_end: int, max_words: int = 16) -> str:
+def short_clause(sentence: str, timex_start: int, timex_end: int, max_words: int = 16,
+                 lead: tuple[int, str] | None = None) -> str:
     """What happened: the sentence without its date phrase, cut to ``max_words`` words.
 
     Only the first words on each side of the date phrase can reach the clause,
     so each side is read up to a bounded number of words: a long sentence holding
-    many dates costs its length once, not once per date.
+    many dates costs its length once, not once per date. ``lead`` is the sentence's
+    :func:`sentence_lead` (same ``max_words``), given when the sentence holds several dates.
     """
     keep = max_words + 8
+    if lead is not None and lead[0] < timex_start - 1:
+        return lead[1]  # what the branch below returns: the first words end before the date (see sentence_lead)
     head_cut = _after_words(sentence, 0, timex_start, keep)
     if head_cut < timex_start:  # the words before the date already fill the clause
-        head, tail = sentence[:head_cut], ""
-    else:
-        head = sentence[:timex_start]
-        tail_start = timex_end
-        tail = sentence[tail_start:_after_words(sentence, tail_start, len(sentence), keep)]
-        head = re.sub(r"\b(?:on|in|at|during|after|since|by|from|of|until|the)\s*$", "", head, flags=re.IGNORECASE)
+        return _clause(sentence[:head_cut], "", max_words)
+    tail = sentence[timex_end:_after_words(sentence, timex_end, len(sentence), keep)]
+    return _clause(_PREPOSITION_AT_END.sub("", sentence[:timex_start]), tail, max_words)
+
+
+def sentence_lead(sentence: str, max_words: int = 16) -> tuple[int, str]:
+    """Where the sentence's first ``max_words + 8`` words end, and the clause of any date after them.
+
+    The words are read by one possessive match that never looks back, and reading
+    ``sentence[:timex_start]`` instead of the whole sentence changes nothing while
+    the match ends two characters or more before ``timex_start`` (neither the end of
+    the text nor ``$`` is reached): :func:`short_clause` then returns this clause.
+    """
+    end = _after_words(sentence, 0, len(sentence), max_words + 8)
+    return end, _clause(sentence[:end], "", max_words)
+
+
+_PREPOSITION_AT_END = re.compile(r"\b(?:on|in|at|during|after|since|by|from|of|until|the)\s*$", re.IGNORECASE)
+_PREPOSITION_AT_START = re.compile(r"^(?:On|In|At|During|After|Since|By)\s*,?\s*")
+
+
+def _clause(head: str, tail: str, max_words: int) -> str:
+    """The words around a date phrase (``head`` before it, ``tail`` after it) joined and cut to ``max_words``."""
     text = (head.rstrip() + " " + tail.lstrip(" ,")).strip(" ,")
-    text = re.sub(r"^(?:On|In|At|During|After|Since|By)\s*,?\s*", "", text).strip(" ,")
+    text = _PREPOSITION_AT_START.sub("", text).strip(" ,")
     words = text.split()
     clause = " ".join(words[:max_words])
     return clause + ("…" if len(words) > max_words else "")
-
-
 
 
 def _after_words(text: str, start: int, end: int, n: int) -> int:
@@ -219,7 +238,7 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
         col["end"].append(end)
         col["block_id"].append(block_id)
         col["text"].append(text)
-        col["actors"].append(actors_in(text, people))
+        col["actors"].append(tuple(actors_in(text, people)))
     main_actor = {}
     for doc, col in columns.items():
         counts: dict[str, int] = {}
@@ -242,7 +261,7 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
             thread_text = " ".join(context)
             per_sentence[key] = {"thread_text": thread_text, "words": content_words(thread_text),
                                  "actors": col["actors"][i],
-                                 "location": location_in(col["text"][i])}
+                                 "location": location_in(col["text"][i]), "dates": 0, "lead": None, "without": {}}
         return per_sentence[key]
 
     def block_facts(doc: str, block_id: int) -> dict:
@@ -275,22 +294,29 @@ def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[s
         sent_text, sent_start, sent_end, block_id = col["text"][i], col["start"][i], col["end"][i], col["block_id"][i]
         facts = sentence_facts(t.doc_id, i)
         block = block_facts(t.doc_id, block_id)
-        actors = list(facts["actors"])
-        reason = []
+        # tuples, shared by the mentions of a sentence: no container per mention for the collector to scan
+        actors = facts["actors"]
+        reason = ()
         info = doc_rows.get(t.doc_id)
         near = info is not None and info["first_day"] and _days_between(t.last_day, info["first_day"]) <= 7
         block_actors = block["actors"]
         if not actors and not is_event and near and (block_actors or main_actor.get(t.doc_id)):
-            actors = [block_actors[0] if block_actors else main_actor[t.doc_id]]
-            reason.append("actor from the article, not the sentence")
+            actors = (block_actors[0] if block_actors else main_actor[t.doc_id],)
+            reason = ("actor from the article, not the sentence",)
         if is_event:
             what = t.anchor[len("event: "):]
-            actors = []
-            words = content_words(what, actors + t.text.split())
+            actors = ()
+            words = content_words(what, t.text.split())
         else:
-            what = short_clause(sent_text, t.start - int(sent_start), t.end - int(sent_start))
-            drop = {w.lower() for name in actors + t.text.split() for w in name.split()}
-            words = facts["words"] - drop if drop & facts["words"] else facts["words"]
+            facts["dates"] += 1
+            if facts["dates"] == 2:  # a sentence holding several dates reads its first words once
+                facts["lead"] = sentence_lead(sent_text)
+            what = short_clause(sent_text, t.start - int(sent_start), t.end - int(sent_start), lead=facts["lead"])
+            words = facts["without"].get((actors, t.text))
+            if words is None:  # the sentence's words less the actors' and the date's, shared by its like mentions
+                drop = {w.lower() for name in (*actors, *t.text.split()) for w in name.split()}
+                words = facts["without"][actors, t.text] = (facts["words"] - drop if drop & facts["words"]
+                                                            else facts["words"])
         mentions.append({
             "doc_id": t.doc_id, "sent_start": int(sent_start), "sent_end": int(sent_end),
             "first_day": t.first_day, "last_day": t.last_day, "granularity": t.granularity,
@@ -464,7 +490,7 @@ def _attach_undated(groups, corpus, dated_offsets, people, dates):
             if info is not None and info["last_day"] and info["last_day"] < first:
                 continue  # written before the event
             group.append({**group[0], "doc_id": s.doc_id, "sent_start": int(s.start), "sent_end": int(s.end),
-                          "attached": True, "timex": "", "reason": [],
+                          "attached": True, "timex": "", "reason": (),
                           "reported_on": info["reference_day"] if info is not None else ""})
             break
 
@@ -504,32 +530,17 @@ def merge_events(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, *, lexicons
 
 
 def _event_row(group: list[dict], dates: pd.DataFrame) -> dict:
+    if len(group) == 1:  # one dated mention (most events): the same row without the merging
+        return _one_mention_row(group[0])
     dated = [m for m in group if not m["attached"]]
     finest = dated[0] if len(dated) == 1 else min(dated, key=lambda m: (_span_days(m), m["doc_id"], m["sent_start"]))
     docs = sorted({m["doc_id"] for m in group})
     actors = []
     for m in dated:
         actors += [a for a in m["actors"] if a not in actors]
-    methods = {m["date_method"] for m in dated}
-    reasons = sorted({r for m in dated for r in m["reason"]})
     tenses = sorted({m["tense"] for m in dated if m["tense"]})
-    if len(docs) >= 2:
-        certainty = "high"
-        reasons.insert(0, f"{len(docs)} articles")
-    elif "future" in tenses:
-        certainty = "low"
-        reasons.insert(0, "future tense: planned or expected")
-    elif any(not m.startswith("manifest") and not m.startswith("date in the page") for m in methods):
-        certainty = "low"
-        reasons.insert(0, "document date inferred")
-    elif reasons:
-        certainty = "low"
-    else:
-        certainty = "medium"
-        reasons.insert(0, "one article")
-    if finest["event"]:
-        certainty = "high" if len(docs) >= 2 else "medium"
-        reasons = ["date from the anchor-event gazetteer"] + reasons
+    certainty, reasons = _certainty(finest, len(docs), tenses, {m["date_method"] for m in dated},
+                                    sorted({r for m in dated for r in m["reason"]}))
     offsets = sorted({(m["doc_id"], m["sent_start"], m["sent_end"]) for m in group})
     reported = sorted(m["reported_on"] for m in dated if m["reported_on"])
     background = bool(reported) and _days_between(finest["last_day"], reported[0]) > 31
@@ -547,6 +558,46 @@ def _event_row(group: list[dict], dates: pd.DataFrame) -> dict:
         "tense": "; ".join(tenses),
         "timex_texts": "; ".join(sorted({m["timex"] for m in dated if m["timex"]})),
     }
+
+
+def _one_mention_row(m: dict) -> dict:
+    """:func:`_event_row` of a group holding the one dated mention ``m`` (a group of one is never attached)."""
+    reported = m["reported_on"]
+    certainty, reasons = _certainty(m, 1, [m["tense"]] if m["tense"] else [], {m["date_method"]},
+                                    sorted(set(m["reason"])))
+    background = bool(reported) and _days_between(m["last_day"], reported) > 31
+    return {
+        "first_day": m["first_day"], "last_day": m["last_day"], "granularity": m["granularity"],
+        "thread": "context" if m["event"] or background else thread_of(m["thread_text"]),
+        "actors": "; ".join(m["actors"]), "what": m["what"], "location": m["location"],
+        "doc_ids": m["doc_id"], "sentence_offsets": f"{m['doc_id']}:{m['sent_start']}-{m['sent_end']}",
+        "n_sources": 1, "n_mentions": 1, "certainty": certainty, "certainty_reason": "; ".join(reasons),
+        "reported_on": reported, "tense": m["tense"], "timex_texts": m["timex"],
+    }
+
+
+def _certainty(finest: dict, n_docs: int, tenses: list[str], methods: set[str],
+               reasons: list[str]) -> tuple[str, list[str]]:
+    """An event's certainty and its reasons, from its finest mention, number of articles, tenses,
+    document-date methods and the sorted reasons of its mentions (extended in place)."""
+    if n_docs >= 2:
+        certainty = "high"
+        reasons.insert(0, f"{n_docs} articles")
+    elif "future" in tenses:
+        certainty = "low"
+        reasons.insert(0, "future tense: planned or expected")
+    elif any(not m.startswith("manifest") and not m.startswith("date in the page") for m in methods):
+        certainty = "low"
+        reasons.insert(0, "document date inferred")
+    elif reasons:
+        certainty = "low"
+    else:
+        certainty = "medium"
+        reasons.insert(0, "one article")
+    if finest["event"]:
+        certainty = "high" if n_docs >= 2 else "medium"
+        reasons = ["date from the anchor-event gazetteer"] + reasons
+    return certainty, reasons
 
 
 def _collapse_repeats(texts: list[str]) -> list[str]:

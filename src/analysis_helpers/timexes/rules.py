@@ -22,6 +22,8 @@ from .values import day_value, month_interval, month_value, quarter_of, shift_mo
 from ..resources import _anchor_event_rows, anchor_events, cached, exclusions, holidays, recorded_materials
 from ..word_patterns import trie_regex
 
+#: The last word of a window and the non-word characters after it (:meth:`RuleContext.preceding_word`).
+_LAST_WORD = re.compile(r"([\w.]+)\W*$")
 _SIGNALS = re.compile(
     r"(?i:\b(since|within|until|till|before|after|by|from|during|following|prior to|ahead of|"
     r"through|throughout|for|over|in|on|at|as of|starting|ending))\s+$")
@@ -129,7 +131,7 @@ class RuleContext:
         return clause_tense(self.text, start, end, lo, hi)
 
     def preceding_word(self, start: int) -> str:
-        m = re.search(r"([\w.]+)\W*$", self.text[max(0, start - 30):start])
+        m = _LAST_WORD.search(self.text[max(0, start - 30):start])
         return m.group(1) if m else ""
 
     def signal(self, start: int) -> str:

@@ -112,6 +112,8 @@ def _out_of_calendar(rule: str) -> dict:
     return {"type": kind, "value": "XXXX-XX-XX", "mod": "", "anchor": OUT_OF_CALENDAR, "tense": ""}
 
 
+#: A day value, YYYY-MM-DD.
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DAY_WORD_OFFSETS = {"today": 0, "tonight": 0, "tomorrow": 1, "yesterday": -1}
 _SPEECH_VERB = re.compile(r"\b(?:said|says|say|told|tells|added|adds|announced|stated|declared|warned|wrote|"
                           r"insisted|explained|noted|argued|promised|predicted|replied|remarked)\b", re.IGNORECASE)
@@ -152,7 +154,7 @@ def _quoted_days_at_speech_time(rows: list[dict], ctx: RuleContext) -> None:
     marks = _QuoteMarks(ctx.text)
     said_days: dict[int, list[dict]] = {}  # sentence start -> dated rows said there, in order
     for row in rows:
-        if row["type"] != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["value"] or ""):
+        if row["type"] != "DATE" or not _DAY_VALUE.fullmatch(row["value"] or ""):
             continue
         lo, hi = ctx.sentence_of(row["start"])
         if marks.inside(lo, row["start"]):
@@ -182,7 +184,7 @@ def _quoted_days_at_speech_time(rows: list[dict], ctx: RuleContext) -> None:
 
 def _times_on_sentence_dates(rows: list[dict], ctx: RuleContext) -> None:
     """A clock time on the document date moves to the day named in the same sentence ("Tuesday ... at 18:00")."""
-    days = [r for r in rows if r["type"] == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["value"] or "")]
+    days = [r for r in rows if r["type"] == "DATE" and _DAY_VALUE.fullmatch(r["value"] or "")]
     day_starts = [d["start"] for d in days]  # rows are sorted by start: bisect, not a scan per time
     for row in rows:
         if row["rule"] != "time" or "T" not in (row["value"] or "") or row["anchor"] != "document date":
@@ -212,7 +214,7 @@ def _resolve_anaphoric(rows: list[dict], reference: date | None) -> None:
             _resolve_anaphoric_period(row, last_date, reference)
             continue
         if not (row["value"] or "").startswith("ANAPHORIC"):
-            if row["type"] == "DATE" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", row["value"] or ""):
+            if row["type"] == "DATE" and _DAY_VALUE.fullmatch(row["value"] or ""):
                 last_day = date.fromisoformat(row["value"])
             if row["type"] == "DATE" and _CALENDAR_VALUE.fullmatch(row["value"] or ""):
                 last_date = row["value"]
