@@ -4,22 +4,7 @@ The phenomena come from the errors of the Wikinews development half (never the t
 sentences here are made up: names, places and events are invented.
 """
 
-import pandas as pd
-
-from analysis_helpers.quotes.extract import extract_quotes
-
-HEAD = "A headline about the harbour board\n\n"
-
-
-def quotes_of(*texts: str) -> pd.DataFrame:
-    articles = pd.DataFrame({"doc_id": [f"t{i}" for i in range(len(texts))], "text": [HEAD + t for t in texts]})
-    return extract_quotes(articles)
-
-
-def row_of(quotes: pd.DataFrame, words: str) -> pd.Series:
-    rows = quotes[quotes["text"].str.contains(words, regex=False)]
-    assert len(rows) == 1, quotes[["kind", "text", "speaker"]]
-    return rows.iloc[0]
+from invented_quotes import quotes_of, row_of
 
 
 def test_a_role_for_a_body_before_a_name_belongs_to_that_name():

@@ -4,22 +4,7 @@ Each test shows one phenomenon on an invented sentence: names, places and events
 no text is taken from the pages read, the seeds or the MEANTIME gold.
 """
 
-import pandas as pd
-
-from analysis_helpers.quotes.extract import extract_quotes
-
-HEAD = "A headline about the ferry line\n\n"
-
-
-def quotes_of(*texts: str) -> pd.DataFrame:
-    articles = pd.DataFrame({"doc_id": [f"t{i}" for i in range(len(texts))], "text": [HEAD + t for t in texts]})
-    return extract_quotes(articles)
-
-
-def row_of(quotes: pd.DataFrame, words: str) -> pd.Series:
-    rows = quotes[quotes["text"].str.contains(words, regex=False)]
-    assert len(rows) == 1, quotes[["kind", "text", "speaker"]]
-    return rows.iloc[0]
+from invented_quotes import quotes_of, row_of
 
 
 def test_abbreviated_title_with_its_full_stop_belongs_to_the_name():
