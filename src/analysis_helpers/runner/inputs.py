@@ -27,7 +27,7 @@ import pandas as pd
 
 from ..corpus.build import (
     ARTICLE_COLUMNS, PROBLEM_COLUMNS, CorpusError, article_record, articles_frame, count_words, first_line,
-    list_articles, read_articles,
+    list_articles,
 )
 from ..corpus.decoding import DEFAULT_MAX_BYTES, normalise_line_ends
 
@@ -44,30 +44,6 @@ def input_kind(path: Path) -> str:
     if path.is_file():
         raise CorpusError(f"{path}: not a folder of articles, a .parquet file or a .jsonl file")
     raise CorpusError(f"{path}: not a folder of articles (no such file or folder)")
-
-
-def read_input(path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress=None,
-               recursive: bool = False) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The whole ``articles`` table (texts included) and the reading problems of a folder or a file of articles.
-
-    For a corpus that fits in memory; ``extract`` streams instead (:func:`open_input`).
-    ``recursive`` reads the ``.txt`` files of a folder's subfolders too (see :func:`read_articles`).
-
-    Raises
-    ------
-    CorpusError
-        When the input cannot be read as a whole (missing, unknown format, no
-        ``text`` column, repeated ``doc_id``).
-    """
-    path = Path(path)
-    if input_kind(path) == "folder":
-        return read_articles(path, max_bytes=max_bytes, progress=progress, recursive=recursive)
-    source = open_input(path, max_bytes=max_bytes, progress=progress)
-    for _ in source.texts():
-        pass
-    chunks = source.chunks(max(1, len(source.articles)))
-    articles = chunks[0].read() if chunks else articles_frame([], path, check=False)
-    return articles, source.problems
 
 
 def articles_from_table(table: pd.DataFrame, source: str = "input") -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -88,7 +64,7 @@ def articles_from_table(table: pd.DataFrame, source: str = "input") -> tuple[pd.
         if record is not None:
             records.append(record)
     articles = articles_frame(records, source, check=False)
-    _check_unique(articles["doc_id"].tolist(), source)
+    _check_unique(articles["doc_id"], source)
     return articles, pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
 
 
@@ -100,10 +76,8 @@ def _unknown_columns(names, source: str) -> list[dict]:
              "problem": f"columns not in the articles table, ignored: {', '.join(unknown)}"}]
 
 
-def _check_unique(doc_ids: list, source: str) -> None:
-    seen, repeated = set(), set()
-    for doc_id in doc_ids:
-        (repeated if doc_id in seen else seen).add(doc_id)
+def _check_unique(doc_ids: pd.Series, source: str) -> None:
+    repeated = _repeated(doc_ids)
     if repeated:
         raise CorpusError(f"{source}: doc_id repeated: {', '.join(sorted(repeated)[:10])}")
 
@@ -131,7 +105,8 @@ def table_record(row: dict, i: int, source: str) -> tuple[dict | None, dict | No
     if not changes:
         return record, None
     record["changes"] = ";".join(filter(None, [record["changes"], *changes]))
-    return record, {"file": record["file"], "severity": "warning", "problem": "read with changes: " + ", ".join(changes)}
+    return record, {"file": record["file"], "severity": "warning",
+                    "problem": "read with changes: " + ", ".join(changes)}
 
 
 @dataclass(frozen=True)
@@ -236,11 +211,12 @@ class InputSource:
                 entries.append(entry)
         articles = pd.DataFrame(records, columns=[c for c in ARTICLE_COLUMNS if c != "text"])
         if self.kind == "folder":
-            articles_frame([{**r, "text": ""} for r in records if r["doc_id"] in _repeated(articles)], self.path)
+            repeated = _repeated(articles["doc_id"])  # articles_frame names the files of a repeated doc_id
+            articles_frame([{**r, "text": ""} for r in records if r["doc_id"] in repeated], self.path)
             problems = pd.DataFrame(problems, columns=PROBLEM_COLUMNS).sort_values(
                 ["file", "severity", "problem"], kind="stable").reset_index(drop=True)
         else:
-            _check_unique(articles["doc_id"].tolist(), self.path.name)
+            _check_unique(articles["doc_id"], self.path.name)
             problems = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
         order = articles["doc_id"].argsort(kind="stable").to_numpy()
         self.articles = articles.iloc[order].reset_index(drop=True).astype({"n_chars": "int64", "n_words": "int64"})
@@ -313,8 +289,9 @@ class InputSource:
         return out
 
 
-def _repeated(articles: pd.DataFrame) -> set:
-    return set(articles["doc_id"][articles["doc_id"].duplicated()])
+def _repeated(doc_ids: pd.Series) -> set:
+    """The doc_ids that occur more than once."""
+    return set(doc_ids[doc_ids.duplicated()])
 
 
 def open_input(path, *, max_bytes: int = DEFAULT_MAX_BYTES, progress=None, recursive: bool = False) -> InputSource:
