@@ -275,30 +275,33 @@ def aliases(kinds: tuple[str, ...]) -> dict[str, str]:
 # The timex lexicons, read here so that timexes.rules imports only leaves (issue 10: import depth).
 
 @cached
+def _exclusion_entries() -> dict[str, tuple[str, ...]]:
+    """The ``kind:word`` lines of ``data/timex_exclusions.txt`` by kind, in file order (comments skipped)."""
+    entries: dict[str, list[str]] = {}
+    for line in read_text("timex_exclusions.txt").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or ":" not in line:
+            continue
+        kind, word = line.split(":", 1)
+        entries.setdefault(kind, []).append(word.strip())
+    return {kind: tuple(words) for kind, words in entries.items()}
+
+
+@cached
 def exclusions() -> tuple[frozenset[str], tuple[str, ...]]:
     """Words that may not precede a year and words that may not follow a weekday or month.
 
     Read from ``data/timex_exclusions.txt`` (users can extend it).
     """
-    before, after = set(), []
-    text = read_text("timex_exclusions.txt")
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#") or ":" not in line:
-            continue
-        kind, word = line.split(":", 1)
-        if kind == "before":
-            before.add(word.strip())
-        elif kind == "after":
-            after.append(word.strip())
-    return frozenset(before), tuple(after)
+    entries = _exclusion_entries()
+    return frozenset(entries.get("before", ())), entries.get("after", ())
 
 
+@cached
 def recorded_materials() -> frozenset[str]:
     """Nouns after "N hours of" that make the phrase an amount of recorded material, not a time
     ("75 hours of video"): the ``recorded:`` lines of ``data/timex_exclusions.txt``, lower-cased."""
-    return frozenset(line.split(":", 1)[1].strip().lower() for line in read_text("timex_exclusions.txt").splitlines()
-                     if line.strip().startswith("recorded:"))
+    return frozenset(word.lower() for word in _exclusion_entries().get("recorded", ()))
 
 
 @cached
