@@ -70,12 +70,13 @@ class SpilledTable:
         empties = [pd.DataFrame({c: pd.Series(dtype=d) for c, d in dtypes.items()}) for dtypes in filled]
         return dict(pd.concat(empties, ignore_index=True).dtypes)
 
-    def iter_frames(self, columns=None):
-        """Each non-empty part (all parts' dtypes unified), with the replaced columns filled in."""
+    def iter_frames(self, columns=None, *, empty: bool = False):
+        """Each non-empty part (every part with ``empty``; all parts' dtypes unified), with the replaced
+        columns filled in."""
         dtypes = self._dtypes()
         offset = 0
         for path, n, _ in self.parts:
-            if not n:
+            if not n and not empty:
                 continue
             with open(path, "rb") as handle:
                 frame = pickle.load(handle)
@@ -90,6 +91,10 @@ class SpilledTable:
         for func in self.transforms:
             frame = func(frame)
         return frame
+
+    def empty(self) -> pd.DataFrame:
+        """The table without rows (its columns and dtypes)."""
+        return pd.DataFrame({c: pd.Series(dtype=d) for c, d in self._dtypes().items()})
 
     def frame(self, columns=None) -> pd.DataFrame:
         """The whole table (or some of its columns) in memory."""
@@ -122,6 +127,34 @@ class SpilledTable:
             if header:
                 empty = self.frame()
                 (transform(empty) if transform is not None else empty).to_csv(out, index=False, lineterminator="\n")
+
+
+def table_parts(table, columns=None):
+    """The parts of ``table`` in order: each chunk's part of a :class:`SpilledTable` (empty parts too, so
+    the parts of one run's tables line up chunk by chunk), or a DataFrame as its one part."""
+    if isinstance(table, SpilledTable):
+        yield from table.iter_frames(columns, empty=True)
+    else:
+        yield table if columns is None else table[list(columns)]
+
+
+class ChunkParts:
+    """Per-article tables read together chunk by chunk: iterating yields, for each chunk in input order,
+    a dict of table name to that chunk's rows (only ``columns[name]`` when given).
+
+    Every pass reads the parts again (one chunk's rows in memory at a time); tables held in memory
+    whole are one chunk. The tables must all be spilled by one run, or all be DataFrames.
+    """
+
+    def __init__(self, tables: dict, columns: dict | None = None):
+        self.tables = tables
+        self.columns = columns or {}
+
+    def __iter__(self):
+        names = list(self.tables)
+        streams = [table_parts(self.tables[name], self.columns.get(name)) for name in names]
+        for frames in zip(*streams, strict=True):
+            yield dict(zip(names, frames))
 
 
 def materialise(value, columns=None):
