@@ -62,7 +62,7 @@ from .quotes.extract import apply_corpus_names, extract_quotes
 from .resources import using
 from .runner.execute import iter_chunks
 from .runner.inputs import chunks_of
-from .runner.spill import ChunkParts, SpilledTable, materialise
+from .runner.spill import ChunkParts, SpilledTable, materialise, release_memory
 from .schema import ARTICLE_COLUMNS, columns
 from .timeline.events import EVENT_COLUMNS, EVENT_INPUT_COLUMNS, merge_event_chunks
 from .timeline.reference import find_conflicts
@@ -738,6 +738,7 @@ def _corpus_steps_on_spilled(results: dict, options: RunOptions, seconds: dict, 
             for name in out["_failed_tables"]:
                 results.pop(name, None)
         del view, out
+        release_memory()
     return results
 
 

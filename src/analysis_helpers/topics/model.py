@@ -512,7 +512,8 @@ def _cluster_units(articles, units, *, k, k_values, n_top_terms, max_df, random_
         n_words=n_words.astype("int64"),
         topic_id=dominant,
         topic_weight=[round(float(shares[i, t]), _DECIMALS) if t >= 0 else 0.0 for i, t in enumerate(dominant)],
-        kmeans_cluster=kmeans, agglomerative_cluster=agglo, text=units["text"].to_numpy(),
+        kmeans_cluster=kmeans, agglomerative_cluster=agglo,
+        text=units["text"].reset_index(drop=True),  # the units' text column, shared: no copy of every paragraph
     )[PARAGRAPH_CLUSTER_COLUMNS]
 
     doc_ids = sorted(units["doc_id"].unique())
