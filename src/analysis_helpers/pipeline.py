@@ -63,7 +63,7 @@ from .resources import using
 from .runner.execute import iter_chunks
 from .runner.inputs import chunks_of
 from .runner.spill import ChunkParts, SpilledTable, materialise, release_memory
-from .schema import ARTICLE_COLUMNS, columns
+from .schema import ARTICLE_COLUMNS, ARTICLE_ROLES, columns
 from .timeline.events import EVENT_COLUMNS, EVENT_INPUT_COLUMNS, merge_event_chunks
 from .timeline.reference import find_conflicts
 from .timexes.document_dates import DOCUMENT_DATE_COLUMNS, date_source, document_dates
@@ -111,6 +111,8 @@ class Step:
     reads : dict of str to list of str
         The columns it reads of each per-article table it needs: a spilled table is read with these
         columns only (a table not named here is read whole).
+    roles : tuple of str
+        When given, the only roles of the ``blocks`` rows it reads: a spilled table is read without the others.
     """
     name: str
     func: Callable
@@ -118,6 +120,7 @@ class Step:
     scope: str
     columns: dict[str, list[str]] = field(default_factory=dict)
     reads: dict[str, list[str]] = field(default_factory=dict)
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -290,12 +293,13 @@ CORPUS_STEPS: tuple[Step, ...] = (
     Step("quotes", _speaker_names, ("quotes",), "corpus", {"quotes": _own("quotes")}),
     Step("events", _events, ("chunks",), "corpus", {"events": EVENT_COLUMNS}, EVENT_INPUT_COLUMNS),
     Step("topics", _topics, ("articles", "blocks", "options"), "corpus", {
-        **TopicOptions.table_columns(), "topic_choice": _own("topic_choice")}, {"blocks": UNIT_COLUMNS}),
+        **TopicOptions.table_columns(), "topic_choice": _own("topic_choice")}, {"blocks": UNIT_COLUMNS},
+         ARTICLE_ROLES),
     Step("quote_groups", _quote_groups, ("quotes",), "corpus", {"quote_groups": _own("quote_groups")}),
     Step("figure_conflicts", _figure_conflicts, ("figures",), "corpus",
          {"figure_conflicts": _own("figure_conflicts")}),
     Step("timeline_conflicts", _timeline_conflicts, ("corpus", "events", "timexes", "options"), "corpus",
-         {"timeline_conflicts": _own("timeline_conflicts")}, {"blocks": UNIT_COLUMNS}),
+         {"timeline_conflicts": _own("timeline_conflicts")}, {"blocks": UNIT_COLUMNS}, ARTICLE_ROLES),
 )
 
 #: Tables built from the others, written after the extractors' tables, in this order.
@@ -685,6 +689,10 @@ _SPEAKER_COLUMNS = ["speaker", "speaker_type"]
 _KEPT_IN_MEMORY = {"topics"}
 
 
+def _with_roles(blocks: pd.DataFrame, roles) -> pd.DataFrame:
+    return blocks[blocks["role"].isin(list(roles))]
+
+
 def _tables_read(step: Step) -> set[str]:
     """The results a corpus step reads: its needs, the base tables ``corpus`` bundles, the tables of ``chunks``."""
     needs = set(step.needs)
@@ -719,6 +727,8 @@ def _corpus_steps_on_spilled(results: dict, options: RunOptions, seconds: dict, 
                 elif need in unread and isinstance(table, SpilledTable):
                     view[need] = table.empty()
                 else:
+                    if need == "blocks" and step.roles and isinstance(table, SpilledTable):
+                        table = table.transformed(partial(_with_roles, roles=step.roles))
                     view[need] = materialise(table, step.reads.get(need))
         given = set(view)
         out = run_corpus_steps(view, options, steps=(step,), timer=seconds)

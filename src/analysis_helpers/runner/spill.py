@@ -90,12 +90,15 @@ class SpilledTable:
         columns filled in."""
         dtypes = self._dtypes()
         offset = 0
+        # without row functions, a part is read with the wanted columns only (the others never leave the file)
+        wanted = ([c for c in columns if c not in self.replaced] if columns is not None and not self.transforms
+                  else None)
         for path, n, _ in self.parts:
             if not n and not empty:
                 continue
-            frame = _read_part(path)
+            frame = _read_part(path, wanted)
             current = dict(zip(frame.columns, frame.dtypes))
-            changed = {c: d for c, d in dtypes.items() if current[c] != d}
+            changed = {c: d for c, d in dtypes.items() if c in current and current[c] != d}
             if changed:  # astype with nothing to change still rebuilds the frame
                 frame = frame.astype(changed)
             for name, values in self.replaced.items():
@@ -163,11 +166,12 @@ def _arrow_safe(frame: pd.DataFrame) -> bool:
                     for dtype in frame.dtypes))
 
 
-def _read_part(path: Path) -> pd.DataFrame:
+def _read_part(path: Path, columns=None) -> pd.DataFrame:
     if path.suffix == ".arrow":
-        return _feather().read_feather(path)
+        return _feather().read_feather(path, columns=columns)
     with open(path, "rb") as handle:
-        return pickle.load(handle)
+        frame = pickle.load(handle)
+    return frame if columns is None else frame[columns]
 
 
 def table_parts(table, columns=None):

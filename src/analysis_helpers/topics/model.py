@@ -33,6 +33,7 @@ from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
 from ..resources import accepts_lexicons
 from .features import TfidfFeatures, build_tfidf
+from .near_duplicates import blocks_in_order
 
 UNIT_COLUMNS = ["doc_id", "block_id", "start", "end", "role", "text"]
 TOPIC_COLUMNS = ["topic_id", "label", "top_terms", "weight", "size", "n_articles"]
@@ -90,9 +91,8 @@ def paragraph_units(source, roles=ARTICLE_ROLES) -> pd.DataFrame:
     blocks = corpus.blocks
     if blocks.empty:
         return pd.DataFrame(columns=UNIT_COLUMNS)
-    kept = blocks[blocks["role"].isin(list(roles))]
-    kept = kept.sort_values(["doc_id", "block_id"], kind="stable")
-    return kept[UNIT_COLUMNS].reset_index(drop=True)
+    kept = blocks_in_order(blocks, roles)
+    return kept if list(kept.columns) == UNIT_COLUMNS else kept[UNIT_COLUMNS]
 
 
 def _nmf(matrix, k: int, random_state: int, max_iter: int = 400, init: str = "nndsvda"):
