@@ -203,7 +203,13 @@ def aliases() -> dict[str, dict[str, str]]:
 
 # ---------------------------------------------------------------- mentions
 
-_NAME_TOKEN = r"(?:(?:Jr|Sr)\.|(?:Mc|Mac|O[’']|D[’']|[A-Z][a-z]{1,2}(?=[A-Z][a-z]))?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|(?![AI] )[A-Z](?= [A-Z])|[A-Z]{2,5}(?![a-z]))"
+#: Upper- and lower-case letters of names: ASCII and the accented Latin letters ("Orbán", "José", "Łukasz",
+#: "Müller"), so that a name is never cut at its first accented letter.
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
+_NAME_TOKEN = (r"(?:(?:Jr|Sr)\.|(?:Mc|Mac|O[’']|D[’']|[A-Z][a-z]{1,2}(?=[A-Z][a-z]))?[U][L]+(?:-[U][L]+)*"
+               r"|[A-Z]\.(?:[A-Z]\.)*|(?![AI] )[A-Z](?= [A-Z])|[A-Z]{2,5}(?![L]))").replace("U]", UPPER + "]").replace(
+    "L]", LOWER + "]")
 
 
 @cached
@@ -223,7 +229,7 @@ def _name_patterns() -> tuple[re.Pattern, re.Pattern]:
     particles = "|".join(sorted(map(re.escape, name_particles()), key=len, reverse=True)) or "(?!)"
     # every name token starts with a capital A-Z: the look-ahead rejects other positions before the slower
     # look-behind runs (same matches, a third of the time); name particles ("van", "de la") join two tokens
-    sequence = re.compile(rf"(?=[A-Z])(?<![\w.-]){token}(?:(?: | of | of the | (?:(?:{particles}) ){{1,2}}){token})*"
+    sequence = re.compile(rf"(?=[{UPPER}])(?<![\w.-]){token}(?:(?: | of | of the | (?:(?:{particles}) ){{1,2}}){token})*"
                           rf"(?:[’']s\b)?")
     return sequence, re.compile(rf"{token}|of|the|\b(?:{particles})\b")
 
