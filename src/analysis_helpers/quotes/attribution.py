@@ -37,8 +37,8 @@ from dataclasses import replace
 
 from ..resources import cached
 from .speakers import (
-    Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns, irregular_past, organisation_words,
-    title_heads, title_words,
+    Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns, irregular_past, not_speaker_words,
+    organisation_words, title_heads, title_words, trailing_time,
 )
 from .records import Attribution, Cue  # re-exported: Attribution and Cue were defined here
 
@@ -412,7 +412,7 @@ class ArticleSpeakers:
                 break  # the headline is not the narrative
             s_start, s_end = self.sentences[i][0], min(self.sentences[i][1], offset)
             found = _LEADING_NP.match(self.text, s_start, s_end)
-            if not found or found.group(1).split()[0].lower() in _NOT_ORGANISATION or self.in_quote(found.start(1)):
+            if not found or _opens_no_organisation(found) or self.in_quote(found.start(1)):
                 continue
             words = found.group(1).split()
             # one capitalised word that is no registered surname ("Chrysler"), or an organisation's word
@@ -431,6 +431,9 @@ class ArticleSpeakers:
         """
         window = self.text[max(start, end - 120):end]
         offset_base = max(start, end - 120)
+        when = trailing_time().search(window)
+        if when:  # "The FBI on Friday said": the day is when, not who
+            window = window[:when.start()] + " "
         group_pattern, org_pattern, _ = _group_patterns()
         if not _group_evidence().search(window):  # cheap: both patterns need a group noun or a capital
             return None
@@ -445,7 +448,14 @@ class ArticleSpeakers:
         cut = glued[-1].end() if glued else 0
         offset = found.start(1) + cut
         phrase = phrase[cut:]
-        if phrase.split()[0].lower() in _PRONOUN_WORDS:
+        openers = not_speaker_words()
+        first = phrase.split()[0]
+        while openers.get(first.lower()) == "connective" and len(phrase.split()) > 1:
+            # "But analysts said": the group, without the conjunction the sentence opens with
+            rest = phrase[len(first):].lstrip()
+            offset += len(phrase) - len(rest)
+            phrase, first = rest, rest.split()[0]
+        if first.lower() in _PRONOUN_WORDS or (found.re is org_pattern and first.lower() in openers):
             return None
         s = offset_base + offset
         canonical = _without_determiner(phrase)
@@ -583,7 +593,8 @@ class ArticleSpeakers:
                 return self._attribution(Mention(s, e, self.text[s:e], "group", name=self.text[s:e]),
                                          "group subject of sentence", cue)
             first_np = _first_np().match(self.text, sent_start, cue.start)
-            if first_np and first_np.group(1).split()[0] not in ("The", "A", "An", "This", "It", "In", "On"):
+            if first_np and first_np.group(1).split()[0] not in ("The", "A", "An", "This", "It", "In", "On") \
+                    and first_np.group(1).split()[0].lower() not in not_speaker_words():
                 s = first_np.start(1)  # matched in place: already an offset into the text
                 phrase = first_np.group(1)
                 return self._attribution(Mention(s, s + len(phrase), phrase, "group", name=phrase),
@@ -765,6 +776,23 @@ _NOT_ORGANISATION = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december".split()
 )
+_PREPOSITION_AFTER = re.compile(r"\s+(?:for|to|by|with|at|in|on|from|of|as|after|before|against)\b")
+
+
+def _opens_no_organisation(found: re.Match) -> bool:
+    """Whether the capitalised phrase (group 1 of ``found``) opening a sentence cannot be an organisation.
+
+    Its first word is a connective, number, date or function word (``data/not_speaker_words.csv``: "Seven
+    patients ...", "Also, ..."), or it is one participle before a preposition ("Adjusted for costs, ...").
+    """
+    words = found.group(1).split()
+    first = words[0].lower()
+    if first in _NOT_ORGANISATION or first in not_speaker_words():
+        return True
+    return len(words) == 1 and first.endswith(("ed", "ing")) \
+        and _PREPOSITION_AFTER.match(found.string, found.end(1)) is not None
+
+
 # an introductory phrase before the subject: "In reaction to this, ", "On Monday, " (up to eight words)
 _INTRODUCTORY = re.compile(r"(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,7},\s+")
 _PRONOUN_BEFORE_CUE = re.compile(rf"\b([Ii]t|[Tt]hey)\s+(?:{_ADVERBS}\s+)*$")
@@ -788,10 +816,10 @@ def organisation_subject(speakers: ArticleSpeakers, index: int) -> Attribution |
         return None  # a person opens the sentence
     found = _LEADING_NP.match(text, s_start, s_end)
     opener = _INTRODUCTORY.match(text, s_start, s_end)
-    if (not found or found.group(1).split()[0].lower() in _NOT_ORGANISATION) and opener:
+    if (not found or _opens_no_organisation(found)) and opener:
         # "In reaction to this, the Opposition Group says": the subject after an introductory phrase
         found = _LEADING_NP.match(text, opener.end(), s_end)
-    if found and found.group(1).split()[0].lower() not in _NOT_ORGANISATION:
+    if found and not _opens_no_organisation(found):
         start, end = found.start(1), found.end(1)
         phrase = found.group(1)
         return Attribution(phrase, phrase, start, end, "", speaker_type="organisation")

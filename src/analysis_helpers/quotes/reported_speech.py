@@ -32,7 +32,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from .records import Attribution, Cue
-from .speakers import cue_lexicon, group_nouns, irregular_past
+from .speakers import cue_lexicon, group_nouns, irregular_past, not_speaker_words, trailing_time
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
 _PRONOUNS = r"(?:he|she|it|they|we|i|this|there|that)"
@@ -46,7 +46,7 @@ _LISTENER_UNIT = (
 _LISTENER = re.compile(rf"^\s+(?:{_LISTENER_UNIT}){{0,2}}that,?\s+")
 _NOUN = r"(?!(?:of|for|to|in|on|at|with|by|from|and|or|as)\b)[a-z]+"
 _NO_THAT = re.compile(
-    rf"^\s+(?:{_PRONOUNS}\s+(?:{_AUX}|[a-z]+s)\b"
+    rf"^\s+(?:{_PRONOUNS}\s+(?:{_AUX}|[a-z]+s)\b|{_PRONOUNS}[’'](?:s|re|ll|d|ve)\s"  # "said it's likely"
     rf"|(?:(?:the|a|an|all|some|any|no|its|his|her|their)\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}}\s+{_AUX}\b"
     rf"|(?:the|a|an|all|some|any|no|its|his|her|their)\s+{_NOUN}(?:\s+{_NOUN})?"
     rf"(?:\s+(?:of|for|on|in|at)\s+(?:the\s+)?{_NOUN})?\s+(?:{_AUX}|[a-z]{{3,}}ed)\b)"
@@ -287,6 +287,9 @@ def subject_phrase(speakers, s_start: int, cue: Cue) -> Attribution:
     head = head[:_trailing_adverbs_start(head)]
     head = re.sub(r",[^,;:“”\"]{1,70},\s*$", "", head)  # "Nasdaq, meanwhile, says": the apposition goes
     head = head[:_trailing_adverbs_start(head)]
+    when = trailing_time().search(head)
+    if when:  # "The agency earlier Saturday announced": the day is when, not who
+        head = head[:when.start()]
     cuts = list(_BOUNDARY.finditer(head))
     if lo > s_start and not cuts:
         return Attribution()  # no clause boundary within reach: far more than eight words
@@ -312,7 +315,9 @@ def subject_phrase(speakers, s_start: int, cue: Cue) -> Attribution:
         name, start, kind = with_place.group("np"), offset + with_place.start("np"), "group"
     elif runs and runs[-1].end() == len(phrase):
         run = runs[-1]
-        name, start = run.group(), offset + run.start()
+        article = re.match(r"(?:The|An?)\s+(?=\S)", run.group())  # "The FBI": the name without its article
+        cut = article.end() if article and len(run.group().split()) > 1 else 0
+        name, start = run.group()[cut:], offset + run.start() + cut
         kind = "organisation"
     elif last.lower() in group_nouns() and len(words) <= 6 and words[0].lower() not in _DEMONSTRATIVES:
         name, start = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), offset
@@ -327,7 +332,8 @@ def subject_phrase(speakers, s_start: int, cue: Cue) -> Attribution:
         kind = "group"
     else:
         return Attribution()
-    if name.split()[0].lower() in _NOT_SUBJECT_START:
+    if name.split()[0].lower() in _NOT_SUBJECT_START or (kind == "organisation" and name.split()[0].lower() in
+                                                          not_speaker_words()):
         return Attribution()
     return Attribution(name, name, start, start + len(name), "subject phrase", cue=cue.text, cue_start=cue.start,
                        cue_end=cue.end, speaker_type=kind)

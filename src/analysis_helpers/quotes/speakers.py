@@ -187,6 +187,22 @@ def group_nouns() -> frozenset[str]:
 
 
 @cached
+def not_speaker_words() -> dict[str, str]:
+    """``{word: kind}`` of ``data/not_speaker_words.csv``: capitalised sentence openers that never begin an
+    organisation's or group's name (kinds ``connective``, ``quantity``, ``calendar``, ``function``)."""
+    lines = [line for line in read_text("not_speaker_words.csv").splitlines() if line and not line.startswith("#")]
+    return {row["word"].strip().lower(): row["kind"].strip() for row in csv.DictReader(lines)}
+
+
+@cached
+def trailing_time() -> re.Pattern:
+    """A day or date word ending a subject phrase, with its preposition ("on Friday", "earlier Saturday"):
+    when the speaker spoke, never who (the ``calendar`` words of ``data/not_speaker_words.csv``)."""
+    days = "|".join(sorted(w for w, kind in not_speaker_words().items() if kind == "calendar"))
+    return re.compile(rf"(?:\s+(?:on|earlier|later|late|early|last|this|next))?\s+(?i:{days})\s*$")
+
+
+@cached
 def organisation_words() -> frozenset[str]:
     """Words of organisation names from ``organisation_words.txt`` ("group", "motors", "inc")."""
     return _word_list("organisation_words.txt")
