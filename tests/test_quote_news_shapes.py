@@ -40,3 +40,26 @@ def test_a_contracted_pronoun_opens_a_reported_clause():
     q = quotes_of("Eleven sailors fell ill, and port health officials said it's likely that more will.")
     row = row_of(q, "likely that more")
     assert (row["kind"], row["speaker"]) == ("indirect", "port health officials")
+
+
+def test_a_surname_with_a_particle_or_a_name_with_a_middle_initial_is_one_person():
+    q = quotes_of("Hendrik Van Loon, the harbour master, claimed the season was a success.\n\n"
+                  "Van Loon said the quays “need more cranes”.\n\n"
+                  "A judge sentenced Peter J. Osterman to ten years.\n\n"
+                  "Osterman, who defended himself, acknowledged the sentence was a “fair verdict.”")
+    partial = q[q["kind"] == "partial"]
+    assert row_of(partial, "need more cranes")["speaker"] == "Hendrik Van Loon"
+    assert row_of(partial, "fair verdict")["speaker"] == "Peter J. Osterman"
+
+
+def test_a_cue_word_after_an_article_is_a_noun_not_the_cue():
+    # "state" is a reporting verb, but not in "the state health department"
+    q = quotes_of("“This is very serious,” Ilse Varga, director of the state harbour board, said on Monday.")
+    assert row_of(q, "very serious")["speaker"] == "Ilse Varga"
+
+
+def test_a_trailing_told_after_a_name_in_apposition_gives_the_name_not_the_listener():
+    q = quotes_of("If the pier holds, it will be a major relief for the town, Ilse Varga, director of the "
+                  "harbour board, told the audience at the launch.")
+    row = row_of(q, "major relief")
+    assert (row["kind"], row["speaker"]) == ("indirect", "Ilse Varga")

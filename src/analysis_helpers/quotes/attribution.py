@@ -57,6 +57,8 @@ _PASSIVE = re.compile(r"\s+(of|by)\s+")
 _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
 # between a role and the name in apposition: "the vice president of the firm, Ana Ruiz"
 _ROLE_APPOSITION_GAP = re.compile(r"^(?:\s+(?:of|and|at|for)\s+[^,;:.“”\"]{1,70})?\s*,\s*$")
+# an article or possessive right before a cue word: the word is a noun there ("the state", "their report")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|The|A|An|Its|His|Her|Their|Our)\s$")
 _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
 # the body a described role serves: "for Mr. Ana Ruiz", "for the family", "at the embassy" (up to four words)
 _ROLE_BODY = re.compile(r" (?:for|at|to) (?:(?:the|his|her|their) )?(?:[A-Z][\w’'-]*(?:\.(?= [A-Z]))?(?: (?:of |de |van )?[A-Z][\w’'-]*(?:\.(?= [A-Z]))?){0,3}"
@@ -268,6 +270,8 @@ class ArticleSpeakers:
             word = self.text[start:end]
             if self.in_quote(start):
                 continue
+            if _DETERMINER_BEFORE.search(self.text, max(0, start - 6), start):
+                continue  # "the state health department", "a report": after an article the word is a noun
             if word[0].isupper() and word.lower() != "according to":
                 # a capitalised cue counts only right after a mention (headline case: "Hegseth Says")
                 if start - 1 not in mention_ends:

@@ -507,6 +507,20 @@ def _parenthetical_or_trailing(speakers, s_start: int, s_end: int, cues: list[Cu
 _QUOTED_TAIL = re.compile(r"[”\"»’'][\s,]*(?:said|says|told|added|explained|noted|wrote)\b")
 
 
+def _person_in_apposition_before(speakers, s_start: int, comma: int):
+    """The registered person whose apposition ends at ``comma``, after a comma ("CLAUSE, Ana Ruiz, director
+    of the institute,"), else None."""
+    text = speakers.text
+    for m in reversed(speakers.mentions_between(s_start, comma)):
+        if m.kind != "name" or m.start not in speakers.resolved:
+            continue
+        if speakers.resolved[m.start][0] not in speakers.registry.people \
+                or not re.fullmatch(r",[^,;:“”\"]{2,90}", text[m.end:comma]):
+            return None
+        return m if re.search(r",\s+$", text[max(s_start, m.start - 3):m.start]) else None
+    return None
+
+
 def _inverted_trailing(speakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
     """"CLAUSE, said Ana Ruiz of Acme." (an inverted cue after the clause, no quotation in the sentence)."""
     text = speakers.text
@@ -519,6 +533,13 @@ def _inverted_trailing(speakers, s_start: int, s_end: int, cues: list[Cue]) -> d
         if not comma or not cue.text[0].islower() or not cue.text.endswith(("said", "says", "told", "added",
                                                                                 "explained", "noted", "wrote")):
             continue
+        named = _person_in_apposition_before(speakers, s_start, space - 1)
+        if named is not None:
+            # "CLAUSE, Ana Ruiz, director of the institute, told the audience.": she speaks, not the audience
+            end = text.rfind(",", s_start, named.start)
+            start = _clip_start(text, s_start, end)
+            return _row(start, _clip_end(text, start, end), speakers._attribution(named, "trailing cue", cue),
+                        "trailing cue")
         found = speakers.inverted_subject(cue, s_end)
         attribution = speakers._attribution(found, "trailing cue", cue) if found is not None else \
             replace(speakers.inverted_unregistered(cue, s_end), speaker_method="trailing cue")

@@ -743,7 +743,8 @@ class Registry:
                 continue
             names = m.name.split()
             first = names[0].lower() if m.name else ""
-            if (len(names) == 2 and names[-1] in self.by_surname
+            initial = len(names) == 3 and re.fullmatch(rf"[{UPPER}]\.", names[1])  # "Richard M. Harkless"
+            if ((len(names) == 2 or initial) and names[-1] in self.by_surname
                     and first not in groups and first not in _NOT_NAMES):
                 if not any(t.lower() in cue_forms for t in names):
                     self._add(m)
@@ -783,6 +784,8 @@ class Registry:
         if len(tokens) > 1 and tokens[-1] in _NAME_SUFFIXES:
             tokens = tokens[:-1]  # "William Clay Ford Jr.": the surname is Ford, the suffix stays in the name
         surname, first = tokens[-1], " ".join(tokens[:-1])
+        if first and all(w.lower() in name_particles() for w in tokens[:-1]):
+            first = ""  # "Van Rompuy" after "Herman Van Rompuy": a particle is no first name
         # a bare surname joins the person already registered with that surname
         if not first and surname in self.by_surname:
             canonical = max(self.by_surname[surname], key=lambda n: self.people[n].count)
