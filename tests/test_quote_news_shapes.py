@@ -63,3 +63,24 @@ def test_a_trailing_told_after_a_name_in_apposition_gives_the_name_not_the_liste
                   "harbour board, told the audience at the launch.")
     row = row_of(q, "major relief")
     assert (row["kind"], row["speaker"]) == ("indirect", "Ilse Varga")
+
+
+def test_one_capitalised_word_opening_a_sentence_is_an_organisation_only_before_a_verb():
+    # "About one in 200 ...": "About" is no organisation; "the company" is the one named before
+    q = quotes_of("Velmar Group posted a loss on Friday.\n\n"
+                  "About one in 200 passengers have complained, according to the company.")
+    assert row_of(q, "passengers have complained")["speaker"] == "Velmar Group"
+
+
+def test_according_to_him_is_the_person_the_narrative_is_about():
+    q = quotes_of("Harbour minister Ilse Varga spoke to the press on Monday.\n\n"
+                  "According to her, the quays should reopen within a week.")
+    assert row_of(q, "quays should reopen")["speaker"] == "Ilse Varga"
+
+
+def test_a_reported_clause_may_open_with_a_quantifier_or_hold_a_parenthetical():
+    q = quotes_of("Judge Ana Ruiz said Berg had shown no remorse.\n\n"
+                  "The judge said many of Berg’s victims were vulnerable to deception.\n\n"
+                  "She said her office, in consultation with the harbour board, issued a rare order.")
+    assert row_of(q, "many of Berg")["speaker"] == "Ana Ruiz"
+    assert row_of(q, "issued a rare order")["speaker"] == "Ana Ruiz"

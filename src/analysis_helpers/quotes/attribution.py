@@ -507,6 +507,10 @@ class ArticleSpeakers:
     def speaker_before_cue(self, cue: Cue) -> Attribution:
         """The subject of ``cue``: the mention right before it, else the sentence's subject."""
         if cue.lemma == "according to":
+            if re.match(r"\s+(?:him|her)\b", self.text[cue.end:cue.end + 6]):
+                # "According to him, ...": the person the narrative was about
+                found = narrative_person(self, cue.start, "according to")
+                return replace(found, cue=cue.text, cue_start=cue.start, cue_end=cue.end) if found.speaker else found
             after = self.mentions_between(cue.end, min(len(self.text), cue.end + 80))
             if after and not self.text[cue.end:after[0].start].strip(" ,"):
                 return self._attribution(after[0], "according to", cue)
@@ -780,7 +784,13 @@ _NOT_ORGANISATION = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december".split()
 )
-_PREPOSITION_AFTER = re.compile(r"\s+(?:for|to|by|with|at|in|on|from|of|as|after|before|against)\b")
+@cached
+def _finite_verb_after() -> re.Pattern:
+    """A finite verb next (after adverbs): an auxiliary, a past form or a third-person present."""
+    irregular = "|".join(sorted(irregular_past()))
+    return re.compile(rf"\s+(?:{_ADVERBS}\s+)*(?:has|had|have|is|was|were|are|will|would|could|can|may|"
+                      rf"might|must|should|did|does|[a-z]{{2,}}ed|{irregular}|(?!this\b|thus\b|its\b|us\b|plus\b)"
+                      rf"[a-z]{{2,}}s)\b")
 
 
 def _opens_no_organisation(found: re.Match) -> bool:
@@ -793,8 +803,10 @@ def _opens_no_organisation(found: re.Match) -> bool:
     first = words[0].lower()
     if first in _NOT_ORGANISATION or first in not_speaker_words():
         return True
-    return len(words) == 1 and first.endswith(("ed", "ing")) \
-        and _PREPOSITION_AFTER.match(found.string, found.end(1)) is not None
+    # one capitalised word names an organisation only as the subject of a finite verb ("Chrysler said",
+    # "Acme has"): "About one in 200 ...", "Adjusted for ..." open the sentence without being its subject
+    possessive = found.string.startswith(("’s", "'s"), found.end(1))  # "The FBI's statement ...": named all the same
+    return len(words) == 1 and not possessive and _finite_verb_after().match(found.string, found.end(1)) is None
 
 
 # an introductory phrase before the subject: "In reaction to this, ", "On Monday, " (up to eight words)

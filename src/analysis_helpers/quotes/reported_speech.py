@@ -48,8 +48,10 @@ _NOUN = r"(?!(?:of|for|to|in|on|at|with|by|from|and|or|as)\b)[a-z]+"
 _NO_THAT = re.compile(
     rf"^\s+(?:{_PRONOUNS}\s+(?:{_AUX}|[a-z]+s)\b|{_PRONOUNS}[’'](?:s|re|ll|d|ve)\s"  # "said it's likely"
     rf"|(?:(?:the|a|an|all|some|any|no|its|his|her|their)\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}}\s+{_AUX}\b"
-    rf"|(?:the|a|an|all|some|any|no|its|his|her|their)\s+{_NOUN}(?:\s+{_NOUN})?"
-    rf"(?:\s+(?:of|for|on|in|at)\s+(?:the\s+)?{_NOUN})?\s+(?:{_AUX}|[a-z]{{3,}}ed)\b)"
+    rf"|(?:the|a|an|all|some|any|no|its|his|her|their|many|most|several|few|both|each|none)\s+"
+    rf"(?:of\s+(?:the\s+|[A-Z][\w.-]*[’']s\s+)?)?{_NOUN}(?:\s+{_NOUN})?"
+    rf"(?:\s+(?:of|for|on|in|at)\s+(?:the\s+)?{_NOUN})?"
+    rf"(?:,\s+(?:in|at|on|with|after|for)\s[^,;:“”\"]{{1,80}},)?\s+(?:{_AUX}|[a-z]{{3,}}ed)\b)"
 )
 _TOLD_LISTENER = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}|reporters|journalists|him|her|them|us|me)(?=\s)")
 _TRAILING_TIME = re.compile(

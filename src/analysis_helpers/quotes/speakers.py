@@ -534,7 +534,8 @@ def _add_pronouns_and_titles(mentions, text, lexicons=None):
             if not (w.lower() in titles or w in places or word.isupper()):
                 # "the local police chief": a lower-case modifier or two before the role's head
                 ahead = [x.lower().rstrip(",.;:") for x in words[k + 1:k + 3]]
-                if k < 2 and word.isalpha() and word.islower() and any(x in title_heads_ for x in ahead) \
+                if k < 2 and word.isalpha() and word.islower() \
+                        and any(x in title_heads_ for x in ahead) \
                         and w not in _NOT_DESCRIPTOR_WORDS:
                     continue
                 break
