@@ -84,3 +84,16 @@ def test_a_reported_clause_may_open_with_a_quantifier_or_hold_a_parenthetical():
                   "She said her office, in consultation with the harbour board, issued a rare order.")
     assert row_of(q, "many of Berg")["speaker"] == "Ana Ruiz"
     assert row_of(q, "issued a rare order")["speaker"] == "Ana Ruiz"
+
+
+def test_the_agency_and_the_hospital_stand_for_the_organisation_named_before():
+    q = quotes_of("Marinex said a diver was missing. Marinex’s statement gave no names, but the "
+                  "agency said on Friday that a search was under way.\n\n"
+                  "“We treated two divers,” the hospital said in a news release.")
+    assert row_of(q, "search was under way")["speaker"] == "Marinex"
+    assert row_of(q, "treated two divers")["speaker"] == "hospital"
+
+
+def test_a_group_noun_after_a_preposition_is_where_not_who():
+    q = quotes_of("A nurse at the harbour hospital said the ward was full.")
+    assert row_of(q, "ward was full")["speaker"] != "harbour hospital"

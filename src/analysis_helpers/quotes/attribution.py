@@ -37,7 +37,8 @@ from dataclasses import replace
 
 from ..resources import cached
 from .speakers import (
-    Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns, irregular_past, not_speaker_words,
+    Mention, Registry, cue_lexicon, definite_institutions, descriptor_gap, find_mentions, group_nouns, irregular_past,
+    not_speaker_words,
     organisation_words, title_heads, title_words, trailing_time,
 )
 from .records import Attribution, Cue  # re-exported: Attribution and Cue were defined here
@@ -57,6 +58,8 @@ _PASSIVE = re.compile(r"\s+(of|by)\s+")
 _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
 # between a role and the name in apposition: "the vice president of the firm, Ana Ruiz"
 _ROLE_APPOSITION_GAP = re.compile(r"^(?:\s+(?:of|and|at|for)\s+[^,;:.“”\"]{1,70})?\s*,\s*$")
+# a preposition (and article) right before a group phrase: the phrase is an object, not the subject
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:at|of|in|for|from|with|to|by|on)\s+(?:the\s+|a\s+|an\s+)?$")
 # an article or possessive right before a cue word: the word is a noun there ("the state", "their report")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|The|A|An|Its|His|Her|Their|Our)\s$")
 _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
@@ -155,11 +158,10 @@ def _group_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 #: Group nouns that name an institution (an organisation), not a set of people.
 _INSTITUTION_NOUNS = frozenset(
     "company firm ministry agency government department army military court committee council union party "
-    "campaign embassy office commission group kremlin pentagon administration board bank".split()
+    "campaign embassy office commission group kremlin pentagon administration board bank hospital".split()
 )
-#: Institution nouns that, written with "the" alone ("the company said"), stand for the organisation a recent
-#: sentence named; and how many sentences back (this one included) that organisation is looked for.
-_DEFINITE_INSTITUTIONS = frozenset("company firm group carmaker automaker airline retailer manufacturer".split())
+#: How many sentences back (this one included) the organisation "the company" stands for is looked for
+#: (the nouns: ``data/definite_institutions.txt``).
 NAMED_ORGANISATION_REACH = 4
 #: Group nouns that name one person speaking for others.
 _ONE_PERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman official source aide diplomat resident "
@@ -391,7 +393,7 @@ class ArticleSpeakers:
         canonical, conflict = self.resolved.get(m.start, ("", ""))
         if m.kind == "group":
             canonical = m.name
-            if canonical.lower() in _DEFINITE_INSTITUTIONS and \
+            if canonical.lower() in definite_institutions() and \
                     re.search(r"\b[Tt]he\s+$", self.text[max(0, m.start - 5):m.start]):
                 # "the company said": the organisation a recent sentence opens with, as the guidelines name it
                 canonical = self._named_organisation_before(m.start) or canonical
@@ -423,7 +425,7 @@ class ArticleSpeakers:
             # ("Velmar Ferries", "Acme Group"): two or three words alone may be a person's name
             if (len(words) == 1 and words[0] not in self.registry.by_surname) \
                     or any(w.lower() in organisation_words() for w in words[1:]):
-                return found.group(1)
+                return re.sub(r"[’']s$", "", found.group(1))
         return ""
 
     # ------------------------------------------------------------ speaker rules
@@ -462,6 +464,8 @@ class ArticleSpeakers:
         if first.lower() in _PRONOUN_WORDS or (found.re is org_pattern and first.lower() in openers):
             return None
         s = offset_base + offset
+        if found.re is group_pattern and _OBJECT_OF_PREPOSITION.search(self.text, max(0, s - 20), s):
+            return None  # "A nurse at the hospital said": the hospital is where, the nurse speaks
         canonical = _without_determiner(phrase)
         return Mention(s, s + len(phrase), phrase, "group", name=canonical)
 
@@ -805,7 +809,8 @@ def _opens_no_organisation(found: re.Match) -> bool:
         return True
     # one capitalised word names an organisation only as the subject of a finite verb ("Chrysler said",
     # "Acme has"): "About one in 200 ...", "Adjusted for ..." open the sentence without being its subject
-    possessive = found.string.startswith(("’s", "'s"), found.end(1))  # "The FBI's statement ...": named all the same
+    possessive = found.group(1).endswith(("’s", "'s")) or found.string.startswith(("’s", "'s"), found.end(1))
+    # "The FBI's statement ...": the organisation is named all the same
     return len(words) == 1 and not possessive and _finite_verb_after().match(found.string, found.end(1)) is None
 
 

@@ -203,6 +203,13 @@ def trailing_time() -> re.Pattern:
 
 
 @cached
+def definite_institutions() -> frozenset[str]:
+    """Nouns that, as "the company"/"the agency", stand for the organisation named before
+    (``data/definite_institutions.txt``)."""
+    return _word_list("definite_institutions.txt")
+
+
+@cached
 def organisation_words() -> frozenset[str]:
     """Words of organisation names from ``organisation_words.txt`` ("group", "motors", "inc")."""
     return _word_list("organisation_words.txt")
