@@ -97,3 +97,8 @@ def test_the_agency_and_the_hospital_stand_for_the_organisation_named_before():
 def test_a_group_noun_after_a_preposition_is_where_not_who():
     q = quotes_of("A nurse at the harbour hospital said the ward was full.")
     assert row_of(q, "ward was full")["speaker"] != "harbour hospital"
+
+
+def test_a_group_after_with_in_an_absolute_construction_still_speaks():
+    q = quotes_of("Ministers meet next week, with harbour officials warning the towns of the ‘hard winter ahead’.")
+    assert row_of(q, "hard winter ahead")["speaker"] == "harbour officials"

@@ -59,7 +59,8 @@ _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
 # between a role and the name in apposition: "the vice president of the firm, Ana Ruiz"
 _ROLE_APPOSITION_GAP = re.compile(r"^(?:\s+(?:of|and|at|for)\s+[^,;:.“”\"]{1,70})?\s*,\s*$")
 # a preposition (and article) right before a group phrase: the phrase is an object, not the subject
-_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:at|of|in|for|from|with|to|by|on)\s+(?:the\s+|a\s+|an\s+)?$")
+# ("with US officials warning ...": the group of an absolute construction speaks, so not "with")
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:at|of|in|for|from|to|by|on)\s+(?:the\s+|a\s+|an\s+)?$")
 # an article or possessive right before a cue word: the word is a noun there ("the state", "their report")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|The|A|An|Its|His|Her|Their|Our)\s$")
 _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
@@ -788,30 +789,31 @@ _NOT_ORGANISATION = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december".split()
 )
-@cached
-def _finite_verb_after() -> re.Pattern:
-    """A finite verb next (after adverbs): an auxiliary, a past form or a third-person present."""
-    irregular = "|".join(sorted(irregular_past()))
-    return re.compile(rf"\s+(?:{_ADVERBS}\s+)*(?:has|had|have|is|was|were|are|will|would|could|can|may|"
-                      rf"might|must|should|did|does|[a-z]{{2,}}ed|{irregular}|(?!this\b|thus\b|its\b|us\b|plus\b)"
-                      rf"[a-z]{{2,}}s)\b")
+
+
+# after a sentence's first word: a preposition other than "of", a digit, or a word (group 1, checked against
+# the quantity words of ``data/not_speaker_words.csv``)
+_NOT_SUBJECT_NEXT = re.compile(r"\s+(?:(?:for|to|by|with|at|in|on|from|as|after|before|against|into|than)\b|\d|"
+                               r"([a-z]+)\b)")
 
 
 def _opens_no_organisation(found: re.Match) -> bool:
     """Whether the capitalised phrase (group 1 of ``found``) opening a sentence cannot be an organisation.
 
     Its first word is a connective, number, date or function word (``data/not_speaker_words.csv``: "Seven
-    patients ...", "Also, ..."), or it is one participle before a preposition ("Adjusted for costs, ...").
+    patients ...", "Also, ..."), or it is one word before a number or a preposition ("Adjusted for costs, ...").
     """
     words = found.group(1).split()
     first = words[0].lower()
     if first in _NOT_ORGANISATION or first in not_speaker_words():
         return True
-    # one capitalised word names an organisation only as the subject of a finite verb ("Chrysler said",
-    # "Acme has"): "About one in 200 ...", "Adjusted for ..." open the sentence without being its subject
     possessive = found.group(1).endswith(("’s", "'s")) or found.string.startswith(("’s", "'s"), found.end(1))
-    # "The FBI's statement ...": the organisation is named all the same
-    return len(words) == 1 and not possessive and _finite_verb_after().match(found.string, found.end(1)) is None
+    if len(words) != 1 or possessive:  # "The FBI's statement ...": the organisation is named all the same
+        return False
+    # one capitalised word before a number or a preposition other than "of" opens the sentence without being
+    # its subject ("About one in 200 ...", "Adjusted for ..."); "Chrysler said", "Residents of X were" stay
+    after = _NOT_SUBJECT_NEXT.match(found.string, found.end(1))
+    return after is not None and (after.group(1) is None or after.group(1).lower() in not_speaker_words())
 
 
 # an introductory phrase before the subject: "In reaction to this, ", "On Monday, " (up to eight words)
