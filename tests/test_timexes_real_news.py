@@ -115,3 +115,29 @@ def test_a_clock_time_takes_the_day_named_last_before_it_in_its_sentence():
 def test_a_clock_time_glued_to_the_next_word_of_a_scraped_byline():
     found = tag_text("Posted Mar 8, 2021 | 4:05 PMUpdated Mar 8, 2021", MONDAY)
     assert [(t["text"], t["value"]) for t in found if t["type"] == "TIME"] == [("4:05 PM", "2021-03-08T16:05")]
+
+
+@pytest.mark.parametrize("sentence, day, text, value", [
+    # results reported months after the calendar quarter of that number: the company's fiscal quarter,
+    # ended about a month before, in the fiscal year named by the year it ends in
+    ("The toolmaker posted third-quarter earnings of 11 cents a share on Wednesday.", date(2001, 6, 27),
+     "third-quarter", "FY2001-Q3"),
+    ("The retailer reports Q1 results today.", date(2019, 8, 2), "Q1", "FY2020-Q1"),
+    # the calendar quarter just ended, and quarters outside results, stay calendar quarters
+    ("Carmakers posted third-quarter profits on Tuesday.", date(2009, 11, 3), "third-quarter", "2009-Q3"),
+    ("The economy contracted in the second quarter.", date(2008, 1, 21), "the second quarter", "2007-Q2"),
+])
+def test_quarters_of_reported_results(sentence, day, text, value):
+    assert tags(sentence, day)[text]["value"] == value
+
+
+def test_the_same_period_a_year_before_a_fiscal_quarter():
+    found = tags("The toolmaker posted third-quarter revenue of $45 million, against $19 million for the same "
+                 "period last year.", date(2001, 6, 27))
+    assert found["the same period last year"]["value"] == "FY2000-Q3"
+
+
+def test_new_years_alone_is_the_first_of_january():
+    found = tags("Shops close for the Christmas and New Year's holidays.", date(2014, 12, 18))
+    assert (found["Christmas"]["value"], found["New Year's"]["value"]) == ("2014-12-25", "2015-01-01")
+    assert tags("They met on New Year's Eve.", date(2015, 1, 5))["New Year's Eve"]["value"] == "2014-12-31"

@@ -477,10 +477,38 @@ def _normalise_quarter_or_quarter_code(rule: str, m: re.Match, ctx: RuleContext,
     if g.get("rel") and g["rel"] != "the":
         year = ref.year + (_rel_shift(g["rel"]) or 0)
     else:
+        if letter == "Q" and tense != "future" and (fiscal := _reported_fiscal_quarter(ctx, start, number)):
+            return _result("DATE", fiscal, anchor="document date", tense=tense)
         months = 3 if letter == "Q" else 6
         year = choose_year(ref, lambda y: (date(y, months * number - months + 1, 1),
                                            date(y, months * number, 28)), tense)
     return _result("DATE", f"{year}-{letter}{number}", anchor="document date", tense=tense)
+
+
+_RESULTS_WORDS = re.compile(r"\b(?:results?|earnings|profits?|loss(?:es)?|revenues?|sales|income|per share)\b", re.I)
+#: Quarterly results come out within about this many days of the quarter's end.
+REPORTING_LAG_DAYS = 120
+
+
+def _reported_fiscal_quarter(ctx: RuleContext, start: int, number: int) -> str | None:
+    """``FY2001-Q3`` for a quarter whose results a company reports long after the calendar quarter of that number.
+
+    "posted third-quarter earnings" in an article of 27 June: results are reported within a few weeks of a
+    quarter's end, and the last calendar third quarter ended nine months before, so the company's quarter is a
+    fiscal one, ending about a month before the article. Its fiscal year is named by the year it ends in, three
+    months per remaining quarter later. None when the sentence is not about results or the calendar quarter fits.
+    """
+    ref = ctx.reference
+    lo, hi = ctx.sentence_of(start)
+    if not _RESULTS_WORDS.search(ctx.text, lo, hi):
+        return None
+    ended = date(ref.year if 3 * number < ref.month or (3 * number == ref.month and ref.day >= 28) else ref.year - 1,
+                 3 * number, 1)  # the first day of the last month of the latest calendar quarter ended by now
+    if (ref - ended).days <= REPORTING_LAG_DAYS + 30:
+        return None
+    quarter_end = shift_months(ref.year, ref.month, -1)  # the fiscal quarter ended about a month ago
+    year_end = shift_months(*quarter_end, 3 * (4 - number))
+    return f"FY{year_end[0]:04d}-Q{number}"
 
 
 def _normalise_season(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):

@@ -293,7 +293,7 @@ def _resolve_anaphoric(rows: list[dict], reference: date | None) -> None:
 
 #: A calendar value another expression can count from: a year, month, day, quarter, half or season,
 #: or a fiscal year ("FY2007": "the same period of the last year" after it is ``FY2006``).
-_CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?|FY\d{4}")
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?|FY\d{4}(?:-Q[1-4])?")
 
 
 def _set_fiscal_year(row: dict, year: int, anchor: str) -> None:
@@ -322,7 +322,9 @@ def _resolve_anaphoric_period(row: dict, last_date: str | None, reference: date 
         return
     if last_date.startswith("FY"):  # after a fiscal year, the year before or the same period a year ago is the
         if kind != "ANAPHORIC_MONTH-1":  # fiscal year before it (MEANTIME convention); a month counts from the text's
-            _set_fiscal_year(row, int(last_date[2:]) - 1, anchor)
+            _set_fiscal_year(row, int(last_date[2:6]) - 1, anchor)
+            if kind == "ANAPHORIC_SAME-1Y" and row["value"].startswith("FY") and last_date[6:]:
+                row["value"] += last_date[6:]  # "the same period last year" after FY2001-Q3: FY2000-Q3
             return
         last_date, anchor = (reference.isoformat()[:7], "document date") if reference is not None else (last_date[2:], anchor)
     year = int(last_date[:4])
