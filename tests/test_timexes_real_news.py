@@ -67,6 +67,8 @@ def test_a_dateline_with_an_agency_in_brackets():
     # a bare plural unit before "after" or "before" is an unknown count of that unit
     ("The engine failed seconds after ignition.", "seconds", "DURATION", "PTXS"),
     ("Looters arrived days before the troops.", "days", "DURATION", "PXD"),
+    # "intraday": within one trading day
+    ("The index hit an intraday high before it slid.", "intraday", "DURATION", "P1D"),
 ])
 def test_real_news_values(sentence, text, type_, value):
     found = tags(sentence)

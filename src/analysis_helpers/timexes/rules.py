@@ -55,7 +55,7 @@ RULES: list[tuple[str, str]] = [
     ("quarter_code", rf"\b(?P<t>(?P<letter>[QH])(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?)\b"),
     ("dotted_date", r"(?<![\w.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?!\w|\.\d)"),
     ("year_range", rf"(?<![\w$£€.,/-])(?P<t>(?P<y1>{YEAR})\s*(?:[-–/]|to|until|and)\s*(?P<y2>(?:19|20)?\d\d))(?![\w%/-]|[.,]\d)"),
-    ("unit_long", r"\b(?P<t>(?P<unit>hour|day|week|month|year|decade|century)-long)\b"),
+    ("unit_long", r"\b(?P<t>(?P<unit>hour|day|week|month|year|decade|century)-long|intra-?(?P<intra>day))\b"),
     ("holiday", r"\b(?P<t>HOLIDAYS)\b"),
     ("season", rf"(?:\b(?!(?:this|last|next|early|late|mid)\b)(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:this|last|next|early|late|mid|the))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)\b"),
     ("weekday", rf"\b(?P<t>(?:(?P<pmod>(?i:early|late|earlier|later|the early hours of|the small hours of))(?:\s+on)?\s+)?(?:(?P<rel>(?i:last|next|this|coming|past|this past|this coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
@@ -232,8 +232,8 @@ def _normalise_fiscal_year(rule: str, m: re.Match, ctx: RuleContext, start: int,
 
 
 def _normalise_unit_long(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
-    """unit_long: "month-long", "decade-long"."""
-    return _result("DURATION", duration_value(1, m.group("unit")))
+    """unit_long: "month-long", "decade-long"; "intraday" (within one trading day: ``P1D``, as MEANTIME has it)."""
+    return _result("DURATION", duration_value(1, m.group("unit") or m.group("intra")))
 
 
 def _normalise_holiday(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
@@ -937,7 +937,7 @@ def normalise(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
 #: lower-cased (ASCII, same length) except "cased" ones; "digit" = any number.
 TRIGGER_WORDS = {
     "unit": "second seconds minute minutes hour hours day days week weeks weekend weekends fortnight fortnights month "
-            "months year years decade decades century centuries quarter quarters half session",
+            "months year years decade decades century centuries quarter quarters half session intraday intra",
     "day_word": "today tonight yesterday tomorrow overnight",
     "season": "spring summer autumn fall winter",
     "reference": "now current currently recent recently present presently moment past future soon term "
@@ -1000,7 +1000,7 @@ RULE_GATES = {
     "range_first": r"between|from",
     "same_period_year_ago": r"same|year[\s-]",
     "century": r"century",
-    "unit_long": r"-long",
+    "unit_long": r"-long|intra-?day",
     "weekend": r"weekend",
     "quarter": r"quarter|half",
     "the_day": r"the day",
