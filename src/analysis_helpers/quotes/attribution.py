@@ -39,7 +39,7 @@ from ..resources import cached
 from .speakers import (
     Mention, Registry, cue_lexicon, definite_institutions, descriptor_gap, find_mentions, group_nouns, irregular_past,
     not_speaker_words,
-    organisation_words, title_heads, title_words, trailing_time,
+    organisation_words, title_heads, title_words, ends_with_time,
 )
 from .records import Attribution, Cue  # re-exported: Attribution and Cue were defined here
 
@@ -60,7 +60,8 @@ _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
 _ROLE_APPOSITION_GAP = re.compile(r"^(?:\s+(?:of|and|at|for)\s+[^,;:.“”\"]{1,70})?\s*,\s*$")
 # a preposition (and article) right before a group phrase: the phrase is an object, not the subject
 # ("with US officials warning ...": the group of an absolute construction speaks, so not "with")
-_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:at|of|in|for|from|to|by|on)\s+(?:the\s+|a\s+|an\s+)?$")
+# (with its article: "A Department for Environment spokesperson said" is one name and speaks)
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:at|of|in|for|from|to|by|on)\s+(?:the|a|an)\s+$")
 # an article or possessive right before a cue word: the word is a noun there ("the state", "their report")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|The|A|An|Its|His|Her|Their|Our)\s$")
 _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
@@ -438,7 +439,7 @@ class ArticleSpeakers:
         """
         window = self.text[max(start, end - 120):end]
         offset_base = max(start, end - 120)
-        when = trailing_time().search(window)
+        when = ends_with_time(window)
         if when:  # "The FBI on Friday said": the day is when, not who
             window = window[:when.start()] + " "
         group_pattern, org_pattern, _ = _group_patterns()

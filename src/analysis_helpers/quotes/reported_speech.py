@@ -32,7 +32,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from .records import Attribution, Cue
-from .speakers import cue_lexicon, group_nouns, irregular_past, not_speaker_words, trailing_time
+from .speakers import cue_lexicon, ends_with_time, group_nouns, irregular_past, not_speaker_words
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
 _PRONOUNS = r"(?:he|she|it|they|we|i|this|there|that)"
@@ -289,7 +289,7 @@ def subject_phrase(speakers, s_start: int, cue: Cue) -> Attribution:
     head = head[:_trailing_adverbs_start(head)]
     head = re.sub(r",[^,;:“”\"]{1,70},\s*$", "", head)  # "Nasdaq, meanwhile, says": the apposition goes
     head = head[:_trailing_adverbs_start(head)]
-    when = trailing_time().search(head)
+    when = ends_with_time(head)
     if when:  # "The agency earlier Saturday announced": the day is when, not who
         head = head[:when.start()]
     cuts = list(_BOUNDARY.finditer(head))

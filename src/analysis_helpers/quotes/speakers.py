@@ -198,8 +198,23 @@ def not_speaker_words() -> dict[str, str]:
 def trailing_time() -> re.Pattern:
     """A day or date word ending a subject phrase, with its preposition ("on Friday", "earlier Saturday"):
     when the speaker spoke, never who (the ``calendar`` words of ``data/not_speaker_words.csv``)."""
-    days = "|".join(sorted(w for w, kind in not_speaker_words().items() if kind == "calendar"))
+    days = "|".join(sorted(calendar_words()))
     return re.compile(rf"(?:\s+(?:on|earlier|later|late|early|last|this|next))?\s+(?i:{days})\s*$")
+
+
+def ends_with_time(text: str) -> re.Match | None:
+    """:func:`trailing_time` searched in ``text`` only when its last word is a day or date word (the search
+    scans every position; most subject phrases end otherwise)."""
+    words = text[-20:].split()
+    if not words or words[-1].lower() not in calendar_words():
+        return None
+    return trailing_time().search(text)
+
+
+@cached
+def calendar_words() -> frozenset[str]:
+    """The ``calendar`` words of ``data/not_speaker_words.csv`` (days, months, "today")."""
+    return frozenset(w for w, kind in not_speaker_words().items() if kind == "calendar")
 
 
 @cached
