@@ -410,7 +410,8 @@ def looks_like_headline(text: str) -> bool:
     n = len(words(text))
     if looks_like_title(text):
         return True
-    return 5 <= n <= 25 and text[:1].isupper() and not _SENTENCE_CLOSE.search(text) and sentence_count(text) == 1
+    opening = text.lstrip("'\"‘“")[:1]  # a headline may open with a quotation
+    return 5 <= n <= 25 and opening.isupper() and not _SENTENCE_CLOSE.search(text) and sentence_count(text) == 1
 
 
 def is_all_caps_line(text: str) -> bool:
@@ -489,10 +490,15 @@ def _lexicon_role(text: str, n_words: int | None = None) -> tuple[str, str] | No
         m = find(text)
         if m is None or _inside_quotation(text, m.start()):
             continue
-        if prose and not anchored and m.start() > 0 and role != "caption":
-            continue  # a photo credit may close a caption that reads like prose
+        if prose and not anchored and m.start() > 0 and (role != "caption" or not _in_last_sentence(text, m.start())):
+            continue  # a photo credit may close a caption that reads like prose; "(photo)" mid-paragraph does not
         return role, f"lexicon: {note}"
     return None
+
+
+def _in_last_sentence(text: str, start: int) -> bool:
+    """True when offset ``start`` lies in the last sentence of ``text`` (no sentence ends after it)."""
+    return _SENTENCE_END.search(text, start) is None
 
 
 _SEPARATOR = ("boilerplate", "separator without words")
@@ -612,6 +618,11 @@ _NOT_A_CAPTION_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|how
 _REPORTED = re.compile(r"\b(?:says|said|according to|told)\b")
 
 
+def _introduces_quotation(text: str) -> bool:
+    """A line that reports speech and ends in a colon ("Mr Lee said on Tuesday:"): it opens the quotation below."""
+    return text.rstrip().endswith(":") and bool(_REPORTED.search(text))
+
+
 #: Words a sentence opens with and a navigation label does not ("The judge", cut after two words).
 _DETERMINERS = frozenset("The A An This That These Those Its His Her Their".split())
 
@@ -718,15 +729,40 @@ def _continues_line(previous: str, line: str) -> bool:
     return len(previous) >= SIMILAR_LENGTH * len(line) and _lexicon_role(line) is None and _lexicon_role(previous) is None
 
 
+#: A page with at least this many lines that carry on a sentence in lower case is hard-wrapped throughout.
+WRAPPED_PAGE_LINES = 5
+#: On a hard-wrapped page, a line this close to the page's wrap width (share of its longest wrapped line)
+#: that stops without end punctuation was cut at the margin even when the next line opens with a capital.
+FILLED_LINE = 0.8
+
+
+def _filled_at_margin(previous: str, line: str, width: int) -> bool:
+    """On a hard-wrapped page: ``previous`` ran to the margin without ending its sentence ("... Meltwater" then
+    "News Service over ..."), and ``line`` is no longer than the margin. Neither is furniture."""
+    previous, line = previous.strip(), line.strip()
+    return (FILLED_LINE * width <= len(previous) <= width and 0 < len(line) <= width and not _LINE_END.search(previous)
+            and _lexicon_role(line) is None and _lexicon_role(previous) is None)
+
+
 def hard_wrap_groups(texts: list[str]) -> list[range]:
     """The blocks grouped into paragraphs: a line that continues a hard-wrapped sentence joins the line above.
 
+    A line continues the one above when it opens like the middle of a sentence (:func:`_continues_line`);
+    on a page with :data:`WRAPPED_PAGE_LINES` such lines or more (a page wrapped at a margin throughout),
+    also when the line above ran to the margin without ending (:func:`_filled_at_margin`): a wrap falls
+    before a name as often as before a lower-case word.
+
     Returns consecutive ranges of block numbers covering ``texts``; most are one block long.
     """
+    continues = [i for i in range(1, len(texts)) if _continues_line(texts[i - 1], texts[i])]
+    joins = set(continues)
+    if len(continues) >= WRAPPED_PAGE_LINES:
+        width = max(len(texts[i - 1].strip()) for i in continues)
+        joins.update(i for i in range(1, len(texts)) if _filled_at_margin(texts[i - 1], texts[i], width))
     groups: list[range] = []
     start = 0
     for i in range(1, len(texts) + 1):
-        if i == len(texts) or not _continues_line(texts[i - 1], texts[i]):
+        if i == len(texts) or i not in joins:
             groups.append(range(start, i))
             start = i
     return groups
@@ -872,13 +908,19 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
                 and roles[i + 1] is not None and roles[i + 1][0] == "related":
             roles[i] = ("related", "colon header above related items")
 
-    # A short note to the reader below the last paragraph ("Your email address will not be published").
+    # A short note to the reader below the last paragraph ("Your email address will not be published"),
+    # or above the first one (a sign-up box or a reading notice over the headline: "We've got news for you.").
     paragraph_below = False
     for i in range(n - 1, -1, -1):
         if roles[i] is None and not paragraph_below and _note_to_reader(texts[i], n_words[i]):
             roles[i] = ("boilerplate", "note to the reader below the last paragraph")
         elif roles[i] is None and n_words[i] >= PARAGRAPH_WORDS and is_prose(texts[i]):
             paragraph_below = True
+    for i in range(n):
+        if roles[i] is None and n_words[i] >= PARAGRAPH_WORDS and is_prose(texts[i]) and not _note_to_reader(texts[i], n_words[i]):
+            break
+        if roles[i] is None and _note_to_reader(texts[i], n_words[i]):
+            roles[i] = ("boilerplate", "note to the reader above the first paragraph")
 
     # The prose blocks tell where the article runs, its tense and its vocabulary.
     prose = [i for i in range(n) if roles[i] is None and is_prose(texts[i])]
@@ -965,7 +1007,8 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
             roles[i] = ("boilerplate", "short line after the article (site name, navigation)")
         elif i < first_prose and is_short_line(text):
             roles[i] = ("boilerplate", "short line before the article (navigation)")
-        elif (looks_like_title(text) or (i > last_prose and looks_like_headline(text))) and not is_prose(text):
+        elif (looks_like_title(text) or (i > last_prose and looks_like_headline(text))) and not is_prose(text) \
+                and not _introduces_quotation(text):
             overlap = len(content_words(text) & article_words) / max(1, len(content_words(text)))
             if i > last_prose and overlap < 0.5:
                 roles[i] = ("stray", "headline-shaped line after the article, little shared vocabulary")
@@ -981,9 +1024,81 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
         if roles[i] == ("body", "prose") and roles[i + 1][0] == "caption" and n_words[i] <= 4 and (
                 not _TERMINAL.search(texts[i]) or norms[i + 1].startswith(norms[i])):
             roles[i] = ("caption", "short label right above a caption (or the caption's first words again)")
+    _mark_caption_neighbours(texts, roles, n_words)
     _mark_link_lists(texts, roles, article_words)
     _mark_text_below_the_article(texts, roles, n_words)
+    _mark_text_after_closing_furniture(texts, roles, n_words)
     return [r for r in roles]  # type: ignore[misc]
+
+
+#: Longest line a caption marker ("Image caption,") stands alone on, in words.
+MARKER_WORDS = 3
+#: Longest picture description (alt text) printed right above a caption marker, in words.
+ALT_TEXT_WORDS = 15
+
+
+def _mark_caption_neighbours(texts: list[str], roles: list, n_words: list[int]) -> None:
+    """A caption marker alone on its line ("Image caption,") labels its neighbours: the line below it is the
+    caption, and a short line above it without a final stop is the picture's description (alt text).
+    Only lines read as body prose change, and never one of more than :data:`MAX_FURNITURE_WORDS` words."""
+    for i, role in enumerate(roles):
+        if role[0] not in ("caption", "duplicate") or n_words[i] > MARKER_WORDS:
+            continue  # (a marker repeated down the page is a duplicate of the first)
+        marker = _lexicon_role(texts[i], n_words[i])
+        if marker is None or not marker[1].startswith("lexicon: image caption"):
+            continue
+        if i + 1 < len(texts) and roles[i + 1] == ("body", "prose") and n_words[i + 1] <= MAX_FURNITURE_WORDS:
+            roles[i + 1] = ("caption", f"line right below the caption marker in block {i}")
+        if i > 0 and roles[i - 1] == ("body", "prose") and n_words[i - 1] <= ALT_TEXT_WORDS \
+                and not _TERMINAL.search(texts[i - 1]):
+            roles[i - 1] = ("caption", f"picture description right above the caption marker in block {i}")
+
+
+#: Lexicon rows (their notes) whose lines close an article: a comments header, a pointer to the full story
+#: elsewhere, a credit of the story's publication or reporting. An inline link ("READ MORE", "See also: ...")
+#: or an advertisement stands inside an article as often as after it, so it closes nothing.
+_CLOSING_NOTES = frozenset({"comments header", "pointer to the story elsewhere", "publication credit of a syndicated story",
+                            "reporting credits", "publication date line"})
+
+
+def _closes_article(text: str, role: tuple[str, str]) -> bool:
+    """True for a line after which an article does not go on: a closing lexicon row or a list header with items."""
+    if role[0] in ("related", "tags") and "header" in role[1]:
+        return True
+    lexicon_role = _lexicon_role(text) if role[0] != "body" else None
+    return lexicon_role is not None and lexicon_role[1].removeprefix("lexicon: ") in _CLOSING_NOTES
+
+
+def _mark_text_after_closing_furniture(texts: list[str], roles: list, n_words: list[int]) -> None:
+    """Mark as stray the short prose after a line that closes the article (a comments header, a related-stories
+    header, a "Read more" pointer, a credit line), when that text is not about the article.
+
+    For the first such line below a body block: every body block after it has at most
+    :data:`MAX_FURNITURE_WORDS` words, and together they share less than :data:`BELOW_OVERLAP` of their
+    content words with the body above the line (comment rules, other stories' blurbs). Text about the
+    article (its last paragraphs after an in-article link or advertisement) shares its words and stays
+    body; a paragraph of more words stays body whatever it is about.
+    """
+    n = len(texts)
+    tail_long = [False] * (n + 1)  # a body block of more than MAX_FURNITURE_WORDS words at or after i
+    for i in range(n - 1, -1, -1):
+        tail_long[i] = tail_long[i + 1] or (roles[i][0] == "body" and n_words[i] > MAX_FURNITURE_WORDS)
+    above: set[str] = set()
+    for k, role in enumerate(roles):
+        if role[0] == "body":
+            if not _LIST_MARK.match(texts[k]):  # a page's key points above the article are not the article
+                above |= content_words(texts[k])
+            continue
+        if not above or tail_long[k] or not _closes_article(texts[k], role):
+            continue
+        tail = [i for i in range(k + 1, n) if roles[i][0] == "body"]
+        if not tail:
+            return
+        vocabulary = set().union(*(content_words(texts[i]) for i in tail))
+        if vocabulary and len(vocabulary & above) < BELOW_OVERLAP * len(vocabulary):
+            for i in tail:
+                roles[i] = ("stray", f"text after block {k}, which closes the article, not about the article")
+        return
 
 
 #: A list item's marker: a bullet, a dash or a number ("• ", "- ", "3. ").
@@ -1042,7 +1157,9 @@ def _mark_text_below_the_article(texts: list[str], roles: list, n_words: list[in
         gap = 0
     if len(stretches) < 2:
         return
-    article = max(stretches, key=lambda stretch: sum(n_words[i] for i in stretch))
+    # a stretch of list items (a page's key points, a list of links) is the article only when no stretch holds paragraphs
+    paragraphs = [stretch for stretch in stretches if not all(_LIST_MARK.match(texts[i]) for i in stretch)]
+    article = max(paragraphs or stretches, key=lambda stretch: sum(n_words[i] for i in stretch))
     article_words = set().union(*(content_words(texts[i]) for i in article))
     for stretch in stretches[stretches.index(article) + 1:]:
         if any(n_words[i] > MAX_FURNITURE_WORDS for i in stretch):
