@@ -435,3 +435,23 @@ def test_headline_that_opens_with_a_quotation_is_a_headline():
 def test_plural_newsletters_in_a_sign_up_box_is_furniture():
     roles = roles_of(["Sign up free to receive our newsletters and more.", TITLE, P1, P2])
     assert roles[0] == "boilerplate" and roles[1] == "headline"
+
+
+def test_headline_reprinted_under_a_picture_with_its_credit_is_not_body():
+    roles = roles_of([TITLE, TITLE + " | Harbour Wire", P1, P2])
+    assert roles[1] == "duplicate"
+    assert roles[2] == roles[3] == "body"
+
+
+def test_subheading_whose_words_the_next_paragraph_takes_up_is_body_and_another_headline_is_not():
+    roles = roles_of([TITLE, P1, P2, "Will the Spawning Weeks Be Spared?",
+                      "Whether the spawning weeks will be spared depends on the dredging contract, the board said.",
+                      P3, "Bakery Wins County Prize For Rye Bread", LONG])
+    assert roles[3] == "body"
+    assert roles[6] != "body"
+
+
+def test_short_label_under_a_headline_does_not_join_it_as_a_wrapped_line():
+    roles = roles_of(["Harbour board approves plan to deepen the old channel after two years of argument",
+                      "harbour news", P1, P2])
+    assert roles[0] == "headline" and roles[1] != "body"

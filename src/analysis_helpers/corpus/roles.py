@@ -1,4 +1,6 @@
 # Above 400 lines: one ordered rule list and the evidence functions it reads; the order is the classifier.
+# The page-level passes after the rules live in role_passes.py (a leaf module: a further split of the evidence
+# into its own module would add a level to the import chain cli -> pipeline -> ... -> roles, already at 6).
 # segment_blocks, which runs the classifier over a corpus, sits beside it so corpus.build imports it one level lower.
 """Give each block of a scrape a role: headline, body, caption, boilerplate and so on.
 
@@ -28,6 +30,10 @@ from ..resources import abbreviations, accepts_lexicons, cached, read_text
 from ..schema import ARTICLE_ROLES, ROLES  # noqa: F401  (re-exported: notebooks import them from here)
 from ..word_patterns import search_before, trie_regex
 from .lines import block_spans
+from .role_passes import (
+    PageEvidence, mark_caption_neighbours, mark_link_lists, mark_text_after_closing_furniture,
+    mark_text_below_the_article,
+)
 
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at for and or but with by from as is are was were be that this "
@@ -618,6 +624,21 @@ _NOT_A_CAPTION_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|how
 _REPORTED = re.compile(r"\b(?:says|said|according to|told)\b")
 
 
+#: Share of a subheading's content words that the paragraph below it takes up.
+SUBHEADING_TAKEN_UP = 0.5
+
+
+def _introduces_next_paragraph(texts: list[str], roles: list, i: int) -> bool:
+    """A subheading inside the article: the next block is a paragraph (not yet given a furniture role) that
+    takes up at least :data:`SUBHEADING_TAKEN_UP` of the line's content words ("Will the storm be named?" above
+    "If the storm is named ..."); another story's headline between two paragraphs shares little with the next one."""
+    j = i + 1
+    if j >= len(texts) or roles[j] is not None or not is_prose(texts[j]):
+        return False
+    heading = content_words(texts[i])
+    return bool(heading) and len(heading & content_words(texts[j])) >= SUBHEADING_TAKEN_UP * len(heading)
+
+
 def _introduces_quotation(text: str) -> bool:
     """A line that reports speech and ends in a colon ("Mr Lee said on Tuesday:"): it opens the quotation below."""
     return text.rstrip().endswith(":") and bool(_REPORTED.search(text))
@@ -683,6 +704,23 @@ def _top_summary_of(earlier: int, i: int, texts: list[str], norms: list[str], fi
     first block of :data:`PARAGRAPH_WORDS` words or more.
     """
     return earlier <= first_paragraph and len(norms[i]) >= WHOLE_COPY * len(norms[earlier]) and is_prose(texts[i])
+
+
+#: Blocks at the top of a page where a headline is printed again (under a picture, with its credit).
+HEAD_ZONE = 12
+#: Most words a credit adds to a reprinted line ("| PTI", "Photo: Jane Roe").
+CREDIT_WORDS = 3
+
+
+def _reprinted_with_credit(norms: list[str], i: int) -> int | None:
+    """The earlier block (of five words or more) that block ``i`` repeats whole with a short credit after it
+    ("Title of the story | Agency": a picture captioned with the headline), or None."""
+    words_i = norms[i].split()
+    for k in range(i):
+        words_k = norms[k].split()
+        if len(words_k) >= 5 and 0 < len(words_i) - len(words_k) <= CREDIT_WORDS and words_i[:len(words_k)] == words_k:
+            return k
+    return None
 
 
 def _teaser_of(text: str, sorted_norms: list[str], owners: list[int]) -> int | None:
@@ -754,7 +792,11 @@ def hard_wrap_groups(texts: list[str]) -> list[range]:
 
     Returns consecutive ranges of block numbers covering ``texts``; most are one block long.
     """
-    continues = [i for i in range(1, len(texts)) if _continues_line(texts[i - 1], texts[i])]
+    joined = {i for i in range(1, len(texts)) if _continues_line(texts[i - 1], texts[i])}
+    # a short line closes its paragraph with a sentence end or the next line carries its sentence on; a short
+    # label under a title ("weather warning") does neither
+    continues = [i for i in sorted(joined) if len(texts[i].strip()) >= MIN_WRAPPED_LINE
+                 or _LINE_END.search(texts[i]) or (i + 1 < len(texts) and _CONTINUES.match(texts[i + 1].strip()))]
     joins = set(continues)
     if len(continues) >= WRAPPED_PAGE_LINES:
         width = max(len(texts[i - 1].strip()) for i in continues)
@@ -859,6 +901,10 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
             roles[i] = ("duplicate", f"repeats block {seen[norms[i]]}")
         elif earlier is not None and roles[i] is None:
             roles[i] = ("duplicate", f"repeats words of block {earlier} (pull quote)")
+        if roles[i] is None and earlier is None and i < HEAD_ZONE and n_words[i] <= MAX_FURNITURE_WORDS:
+            credited = _reprinted_with_credit(norms, i)
+            if credited is not None:
+                roles[i] = ("duplicate", f"repeats block {credited} with a credit after it")
         if roles[i] is None and n_words[i] >= 5 and _ELLIPSIS_END.search(text):
             if sorted_norms is None:
                 order = sorted(range(n), key=norms.__getitem__)
@@ -1007,6 +1053,9 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
             roles[i] = ("boilerplate", "short line after the article (site name, navigation)")
         elif i < first_prose and is_short_line(text):
             roles[i] = ("boilerplate", "short line before the article (navigation)")
+        elif first_prose < i < last_prose and (looks_like_title(text) or looks_like_headline(text)) \
+                and not is_prose(text) and _introduces_next_paragraph(texts, roles, i):
+            roles[i] = ("body", "subheading: the paragraph below takes up its words")
         elif (looks_like_title(text) or (i > last_prose and looks_like_headline(text))) and not is_prose(text) \
                 and not _introduces_quotation(text):
             overlap = len(content_words(text) & article_words) / max(1, len(content_words(text)))
@@ -1024,150 +1073,19 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
         if roles[i] == ("body", "prose") and roles[i + 1][0] == "caption" and n_words[i] <= 4 and (
                 not _TERMINAL.search(texts[i]) or norms[i + 1].startswith(norms[i])):
             roles[i] = ("caption", "short label right above a caption (or the caption's first words again)")
-    _mark_caption_neighbours(texts, roles, n_words)
-    _mark_link_lists(texts, roles, article_words)
-    _mark_text_below_the_article(texts, roles, n_words)
-    _mark_text_after_closing_furniture(texts, roles, n_words)
+    evidence = _page_evidence()
+    mark_caption_neighbours(texts, roles, n_words, evidence)
+    mark_link_lists(texts, roles, article_words, evidence)
+    mark_text_below_the_article(texts, roles, n_words, evidence)
+    mark_text_after_closing_furniture(texts, roles, n_words, evidence)
     return [r for r in roles]  # type: ignore[misc]
 
 
-#: Longest line a caption marker ("Image caption,") stands alone on, in words.
-MARKER_WORDS = 3
-#: Longest picture description (alt text) printed right above a caption marker, in words.
-ALT_TEXT_WORDS = 15
-
-
-def _mark_caption_neighbours(texts: list[str], roles: list, n_words: list[int]) -> None:
-    """A caption marker alone on its line ("Image caption,") labels its neighbours: the line below it is the
-    caption, and a short line above it without a final stop is the picture's description (alt text).
-    Only lines read as body prose change, and never one of more than :data:`MAX_FURNITURE_WORDS` words."""
-    for i, role in enumerate(roles):
-        if role[0] not in ("caption", "duplicate") or n_words[i] > MARKER_WORDS:
-            continue  # (a marker repeated down the page is a duplicate of the first)
-        marker = _lexicon_role(texts[i], n_words[i])
-        if marker is None or not marker[1].startswith("lexicon: image caption"):
-            continue
-        if i + 1 < len(texts) and roles[i + 1] == ("body", "prose") and n_words[i + 1] <= MAX_FURNITURE_WORDS:
-            roles[i + 1] = ("caption", f"line right below the caption marker in block {i}")
-        if i > 0 and roles[i - 1] == ("body", "prose") and n_words[i - 1] <= ALT_TEXT_WORDS \
-                and not _TERMINAL.search(texts[i - 1]):
-            roles[i - 1] = ("caption", f"picture description right above the caption marker in block {i}")
-
-
-#: Lexicon rows (their notes) whose lines close an article: a comments header, a pointer to the full story
-#: elsewhere, a credit of the story's publication or reporting. An inline link ("READ MORE", "See also: ...")
-#: or an advertisement stands inside an article as often as after it, so it closes nothing.
-_CLOSING_NOTES = frozenset({"comments header", "pointer to the story elsewhere", "publication credit of a syndicated story",
-                            "reporting credits", "publication date line"})
-
-
-def _closes_article(text: str, role: tuple[str, str]) -> bool:
-    """True for a line after which an article does not go on: a closing lexicon row or a list header with items."""
-    if role[0] in ("related", "tags") and "header" in role[1]:
-        return True
-    lexicon_role = _lexicon_role(text) if role[0] != "body" else None
-    return lexicon_role is not None and lexicon_role[1].removeprefix("lexicon: ") in _CLOSING_NOTES
-
-
-def _mark_text_after_closing_furniture(texts: list[str], roles: list, n_words: list[int]) -> None:
-    """Mark as stray the short prose after a line that closes the article (a comments header, a related-stories
-    header, a "Read more" pointer, a credit line), when that text is not about the article.
-
-    For the first such line below a body block: every body block after it has at most
-    :data:`MAX_FURNITURE_WORDS` words, and together they share less than :data:`BELOW_OVERLAP` of their
-    content words with the body above the line (comment rules, other stories' blurbs). Text about the
-    article (its last paragraphs after an in-article link or advertisement) shares its words and stays
-    body; a paragraph of more words stays body whatever it is about.
-    """
-    n = len(texts)
-    tail_long = [False] * (n + 1)  # a body block of more than MAX_FURNITURE_WORDS words at or after i
-    for i in range(n - 1, -1, -1):
-        tail_long[i] = tail_long[i + 1] or (roles[i][0] == "body" and n_words[i] > MAX_FURNITURE_WORDS)
-    above: set[str] = set()
-    for k, role in enumerate(roles):
-        if role[0] == "body":
-            if not _LIST_MARK.match(texts[k]):  # a page's key points above the article are not the article
-                above |= content_words(texts[k])
-            continue
-        if not above or tail_long[k] or not _closes_article(texts[k], role):
-            continue
-        tail = [i for i in range(k + 1, n) if roles[i][0] == "body"]
-        if not tail:
-            return
-        vocabulary = set().union(*(content_words(texts[i]) for i in tail))
-        if vocabulary and len(vocabulary & above) < BELOW_OVERLAP * len(vocabulary):
-            for i in tail:
-                roles[i] = ("stray", f"text after block {k}, which closes the article, not about the article")
-        return
-
-
-#: A list item's marker: a bullet, a dash or a number ("• ", "- ", "3. ").
-_LIST_MARK = re.compile(r"^\s*(?:[•·▪◦*‣–-]|\d{1,2}[.)])\s+")
-#: Fewest items of a list of links; longest item, in words.
-LINK_LIST_ITEMS, LINK_ITEM_WORDS = 3, 25
-#: A list whose items share less than this share of their content words with the article points elsewhere.
-LINK_LIST_OVERLAP = 0.3
-
-
-def _mark_link_lists(texts: list[str], roles: list, article_words: set[str]) -> None:
-    """Mark as related a list of links to other stories read as body: three or more marked items in a row,
-    each a headline (at most 25 words, no final stop), that share little vocabulary with the article.
-
-    A list of the article's own points repeats its words or ends its items with stops; a list of other
-    stories' headlines does neither.
-    """
-    i, n = 0, len(texts)
-    while i < n:
-        j = i
-        while j < n and roles[j] == ("body", "prose") and _LIST_MARK.match(texts[j]) \
-                and len(words(texts[j])) <= LINK_ITEM_WORDS and not _TERMINAL.search(texts[j]):
-            j += 1
-        if j - i >= LINK_LIST_ITEMS:
-            shares = [len(content_words(texts[k]) & article_words) / max(1, len(content_words(texts[k])))
-                      for k in range(i, j)]
-            if sum(shares) / len(shares) < LINK_LIST_OVERLAP:
-                for k in range(i, j):
-                    roles[k] = ("related", f"item of a list of headlines sharing little with the article (blocks {i} to {j - 1})")
-        i = max(j, i + 1)
-
-
-#: More non-body lines than this between two stretches of body text separate them.
-ARTICLE_GAP = 3
-#: A stretch below the article that shares less than this share of its content words with it is about something else.
-BELOW_OVERLAP = 0.5
-
-
-def _mark_text_below_the_article(texts: list[str], roles: list, n_words: list[int]) -> None:
-    """Mark as stray short prose far below the article that is not about it (a site's self-description, a notice).
-
-    The article is the stretch of body blocks with the most words, where stretches are cut by more than
-    :data:`ARTICLE_GAP` non-body lines in a row. A later stretch of blocks of at most
-    :data:`MAX_FURNITURE_WORDS` words each that shares less than :data:`BELOW_OVERLAP` of its content words
-    with the article is not the article (a paragraph of more words stays body).
-    """
-    stretches: list[list[int]] = []
-    gap = ARTICLE_GAP + 1
-    for i, role in enumerate(roles):
-        if role[0] != "body":
-            gap += 1
-            continue
-        if gap > ARTICLE_GAP:
-            stretches.append([])
-        stretches[-1].append(i)
-        gap = 0
-    if len(stretches) < 2:
-        return
-    # a stretch of list items (a page's key points, a list of links) is the article only when no stretch holds paragraphs
-    paragraphs = [stretch for stretch in stretches if not all(_LIST_MARK.match(texts[i]) for i in stretch)]
-    article = max(paragraphs or stretches, key=lambda stretch: sum(n_words[i] for i in stretch))
-    article_words = set().union(*(content_words(texts[i]) for i in article))
-    for stretch in stretches[stretches.index(article) + 1:]:
-        if any(n_words[i] > MAX_FURNITURE_WORDS for i in stretch):
-            continue
-        vocabulary = set().union(*(content_words(texts[i]) for i in stretch))
-        if len(vocabulary & article_words) < BELOW_OVERLAP * len(vocabulary):
-            for i in stretch:
-                roles[i] = ("stray", f"text below the article (after block {article[-1]}) not about it")
+@lru_cache(maxsize=1)
+def _page_evidence() -> PageEvidence:
+    """The evidence functions of this module that the page-level passes (:mod:`.role_passes`) read."""
+    return PageEvidence(words=words, content_words=content_words, ends_sentence=lambda text: bool(_TERMINAL.search(text)),
+                        lexicon_role=_lexicon_role, max_furniture_words=MAX_FURNITURE_WORDS)
 
 
 #: Columns of the blocks table (and ``role_rule``, which rule gave the role).
