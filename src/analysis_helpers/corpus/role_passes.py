@@ -84,20 +84,21 @@ def mark_text_after_closing_furniture(texts: list[str], roles: list, n_words: li
     body; a paragraph of more words stays body whatever it is about.
     """
     n = len(texts)
-    tail_long = [False] * (n + 1)  # a body block of more than MAX_FURNITURE_WORDS words at or after i
+    tail_long = [False] * (n + 1)  # a body block of more than max_furniture_words words at or after i
     for i in range(n - 1, -1, -1):
         tail_long[i] = tail_long[i + 1] or (roles[i][0] == "body" and n_words[i] > evidence.max_furniture_words)
-    above: set[str] = set()
-    for k, role in enumerate(roles):
-        if role[0] == "body":
-            if not _LIST_MARK.match(texts[k]):  # a page's key points above the article are not the article
-                above |= evidence.content_words(texts[k])
+    first_body = next((i for i, role in enumerate(roles) if role[0] == "body"), n)
+    above: set[str] = set()  # content words of the body above the line (read only once a closing line is found)
+    read_up_to = first_body
+    for k in range(first_body + 1, n):
+        if roles[k][0] == "body" or tail_long[k] or not _closes_article(texts[k], roles[k], evidence):
             continue
-        if not above or tail_long[k] or not _closes_article(texts[k], role, evidence):
+        above.update(*(evidence.content_words(texts[i]) for i in range(read_up_to, k)
+                       if roles[i][0] == "body" and not _LIST_MARK.match(texts[i])))  # key points are not the article
+        read_up_to = k
+        if not above:
             continue
         tail = [i for i in range(k + 1, n) if roles[i][0] == "body"]
-        if not tail:
-            return
         vocabulary = set().union(*(evidence.content_words(texts[i]) for i in tail))
         if vocabulary and len(vocabulary & above) < BELOW_OVERLAP * len(vocabulary):
             for i in tail:
