@@ -404,3 +404,26 @@ def test_tagging_a_text_again_with_another_date_gives_the_rows_of_a_fresh_taggin
     again = tag_text(text, date(2031, 3, 5))
     assert again == fresh
     assert {row["value"] for row in fresh} >= {"2031-03-03", "2031-04"}
+
+
+def test_tense_markers_read_on_lower_case_text_are_the_case_insensitive_pattern_s():
+    """_marker_spans matches lower-cased sentences case-sensitively: the markers of the IGNORECASE pattern."""
+    import random
+
+    from analysis_helpers.timexes import tense
+
+    rng = random.Random(0)
+    pieces = ["Will ", "WAS ", "won't ", "’LL ", "Is Expected To ", "plans to ", "Hired ", "NEED ", "ſaid ", "ıs ",
+              "İs ", "ΑΣed ", "K", "ed", "x", "_", " ", "\n", "é", "Going to ", "set out ", "due in "]
+    cases = []
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        lo = rng.randint(0, len(text))
+        cases.append((text, lo, rng.randint(lo, len(text))))
+    found = 0
+    for text, lo, hi in cases:
+        expected = [(m.start(), m.end(), m.group(0).lower(), m.group("future") is not None)
+                    for m in tense._TENSE_MARKER.finditer(text, lo, hi)]
+        assert tense._marker_spans(text, lo, hi) == expected, (text, lo, hi)
+        found += len(expected)
+    assert found

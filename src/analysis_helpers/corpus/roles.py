@@ -1085,7 +1085,7 @@ def segment_blocks(articles: pd.DataFrame, *, repeated=None, lexicons=None) -> p
     if repeated is None:
         repeated = repeated_lines(articles["text"])
     rows = []
-    for doc_id, text in zip(articles["doc_id"], articles["text"]):
+    for doc_id, text in zip(articles["doc_id"].tolist(), articles["text"].tolist()):  # plain lists, not Arrow cells
         spans = block_spans(text)
         texts = [text[s:e] for s, e in spans]
         labelled = classify_block_roles(texts, repeated)

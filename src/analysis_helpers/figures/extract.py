@@ -335,7 +335,7 @@ def extract_figures(corpus, *, lexicons=None) -> pd.DataFrame:
     """
     corpus = open_corpus(corpus)
     rows = []
-    for doc_id, text in zip(corpus.articles["doc_id"], corpus.articles["text"]):
+    for doc_id, text in zip(corpus.articles["doc_id"].tolist(), corpus.articles["text"].tolist()):
         for n, fig in enumerate(figures_in_text(text), start=1):
             rows.append({"doc_id": doc_id, "figure_id": f"{doc_id}-F{n:03d}", **fig})
     table = pd.DataFrame(rows, columns=[c for c in FIGURE_COLUMNS if c not in ("sent_id", "block_id", "role", "sentence")])
@@ -345,7 +345,7 @@ def extract_figures(corpus, *, lexicons=None) -> pd.DataFrame:
     sentence_text = {(d, i): t for d, i, t in zip(corpus.sentences["doc_id"].tolist(),
                                                   corpus.sentences["sent_id"].tolist(),
                                                   corpus.sentences["text"].tolist())}
-    table["sentence"] = [sentence_text.get((d, i), "") for d, i in zip(table["doc_id"], table["sent_id"])]
+    table["sentence"] = [sentence_text.get(key, "") for key in zip(table["doc_id"].tolist(), table["sent_id"].tolist())]
     table = table[FIGURE_COLUMNS].sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
     return table
 

@@ -50,7 +50,6 @@ _BOUND_SIGNALS = {"since", "until", "till", "before", "after", "by", "from", "pr
 _EVENT_NAME_WORDS = r"(?:Group|Meeting|Conference|Summit|Council|Ministerial|Forum|Talks|Assembly|Congress)"
 _ANY_EVENT_NAME_WORD = re.compile(_EVENT_NAME_WORDS)
 _EVENT_NAME_END = re.compile(_EVENT_NAME_WORDS + r"$")
-_ANY_EVENT_NAME_WORD_LOWER = re.compile(_EVENT_NAME_WORDS.lower())
 _NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)+")
 _PRONOUN_START = re.compile(r"^\W*(?:He|She|They|It|This|These|His|Her|Their|Its)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z]+")
@@ -481,8 +480,6 @@ def _attach_undated(groups, corpus, dated_offsets, people, dates):
         if (s.doc_id, int(s.start)) in dated_offsets:
             continue
         lowered = s.text.lower()
-        if not _ANY_EVENT_NAME_WORD_LOWER.search(lowered):  # every name ends with one of the words
-            continue
         present = {name for longest in set(finder.findall(lowered)) for name in prefixes[longest]}
         if not present or _FUTURE.search(lowered):
             continue
