@@ -84,8 +84,10 @@ def known_people(texts) -> dict[str, str]:
     "Defense Secretary Pete Hegseth" and "President Trump" make Hegseth and
     Trump known actors; later bare mentions of the surname are matched.
     """
-    titles = "|".join(re.escape(t) for t in titles_before_names())
-    # r"\b" + this, matched by word_start_matches (re skips ahead to the titles' first letters)
+    # The titles as a prefix tree: at one position it tries the titles written there longest first, as the
+    # longest-first alternation did, without trying every title in turn. r"\b" + this, matched by
+    # word_start_matches (re skips ahead to the titles' first letters).
+    titles = trie_regex(titles_before_names())
     pattern = re.compile(rf"(?:{titles})\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{0,2}}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
     title_words = {w for t in titles_before_names() for w in t.split()}
     people: dict[str, str] = {}
