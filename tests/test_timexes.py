@@ -389,23 +389,6 @@ def test_bare_weekday_after_a_past_verb_is_the_previous_one():
     assert found["Thursday"]["value"] == "2019-05-30"
 
 
-def test_tagging_a_text_again_with_another_date_gives_the_rows_of_a_fresh_tagging():
-    """The candidates kept from an earlier tagging of the same text (no date, then its date) change nothing."""
-    from datetime import date
-
-    from analysis_helpers.timexes import tagger
-
-    text = ("The talks ended on Tuesday. Two days later, on 3 March 2031, the minister said the plan would "
-            "start next month and last three years.")
-    tagger._cached_candidates.cache_clear()
-    fresh = tag_text(text, date(2031, 3, 5))
-    tagger._cached_candidates.cache_clear()
-    tag_text(text)  # undated first, as the document dates step does
-    again = tag_text(text, date(2031, 3, 5))
-    assert again == fresh
-    assert {row["value"] for row in fresh} >= {"2031-03-03", "2031-04"}
-
-
 def test_tense_markers_read_on_lower_case_text_are_the_case_insensitive_pattern_s():
     """_marker_spans matches lower-cased sentences case-sensitively: the markers of the IGNORECASE pattern."""
     import random

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from datetime import date, timedelta
 
-from ..resources import _anchor_event_rows, accepts_lexicons, cached
+from ..resources import _anchor_event_rows, accepts_lexicons
 from .lexicon import SIGNAL_MODS, number_value
 from .rules import RuleContext, candidates, normalise
 from .values import day_value, value_interval
@@ -48,7 +48,7 @@ def tag_text(text: str, reference: date | None = None, sentence_bounds=(), *, le
     ctx = RuleContext(text, reference, sorted(sentence_bounds) or [(0, len(text))])
     taken = bytearray(len(text))
     rows = []
-    for start, end, rule, m in _text_candidates(text):
+    for start, end, rule, m in candidates(text):
         if any(taken[start:end]):
             continue
         try:
@@ -100,26 +100,6 @@ def tag_text(text: str, reference: date | None = None, sentence_bounds=(), *, le
         row["reason"] = (NO_DOCUMENT_DATE if reference is None and underspecified
                          and row["anchor"] == "document date" and row["type"] in ("DATE", "TIME") else "")
     return rows
-
-
-#: Texts up to this many characters keep their candidates for the next tagging of the same text.
-CACHED_TEXT_CHARS = 50_000
-
-
-def _text_candidates(text: str) -> tuple:
-    """:func:`.rules.candidates` of ``text``, kept for the last 128 texts (per lexicon source) up to
-    :data:`CACHED_TEXT_CHARS` (memory stays a few MB).
-
-    They depend on the text alone, not on the reference date: an article whose date is read from
-    its own text is tagged again with that date, and once more per other end of an uncertain date
-    (:mod:`.document_dates`, :mod:`.table`), within one chunk of articles.
-    """
-    return _cached_candidates(text) if len(text) <= CACHED_TEXT_CHARS else tuple(candidates(text))
-
-
-@cached(maxsize=128)
-def _cached_candidates(text: str) -> tuple:
-    return tuple(candidates(text))
 
 
 #: The ``anchor`` of an expression whose date would fall outside years 1 to 9999: left unresolved.
