@@ -116,3 +116,41 @@ def test_untimed_punkt_splits_like_nltks_own_tokenizer(text):
 def test_glued_sentence_end_still_split():
     text = "The plan failed.The group left. Officials met."
     assert [text[s:e] for s, e in sentence_spans(text)] == ["The plan failed.", "The group left.", "Officials met."]
+
+
+def test_word_count_equals_the_word_pattern_on_the_whole_text():
+    """count_words reads only tokens that are not plain letters and digits: the count is the pattern's."""
+    import random
+
+    from analysis_helpers.corpus.build import count_words
+
+    whole = re.compile(r"\w+(?:[’'.-]\w+)*")
+    rng = random.Random(0)
+    alphabet = "ab_7.-'’ \n\u00a0\u2003é,;İ²"  # joiners, underscore, no-break and em spaces, a superscript digit
+    texts = INVENTED + ["", "   ", "U.S. state-owned co-op's 3.5% rise", "a..b _x_ it’s -7"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(5000)]
+    for text in texts:
+        assert count_words(text) == len(whole.findall(text)), text
+
+
+def test_block_spans_equal_the_non_blank_runs_between_newlines():
+    """block_spans splits on newlines in C: the spans of every run of other characters, trimmed, as re finds them."""
+    import random
+
+    from analysis_helpers.corpus.lines import block_spans
+
+    def by_pattern(text):
+        spans = []
+        for match in re.finditer(r"[^\n]+", text):
+            line = match.group()
+            if line.strip():
+                start = match.start() + len(line) - len(line.lstrip())
+                spans.append((start, start + len(line.strip())))
+        return spans
+
+    rng = random.Random(0)
+    alphabet = "ab \n\t\r\u00a0\u2028\x0b\x0c\x85"  # line and paragraph separators that are not "\n" too
+    texts = INVENTED + ["", "\n\n", "  Title  \n\n\tBody\r\n"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20))) for _ in range(5000)]
+    for text in texts:
+        assert block_spans(text) == by_pattern(text), repr(text)

@@ -82,6 +82,39 @@ def test_known_people_come_from_titles_not_headline_capitals():
     assert "said" not in people
 
 
+def test_known_people_match_the_titles_as_a_longest_first_alternation():
+    """The titles' prefix tree, matched after a word boundary, finds the names the plain alternation found."""
+    import random
+    import re
+
+    from analysis_helpers.corpus.names import surname_key
+    from analysis_helpers.timeline.events import titles_before_names
+
+    titles = titles_before_names()
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in titles) + r")\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+)"
+                         r"{0,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
+    title_words = {w for t in titles for w in t.split()}
+
+    def by_alternation(texts):
+        people = {}
+        for text in texts:
+            for m in pattern.finditer(text):
+                words = [w for w in m.group(1).split() if w not in title_words]
+                if not words or words[-1] in title_words or words[0] in ("The", "Of"):
+                    continue
+                name, key = " ".join(words), surname_key(" ".join(words))
+                if len(key) >= 3 and len(name) > len(people.get(key, "")):
+                    people[key] = name
+        return people
+
+    rng = random.Random(0)
+    pieces = list(titles) + ["Mark", "Rutte", "Jean-Luc", "Ode", "The", "Of", "said", "x", "é", "-", ",", "\n"]
+    texts = ["".join(rng.choice(pieces) + rng.choice([" ", " ", "", "  "]) for _ in range(rng.randint(1, 14)))
+             for _ in range(3000)]
+    expected = by_alternation(texts)
+    assert known_people(texts) == expected and len(expected) > 10
+
+
 def test_conflicts_with_an_invented_reference(small_corpus):
     reference = pd.DataFrame([{
         "ref_id": "X1", "first_day": "2022-12-19", "last_day": "2022-12-19", "granularity": "day",

@@ -387,3 +387,26 @@ def test_quoted_day_word_counts_from_the_day_it_was_said():
 def test_bare_weekday_after_a_past_verb_is_the_previous_one():
     found = tags("The coach told reporters Thursday the squad would travel.", SUNDAY)
     assert found["Thursday"]["value"] == "2019-05-30"
+
+
+def test_tense_markers_read_on_lower_case_text_are_the_case_insensitive_pattern_s():
+    """_marker_spans matches lower-cased sentences case-sensitively: the markers of the IGNORECASE pattern."""
+    import random
+
+    from analysis_helpers.timexes import tense
+
+    rng = random.Random(0)
+    pieces = ["Will ", "WAS ", "won't ", "’LL ", "Is Expected To ", "plans to ", "Hired ", "NEED ", "ſaid ", "ıs ",
+              "İs ", "ΑΣed ", "K", "ed", "x", "_", " ", "\n", "é", "Going to ", "set out ", "due in "]
+    cases = []
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        lo = rng.randint(0, len(text))
+        cases.append((text, lo, rng.randint(lo, len(text))))
+    found = 0
+    for text, lo, hi in cases:
+        expected = [(m.start(), m.end(), m.group(0).lower(), m.group("future") is not None)
+                    for m in tense._TENSE_MARKER.finditer(text, lo, hi)]
+        assert tense._marker_spans(text, lo, hi) == expected, (text, lo, hi)
+        found += len(expected)
+    assert found

@@ -1,8 +1,11 @@
 """The shared word-list regular expression."""
 
+import random
 import re
 
-from analysis_helpers.word_patterns import trie_regex
+import pytest
+
+from analysis_helpers.word_patterns import EndPattern, trie_regex, word_start_matches
 
 
 def test_matches_exactly_the_words_and_longest_first():
@@ -17,3 +20,46 @@ def test_matches_exactly_the_words_and_longest_first():
 
 def test_empty_list_matches_nothing_but_the_empty_string():
     assert trie_regex([]) == ""
+
+
+@pytest.mark.parametrize("pattern, chars", [
+    (r"(?:\.{3,}|…)\s*$", ".…"),
+    (r"[.!?…:][\"”’')\]]*\s*$", ".!?…:\"”’')]"),
+    (r"(?:[.!][\"”’')\]]*|:)\s*$", ".!:\"”’')]"),
+])
+def test_end_pattern_finds_what_the_whole_search_finds(pattern, chars):
+    """Searched from the last run of its characters, the match is the one re finds from the start."""
+    end = EndPattern(pattern, chars)
+    whole = re.compile(pattern)
+    rng = random.Random(0)
+    alphabet = ".…!?:;\"”’')] \n\tab\u00a0\u2003"  # the pattern's characters, white space (no-break too), letters
+    texts = ["", "Shares rose after…", "He left....  \n", "a..", "It ended. “", "Wait... no", "x .. ."]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    matched = 0
+    for text in texts:
+        expected, found = whole.search(text), end.search(text)
+        assert (expected and expected.span()) == (found and found.span()), text
+        assert end.sub("", text) == whole.sub("", text), text
+        matched += expected is not None
+    assert 0 < matched < len(texts)
+
+
+@pytest.mark.parametrize("pattern", [
+    r"(?:Prime Minister|Minister|President)\s+([A-Z][a-z]+)",
+    r"(?:in|at)\s+((?:the\s+)?[A-Z][A-Za-z]+)",
+    r"(?:-?\d+|_x)",  # a match may start with a character that is not a letter
+])
+def test_word_start_matches_are_those_of_a_leading_word_boundary(pattern):
+    """What finditer with a leading \\b finds, also when a match inside a word hides one at a later word."""
+    bounded = re.compile(r"\b" + pattern)
+    rng = random.Random(1)
+    pieces = ["Prime ", "Minister ", "President ", "Smith", "x", "in ", "at ", "the ", "Paris", "é", "_", "-", "4",
+              " ", ", ", "\n"]
+    texts = ["", "xPrime Minister Boris", "Spain in Madrid", "a-4 _x 7", "éPresident Lee"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 10))) for _ in range(5000)]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groups()) for m in bounded.finditer(text)]
+        assert [(m.span(), m.groups()) for m in word_start_matches(re.compile(pattern), text)] == expected, text
+        found += len(expected)
+    assert found

@@ -45,3 +45,68 @@ def search_before(pattern: re.Pattern, text: str, end: int, start: int = 0, wind
         if match is None or lo == start or match.start() > lo:
             return match
         window *= 4
+
+
+class EndPattern:
+    r"""A pattern anchored at the end of a text (``[.!?]+\s*$``), searched only from where a match can start.
+
+    ``re`` tries such a pattern at every character of the text (a whole paragraph, for one
+    ellipsis at its end). Its matches are a run of characters of ``chars`` then white space to
+    the end: none starts before the last run of ``chars`` under the trailing white space, so the
+    search starts there, and gives the match the whole search gives.
+
+    Parameters
+    ----------
+    pattern : str
+        A regular expression whose every match is characters of ``chars`` followed by ``\s*$``
+        (no look-behind, no ``^``).
+    chars : str
+        Every character a match holds before its trailing white space.
+    """
+
+    def __init__(self, pattern: str, chars: str):
+        self.regex = re.compile(pattern)
+        self.pattern = pattern
+        self.chars = chars
+
+    def search(self, text: str):
+        """``re.search(pattern, text)``."""
+        return self.regex.search(text, len(text.rstrip().rstrip(self.chars)))
+
+    def sub(self, repl: str, text: str) -> str:
+        """``re.sub(pattern, repl, text)``: a match runs to the end of the text, so there is at most one."""
+        match = self.search(text)
+        return text if match is None else text[:match.start()] + repl
+
+
+def _is_word_char(char: str) -> bool:
+    """``re``'s ``\\w`` for one character of a ``str`` pattern."""
+    return char.isalnum() or char == "_"
+
+
+def word_start_matches(pattern: re.Pattern, text: str):
+    r"""The matches ``re.compile(r"\b" + pattern.pattern).finditer(text)`` gives, found without the ``\b``.
+
+    A leading ``\b`` stops ``re`` from skipping ahead to the characters a match can start
+    with, so it tries the pattern at every character; without it, it jumps to them. Each
+    match found is kept when a word boundary stands before it; otherwise the search goes on
+    from the next character (a match inside a word may hide one that starts a later word).
+    ``pattern`` must not match the empty string.
+    """
+    pos, end = 0, len(text)
+    while pos <= end:
+        match = pattern.search(text, pos)
+        if match is None:
+            return
+        start = match.start()
+        if start == 0:
+            boundary = start < end and _is_word_char(text[0])
+        elif start == end:
+            boundary = _is_word_char(text[start - 1])
+        else:
+            boundary = _is_word_char(text[start - 1]) != _is_word_char(text[start])
+        if boundary:
+            yield match
+            pos = match.end()
+        else:
+            pos = start + 1

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
-_LINE = re.compile(r"[^\n]+")
-
 
 def block_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of the non-blank lines of ``text``, white space trimmed at both ends.
@@ -16,11 +12,11 @@ def block_spans(text: str) -> list[tuple[int, int]]:
         ``text[start:end]`` is the line without its leading and trailing white space.
     """
     spans = []
-    for match in _LINE.finditer(text):
-        line = match.group()
+    line_start = 0
+    for line in text.split("\n"):  # one C split: several times faster than re over every character
         stripped = line.strip()
-        if not stripped:
-            continue
-        start = match.start() + (len(line) - len(line.lstrip()))
-        spans.append((start, start + len(stripped)))
+        if stripped:
+            start = line_start + (len(line) - len(line.lstrip()))
+            spans.append((start, start + len(stripped)))
+        line_start += len(line) + 1
     return spans

@@ -28,7 +28,7 @@ import pandas as pd
 
 from ..resources import abbreviations, accepts_lexicons, cached, read_text
 from ..schema import ARTICLE_ROLES, ROLES  # noqa: F401  (re-exported: notebooks import them from here)
-from ..word_patterns import search_before, trie_regex
+from ..word_patterns import EndPattern, search_before, trie_regex
 from .lines import block_spans
 from .role_passes import (
     PageEvidence, mark_caption_neighbours, mark_link_lists, mark_text_after_closing_furniture,
@@ -41,7 +41,7 @@ _FUNCTION_WORDS = frozenset(
 )
 _WORD = re.compile(r"[^\W\d_][\w’'.-]*")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z])")
-_TERMINAL = re.compile(r"[.!?…:][\"”’')\]]*\s*$")
+_TERMINAL = EndPattern(r"[.!?…:][\"”’')\]]*\s*$", ".!?…:\"”’')]")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _TOKEN_BEFORE = re.compile(r"([\w.]+)$")
 # The word right after a capitalised subject or a personal pronoun, and the word after it.
@@ -405,7 +405,7 @@ def looks_like_author_line(text: str) -> bool:
 
 
 #: A sentence's end, closing quotes or brackets after it, or a colon introducing what follows: no headline ends so.
-_SENTENCE_CLOSE = re.compile(r"(?:[.!][\"”’')\]]*|:)\s*$")
+_SENTENCE_CLOSE = EndPattern(r"(?:[.!][\"”’')\]]*|:)\s*$", ".!:\"”’')]")
 
 
 def looks_like_headline(text: str) -> bool:
@@ -692,7 +692,7 @@ def _earlier_block_holding(norm: str, i: int, joined: str, starts: list[int]) ->
 PARAGRAPH_WORDS = 20
 #: A copy holding at least this share of a longer block's characters is that block again, not an extract of it.
 WHOLE_COPY = 0.8
-_ELLIPSIS_END = re.compile(r"(?:\.{3,}|…)\s*$")
+_ELLIPSIS_END = EndPattern(r"(?:\.{3,}|…)\s*$", ".…")
 
 
 def _top_summary_of(earlier: int, i: int, texts: list[str], norms: list[str], first_paragraph: int) -> bool:
@@ -745,7 +745,7 @@ MIN_WRAPPED_LINE = 30
 #: A wrapped line is at least this share of the length of the line it runs on into.
 SIMILAR_LENGTH = 0.6
 #: A line ends its sentence (or its clause) when it closes with one of these, quotes or brackets after it.
-_LINE_END = re.compile(r"[.!?…:;][\"”’')\]]*\s*$")
+_LINE_END = EndPattern(r"[.!?…:;][\"”’')\]]*\s*$", ".!?…:;\"”’')]")
 #: What a continued line opens with: a lower-case word, a figure before a lower-case word ("3 cents", not
 #: "1 Min Read") or an amount ("$6.01 on").
 _CONTINUES = re.compile(r"^(?:[a-z]|[$£€¥]?\d[\d.,%-]*\s+[a-z]|[$£€¥]\d)")
@@ -1120,7 +1120,7 @@ def segment_blocks(articles: pd.DataFrame, *, repeated=None, lexicons=None) -> p
     if repeated is None:
         repeated = repeated_lines(articles["text"])
     rows = []
-    for doc_id, text in zip(articles["doc_id"], articles["text"]):
+    for doc_id, text in zip(articles["doc_id"].tolist(), articles["text"].tolist()):  # plain lists, not Arrow cells
         spans = block_spans(text)
         texts = [text[s:e] for s, e in spans]
         labelled = classify_block_roles(texts, repeated)

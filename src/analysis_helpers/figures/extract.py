@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..corpus.build import open_corpus
 from ..resources import accepts_lexicons, cached
-from ..word_patterns import trie_regex
+from ..word_patterns import trie_regex, word_start_matches
 from .context import counted_noun, lemma  # noqa: F401  (re-exported: tests and notebooks import them here)
 from .lexicons import multiplier_words
 from .number_words import CARDINAL_WORDS, DENOMINATORS, ORDINAL_UNITS, TENS, scale_words
@@ -52,14 +52,19 @@ def _article_trigger() -> re.Pattern:
                       + trie_regex(sorted(DENOMINATORS)) + r")\s+of\b)")
 
 
-_DIGIT_RUN = re.compile(r"[0-9#]+")
+# "[0-9#]+" written with its first character apart: re then skips ahead to a digit (about twice as fast)
+_DIGIT_RUN = re.compile(r"[0-9#][0-9#]*")
 _FOLD_WORD = re.compile(r"\b[a-z]+fold\b")
 
 
 @cached
 def _word_trigger() -> re.Pattern:
-    """Number words in lower-cased text, as a case-sensitive prefix tree (much faster than IGNORECASE)."""
-    return re.compile(r"\b(?:" + trie_regex(sorted(_trigger_words() - {"a", "an", "no", "nos"})) + r")\b")
+    """Number words in lower-cased text, as a case-sensitive prefix tree (much faster than IGNORECASE).
+
+    Matched after a word boundary by :func:`word_start_matches` (a leading ``\\b`` would stop re
+    from skipping ahead to the words' first letters).
+    """
+    return re.compile(r"(?:" + trie_regex(sorted(_trigger_words() - {"a", "an", "no", "nos"})) + r")\b")
 
 
 def _candidate_starts(text: str) -> list[int]:
@@ -73,7 +78,7 @@ def _candidate_starts(text: str) -> list[int]:
     lower = text.lower()
     if len(lower) != len(text):  # a few characters lower-case to two ("İ"): keep offsets aligned
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    starts.update(m.start() for m in _word_trigger().finditer(lower))
+    starts.update(m.start() for m in word_start_matches(_word_trigger(), lower))
     for marker in ("No", "Nos"):
         idx = text.find(marker)
         while idx >= 0:
@@ -330,7 +335,7 @@ def extract_figures(corpus, *, lexicons=None) -> pd.DataFrame:
     """
     corpus = open_corpus(corpus)
     rows = []
-    for doc_id, text in zip(corpus.articles["doc_id"], corpus.articles["text"]):
+    for doc_id, text in zip(corpus.articles["doc_id"].tolist(), corpus.articles["text"].tolist()):
         for n, fig in enumerate(figures_in_text(text), start=1):
             rows.append({"doc_id": doc_id, "figure_id": f"{doc_id}-F{n:03d}", **fig})
     table = pd.DataFrame(rows, columns=[c for c in FIGURE_COLUMNS if c not in ("sent_id", "block_id", "role", "sentence")])
@@ -340,7 +345,7 @@ def extract_figures(corpus, *, lexicons=None) -> pd.DataFrame:
     sentence_text = {(d, i): t for d, i, t in zip(corpus.sentences["doc_id"].tolist(),
                                                   corpus.sentences["sent_id"].tolist(),
                                                   corpus.sentences["text"].tolist())}
-    table["sentence"] = [sentence_text.get((d, i), "") for d, i in zip(table["doc_id"], table["sent_id"])]
+    table["sentence"] = [sentence_text.get(key, "") for key in zip(table["doc_id"].tolist(), table["sent_id"].tolist())]
     table = table[FIGURE_COLUMNS].sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
     return table
 

@@ -37,7 +37,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from ..corpus.names import surname_key
 from ..resources import accepts_lexicons, cached, person_titles, read_table
 from ..schema import ARTICLE_ROLES
-from ..word_patterns import trie_regex
+from ..word_patterns import trie_regex, word_start_matches
 
 EVENT_COLUMNS = [
     "event_id", "first_day", "last_day", "granularity", "thread", "actors", "what", "location",
@@ -48,10 +48,14 @@ _POINT_GRANULARITY = {"day", "time", "week", "month", "quarter", "half", "season
 _BOUND_SIGNALS = {"since", "until", "till", "before", "after", "by", "from", "prior to", "ahead of", "through",
                   "throughout", "following"}
 _EVENT_NAME_WORDS = r"(?:Group|Meeting|Conference|Summit|Council|Ministerial|Forum|Talks|Assembly|Congress)"
+_ANY_EVENT_NAME_WORD = re.compile(_EVENT_NAME_WORDS)
+_EVENT_NAME_END = re.compile(_EVENT_NAME_WORDS + r"$")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)+")
 _PRONOUN_START = re.compile(r"^\W*(?:He|She|They|It|This|These|His|Her|Their|Its)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z]+")
-_LOCATION = re.compile(r"\b(?:in|at)\s+((?:the\s+)?(?:[A-Z]+ headquarters|[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*))(?![-\w])")
+#: "in Kyiv", "at the Pentagon": matched after a word boundary (r"\b" + this, by word_start_matches, which lets
+#: re skip ahead to "i" and "a").
+_LOCATION = re.compile(r"(?:in|at)\s+((?:the\s+)?(?:[A-Z]+ headquarters|[A-Z][A-Za-z]+(?:\s+[A-Z][A-Za-z]+)*))(?![-\w])")
 _NOT_PLACES = re.compile(
     r"^(?:the\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|\d)")
@@ -83,12 +87,15 @@ def known_people(texts, people: dict[str, str] | None = None) -> dict[str, str]:
     returned: reading a corpus in parts gives the names reading it whole gives
     (the first longest name of each surname).
     """
-    titles = "|".join(re.escape(t) for t in titles_before_names())
-    pattern = re.compile(rf"\b(?:{titles})\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{0,2}}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
+    # The titles as a prefix tree: at one position it tries the titles written there longest first, as the
+    # longest-first alternation did, without trying every title in turn. r"\b" + this, matched by
+    # word_start_matches (re skips ahead to the titles' first letters).
+    titles = trie_regex(titles_before_names())
+    pattern = re.compile(rf"(?:{titles})\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{0,2}}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
     title_words = {w for t in titles_before_names() for w in t.split()}
     people = {} if people is None else people
     for text in texts:
-        for m in pattern.finditer(text or ""):
+        for m in word_start_matches(pattern, text or ""):
             words = [w for w in m.group(1).split() if w not in title_words]
             if not words or words[-1] in title_words or words[0] in ("The", "Of"):
                 continue
@@ -125,7 +132,9 @@ def content_words(text: str, exclude=()) -> set[str]:
 
 def event_names(text: str) -> set[str]:
     """Multi-word names of meetings in ``text`` ("Ukraine Defense Contact Group"), lower case."""
-    return {m.group(0).lower() for m in _NAME.finditer(text) if re.search(_EVENT_NAME_WORDS + r"$", m.group(0))}
+    if not _ANY_EVENT_NAME_WORD.search(text):  # every name ends with one of the words: most texts hold none
+        return set()
+    return {m.group(0).lower() for m in _NAME.finditer(text) if _EVENT_NAME_END.search(m.group(0))}
 
 
 def short_clause(sentence: str, timex_start: int, timex_end: int, max_words: int = 16,
@@ -192,7 +201,7 @@ def _tokens_pattern(n: int) -> re.Pattern:
 
 
 def location_in(text: str) -> str:
-    for m in _LOCATION.finditer(text):
+    for m in word_start_matches(_LOCATION, text):
         place = m.group(1)
         if not _NOT_PLACES.match(place) and not re.fullmatch(r"(?:the\s+)?[A-Z]{2,}", place):
             return re.sub(r"^the\s+", "", place)

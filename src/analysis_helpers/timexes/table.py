@@ -39,7 +39,7 @@ def timexes_table(corpus, dates: pd.DataFrame) -> pd.DataFrame:
     sentences = corpus.sentences
     bounds_by_doc = _sentence_bounds(sentences) if len(sentences) else {}
     rows = []
-    for doc_id, text in zip(corpus.articles["doc_id"], corpus.articles["text"]):
+    for doc_id, text in zip(corpus.articles["doc_id"].tolist(), corpus.articles["text"].tolist()):
         info = date_rows.get(doc_id)
         reference = date.fromisoformat(info["reference_day"]) if info is not None and info["reference_day"] else None
         tags = tag_text(text, reference, bounds_by_doc.get(doc_id, ()))

@@ -20,6 +20,8 @@ _FUTURE = (r"will|won't|wo n't|'ll|’ll|shall|going to|(?:is|are|was|were) (?:e
 _PAST = (r"was|were|had|did|has|have|said|told|met|spoke|went|came|made|gave|took|held|led|sent|"
          r"saw|began|became|left|won|lost|ran|set out|earlier|ago|last|\w+ed")
 _TENSE_MARKER = re.compile(rf"\b(?:(?P<future>{_FUTURE})|(?P<past>{_PAST}))\b", re.IGNORECASE)
+#: The same markers for lower-cased text: matched case-sensitively, about three times faster (see _marker_spans).
+_TENSE_MARKER_LOWER = re.compile(_TENSE_MARKER.pattern)
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|should|could|may|might|must|shall|can|to|won't)\s+(?:not\s+)?(?:be\s+|have\s+been\s+|been\s+|get\s+)?$", re.IGNORECASE)
@@ -87,12 +89,11 @@ class _Markers:
 def _sentence_markers(text: str, lo: int, hi: int) -> _Markers:
     """Every tense marker of ``text[lo:hi]`` with its kind, in order (see :func:`clause_tense`)."""
     rows = []
-    for m in _TENSE_MARKER.finditer(text, lo, hi):
-        word = m.group(0).lower()
+    for start, end, word, future in _marker_spans(text, lo, hi):
         if word in _NOT_VERBS:
             continue
-        kind = "future" if m.group("future") else "past"
-        left = text[max(lo, m.start() - 25):m.start()]
+        kind = "future" if future else "past"
+        left = text[max(lo, start - 25):start]
         if kind == "future" and word.startswith("due ") and _PAST_BE_BEFORE.search(left):
             kind = "past"  # "was due in May": a deadline in the past
         if kind == "past":
@@ -102,8 +103,25 @@ def _sentence_markers(text: str, lo: int, hi: int) -> _Markers:
                 kind = "future"
             elif _PERFECT_BEFORE.search(left) or (word.endswith("ed") and _PRESENT_BE_BEFORE.search(left)):
                 kind = "present"  # "has risen", "losses are expected when markets reopen": not a past clause
-        rows.append((m.start(), m.end(), kind))
+        rows.append((start, end, kind))
     return _Markers(rows)
+
+
+def _marker_spans(text: str, lo: int, hi: int) -> list[tuple[int, int, str, bool]]:
+    """``(start, end, word in lower case, whether a future marker)`` of ``_TENSE_MARKER.finditer(text, lo, hi)``.
+
+    Read on the lower-cased sentence (and the character before it, which ``\\b`` reads) when lower-casing
+    keeps every offset and no character matches a marker letter only under ``re.IGNORECASE`` (the dotless
+    "ı" and the long "ſ"): re's case-insensitive match of a character is then its lower case's match.
+    """
+    begin = lo - 1 if lo > 0 else 0
+    part = text[begin:hi]
+    lowered = part.lower()
+    if len(lowered) == len(part) and "ı" not in part and "ſ" not in part:
+        return [(m.start() + begin, m.end() + begin, m.group(0), m.group("future") is not None)
+                for m in _TENSE_MARKER_LOWER.finditer(lowered, lo - begin)]
+    return [(m.start(), m.end(), m.group(0).lower(), m.group("future") is not None)
+            for m in _TENSE_MARKER.finditer(text, lo, hi)]
 
 
 def weekday_date(reference: date, weekday: int, tense: str) -> date:
