@@ -94,3 +94,28 @@ def test_remembered_capitalised_runs_give_the_same_mentions_at_every_offset():
     for m in shifted:
         assert ("Ab. " + text)[m.start:m.end] == m.text
     assert speakers._sequence_mentions.cache_info().currsize <= speakers.SEQUENCE_MEMO_SIZE
+
+
+def test_lower_word_before_equals_the_end_anchored_pattern():
+    from analysis_helpers.quotes.speakers import _lower_word_before
+
+    pattern = re.compile(r"\b([a-z]+),?\s+$")
+    pieces = ["a", "b", "Z", ",", " ", "\n", "\t", "_", "1", "é", ".", "coach", "Ana"]
+    rng = random.Random(2)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        lo = rng.randint(0, len(text))
+        pos = rng.randint(lo, len(text))
+        found = pattern.search(text[lo:pos])
+        assert _lower_word_before(text, lo, pos) == (found.group(1) if found else None), (text, lo, pos)
+
+
+def test_a_registry_resolves_each_name_once_with_the_same_answer():
+    from analysis_helpers.quotes.speakers import Registry, find_mentions
+
+    text = "Defense Secretary Pete Hegseth spoke. Hegseth said more. Mark Hegseth, a farmer, disagreed. Hegseth left."
+    registry = Registry(text, find_mentions(text))
+    names = [m for m in find_mentions(text) if m.kind == "name"]
+    first = [registry.resolve_name(m) for m in names]
+    assert [registry.resolve_name(m) for m in names] == first
+    assert first[0] == ("Pete Hegseth", "") and ("Mark Hegseth", "Pete Hegseth") in first
