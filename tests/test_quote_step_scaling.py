@@ -119,3 +119,26 @@ def test_a_registry_resolves_each_name_once_with_the_same_answer():
     first = [registry.resolve_name(m) for m in names]
     assert [registry.resolve_name(m) for m in names] == first
     assert first[0] == ("Pete Hegseth", "") and ("Mark Hegseth", "Pete Hegseth") in first
+
+
+def test_last_words_equal_the_split_of_the_text_before():
+    from analysis_helpers.quotes.attribution import _last_words
+
+    pieces = ["a", "of", "the", " ", "  ", "\n", "\u00a0", "\u2009", "X", ","]
+    rng = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        lo = rng.randint(0, len(text))
+        pos = rng.randint(lo, len(text))
+        count = rng.randint(1, 3)
+        assert _last_words(text, lo, pos, count) == text[lo:pos].split()[::-1][:count], (text, lo, pos)
+
+
+def test_article_speakers_answer_a_repeated_question_with_the_first_answer():
+    speakers = article_speakers("Acme Corp defended the plan. The minister said the talks would go on. "
+                                "“We will act,” he said.")
+    for cue in speakers.cues:
+        assert speakers.speaker_before_cue(cue) is speakers.speaker_before_cue(cue)
+    from analysis_helpers.quotes.attribution import organisation_subject
+    assert organisation_subject(speakers, 0).speaker == "Acme Corp"
+    assert organisation_subject(speakers, 0) is organisation_subject(speakers, 0)
