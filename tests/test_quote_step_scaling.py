@@ -142,3 +142,13 @@ def test_article_speakers_answer_a_repeated_question_with_the_first_answer():
     from analysis_helpers.quotes.attribution import organisation_subject
     assert organisation_subject(speakers, 0).speaker == "Acme Corp"
     assert organisation_subject(speakers, 0) is organisation_subject(speakers, 0)
+
+
+def test_single_marks_inside_double_quotations_are_found_by_bisecting():
+    from analysis_helpers.quotes.marks import double_quote_spans, single_quote_spans
+
+    text = "“A ‘b’ c,” he said. " * 300 + "She called it ‘a plan’ today, and “d ‘e’ f.”"
+    doubles = double_quote_spans(text)
+    singles = single_quote_spans(text, doubles)
+    assert [text[s.start:s.end] for s in singles] == ["a plan"]  # the ones inside double marks are not quotes
+    assert single_quote_spans(text, list(reversed(doubles))) == singles  # the order of the taken spans is free

@@ -29,6 +29,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..corpus.names import spelling_key
 from ..resources import aliases as alias_table
@@ -538,7 +539,9 @@ def _add_pronouns_and_titles(mentions, text, lexicons=None):
 
 def _without_nested(mentions, text):
     """Sort mentions; drop one nested in a longer one, folding a role into the name after it."""
-    mentions.sort(key=lambda m: (m.start, -m.end))
+    # by start, the longer first: two stable sorts by C-level keys (no Python key function per mention)
+    mentions.sort(key=attrgetter("end"), reverse=True)
+    mentions.sort(key=attrgetter("start"))
     # drop mentions inside a longer one (a title inside "the US Defense Secretary Pete Hegseth")
     kept: list[Mention] = []
     for m in mentions:
