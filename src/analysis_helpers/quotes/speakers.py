@@ -517,9 +517,9 @@ def _add_pronouns_and_titles(mentions, text, lexicons=None):
             w = word.lower().rstrip(",.;:")
             if not (w.lower() in titles or w in places or word.isupper()):
                 # "the local police chief": a lower-case modifier or two before the role's head
-                ahead = [x.lower().rstrip(",.;:") for x in words[k + 1:k + 3]]
-                if k < 2 and word.isalpha() and word.islower() and any(x in title_heads_ for x in ahead) \
-                        and w not in _NOT_DESCRIPTOR_WORDS:
+                # the two words ahead are read only for a lower-case word (most determiners precede none)
+                if k < 2 and word.isalpha() and word.islower() and w not in _NOT_DESCRIPTOR_WORDS \
+                        and any(x.lower().rstrip(",.;:") in title_heads_ for x in words[k + 1:k + 3]):
                     continue
                 break
             if w in title_heads_:
