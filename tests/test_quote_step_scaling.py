@@ -94,3 +94,61 @@ def test_remembered_capitalised_runs_give_the_same_mentions_at_every_offset():
     for m in shifted:
         assert ("Ab. " + text)[m.start:m.end] == m.text
     assert speakers._sequence_mentions.cache_info().currsize <= speakers.SEQUENCE_MEMO_SIZE
+
+
+def test_lower_word_before_equals_the_end_anchored_pattern():
+    from analysis_helpers.quotes.speakers import _lower_word_before
+
+    pattern = re.compile(r"\b([a-z]+),?\s+$")
+    pieces = ["a", "b", "Z", ",", " ", "\n", "\t", "_", "1", "é", ".", "coach", "Ana"]
+    rng = random.Random(2)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        lo = rng.randint(0, len(text))
+        pos = rng.randint(lo, len(text))
+        found = pattern.search(text[lo:pos])
+        assert _lower_word_before(text, lo, pos) == (found.group(1) if found else None), (text, lo, pos)
+
+
+def test_a_registry_resolves_each_name_once_with_the_same_answer():
+    from analysis_helpers.quotes.speakers import Registry, find_mentions
+
+    text = "Defense Secretary Pete Hegseth spoke. Hegseth said more. Mark Hegseth, a farmer, disagreed. Hegseth left."
+    registry = Registry(text, find_mentions(text))
+    names = [m for m in find_mentions(text) if m.kind == "name"]
+    first = [registry.resolve_name(m) for m in names]
+    assert [registry.resolve_name(m) for m in names] == first
+    assert first[0] == ("Pete Hegseth", "") and ("Mark Hegseth", "Pete Hegseth") in first
+
+
+def test_last_words_equal_the_split_of_the_text_before():
+    from analysis_helpers.quotes.attribution import _last_words
+
+    pieces = ["a", "of", "the", " ", "  ", "\n", "\u00a0", "\u2009", "X", ","]
+    rng = random.Random(3)
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        lo = rng.randint(0, len(text))
+        pos = rng.randint(lo, len(text))
+        count = rng.randint(1, 3)
+        assert _last_words(text, lo, pos, count) == text[lo:pos].split()[::-1][:count], (text, lo, pos)
+
+
+def test_article_speakers_answer_a_repeated_question_with_the_first_answer():
+    speakers = article_speakers("Acme Corp defended the plan. The minister said the talks would go on. "
+                                "“We will act,” he said.")
+    for cue in speakers.cues:
+        assert speakers.speaker_before_cue(cue) is speakers.speaker_before_cue(cue)
+    from analysis_helpers.quotes.attribution import organisation_subject
+    assert organisation_subject(speakers, 0).speaker == "Acme Corp"
+    assert organisation_subject(speakers, 0) is organisation_subject(speakers, 0)
+
+
+def test_single_marks_inside_double_quotations_are_found_by_bisecting():
+    from analysis_helpers.quotes.marks import double_quote_spans, single_quote_spans
+
+    text = "“A ‘b’ c,” he said. " * 300 + "She called it ‘a plan’ today, and “d ‘e’ f.”"
+    doubles = double_quote_spans(text)
+    singles = single_quote_spans(text, doubles)
+    assert [text[s.start:s.end] for s in singles] == ["a plan"]  # the ones inside double marks are not quotes
+    assert single_quote_spans(text, list(reversed(doubles))) == singles  # the order of the taken spans is free

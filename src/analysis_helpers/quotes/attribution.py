@@ -41,7 +41,7 @@ from .speakers import (
     not_speaker_words,
     organisation_words, title_heads, title_words, ends_with_time,
 )
-from .records import Attribution, Cue  # re-exported: Attribution and Cue were defined here
+from .records import NO_ATTRIBUTION, Attribution, Cue  # re-exported: Attribution and Cue were defined here
 
 _ADVERBS = (
     r"(?:also|further|then|later|again|once\s+again|had|has|have|was|is|were|would|will|did|does|do|not|"
@@ -65,6 +65,9 @@ _OBJECT_OF_PREPOSITION = re.compile(r"\b(?:at|of|in|for|from|to|by|on)\s+(?:the|
 # an article or possessive right before a cue word: the word is a noun there ("the state", "their report")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|The|A|An|Its|His|Her|Their|Our)\s$")
 _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
+# "..., Hart said.", "..., Hart, of Ohio, said.": a capitalised name, perhaps a short apposition, before a cue
+_NAME_BEFORE_CUE = re.compile(
+    r"([A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2})(?:,[^,“”\"]{1,30},|,\s+who\s[^,“”\"]{1,90},)?\s+")
 # the body a described role serves: "for Mr. Ana Ruiz", "for the family", "at the embassy" (up to four words)
 _ROLE_BODY = re.compile(r" (?:for|at|to) (?:(?:the|his|her|their) )?(?:[A-Z][\w’'-]*(?:\.(?= [A-Z]))?(?: (?:of |de |van )?[A-Z][\w’'-]*(?:\.(?= [A-Z]))?){0,3}"
                         r"|[a-z][\w’'-]*(?= (?:said|says|told|added|confirmed|declined|did|would|could)\b))")
@@ -210,6 +213,23 @@ def joined_at_titles(text: str, sentences: list[tuple[int, int, int, str]]) -> l
     return out
 
 
+def _last_words(text: str, lo: int, pos: int, count: int) -> list[str]:
+    """The last ``count`` words of ``text[lo:pos].split()``, last first, read backwards from ``pos``
+    (splitting the sentence before every mention made a long sentence quadratic)."""
+    words: list[str] = []
+    while len(words) < count:
+        while pos > lo and text[pos - 1].isspace():
+            pos -= 1
+        if pos == lo:
+            break
+        start = pos
+        while start > lo and not text[start - 1].isspace():
+            start -= 1
+        words.append(text[start:pos])
+        pos = start
+    return words
+
+
 class ArticleSpeakers:
     """Mentions, cues, registry and resolved sentence subjects of one article.
 
@@ -239,6 +259,9 @@ class ArticleSpeakers:
         self.gender: dict[str, str] = {}  # canonical -> "m" / "f", from honorifics and resolved pronouns
         self.subjects: list[Mention | None] = []
         self._resolve_all()
+        #: sentence index -> :func:`organisation_subject` (read once the subjects are resolved)
+        self.organisation_subjects: dict[int, Attribution | None] = {}
+        self._cue_subjects: dict[Cue, Attribution] = {}  # cue -> speaker_before_cue
 
     # ------------------------------------------------------------ helpers
     def in_quote(self, offset: int) -> bool:
@@ -287,10 +310,10 @@ class ArticleSpeakers:
     def _is_subject_position(self, m: Mention, sent_start: int) -> bool:
         if m.possessive:
             return False
-        before = self.text[sent_start:m.start].lower().split()
-        if before and before[-1] in ("the", "a", "an"):
-            before = before[:-1]
-        return not (before and before[-1] in _PREPOSITIONS)
+        before = _last_words(self.text, sent_start, m.start, 2)  # the words of the sentence before it, last first
+        if before and before[0].lower() in ("the", "a", "an"):
+            before = before[1:]
+        return not (before and before[0].lower() in _PREPOSITIONS)
 
     def _resolve_all(self) -> None:
         """Resolve every mention in reading order, tracking each sentence's subject.
@@ -400,7 +423,7 @@ class ArticleSpeakers:
                 # "the company said": the organisation a recent sentence opens with, as the guidelines name it
                 canonical = self._named_organisation_before(m.start) or canonical
         if not canonical:
-            return Attribution()
+            return NO_ATTRIBUTION
         cue_fields = {} if cue is None else {"cue": cue.text, "cue_start": cue.start, "cue_end": cue.end}
         kind = m.kind
         if kind == "name" and canonical not in self.registry.people and m.start not in self.resolved:
@@ -511,7 +534,17 @@ class ArticleSpeakers:
         return found[::-1]
 
     def speaker_before_cue(self, cue: Cue) -> Attribution:
-        """The subject of ``cue``: the mention right before it, else the sentence's subject."""
+        """The subject of ``cue``: the mention right before it, else the sentence's subject.
+
+        Read once per cue and article: a cue before a quotation is asked again by the reported-speech
+        and previous-paragraph rules, and the answer reads only the article's finished indexes.
+        """
+        found = self._cue_subjects.get(cue)
+        if found is None:
+            found = self._cue_subjects[cue] = self._speaker_before_cue(cue)
+        return found
+
+    def _speaker_before_cue(self, cue: Cue) -> Attribution:
         if cue.lemma == "according to":
             if re.match(r"\s+(?:him|her)\b", self.text[cue.end:cue.end + 6]):
                 # "According to him, ...": the person the narrative was about
@@ -525,7 +558,7 @@ class ArticleSpeakers:
                 s, e = group.start(1), group.end(1)
                 return self._attribution(Mention(s, e, self.text[s:e], "group", name=self.text[s:e]),
                                          "according to", cue)
-            return Attribution()
+            return NO_ATTRIBUTION
         sent_start, _ = self.sentence_bounds(cue.start)
         passive = _PASSIVE.match(self.text, cue.end)
         if passive and cue.text.lower().endswith("ed"):
@@ -534,7 +567,7 @@ class ArticleSpeakers:
                 after = self.mentions_between(passive.end(), min(len(self.text), passive.end() + 60))
                 if after and after[0].start == passive.end():
                     return self._attribution(after[0], "agent of a passive cue", cue)
-            return Attribution()
+            return NO_ATTRIBUTION
         participle = cue.text.lower().split()[0].endswith("ing")
         # a participle ("..., calling him") takes an apposition only right before it
         reach = 1 if participle else 3
@@ -613,7 +646,7 @@ class ArticleSpeakers:
                 phrase = first_np.group(1)
                 return self._attribution(Mention(s, s + len(phrase), phrase, "group", name=phrase),
                                          "subject of sentence (organisation)", cue)
-        return Attribution()
+        return NO_ATTRIBUTION
 
     def speaker_after_quote(self, close_end: int) -> Attribution:
         """A cue right after a closing mark: "..., he said", "..., said Hegseth"."""
@@ -645,11 +678,10 @@ class ArticleSpeakers:
                 return self._attribution(found, "after quote (inverted)", cue)
             return self.inverted_unregistered(cue, window_end)
         # "..., Hart said.", "..., Hart, of Ohio, said.": a short apposition may stand before the cue
-        name = re.match(r"([A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2})(?:,[^,“”\"]{1,30},|,\s+who\s[^,“”\"]{1,90},)?\s+",
-                        self.text[lead:window_end])
+        name = _NAME_BEFORE_CUE.match(self.text, lead, window_end)  # in place: name.end() is an offset
         if name:
             for cue in cues:
-                if cue.start == lead + name.end() and cue.text[0].islower():
+                if cue.start == name.end() and cue.text[0].islower():
                     # "..., Hart said.": an unregistered name right before the cue is still the speaker
                     m = Mention(lead, lead + len(name.group(1)), name.group(1), "group", name=name.group(1))
                     return replace(self._attribution(m, "after quote (unregistered name)", cue), speaker_type="person")
@@ -661,7 +693,7 @@ class ArticleSpeakers:
                     s0, e0 = group.start(1), group.end(1)
                     m = Mention(s0, e0, self.text[s0:e0], "group", name=self.text[s0:e0])
                     return self._attribution(m, "after quote", cue)
-        return Attribution()
+        return NO_ATTRIBUTION
 
     def inverted_subject(self, cue: Cue, limit: int) -> Mention | None:
         """The subject of an inverted cue ("said forward Ana Ruiz, the captain", "said the coach, Ana Ruiz").
@@ -710,7 +742,7 @@ class ArticleSpeakers:
             s0, e0 = cue.end + surname.start(1), cue.end + surname.end(1)
             return replace(self._attribution(Mention(s0, e0, surname.group(1), "group", name=surname.group(1)),
                                              "after quote (unregistered name)", cue), speaker_type="person")
-        return Attribution()
+        return NO_ATTRIBUTION
 
     def statement_before(self, sent_start: int) -> Attribution | None:
         """The speaker of the previous paragraph's last sentence when it reports speech ("Ruiz denied it.").
@@ -734,16 +766,16 @@ class ArticleSpeakers:
         """The speaker when the next sentence opens with an inverted cue: "“...” ¶ said Ana Ruiz."."""
         i = self.sentence_index(sent_end)
         if i < 0 or i >= len(self.sentences):
-            return Attribution()
+            return NO_ATTRIBUTION
         start, end = self.sentences[i][0], self.sentences[i][1]
         if start < sent_end:
             if i + 1 >= len(self.sentences):
-                return Attribution()
+                return NO_ATTRIBUTION
             start, end = self.sentences[i + 1][0], self.sentences[i + 1][1]
         lead = start + len(self.text[start:end]) - len(self.text[start:end].lstrip())
         cues = self.cues_between(lead, end)
         if not cues or cues[0].start != lead or not cues[0].text[0].islower() or not _inflected(cues[0]):
-            return Attribution()
+            return NO_ATTRIBUTION
         found = self.inverted_subject(cues[0], end)
         if found is None:
             return replace(self.inverted_unregistered(cues[0], end), speaker_method="cue in next sentence")
@@ -819,6 +851,8 @@ def _opens_no_organisation(found: re.Match) -> bool:
 
 # an introductory phrase before the subject: "In reaction to this, ", "On Monday, " (up to eight words)
 _INTRODUCTORY = re.compile(r"(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,7},\s+")
+# "..., it said", "..., they also warned": the whole gap between a closing mark and its cue
+_IT_OR_THEY = re.compile(rf"(it|they)\s+(?:{_ADVERBS}\s+)*")
 _PRONOUN_BEFORE_CUE = re.compile(rf"\b([Ii]t|[Tt]hey)\s+(?:{_ADVERBS}\s+)*$")
 # "..., the 23-year-old said", "..., the striker told reporters": a description, then the cue
 _DESCRIPTION = re.compile(r"[\s,]*(?:the|The)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:" + _ADVERBS + r"\s+)*")
@@ -829,8 +863,16 @@ def organisation_subject(speakers: ArticleSpeakers, index: int) -> Attribution |
 
     A group mention in subject position, a capitalised phrase opening the
     sentence that is no registered person ("Acme Corp defended ..."), or a group
-    phrase opening it ("Prosecutors were blunt").
+    phrase opening it ("Prosecutors were blunt"). Each sentence is read once per
+    article (every quotation and cue after it asks again).
     """
+    found = speakers.organisation_subjects.get(index, False)
+    if found is False:
+        found = speakers.organisation_subjects[index] = _organisation_subject(speakers, index)
+    return found
+
+
+def _organisation_subject(speakers: ArticleSpeakers, index: int) -> Attribution | None:
     text = speakers.text
     s_start, s_end = speakers.sentences[index][0], speakers.sentences[index][1]
     subject = speakers.subjects[index]
@@ -870,7 +912,7 @@ def pronoun_antecedent(speakers: ArticleSpeakers, pronoun: str, offset: int, met
             continue
         return Attribution(found.speaker, found.speaker_text, found.speaker_start, found.speaker_end, method,
                            speaker_type=found.speaker_type)
-    return Attribution()
+    return NO_ATTRIBUTION
 
 
 def pronoun_subject_of_cue(speakers: ArticleSpeakers, cue: Cue, method: str = "it/they: organisation antecedent"
@@ -879,7 +921,7 @@ def pronoun_subject_of_cue(speakers: ArticleSpeakers, cue: Cue, method: str = "i
     sent_start, _ = speakers.sentence_bounds(cue.start)
     found = _PRONOUN_BEFORE_CUE.search(speakers.text, sent_start, cue.start)
     if not found:
-        return Attribution()
+        return NO_ATTRIBUTION
     a = pronoun_antecedent(speakers, found.group(1), found.start(1), method)
     if not a.speaker:
         return a
@@ -897,7 +939,7 @@ def narrative_person(speakers: ArticleSpeakers, offset: int, method: str) -> Att
         a = speakers._attribution(subject, method, None)
         if a.speaker and a.speaker_type == "person":
             return a
-    return Attribution()
+    return NO_ATTRIBUTION
 
 
 def reference_after_quote(speakers: ArticleSpeakers, close_end: int) -> Attribution:
@@ -905,21 +947,21 @@ def reference_after_quote(speakers: ArticleSpeakers, close_end: int) -> Attribut
     text = speakers.text
     _, sent_end = speakers.sentence_bounds(max(0, close_end - 1))
     window_end = min(max(sent_end, close_end), close_end + 80)
-    lead = re.match(r"[\s,.;!?…—–-]*", text[close_end:window_end]).end() + close_end
+    lead = _AFTER_MARK.match(text, close_end, window_end).end()  # the same characters, read in place
     cues = speakers.cues_between(lead, window_end)
     if not cues or not cues[0].text[:1].islower():
-        return Attribution()
+        return NO_ATTRIBUTION
     cue = cues[0]
-    pronoun = re.match(rf"(it|they)\s+(?:{_ADVERBS}\s+)*$", text[lead:cue.start])
+    pronoun = _IT_OR_THEY.fullmatch(text, lead, cue.start)
     if pronoun:
         a = pronoun_antecedent(speakers, pronoun.group(1), lead, "after quote (it/they: organisation antecedent)")
     else:
         described = _DESCRIPTION.fullmatch(text, lead, cue.start)
         if not described:
-            return Attribution()
+            return NO_ATTRIBUTION
         words = described.group(1).lower().split()
         if words[-1].endswith("s") or words[-1] in group_nouns() or set(words) & organisation_words():
-            return Attribution()  # "the company", "the unions": a group as written, not a person
+            return NO_ATTRIBUTION  # "the company", "the unions": a group as written, not a person
         a = narrative_person(speakers, lead, "after quote (description of the narrative subject)")
     if not a.speaker:
         return a

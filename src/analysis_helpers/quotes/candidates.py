@@ -47,7 +47,7 @@ import re
 from dataclasses import replace
 from ..resources import cached
 
-from .records import Attribution, Cue
+from .records import NO_ATTRIBUTION, Attribution, Cue
 from .decision import Candidate, candidate, decide
 from .marks import MAX_LABEL_WORDS, QuoteSpan
 from .speakers import cue_lexicon
@@ -368,4 +368,4 @@ def decide_quote(candidates, weights) -> Attribution:
     """The chosen attribution of a quotation (empty when no candidate names a speaker)."""
     if isinstance(candidates, Attribution):
         return candidates
-    return decide(candidates, weights) or Attribution()
+    return decide(candidates, weights) or NO_ATTRIBUTION

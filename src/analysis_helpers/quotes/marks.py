@@ -17,6 +17,8 @@ before that mark and flagged.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 
 DOUBLE_MARKS = "\"“”„‟"
@@ -142,10 +144,14 @@ def single_quote_spans(text: str, taken: list[QuoteSpan] = ()) -> list[QuoteSpan
     after it; the closer is the first closing-shaped mark within
     :data:`MAX_SINGLE_CHARS` characters that crosses no double mark.
     """
-    blocked = [(s.start - 1, s.end + 1) for s in taken]
+    blocked = sorted((s.start - 1, s.end + 1) for s in taken)
+    blocked_starts = [a for a, _ in blocked]
+    blocked_reach = list(accumulate((b for _, b in blocked), max))  # the furthest end up to each span
 
     def inside_taken(i: int) -> bool:
-        return any(a <= i < b for a, b in blocked)
+        # a bisect, not a scan of every span: a paragraph of many quotations and marks stays linear
+        k = bisect_right(blocked_starts, i) - 1
+        return k >= 0 and blocked_reach[k] > i
 
     spans: list[QuoteSpan] = []
     marks = [(m.start(), m.group()) for m in _SINGLE_OR_DOUBLE.finditer(text)]

@@ -31,7 +31,7 @@ from bisect import bisect_right
 from dataclasses import replace
 from itertools import accumulate
 
-from .records import Attribution, Cue
+from .records import NO_ATTRIBUTION, Attribution, Cue
 from .speakers import cue_lexicon, ends_with_time, group_nouns, irregular_past, not_speaker_words
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
@@ -178,6 +178,7 @@ _SUBJECT_START = re.compile(
 )
 
 
+_THAT = re.compile(r"\s+that,?\s+")
 _BARE_SUBJECT = re.compile(r"\s+([a-z]{3,})\s+([a-z]+)\b")
 _NOT_BARE_SUBJECT = frozenset(
     "not also only just then again later earlier now so too very more less once twice nothing something "
@@ -201,9 +202,9 @@ def _loose_clause(rest: str) -> int | None:
         position = adjunct.end()
     if rest.startswith(",", position):
         return None
-    that = re.match(r"\s+that,?\s+", rest[position:])
+    that = _THAT.match(rest, position)  # in place: that.end() is an offset into rest
     if that and position:
-        return position + that.end()  # "said yesterday that ..."
+        return that.end()  # "said yesterday that ..."
     subject = _SUBJECT_START.match(rest, position)
     if not subject:
         # a bare singular noun as subject, right before its verb: "said growth slowed", "say history tends to"
@@ -219,7 +220,8 @@ def _loose_clause(rest: str) -> int | None:
     stop = _CLAUSE_STOP.search(window)
     window = window[:stop.start()] if stop else window
     words = window.split()
-    finite = [k for k, w in enumerate(words[1:9], 1) if (_FINITE.fullmatch(w) or w in irregular_past()
+    irregular = irregular_past()  # fetched once, not once per word
+    finite = [k for k, w in enumerate(words[1:9], 1) if (_FINITE.fullmatch(w) or w in irregular
                                                           or (k <= 3 and _present_verb(unstopped, k)))
               and words[k - 1].lower() not in _DETERMINER_WORDS]  # "a balanced budget": an adjective
     if len(words) < 2 or not finite:
@@ -294,17 +296,17 @@ def subject_phrase(speakers, s_start: int, cue: Cue) -> Attribution:
         head = head[:when.start()]
     cuts = list(_BOUNDARY.finditer(head))
     if lo > s_start and not cuts:
-        return Attribution()  # no clause boundary within reach: far more than eight words
+        return NO_ATTRIBUTION  # no clause boundary within reach: far more than eight words
     offset = cuts[-1].end() if cuts else 0
     phrase = head[offset:].strip()
     offset = lo + offset + (len(head[offset:]) - len(head[offset:].lstrip()))
     words = phrase.split()
     if not words or len(words) > 8 or re.search(r"[’']s$|[“”\"()]", phrase) or words[0].lower() in ("it", "they"):
-        return Attribution()
+        return NO_ATTRIBUTION
     if phrase.lower() in ("he", "she"):
         value = speakers.resolved.get(offset)
         if not value:
-            return Attribution()
+            return NO_ATTRIBUTION
         return Attribution(value[0], phrase, offset, offset + len(phrase), "subject phrase", cue=cue.text,
                            cue_start=cue.start, cue_end=cue.end, speaker_type="person")
     runs = list(_CAPITAL_RUN.finditer(phrase))
@@ -333,10 +335,10 @@ def subject_phrase(speakers, s_start: int, cue: Cue) -> Attribution:
         start = offset + found.start("np")
         kind = "group"
     else:
-        return Attribution()
+        return NO_ATTRIBUTION
     if name.split()[0].lower() in _NOT_SUBJECT_START or (kind == "organisation" and name.split()[0].lower() in
                                                           not_speaker_words()):
-        return Attribution()
+        return NO_ATTRIBUTION
     return Attribution(name, name, start, start + len(name), "subject phrase", cue=cue.text, cue_start=cue.start,
                        cue_end=cue.end, speaker_type=kind)
 
@@ -582,7 +584,7 @@ def _source_as_written(text: str, cue: Cue, end: int) -> Attribution:
     elif "," in phrase:
         phrase = phrase.split(",")[0].strip()  # "according to Ana Ruiz, a trader at Acme": the source
     if not phrase or len(phrase.split()) > 8:
-        return Attribution()
+        return NO_ATTRIBUTION
     start = text.find(phrase, cue.end)
     runs = list(_CAPITAL_RUN.finditer(phrase))
     if runs:

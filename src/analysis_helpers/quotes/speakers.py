@@ -29,6 +29,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..corpus.names import spelling_key
 from ..resources import aliases as alias_table
@@ -396,9 +397,14 @@ def find_mentions(text: str) -> list[Mention]:
     """
     lexicons = _MentionLexicons.current()
     mentions: list[Mention] = []
+    runs: dict[str, tuple] = {}  # an article repeats its names: each distinct run is looked up once
     for match in _name_patterns()[0].finditer(text):
         base = match.start()
-        for m in _sequence_mentions(match.group()):
+        seq = match.group()
+        found = runs.get(seq)
+        if found is None:
+            found = runs[seq] = _sequence_mentions(seq)
+        for m in found:
             mentions.append(Mention(base + m.start, base + m.end, m.text, m.kind, m.name, m.role, m.place,
                                     m.possessive))
     mentions = _titles_for_a_body(mentions, text)
@@ -555,10 +561,9 @@ def _add_pronouns_and_titles(mentions, text, lexicons=None):
             w = word.lower().rstrip(",.;:")
             if not (w.lower() in titles or w in places or word.isupper()):
                 # "the local police chief": a lower-case modifier or two before the role's head
-                ahead = [x.lower().rstrip(",.;:") for x in words[k + 1:k + 3]]
-                if k < 2 and word.isalpha() and word.islower() \
-                        and any(x in title_heads_ for x in ahead) \
-                        and w not in _NOT_DESCRIPTOR_WORDS:
+                # the two words ahead are read only for a lower-case word (most determiners precede none)
+                if k < 2 and word.isalpha() and word.islower() and w not in _NOT_DESCRIPTOR_WORDS \
+                        and any(x.lower().rstrip(",.;:") in title_heads_ for x in words[k + 1:k + 3]):
                     continue
                 break
             if w in title_heads_:
@@ -578,7 +583,9 @@ def _add_pronouns_and_titles(mentions, text, lexicons=None):
 
 def _without_nested(mentions, text):
     """Sort mentions; drop one nested in a longer one, folding a role into the name after it."""
-    mentions.sort(key=lambda m: (m.start, -m.end))
+    # by start, the longer first: two stable sorts by C-level keys (no Python key function per mention)
+    mentions.sort(key=attrgetter("end"), reverse=True)
+    mentions.sort(key=attrgetter("start"))
     # drop mentions inside a longer one (a title inside "the US Defense Secretary Pete Hegseth")
     kept: list[Mention] = []
     for m in mentions:
@@ -685,8 +692,39 @@ def _after_inverted_cue(text: str, start: int) -> bool:
 
 # "Trump's Defense Secretary": a possessive right before a mention (searched in a 4-character window)
 _POSSESSOR_BEFORE = re.compile(r"[’']s\s+$")
-# a lower-case word (and comma) right before a mention: "analyst Ana Ruiz" (30-character window)
-_LOWER_WORD_BEFORE = re.compile(r"\b([a-z]+),?\s+$")
+
+
+def _name_words(name: str, particles, cue_forms) -> tuple | None:
+    """``(tokens without particles, a token is a non-name or date word, first token lower-cased)`` of a
+    name, or None when its words show it is no person: an acronym (an organisation) or a cue word."""
+    tokens = [t for t in name.split() if t not in particles]  # "Ana de la Vega": two words
+    if any(t.isupper() and len(t) > 1 and "." not in t for t in tokens):
+        return None  # acronyms are organisations, not people
+    if any(t.lower() in cue_forms for t in tokens):
+        return None  # a headline verb ("Hegseth Makes ...") is not part of a name
+    return tokens, bool({t.lower() for t in tokens} & _NOT_NAMES_OR_DATES), tokens[0].lower() if tokens else ""
+
+
+def _lower_word_before(text: str, lo: int, pos: int) -> str | None:
+    r"""The lower-case word (and comma) right before ``pos``: ``re.search(r"\b([a-z]+),?\s+$",
+    text[lo:pos]).group(1)``, read backwards from ``pos`` (the regex tried every position of the window).
+
+    None when ``text[lo:pos]`` does not end in white space after such a word, or when the word's run of
+    ``a-z`` letters is preceded (inside the window) by another word character.
+    """
+    i = pos
+    while i > lo and text[i - 1].isspace():
+        i -= 1
+    if i == pos:
+        return None
+    if i > lo and text[i - 1] == ",":
+        i -= 1
+    end = i
+    while i > lo and "a" <= text[i - 1] <= "z":
+        i -= 1
+    if i == end or (i > lo and (text[i - 1].isalnum() or text[i - 1] == "_")):
+        return None
+    return text[i:end]
 
 
 class Registry:
@@ -708,48 +746,50 @@ class Registry:
         self._name_aliases = known_names  # read by every resolve_name: fetched once per article
         weak: list[Mention] = []
         particles, groups = name_particles(), group_nouns()  # fetched once per article, not per mention
+        names: dict[str, tuple | None] = {}  # what a name's words alone decide, once per distinct name
         for m in mentions:
             if m.kind != "name":
                 continue
-            tokens = [t for t in m.name.split() if t not in particles]  # "Ana de la Vega": two words
-            if any(t.isupper() and len(t) > 1 and "." not in t for t in tokens):
-                continue  # acronyms are organisations, not people
-            if any(t.lower() in cue_forms for t in tokens):
-                continue  # a headline verb ("Hegseth Makes ...") is not part of a name
-            after = text[m.end:m.end + 40]
+            if m.name not in names:
+                names[m.name] = _name_words(m.name, particles, cue_forms)
+            words = names[m.name]
+            if words is None:
+                continue  # an acronym (an organisation) or a headline verb ("Hegseth Makes ...")
+            tokens, not_a_name_word, first_lower = words
             if _POSSESSOR_BEFORE.search(text, max(0, m.start - 4), m.start):
                 continue  # "Trump's Defense Secretary Pick": a possessor's role, not a name
+            after = text[m.end:m.end + 40]
             known = m.name.lower() in known_names
-            lower_role = _LOWER_WORD_BEFORE.search(text[max(0, m.start - 30):m.start])  # \b at the cut
+            lower_role = _lower_word_before(text, max(0, m.start - 30), m.start)
+            lower_role = lower_role if lower_role in heads else None  # only a role word counts below
             strong = (
                 (m.role and 1 <= len(tokens) <= 3)
-                or (lower_role and lower_role.group(1) in heads and 2 <= len(tokens) <= 3)
+                or (lower_role and 2 <= len(tokens) <= 3)
                 or known
                 or (2 <= len(tokens) <= 3 and (re.match(r",\s+(?:a|an|the)\s", after)
                                                or _PERSON_VERB.match(after)
                                                or (cue.match(after.lstrip(" ,")) and after.lstrip(" ,")[:1].islower())))
             )
-            if not strong and 2 <= len(tokens) <= 4 and tokens[0].lower() not in _NOT_NAMES:
+            if not strong and 2 <= len(tokens) <= 4 and first_lower not in _NOT_NAMES:
                 # "said analyst Ana Ruiz", "Ana Ruiz, president of Acme, said"
                 strong = _after_inverted_cue(text, m.start) or _before_role_apposition(after) \
                     or bool(_AGE_APPOSITION.match(after)) or _after_role_phrase(text, m.start)
-            if not strong and 1 <= len(tokens) <= 3 and not {t.lower() for t in tokens} & _NOT_NAMES_OR_DATES:
+            if not strong and 1 <= len(tokens) <= 3 and not not_a_name_word:
                 # "Ana Ruiz, speaking after a meeting with the crews, said": a name, an apposition, a cue
                 verb = _APPOSITION_THEN_VERB.match(text, m.end, min(len(text), m.end + 300))
                 strong = bool(verb) and verb.group(1) in cue_forms
-            if not strong and len(tokens) == 1 and tokens[0].lower() not in _NOT_NAMES:
+            if not strong and len(tokens) == 1 and first_lower not in _NOT_NAMES:
                 # "Ruiz, the chairman and former chief executive of Acme, thinks": a role in apposition
                 strong = _before_role_apposition(text[m.end:m.end + 100], heads_only=True) \
                     or bool(_AGE_APPOSITION.match(after))  # "Ruiz, 54, said": only people have ages
             if strong:
                 self._add(m)
-                if lower_role and lower_role.group(1) in heads and not m.role:
+                if lower_role and not m.role:
                     # "the away side's head coach Ana Ruiz": "the head coach" later stands for her
                     person = self.people.get(self._canonical_of(m))
                     if person is not None:
-                        person.roles.add(canonical_role([lower_role.group(1)])[0])
-            elif 2 <= len(tokens) <= 3 and not {t.lower() for t in tokens} & _NOT_NAMES_OR_DATES \
-                    and tokens[0].lower() not in groups:
+                        person.roles.add(canonical_role([lower_role])[0])
+            elif 2 <= len(tokens) <= 3 and not not_a_name_word and first_lower not in groups:
                 weak.append(m)
         # a full name whose surname the article later uses alone, as a subject or before a cue, is a person
         # ("Ana Ruiz has criticised ... ¶ Ruiz said"): organisations are not referred to by their last word
@@ -772,6 +812,7 @@ class Registry:
                 if not any(t.lower() in cue_forms for t in names):
                     self._add(m)
         self._merge_bare_surnames()
+        self._resolved_names: dict[str, tuple[str, str]] = {}  # name -> resolve_name, once the registry is complete
 
     def _merge_bare_surnames(self) -> None:
         """Fold a person known only by surname into the full name registered with it."""
@@ -837,8 +878,17 @@ class Registry:
         return max(full, key=lambda n: (self.people[n].count, -names.index(n)))
 
     def resolve_name(self, mention: Mention) -> tuple[str, str]:
-        """``(canonical, conflicting registered name or "")`` of a name mention ("" when not a person)."""
-        name = mention.name
+        """``(canonical, conflicting registered name or "")`` of a name mention ("" when not a person).
+
+        It reads only the mention's name and the finished registry: each distinct name is resolved once.
+        """
+        try:
+            return self._resolved_names[mention.name]
+        except KeyError:
+            value = self._resolved_names[mention.name] = self._resolve_name(mention.name)
+            return value
+
+    def _resolve_name(self, name: str) -> tuple[str, str]:
         known = self._name_aliases
         if name.lower() in known:
             return known[name.lower()], ""
