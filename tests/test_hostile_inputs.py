@@ -105,6 +105,20 @@ def test_repeated_cue_is_linear_in_quotes():
     assert_linear(step_on(extract_quotes), "said ", 20_000)
 
 
+@pytest.mark.parametrize("unit, step", [("\u00a0said 2", extract_figures),
+                                        ("The minister said on Monday “yes” ", extract_quotes)])
+def test_a_run_with_no_sentence_end_is_cut_so_rows_carrying_their_sentence_stay_linear(unit, step):
+    # one 50 KB "sentence" with a figure or a quote every few words: each row carried the whole sentence
+    # (figures.sentence, the quotes' context): 5.7 s for figures and 8.9 s for quotes on 100 KB
+    from analysis_helpers.corpus.sentences import MAX_SENTENCE_CHARS
+
+    text = repeat_to(unit, 50_000)
+    sentences = corpus_step(text).sentences
+    assert len(sentences) >= 50_000 // MAX_SENTENCE_CHARS and (sentences["end"] - sentences["start"]).max() <= MAX_SENTENCE_CHARS
+    assert all(text[r.start:r.end] == r.text == r.text.strip() for r in sentences.itertuples())
+    assert_linear(step_on(step), unit, 50_000)
+
+
 def test_document_dates_group_the_corpus_once():
     # the corpus tables were filtered once per undated document: quadratic in files
     def dates_of(n):
@@ -249,6 +263,10 @@ def test_recursive_reads_subfolders(tmp_path):
     articles, problems = read_articles(tmp_path, recursive=True)
     assert sorted(articles["file"]) == ["ok.txt", "sub/inner.txt"]
     assert problems.empty
+    (tmp_path / "sub" / "back").symlink_to(tmp_path)  # a link that loops back up: each folder is read once
+    articles, problems = read_articles(tmp_path, recursive=True)
+    assert sorted(articles["file"]) == ["ok.txt", "sub/inner.txt"]
+    assert "reached again through a link" in problem_for(problems, "sub/back")
 
 
 def test_manifest_faults_are_reported(tmp_path):
@@ -327,6 +345,18 @@ def test_unreadable_manifest_is_a_clear_error(tmp_path):
         read_articles(tmp_path)
 
 
+def test_unreadable_manifest_stops_the_command_with_exit_2_and_writes_nothing(tmp_path, capsys):
+    from analysis_helpers.cli import EXIT_USAGE
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "a.txt", ARTICLE)
+    (folder / "manifest.csv").mkdir()
+    assert extract_command(folder, "--out", tmp_path / "out") == EXIT_USAGE
+    assert "manifest is not a regular file" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
+
+
 # --------------------------------------------------------------------------- decoding
 def test_one_stray_byte_does_not_redecode_a_utf8_article():
     text = "“Yes,” she said. The café opened.\n"
@@ -386,23 +416,57 @@ def check_offsets(text: str, tables: dict[str, pd.DataFrame]) -> None:
                 assert text[row.start:row.end] == row.text, (name, row)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(HOSTILE_PIECES), min_size=1, max_size=300), st.integers(1, 40))
-def test_hostile_texts_never_raise_and_keep_offsets(pieces, repeat):
-    text = "".join(pieces) * repeat
+#: Runs of one hostile unit: repeated abbreviations, cue chains, quote-mark soups, digit and date runs.
+RUN_UNITS = ["Mr. ", "U.S. ", "said ", "told reporters according to ", "“”\"'‘’«»„ ", "1", "99999999999 ",
+             "12 February 2025 ", "on Monday ", "9999-12-31 ", "e\u0301", "\u200d", "Ж中文مرحبا ", '"Yes," he said. ',
+             "The minister said on Monday “yes” "]
+
+
+def hostile_texts(max_pieces: int, max_run: int):
+    """Texts of hostile pieces and of runs of one unit (up to ``max_run`` times), mixed in any order."""
+    piece = st.one_of(st.sampled_from(HOSTILE_PIECES),
+                      st.builds(lambda unit, n: unit * n, st.sampled_from(RUN_UNITS), st.integers(2, max_run)))
+    return st.lists(piece, min_size=1, max_size=max_pieces).map("".join)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(hostile_texts(60, 400), st.integers(1, 20))
+def test_hostile_texts_never_raise_and_keep_offsets(text, repeat):
+    text = (text * repeat)[:40_000]
     tables = all_tables(text)
     check_offsets(text, tables)
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(HOSTILE_PIECES), min_size=1, max_size=8))
-def test_hostile_texts_cost_like_prose(pieces):
-    unit = "".join(pieces)
-    size = 10_000
+def per_100k(text: str) -> float:
+    return cpu_seconds(all_tables, text) * 100_000 / len(text)
+
+
+@settings(max_examples=1, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(hostile_texts(12, 50).filter(lambda unit: "\n" not in unit))
+def test_megabyte_single_lines_never_raise_keep_offsets_and_cost_like_prose(unit):
+    text = repeat_to(unit, 1_000_000)
     all_tables(PROSE)
-    prose = cpu_seconds(all_tables, repeat_to(PROSE, size))
-    hostile = cpu_seconds(all_tables, repeat_to(unit, size))
-    assert hostile <= 10 * prose + 1.0, f"{unit!r}: {hostile:.2f} s against prose {prose:.2f} s"
+    prose = per_100k(repeat_to(PROSE + "\n", 100_000))
+    started = time.process_time()
+    tables = all_tables(text)
+    hostile = (time.process_time() - started) / 10
+    check_offsets(text, tables)
+    assert hostile <= 6 * prose + 0.2, f"{unit[:80]!r}: {hostile:.2f} s per 100 KB against prose {prose:.2f} s"
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(hostile_texts(8, 20))
+def test_hostile_texts_cost_like_prose(unit):
+    # every step of the article path on 40 KB of the hostile text, against 40 KB of prose in the same test (the
+    # issue's target is 2 s per 100 KB where prose costs about 0.9; the bench measures it; this bound leaves room
+    # for a loaded machine), and against 10 KB of itself: four times the text costs about four times, not 16
+    all_tables(PROSE)
+    prose = per_100k(repeat_to(PROSE + "\n", 40_000))
+    quarter = cpu_seconds(all_tables, repeat_to(unit, 10_000))
+    whole = cpu_seconds(all_tables, repeat_to(unit, 40_000))
+    hostile = whole * 100_000 / 40_000
+    assert hostile <= 6 * prose + 0.3, f"{unit[:80]!r}: {hostile:.2f} s per 100 KB against prose {prose:.2f} s"
+    assert whole <= 7 * quarter + 0.2, f"{unit[:80]!r}: {whole:.2f} s on 40 KB against {quarter:.2f} s on 10 KB"
 
 
 # --------------------------------------------------------------------------- determinism
@@ -421,6 +485,32 @@ def test_tables_are_identical_under_any_hash_seed(tmp_path):
         result = subprocess.run([sys.executable, "-c", script], capture_output=True, env=env, check=True)
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1] and len(outputs[0]) > 1000
+
+
+def test_the_command_writes_identical_tables_under_two_hash_seeds(tmp_path):
+    # the whole command, topic model and corpus steps included, on the seeds plus hostile files
+    import shutil
+
+    from analysis_helpers.paths import seeds_dir
+    from analysis_helpers.runner.outputs import COMPLETION_FILE
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in seeds_dir().iterdir():
+        if path.suffix in (".txt", ".csv"):
+            shutil.copy(path, folder / path.name)
+    write(folder, "win.txt", "Caf\xe9 owners met on Monday.\r\n“We will reopen,” one said.\r\n".encode("cp1252"))
+    write(folder, "far.txt", "Headline\nIt rained on 9999-12-31, and a day later it snowed. Mr. Smith said so.\n")
+    write(folder, "empty.txt", b"")
+    outputs = []
+    for seed in ("1", "12345"):
+        out = tmp_path / f"out{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join(sys.path)}
+        subprocess.run([sys.executable, "-m", "analysis_helpers.cli", "extract", str(folder), "--out", str(out),
+                        "--jobs", "1", "--no-progress"], env=env, capture_output=True, check=False)
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name != COMPLETION_FILE})
+    assert outputs[0] == outputs[1]
+    assert {"topics.csv", "quotes.csv", "problems.csv"} <= set(outputs[0]) and outputs[0]["quotes.csv"].count(b"\n") > 5
 
 
 # --------------------------------------------------------------------------- the command: status and outputs
@@ -463,6 +553,33 @@ def test_unwritable_out_is_refused_before_any_work(tmp_path, capsys, monkeypatch
     monkeypatch.setattr(cli, "open_input", lambda *a, **k: pytest.fail("the input was read before --out was checked"))
     assert extract_command(folder, "--out", tmp_path / "a_file" / "out") == EXIT_USAGE
     assert "cannot write there" in capsys.readouterr().err
+
+
+def test_a_failure_between_the_two_renames_puts_the_earlier_output_back(tmp_path, monkeypatch, capsys):
+    # the earlier output is moved aside before the new one is moved in; a failure in between left OUT
+    # missing and the earlier tables in a hidden .OUT.old-PID folder
+    from analysis_helpers.cli import EXIT_USAGE
+    from analysis_helpers.runner import outputs
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "ok.txt", ARTICLE)
+    out = tmp_path / "out"
+    assert extract_command(folder, "--out", out) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real_replace = os.replace
+
+    def failing_replace(source, target):
+        if Path(source).name.startswith(".out.tmp-"):
+            raise OSError(5, "Input/output error")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(outputs.os, "replace", failing_replace)
+    write(folder, "new.txt", ARTICLE.replace("Monday", "Sunday"))
+    assert extract_command(folder, "--out", out) == EXIT_USAGE
+    assert "Input/output error" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]  # nothing hidden left beside OUT
 
 
 def test_non_utf8_file_name_goes_through_the_whole_command(tmp_path):
