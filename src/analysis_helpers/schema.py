@@ -151,8 +151,9 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("role_rule", "str", "the rule that gave the role"),
         *_BY_ARTICLE,
     )),
-    Table("sentences", "One row per sentence (NLTK Punkt) of every block.", ("doc_id", "sent_id"),
-          ("doc_id", "sent_id"), (
+    Table("sentences", "One row per sentence (NLTK Punkt) of every block; a run of more than 2,000 characters "
+          "with no sentence end is cut at the last space before the limit (corpus.sentences.MAX_SENTENCE_CHARS).",
+          ("doc_id", "sent_id"), ("doc_id", "sent_id"), (
         _DOC,
         _c("block_id", "int64", "block holding the sentence (a sentence never crosses blocks)", r"\d+"),
         _c("sent_id", "int64", "position of the sentence in its article, from 0", r"\d+"),
