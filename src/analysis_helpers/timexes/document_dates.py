@@ -3,7 +3,9 @@
 Taken from the manifest's ``published`` when present. Otherwise inferred, in
 this order, and the method is recorded:
 
-1. a date in the page address (``/2025/02/13/``);
+1. a date in the page address (``/2025/02/13/``, ``-1985-09-29-``, ``/2014/1219/``, ``/20190211/``);
+   or, when the address gives only a year and a month (``/2011/11/``), the day of a dateline in that
+   month ("KUALA LUMPUR, Nov 29 —" at the start of a line of the article's own text);
 2. the earliest full date in a byline block (a publication stamp such as
    "Published Sep 19, 2024 3:02 PM", which comes before any "Updated" stamp);
 3. the latest full date written in the article's own text (headline, standfirst,
@@ -31,7 +33,19 @@ from .tense import clause_tense
 
 DOCUMENT_DATE_COLUMNS = ["doc_id", "published", "reference_day", "first_day", "last_day", "method"]
 
-_URL_DATE = re.compile(r"/(20\d\d|19\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?:/|\b)")
+_YEAR, _MONTH, _DAY = r"(20\d\d|19\d\d)", r"(0[1-9]|1[0-2])", r"(0[1-9]|[12]\d|3[01])"
+#: full dates in a page address, each as year, month, day groups: separated anywhere in a path or slug
+#: ("/2025/02/13/", "-1985-09-29-"), month and day run together after a year folder ("/2014/1219/"), or all
+#: eight digits as one path or slug part ("/20190211/"); never inside a longer number
+_URL_DATES = (re.compile(rf"(?<!\d){_YEAR}[/_-]{_MONTH}[/_-]{_DAY}(?!\d)"),
+              re.compile(rf"/{_YEAR}/{_MONTH}{_DAY}(?=[/_.-]|$)"),
+              re.compile(rf"(?<=[/_-]){_YEAR}{_MONTH}{_DAY}(?=[/_.-]|$)"))
+#: a year and a month folder and nothing finer ("/2011/11/")
+_URL_MONTH = re.compile(rf"/{_YEAR}/{_MONTH}(?=/|$)")
+#: a dateline: a capitalised place (with an optional agency in brackets), a comma, the day, then a dash or an
+#: agency in brackets ("WASHINGTON, Dec. 18 --", "QUEBEC CITY, June 27 (Reuters) -", "KUALA LUMPUR, Nov 29 —")
+_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Za-z.'-]*(?:[ \t]+[A-Z][A-Za-z.'-]*){0,3}(?:[ \t]*\([^()\n]{1,40}\))?,"
+                       r"[ \t]+(?P<when>[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?(?:--|[-\u2013\u2014])")
 _ARTICLE_ROLES = ("headline", "standfirst", "body")
 #: ``method`` of a document whose own manifest row, address and text give no date.
 UNKNOWN_METHOD = "unknown: no date in the manifest row, the page address or the text"
@@ -63,16 +77,40 @@ def _parse_day(value) -> date | None:
 
 
 def url_date(url) -> date | None:
-    """A date written in a page address (``.../2025/02/13/slug``), or None."""
+    """A date written in a page address (``.../2025/02/13/slug``, ``...-1985-09-29-...``), or None."""
     if not isinstance(url, str):
         return None
-    m = _URL_DATE.search(url)
-    if not m:
-        return None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    for pattern in _URL_DATES:
+        for m in pattern.finditer(url):
+            try:
+                return date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError:  # 2019/02/30: not a date, look further
+                continue
+    return None
+
+
+def url_month(url) -> tuple[int, int] | None:
+    """The year and month of a page address that gives no day (``.../2011/11/slug``), or None."""
+    m = _URL_MONTH.search(url) if isinstance(url, str) else None
+    return (int(m[1]), int(m[2])) if m else None
+
+
+def dateline_day(text: str, spans, year: int, month: int) -> date | None:
+    """The day of the first dateline of the article's own text in ``month`` of ``year``, or None.
+
+    A dateline ("KUALA LUMPUR, Nov 29 —") gives a month and a day but no year; the page address gives the
+    year and the month, so a dateline of another month is not used.
+    """
+    for lo, hi in sorted(spans):
+        for m in _DATELINE.finditer(text, lo, hi):
+            for tag in tag_text(m["when"], None):
+                value = tag["value"] or ""
+                if re.fullmatch(r"XXXX-\d\d-\d\d", value) and int(value[5:7]) == month:
+                    try:
+                        return date(year, month, int(value[8:10]))
+                    except ValueError:
+                        return None
+    return None
 
 
 def stamp_date(text: str, byline_spans) -> date | None:
@@ -146,9 +184,11 @@ def infer_document_date(text: str, url=None, spans=None, sentence_bounds=(), byl
     """
     if day := url_date(url):
         return _row(day, day, day, "date in the page address")
+    spans = spans if spans is not None else [(0, len(text or ""))]
+    if (year_month := url_month(url)) and (day := dateline_day(text or "", spans, *year_month)):
+        return _row(day, day, day, f"date in the page address (year and month) and the dateline ({day.isoformat()})")
     if day := stamp_date(text or "", byline_spans):
         return _row(day, day, day, f"date stamp in a byline line ({day.isoformat()})")
-    spans = spans if spans is not None else [(0, len(text or ""))]
     latest, weekdays = text_evidence(text or "", spans, sentence_bounds)
     if latest is not None:
         # clamped: a latest date in the calendar's last week must not overflow

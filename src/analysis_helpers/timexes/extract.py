@@ -38,6 +38,16 @@ Value conventions (TimeML, as the MEANTIME / NewsReader guidelines apply them; m
   of its workers" is a fraction, not ``P3Q``.
 - Without a document date a relative unit keeps its granularity: "last week" is ``XXXX-WXX``, "this
   month" ``XXXX-XX``, "next quarter" ``XXXX-QX``, "this fiscal year" ``FYXXXX`` (with a ``reason``).
+- Two consecutive years written in full ("2016–2017 seasonal period") are one season or fiscal year like
+  "2002-03" (``2016``; ``FY2017`` with a fiscal word; "fiscal year 2017–2018" is ``FY2018``); "2009 to 2011"
+  stays the DURATION ``P2Y``.
+- "this weekend" in a past clause is the weekend just gone (a Monday's "won the league this weekend");
+  "the weekend" is a date after a preposition and at the start of a sentence or heading ("Goal of the weekend").
+- The end of a range comes after its start: "from this week until January" in December is next January;
+  "ran from November to February" is the November before.
+- A clock time takes the day written beside it, else the only day its sentence names, else the last day
+  named before it in the sentence ("The Jan. 6 launch is at 6:18 a.m. ... a backup on Jan. 7").
+- "soon after the vote" relates two events (a signal): no time; "a couple weeks" is ``P2W``.
 - "75 hours of video", "hours of footage": recorded material measured in time (the ``recorded:``
   nouns of ``data/timex_exclusions.txt``) is an amount, not a DURATION, and is not tagged.
 """

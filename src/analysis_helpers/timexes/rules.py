@@ -44,7 +44,7 @@ RULES: list[tuple[str, str]] = [
     ("day_month", rf"\b(?P<t>(?:(?P<wd>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY})(?:\s+of)?\s+(?P<mon>{MONTH}))(?!\w)(?!\.\w)"),
     ("month_year", rf"\b(?P<t>{POINT_MOD}(?P<mon>{MONTH}),?\s+(?P<year>{YEAR}))\b"),
     ("month", rf"(?:\b(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:last|next|this|early|late|mid|the (?:beginning|start|end|middle) of))(?:-|\s+))?(?P<mon>{FULL_MONTH})(?:\s+(?:of\s+)?(?P<ofrel>next|last|this)\s+year\b)?)\b(?!\s*,?\s*\d)"),
-    ("fiscal_year", rf"\b(?P<t>(?:(?i:fiscal|financial)(?:\s+(?i:year))?\s+(?P<year>{YEAR})|(?i:the\s+)?(?P<year3>{YEAR})\s+(?i:fiscal|financial)\s+year|FY\s?(?P<year2>\d{{4}}|\d\d)))(?![\w%/-]|[.,]\d)"),
+    ("fiscal_year", rf"\b(?P<t>(?:(?i:fiscal|financial)(?:\s+(?i:year))?\s+(?P<year>{YEAR})|(?i:the\s+)?(?P<year3>{YEAR})\s+(?i:fiscal|financial)\s+year|FY\s?(?P<year2>\d{{4}}|\d\d))(?:[-–/](?P<end>(?:19|20)?\d\d))?)(?![\w%/–-]|[.,]\d)"),
     ("year", rf"(?<![\w$£€.,/-])(?P<t>{POINT_MOD}(?P<pre>(?i:pre|post)-)?(?P<year>{YEAR}))(?![\w%/]|[.,:]\d|-\d|\s*(?:percent|per cent))"),
     ("decade", rf"(?<![\w$£€])(?P<t>(?:the\s+)?{POINT_MOD}(?:(?P<dec>1[5-9]\d|20\d)0s|['’](?P<short>[0-9])0s|(?:(?<=\bthe )|(?<=\band )|(?<=\bor ))(?P<bare>[2-9])0s))\b"),
     ("century", r"\b(?P<t>the\s+(?:(?P<pmod>(?i:early|late|mid))[\s-]+)?(?P<ord>1\d|2[01]|[1-9])(?:st|nd|rd|th)\s+century)\b"),
@@ -55,14 +55,14 @@ RULES: list[tuple[str, str]] = [
     ("quarter_code", rf"\b(?P<t>(?P<letter>[QH])(?P<q>[1-4])(?:\s+(?P<year>{YEAR}))?)\b"),
     ("dotted_date", r"(?<![\w.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d\d)(?!\w|\.\d)"),
     ("year_range", rf"(?<![\w$£€.,/-])(?P<t>(?P<y1>{YEAR})\s*(?:[-–/]|to|until|and)\s*(?P<y2>(?:19|20)?\d\d))(?![\w%/-]|[.,]\d)"),
-    ("unit_long", r"\b(?P<t>(?P<unit>hour|day|week|month|year|decade|century)-long)\b"),
+    ("unit_long", r"\b(?P<t>(?P<unit>hour|day|week|month|year|decade|century)-long|intra-?(?P<intra>day))\b"),
     ("holiday", r"\b(?P<t>HOLIDAYS)\b"),
     ("season", rf"(?:\b(?!(?:this|last|next|early|late|mid)\b)(?P<cue>{CUE})\s+)?(?P<t>(?:(?P<rel>(?i:this|last|next|early|late|mid|the))[\s-]+)?(?P<season>(?i:spring|summer|autumn|fall|winter))(?:\s+(?:of\s+)?(?P<year>{YEAR}))?)\b"),
     ("weekday", rf"\b(?P<t>(?:(?P<pmod>(?i:early|late|earlier|later|the early hours of|the small hours of))(?:\s+on)?\s+)?(?:(?P<rel>(?i:last|next|this|coming|past|this past|this coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
     ("day_word", r"\b(?P<t>(?:(?P<pmod>(?i:earlier|later|early|late))\s+)?(?P<word>(?i:today|tonight|yesterday|tomorrow|overnight))(?:\s+(?P<part>morning|afternoon|evening|night))?)\b"),
     ("session_part_of_day", r"\b(?P<t>(?P<part>morning|afternoon|evening))\s+(?:trading|trade|session|dealings)\b"),
     ("part_of_day", r"\b(?P<t>(?P<rel>(?i:this|last|tomorrow|yesterday))\s+(?P<part>morning|afternoon|evening|night))\b"),
-    ("weekend", r"\b(?P<cue>(?i:over|during|at|on|through|throughout|for))\s+(?P<t>the weekend)\b"),
+    ("weekend", r"(?:\b(?P<cue>(?i:over|during|at|on|through|throughout|for|of|since|until|till|after|before|across|into))\s+|(?:^|(?<=\n)|(?<=[.!?:]\s)|(?<=[.!?][\"”’]\s))[ \t]*)(?P<t>[Tt]he weekend)\b(?!\s+(?:edition|paper|supplement|magazine)\b)"),
     ("relative_unit", r"\b(?P<t>(?:(?P<pre>(?i:earlier|later|early|late|the (?:very )?(?:end|start|beginning|middle|rest|remainder) of))\s+)?(?P<rel>(?i:this|last|next|past|previous|coming|current|the past|the last|the next|the coming|the previous|the current|the same|the))\s+(?P<unit>week|weekend|month|year|quarter|decade|century|fiscal year|financial year))\b"),
     ("anaphoric_year", r"\b(?P<t>the\s+(?:year|month)\s+(?:previous|earlier|before(?=\s*[.,;:)!?]|\s*$))|the\s+(?:previous|prior|preceding)\s+(?:year|month))\b(?!\s+(?:to|of|when|that|in|on)\b)"),
     ("same_period_year_ago", r"\b(?P<t>the\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|(?:the\s+)?(?:last|previous|prior)\s+year)|the\s+(?:year|prior[\s-]year)[\s-](?:ago|earlier|before)?[\s-]?(?P<unit2>period|month|quarter|week|day))\b"),
@@ -70,9 +70,9 @@ RULES: list[tuple[str, str]] = [
     ("ago", rf"\b(?P<t>{NUM}[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|before|later))\b"),
     ("ago_num", rf"\b(?P<t>(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})s?\s+(?P<dir>ago))\b"),
     ("duration", rf"\b(?P<t>(?:(?P<dmod>(?i:more than|less than|fewer than|just over|just under|over|under|nearly|almost|about|around|roughly|approximately|at least|at most|up to|no more than|upwards of|barely))\s+(?!(?:the\s+)?(?:past|last|next|coming|previous|first|final|following|remaining)\b))?(?:(?P<span>(?i:the\s+)?(?i:past|last|next|coming|previous|first|final|following|remaining))\s+)?(?P<num>{NUM})[\s-]+(?:(?i:full|straight|consecutive|trading|business|calendar|working|more|additional|further|long|short)\s+)?(?P<unit>{UNIT})s?(?P<adj>-long|-old)?)\b"),
-    ("bare_duration", rf"\b(?P<t>(?:(?P<q>(?i:recent|many|several|the past|the last|the coming|the next|(?<=over )the|(?<=through )the))\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|centuries)(?P<adj>-long)?)\b"),
+    ("bare_duration", rf"\b(?P<t>(?:(?P<q>(?i:recent|many|several|the past|the last|the coming|the next|(?<=over )the|(?<=through )the))\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|seconds|centuries)(?P<adj>-long)?)\b"),
     ("set", r"\b(?P<t>(?P<word>annual|annually|yearly|monthly|weekly|daily|nightly|hourly|quarterly|biannual|biennial)|(?P<q>(?i:every|each|per))\s+(?P<other>other\s+)?(?P<unit>year|month|week|day|morning|night|evening|annum|hour|quarter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"),
-    ("time", r"\b(?P<t>(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?:\s+(?P<tz>[A-Z]{2,4}))?|(?P<h2>[01]?\d|2[0-3]):(?P<min2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[A-Z]{1,3}T|ET|CET|BST))?|(?P<h3>[01]\d|2[0-3])(?P<min3>[0-5]\d)\s+(?P<tz3>UTC|GMT)|(?P<word>noon|midnight))(?:,?\s+(?:on\s+)?(?P<tday>(?i:today|yesterday|tomorrow)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)(?![\w:])"),
+    ("time", r"\b(?P<t>(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?:\s+(?P<tz>[A-Z]{2,4}))?|(?P<h2>[01]?\d|2[0-3]):(?P<min2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[A-Z]{1,3}T|ET|CET|BST))?|(?P<h3>[01]\d|2[0-3])(?P<min3>[0-5]\d)\s+(?P<tz3>UTC|GMT)|(?P<word>noon|midnight))(?:,?\s+(?:on\s+)?(?P<tday>(?i:today|yesterday|tomorrow)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)(?:(?![\w:])|(?<=[Mm])(?=[A-Z][a-z]))"),
     ("reference", r"\b(?P<t>(?P<word>(?i:right now|now|nowadays|currently|current|recently|recent|these days|at present|presently|at the moment|the time being|the past|the future|the near future|soon|the long term|the short term|the near term|later|at one point)))\b(?!\s+than\b)"),
 ]
 
@@ -201,8 +201,8 @@ def _normalise_year_range(rule: str, m: re.Match, ctx: RuleContext, start: int, 
     last = int(g["y2"]) if len(g["y2"]) == 4 else first // 100 * 100 + int(g["y2"])
     if not first < last <= first + 50:
         return None
-    if last == first + 1 and len(g["y2"]) == 2 and re.fullmatch(r"\d{4}[-–/]\d\d", m.group("t")):
-        # "2002-03", "2024/25": one season or fiscal year that spans two calendar years, a date
+    if last == first + 1 and re.fullmatch(r"\d{4}[-–/](?:\d\d)?\d\d", m.group("t")):
+        # "2002-03", "2024/25", "2016–2017": one season or fiscal year that spans two calendar years, a date
         fiscal = re.search(r"\b(?:fiscal|financial|budget|tax)\b", ctx.text[max(0, start - 30):end + 30], re.I)
         result = _result("DATE", f"FY{last}" if fiscal else str(first))
         result["interval"] = (date(first, 1, 1), date(last, 12, 31))
@@ -223,12 +223,17 @@ def _normalise_fiscal_year(rule: str, m: re.Match, ctx: RuleContext, start: int,
         year = (2000 if yy <= pivot else 1900) + yy
     else:
         year = int(g["year"] or g["year3"] or g["year2"])
+    if g["end"]:  # "fiscal year 2017-18", "FY2019/20": the fiscal year that ends in the second year
+        end = int(g["end"]) if len(g["end"]) == 4 else year // 100 * 100 + int(g["end"])
+        if end != year + 1:
+            return None
+        year = end
     return _result("DATE", f"FY{year:04d}")
 
 
 def _normalise_unit_long(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
-    """unit_long: "month-long", "decade-long"."""
-    return _result("DURATION", duration_value(1, m.group("unit")))
+    """unit_long: "month-long", "decade-long"; "intraday" (within one trading day: ``P1D``, as MEANTIME has it)."""
+    return _result("DURATION", duration_value(1, m.group("unit") or m.group("intra")))
 
 
 def _normalise_holiday(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
@@ -472,10 +477,38 @@ def _normalise_quarter_or_quarter_code(rule: str, m: re.Match, ctx: RuleContext,
     if g.get("rel") and g["rel"] != "the":
         year = ref.year + (_rel_shift(g["rel"]) or 0)
     else:
+        if letter == "Q" and tense != "future" and (fiscal := _reported_fiscal_quarter(ctx, start, number)):
+            return _result("DATE", fiscal, anchor="document date", tense=tense)
         months = 3 if letter == "Q" else 6
         year = choose_year(ref, lambda y: (date(y, months * number - months + 1, 1),
                                            date(y, months * number, 28)), tense)
     return _result("DATE", f"{year}-{letter}{number}", anchor="document date", tense=tense)
+
+
+_RESULTS_WORDS = re.compile(r"\b(?:results?|earnings|profits?|loss(?:es)?|revenues?|sales|income|per share)\b", re.I)
+#: Quarterly results come out within about this many days of the quarter's end.
+REPORTING_LAG_DAYS = 120
+
+
+def _reported_fiscal_quarter(ctx: RuleContext, start: int, number: int) -> str | None:
+    """``FY2001-Q3`` for a quarter whose results a company reports long after the calendar quarter of that number.
+
+    "posted third-quarter earnings" in an article of 27 June: results are reported within a few weeks of a
+    quarter's end, and the last calendar third quarter ended nine months before, so the company's quarter is a
+    fiscal one, ending about a month before the article. Its fiscal year is named by the year it ends in, three
+    months per remaining quarter later. None when the sentence is not about results or the calendar quarter fits.
+    """
+    ref = ctx.reference
+    lo, hi = ctx.sentence_of(start)
+    if not _RESULTS_WORDS.search(ctx.text, lo, hi):
+        return None
+    ended = date(ref.year if 3 * number < ref.month or (3 * number == ref.month and ref.day >= 28) else ref.year - 1,
+                 3 * number, 1)  # the first day of the last month of the latest calendar quarter ended by now
+    if (ref - ended).days <= REPORTING_LAG_DAYS + 30:
+        return None
+    quarter_end = shift_months(ref.year, ref.month, -1)  # the fiscal quarter ended about a month ago
+    year_end = shift_months(*quarter_end, 3 * (4 - number))
+    return f"FY{year_end[0]:04d}-Q{number}"
 
 
 def _normalise_season(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
@@ -617,6 +650,9 @@ def _normalise_relative_unit(rule: str, m: re.Match, ctx: RuleContext, start: in
         return _result("DATE", _UNDATED_UNIT_VALUES[unit], mod, "document date")
     if unit == "week":
         value = week_value(ref + timedelta(weeks=shift))
+    elif unit == "weekend" and rel == "this" and ctx.tense(start, end) == "past":
+        # "won the league this weekend" in a Monday's article: the weekend just gone, not the coming one
+        value = week_value(weekday_date(ref, 5, "past")) + "-WE"
     elif unit == "weekend":
         value = week_value(ref + timedelta(weeks=shift)) + "-WE"
     elif unit == "month":
@@ -746,7 +782,7 @@ def _normalise_bare_duration(rule: str, m: re.Match, ctx: RuleContext, start: in
     if _recorded_amount(text, end, unit):
         return None  # "hours of footage": an amount of recording
     if not (q or g["adj"] or re.search(r"\b(?:for|over|in|within|after|of|recent|past|coming|just|only|mere)\s+$", before)
-            or re.match(r"\s+(?:of|ago|later|earlier|long|in the)\b", after)):
+            or re.match(r"\s+(?:of|ago|later|earlier|long|in the|after|before)\b", after)):
         return None
     if re.search(r"\d\s*$|\b(?:the|these|those|this|that|their|its|his|her|our|your|my)\s+$", before) and not (q or g["adj"]):
         return None
@@ -817,6 +853,8 @@ def _normalise_reference(rule: str, m: re.Match, ctx: RuleContext, start: int, e
         return None  # "now-cancelled", "soon-to-open": part of a compound adjective
     if word == "soon" and re.search(r"\bas\s+$", text[max(0, start - 4):start], re.I) and re.match(r"\s+as\b", text[end:end + 4]):
         return None  # "as soon as": a conjunction (a TimeML signal), not a time
+    if word == "soon" and re.match(r"\s+(?:after|before)\s+\w", text[end:end + 12], re.I):
+        return None  # "soon after the vote": relates two events (a signal), names no time of its own
     if word in ("the past", "the future") and re.match(r"\s+(?:\w+\s+)?(?:year|month|week|day|decade|centur|hour|minute)", text[end:end + 20]):
         return None
     if word in ("the future", "the past") and re.match(r"\s+of\b", text[end:end + 5]):
@@ -899,7 +937,7 @@ def normalise(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
 #: lower-cased (ASCII, same length) except "cased" ones; "digit" = any number.
 TRIGGER_WORDS = {
     "unit": "second seconds minute minutes hour hours day days week weeks weekend weekends fortnight fortnights month "
-            "months year years decade decades century centuries quarter quarters half session",
+            "months year years decade decades century centuries quarter quarters half session intraday intra",
     "day_word": "today tonight yesterday tomorrow overnight",
     "season": "spring summer autumn fall winter",
     "reference": "now current currently recent recently present presently moment past future soon term "
@@ -962,11 +1000,11 @@ RULE_GATES = {
     "range_first": r"between|from",
     "same_period_year_ago": r"same|year[\s-]",
     "century": r"century",
-    "unit_long": r"-long",
+    "unit_long": r"-long|intra-?day",
     "weekend": r"weekend",
     "quarter": r"quarter|half",
     "the_day": r"the day",
-    "bare_duration": r"years|months|weeks|days|decades|hours|minutes|centuries",
+    "bare_duration": r"years|months|weeks|days|decades|hours|minutes|seconds|centuries",
 }
 _GATES = {name: re.compile(gate) for name, gate in RULE_GATES.items()}
 WINDOW_BEFORE, WINDOW_AFTER = 90, 45

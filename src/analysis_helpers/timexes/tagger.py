@@ -93,6 +93,7 @@ def tag_text(text: str, reference: date | None = None, sentence_bounds=(), *, le
                      "last_day": last.isoformat() if last else None})
     rows.sort(key=lambda r: (r["start"], r["end"]))
     _resolve_anaphoric(rows, reference)
+    _ranges_run_forward(rows, text)
     _times_on_sentence_dates(rows, ctx)
     _quoted_days_at_speech_time(rows, ctx)
     for row in rows:
@@ -182,8 +183,51 @@ def _quoted_days_at_speech_time(rows: list[dict], ctx: RuleContext) -> None:
                    first_day=day.isoformat(), last_day=day.isoformat(), anchor="time of the speech")
 
 
+#: The words between the two ends of a range ("from this week until January") and the one before its start.
+_RANGE_JOIN = re.compile(r"\s*(?:until|till|to|through|thru|and|-|–)\s*", re.IGNORECASE)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
+#: Rules that pick the year of a month or a day the text writes without one (by the clause's tense).
+_YEARLESS_RULES = ("month", "month_day", "day_month")
+
+
+def _yearless(row: dict) -> bool:
+    return (row["rule"] in _YEARLESS_RULES and row["first_day"] is not None
+            and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", row["value"] or "") is not None
+            and not re.search(r"\d{4}|'\d\d", row["text"]))
+
+
+def _ranges_run_forward(rows: list[dict], text: str) -> None:
+    """The end of a range comes after its start: "from this week until January" in December is next January.
+
+    A month or a day written without a year takes its year from the clause's tense, one end at a time;
+    when that puts the end of "from X until Y" (or "between X and Y") before its start, the end written
+    without a year moves a year on, or, in a past clause or when only the start lacks a year, the start
+    moves a year back. Changes ``rows`` in place.
+    """
+    for a, b in zip(rows, rows[1:]):
+        if (a["first_day"] is None or b["first_day"] is None or not _RANGE_JOIN.fullmatch(text[a["end"]:b["start"]])
+                or not _RANGE_OPEN.search(text[max(0, a["start"] - 10):a["start"]]) or b["last_day"] >= a["first_day"]):
+            continue
+        past = "past" in (a.get("tense"), b.get("tense"))  # "ran from November to February": the start moves back
+        moved, step = ((a, -1) if _yearless(a) and (past or not _yearless(b)) else (b, 1) if _yearless(b)
+                       else (None, 0))
+        if moved is None:
+            continue
+        value = f"{int(moved['value'][:4]) + step:04d}{moved['value'][4:]}"
+        try:
+            first, last, _ = value_interval(value)
+        except ValueError:  # 29 February in a year without one
+            continue
+        if first is not None:
+            moved.update(value=value, first_day=first.isoformat(), last_day=last.isoformat())
+
+
 def _times_on_sentence_dates(rows: list[dict], ctx: RuleContext) -> None:
-    """A clock time on the document date moves to the day named in the same sentence ("Tuesday ... at 18:00")."""
+    """A clock time on the document date moves to the day named in the same sentence ("Tuesday ... at 18:00").
+
+    The day written right after the time wins; when the sentence names several days, the last one named
+    before the time; otherwise the time stays on the document date.
+    """
     days = [r for r in rows if r["type"] == "DATE" and _DAY_VALUE.fullmatch(r["value"] or "")]
     day_starts = [d["start"] for d in days]  # rows are sorted by start: bisect, not a scan per time
     for row in rows:
@@ -195,6 +239,9 @@ def _times_on_sentence_dates(rows: list[dict], ctx: RuleContext) -> None:
                        and re.fullmatch(r"[\s,]*(?:on\s+)?", ctx.text[row["end"]:d["start"]])), None)
         if beside is not None:  # "at 16:15 UTC, June 1st": the date written beside the time wins
             same = [beside]
+        elif len({d["value"] for d in same}) > 1:  # "The Jan. 6 launch is at 6:18 a.m., a backup on Jan. 7":
+            before = [d for d in same if d["end"] <= row["start"]]  # the day last named before the time
+            same = before[-1:]
         if len({d["value"] for d in same}) == 1 and not re.search(
                 r"(?i)today|yesterday|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday", row["text"]):
             day = same[0]["value"]
@@ -246,7 +293,7 @@ def _resolve_anaphoric(rows: list[dict], reference: date | None) -> None:
 
 #: A calendar value another expression can count from: a year, month, day, quarter, half or season,
 #: or a fiscal year ("FY2007": "the same period of the last year" after it is ``FY2006``).
-_CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?|FY\d{4}")
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?|FY\d{4}(?:-Q[1-4])?")
 
 
 def _set_fiscal_year(row: dict, year: int, anchor: str) -> None:
@@ -275,7 +322,9 @@ def _resolve_anaphoric_period(row: dict, last_date: str | None, reference: date 
         return
     if last_date.startswith("FY"):  # after a fiscal year, the year before or the same period a year ago is the
         if kind != "ANAPHORIC_MONTH-1":  # fiscal year before it (MEANTIME convention); a month counts from the text's
-            _set_fiscal_year(row, int(last_date[2:]) - 1, anchor)
+            _set_fiscal_year(row, int(last_date[2:6]) - 1, anchor)
+            if kind == "ANAPHORIC_SAME-1Y" and row["value"].startswith("FY") and last_date[6:]:
+                row["value"] += last_date[6:]  # "the same period last year" after FY2001-Q3: FY2000-Q3
             return
         last_date, anchor = (reference.isoformat()[:7], "document date") if reference is not None else (last_date[2:], anchor)
     year = int(last_date[:4])
