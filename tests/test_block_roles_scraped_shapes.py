@@ -325,3 +325,133 @@ def test_share_bar_with_bullets_and_other_networks_is_furniture():
 
 def test_lone_determiner_cut_at_the_end_of_the_page_is_body():
     assert roles_of([TITLE, P1, P2, P3, "The"])[-1] == "body"
+
+
+# --- round six: shapes of a new development set of real pages (wire, broadcasters, live pages, local papers) ---
+
+def test_caption_marker_labels_the_description_above_it_and_the_caption_below_it():
+    roles = roles_of([TITLE, P1, "Dredgers at the northern breakwater", "Image caption,",
+                      "The dredgers began at the northern breakwater on Monday", P2, P3])
+    assert roles[2:5] == ["caption", "caption", "caption"]
+    assert roles[1] == roles[5] == roles[6] == "body"
+
+
+def test_a_media_caption_label_glued_to_its_caption_is_a_caption():
+    assert roles_of([TITLE, "Media captionThe harbour master explains the plan", P1, P2])[1] == "caption"
+
+
+def test_picture_description_closed_by_a_credit_is_a_caption_and_a_tax_credit_sentence_is_not():
+    roles = roles_of([TITLE, P1, "Volunteers load sandbags on the quay Credit: Harbour Times", P2,
+                      "The board said the tax credit for ferry operators would rise next year.", P3])
+    assert roles[2] == "caption"
+    assert roles[4] == "body"
+
+
+def test_photo_marker_inside_a_quoted_paragraph_does_not_make_it_a_caption():
+    paragraph = ("“The silt has cost us a season,” said chairman Tom Reed (photo). “We are glad the board "
+                 "listened to the fishermen at last.”")
+    assert roles_of([TITLE, P1, paragraph, P2])[2] == "body"
+
+
+def test_comment_rules_after_a_comments_header_are_not_the_article():
+    rules = ["Welcome to the conversation.", "Stay on topic. Posts about other subjects will be removed.",
+             "Be kind. Insults against other readers are not allowed here.",
+             "Tell the truth. Knowingly false claims about people will be deleted."]
+    roles = roles_of([TITLE, P1, P2, P3, "(4) comments"] + rules)
+    assert roles[1:4] == ["body", "body", "body"]
+    assert all(role != "body" for role in roles[5:])
+
+
+def test_paragraphs_about_the_article_after_an_inline_link_stay_body():
+    roles = roles_of([TITLE, P1, P2, "READ MORE", "Dredging of the old channel was last attempted in 1998.",
+                      "The harbour board will meet the fishermen again in March."])
+    assert roles[4] == roles[5] == "body"
+
+
+def test_pointer_to_the_full_story_then_other_stories_blurbs_are_not_the_article():
+    blurbs = ["A bakery on Mill Street has won a regional prize for its rye bread…",
+              "The county library will open on Sundays from next month, its director said…"]
+    roles = roles_of([TITLE, P1, P2, "Read more here."] + blurbs)
+    assert roles[1] == roles[2] == "body"
+    assert roles[3] != "body" and all(role != "body" for role in roles[4:])
+
+
+def test_top_stories_header_after_a_site_name_and_its_blurb_are_not_the_article():
+    roles = roles_of([TITLE, P1, P2, P3, "HarbourTimes.com Top Stories", "Mayor opens new skate park on the hill",
+                      "The mayor cut the ribbon on Saturday while dozens of teenagers waited with their boards.",
+                      "Stay Connected"])
+    assert roles[1:4] == ["body", "body", "body"]
+    assert all(role != "body" for role in roles[4:])
+
+
+def test_syndication_credit_and_print_edition_note_are_not_body():
+    roles = roles_of([TITLE, P1, P2, "This report by The Northern Wire was first published May 3, 2024.",
+                      "Pick up the Friday print edition for the full story."])
+    assert roles[3] == "byline"
+    assert roles[4] == "boilerplate"
+
+
+def test_live_page_labels_are_furniture_and_its_key_points_and_entries_are_body():
+    points = ["• The old channel will be deepened from the spring, the harbour board said on Monday",
+              "• Fishermen want the dredgers stopped during the spawning weeks"]
+    entries = ["The ferry companies say the work will not change their timetables this summer.",
+               "The fishermen's cooperative has asked to see the dredging schedule before April.",
+               "The city engineer says the first dredger will arrive from Rotterdam in late March."]
+    roles = roles_of([TITLE, "Key points"] + points + ["Live text", "Last updated 3 May 2024"] + entries)
+    assert roles[1] != "body" and roles[4] != "body"
+    assert roles[2:4] == ["body", "body"]
+    assert roles[6:] == ["body"] * 3
+
+
+def test_note_to_the_reader_above_the_article_is_furniture():
+    roles = roles_of(["Slow connection? Open the light version of this story.", TITLE, P1, P2])
+    assert roles[0] == "boilerplate"
+    assert roles[1] == "headline" and roles[2] == roles[3] == "body"
+
+
+def test_hard_wrapped_page_joins_a_line_that_breaks_before_a_capital():
+    wrapped = ["The harbour board on Monday approved a plan to deepen the old",
+               "channel, ending two years of argument between the ferry companies",
+               "and the fishermen who work the estuary, the Northern Harbour",
+               "Authority said in a statement released after the vote.",
+               "Officials said dredging would begin in the spring and last about",
+               "eighteen months, with the cost shared between the city and the",
+               "two container lines that use the terminal, according to the",
+               "minutes of the meeting."]
+    assert roles_of([TITLE] + wrapped)[1:] == ["body"] * len(wrapped)
+
+
+def test_line_that_reports_speech_and_ends_in_a_colon_is_body():
+    roles = roles_of([TITLE, P1, P2, "Harbour master Ann Lee said on Tuesday:",
+                      "“We will keep one berth open for the ferries at all times, whatever the tide.”", P3])
+    assert roles[3] == "body"
+
+
+def test_headline_that_opens_with_a_quotation_is_a_headline():
+    headline = "'We will not be moved' - fishermen vow to stay on the quay during dredging"
+    assert roles_of([headline, P1, P2, P3])[0] == "headline"
+
+
+def test_plural_newsletters_in_a_sign_up_box_is_furniture():
+    roles = roles_of(["Sign up free to receive our newsletters and more.", TITLE, P1, P2])
+    assert roles[0] == "boilerplate" and roles[1] == "headline"
+
+
+def test_headline_reprinted_under_a_picture_with_its_credit_is_not_body():
+    roles = roles_of([TITLE, TITLE + " | Harbour Wire", P1, P2])
+    assert roles[1] == "duplicate"
+    assert roles[2] == roles[3] == "body"
+
+
+def test_subheading_whose_words_the_next_paragraph_takes_up_is_body_and_another_headline_is_not():
+    roles = roles_of([TITLE, P1, P2, "Will the Spawning Weeks Be Spared?",
+                      "Whether the spawning weeks will be spared depends on the dredging contract, the board said.",
+                      P3, "Bakery Wins County Prize For Rye Bread", LONG])
+    assert roles[3] == "body"
+    assert roles[6] != "body"
+
+
+def test_short_label_under_a_headline_does_not_join_it_as_a_wrapped_line():
+    roles = roles_of(["Harbour board approves plan to deepen the old channel after two years of argument",
+                      "harbour news", P1, P2])
+    assert roles[0] == "headline" and roles[1] != "body"

@@ -42,7 +42,7 @@ def _lexicon_role_without_prefilter(text, n_words):
         m = find(text)
         if m is None or roles._inside_quotation(text, m.start()):
             continue
-        if prose and not anchored and m.start() > 0 and role != "caption":
+        if prose and not anchored and m.start() > 0 and (role != "caption" or not roles._in_last_sentence(text, m.start())):
             continue
         return role, f"lexicon: {note}"
     return None

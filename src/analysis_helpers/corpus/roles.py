@@ -1,4 +1,6 @@
 # Above 400 lines: one ordered rule list and the evidence functions it reads; the order is the classifier.
+# The page-level passes after the rules live in role_passes.py (a leaf module: a further split of the evidence
+# into its own module would add a level to the import chain cli -> pipeline -> ... -> roles, already at 6).
 # segment_blocks, which runs the classifier over a corpus, sits beside it so corpus.build imports it one level lower.
 """Give each block of a scrape a role: headline, body, caption, boilerplate and so on.
 
@@ -28,6 +30,10 @@ from ..resources import abbreviations, accepts_lexicons, cached, read_text
 from ..schema import ARTICLE_ROLES, ROLES  # noqa: F401  (re-exported: notebooks import them from here)
 from ..word_patterns import search_before, trie_regex
 from .lines import block_spans
+from .role_passes import (
+    PageEvidence, mark_caption_neighbours, mark_link_lists, mark_text_after_closing_furniture,
+    mark_text_below_the_article,
+)
 
 _FUNCTION_WORDS = frozenset(
     "a an the of to in on at for and or but with by from as is are was were be that this "
@@ -410,7 +416,8 @@ def looks_like_headline(text: str) -> bool:
     n = len(words(text))
     if looks_like_title(text):
         return True
-    return 5 <= n <= 25 and text[:1].isupper() and not _SENTENCE_CLOSE.search(text) and sentence_count(text) == 1
+    opening = text.lstrip("'\"‘“")[:1]  # a headline may open with a quotation
+    return 5 <= n <= 25 and opening.isupper() and not _SENTENCE_CLOSE.search(text) and sentence_count(text) == 1
 
 
 def is_all_caps_line(text: str) -> bool:
@@ -489,10 +496,15 @@ def _lexicon_role(text: str, n_words: int | None = None) -> tuple[str, str] | No
         m = find(text)
         if m is None or _inside_quotation(text, m.start()):
             continue
-        if prose and not anchored and m.start() > 0 and role != "caption":
-            continue  # a photo credit may close a caption that reads like prose
+        if prose and not anchored and m.start() > 0 and (role != "caption" or not _in_last_sentence(text, m.start())):
+            continue  # a photo credit may close a caption that reads like prose; "(photo)" mid-paragraph does not
         return role, f"lexicon: {note}"
     return None
+
+
+def _in_last_sentence(text: str, start: int) -> bool:
+    """True when offset ``start`` lies in the last sentence of ``text`` (no sentence ends after it)."""
+    return _SENTENCE_END.search(text, start) is None
 
 
 _SEPARATOR = ("boilerplate", "separator without words")
@@ -612,6 +624,26 @@ _NOT_A_CAPTION_START = re.compile(r"^(?:he|she|it|they|this|that|these|those|how
 _REPORTED = re.compile(r"\b(?:says|said|according to|told)\b")
 
 
+#: Share of a subheading's content words that the paragraph below it takes up.
+SUBHEADING_TAKEN_UP = 0.5
+
+
+def _introduces_next_paragraph(texts: list[str], roles: list, i: int) -> bool:
+    """A subheading inside the article: the next block is a paragraph (not yet given a furniture role) that
+    takes up at least :data:`SUBHEADING_TAKEN_UP` of the line's content words ("Will the storm be named?" above
+    "If the storm is named ..."); another story's headline between two paragraphs shares little with the next one."""
+    j = i + 1
+    if j >= len(texts) or roles[j] is not None or not is_prose(texts[j]):
+        return False
+    heading = content_words(texts[i])
+    return bool(heading) and len(heading & content_words(texts[j])) >= SUBHEADING_TAKEN_UP * len(heading)
+
+
+def _introduces_quotation(text: str) -> bool:
+    """A line that reports speech and ends in a colon ("Mr Lee said on Tuesday:"): it opens the quotation below."""
+    return text.rstrip().endswith(":") and bool(_REPORTED.search(text))
+
+
 #: Words a sentence opens with and a navigation label does not ("The judge", cut after two words).
 _DETERMINERS = frozenset("The A An This That These Those Its His Her Their".split())
 
@@ -674,6 +706,23 @@ def _top_summary_of(earlier: int, i: int, texts: list[str], norms: list[str], fi
     return earlier <= first_paragraph and len(norms[i]) >= WHOLE_COPY * len(norms[earlier]) and is_prose(texts[i])
 
 
+#: Blocks at the top of a page where a headline is printed again (under a picture, with its credit).
+HEAD_ZONE = 12
+#: Most words a credit adds to a reprinted line ("| PTI", "Photo: Jane Roe").
+CREDIT_WORDS = 3
+
+
+def _reprinted_with_credit(norms: list[str], i: int) -> int | None:
+    """The earlier block (of five words or more) that block ``i`` repeats whole with a short credit after it
+    ("Title of the story | Agency": a picture captioned with the headline), or None."""
+    words_i = norms[i].split()
+    for k in range(i):
+        words_k = norms[k].split()
+        if len(words_k) >= 5 and 0 < len(words_i) - len(words_k) <= CREDIT_WORDS and words_i[:len(words_k)] == words_k:
+            return k
+    return None
+
+
 def _teaser_of(text: str, sorted_norms: list[str], owners: list[int]) -> int | None:
     """The block whose opening words ``text`` repeats before an ellipsis ("Shares rose after…"), or None.
 
@@ -718,15 +767,44 @@ def _continues_line(previous: str, line: str) -> bool:
     return len(previous) >= SIMILAR_LENGTH * len(line) and _lexicon_role(line) is None and _lexicon_role(previous) is None
 
 
+#: A page with at least this many lines that carry on a sentence in lower case is hard-wrapped throughout.
+WRAPPED_PAGE_LINES = 5
+#: On a hard-wrapped page, a line this close to the page's wrap width (share of its longest wrapped line)
+#: that stops without end punctuation was cut at the margin even when the next line opens with a capital.
+FILLED_LINE = 0.8
+
+
+def _filled_at_margin(previous: str, line: str, width: int) -> bool:
+    """On a hard-wrapped page: ``previous`` ran to the margin without ending its sentence ("... Meltwater" then
+    "News Service over ..."), and ``line`` is no longer than the margin. Neither is furniture."""
+    previous, line = previous.strip(), line.strip()
+    return (FILLED_LINE * width <= len(previous) <= width and 0 < len(line) <= width and not _LINE_END.search(previous)
+            and _lexicon_role(line) is None and _lexicon_role(previous) is None)
+
+
 def hard_wrap_groups(texts: list[str]) -> list[range]:
     """The blocks grouped into paragraphs: a line that continues a hard-wrapped sentence joins the line above.
 
+    A line continues the one above when it opens like the middle of a sentence (:func:`_continues_line`);
+    on a page with :data:`WRAPPED_PAGE_LINES` such lines or more (a page wrapped at a margin throughout),
+    also when the line above ran to the margin without ending (:func:`_filled_at_margin`): a wrap falls
+    before a name as often as before a lower-case word.
+
     Returns consecutive ranges of block numbers covering ``texts``; most are one block long.
     """
+    joined = {i for i in range(1, len(texts)) if _continues_line(texts[i - 1], texts[i])}
+    # a short line closes its paragraph with a sentence end or the next line carries its sentence on; a short
+    # label under a title ("weather warning") does neither
+    continues = [i for i in sorted(joined) if len(texts[i].strip()) >= MIN_WRAPPED_LINE
+                 or _LINE_END.search(texts[i]) or (i + 1 < len(texts) and _CONTINUES.match(texts[i + 1].strip()))]
+    joins = set(continues)
+    if len(continues) >= WRAPPED_PAGE_LINES:
+        width = max(len(texts[i - 1].strip()) for i in continues)
+        joins.update(i for i in range(1, len(texts)) if _filled_at_margin(texts[i - 1], texts[i], width))
     groups: list[range] = []
     start = 0
     for i in range(1, len(texts) + 1):
-        if i == len(texts) or not _continues_line(texts[i - 1], texts[i]):
+        if i == len(texts) or i not in joins:
             groups.append(range(start, i))
             start = i
     return groups
@@ -823,6 +901,10 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
             roles[i] = ("duplicate", f"repeats block {seen[norms[i]]}")
         elif earlier is not None and roles[i] is None:
             roles[i] = ("duplicate", f"repeats words of block {earlier} (pull quote)")
+        if roles[i] is None and earlier is None and i < HEAD_ZONE and n_words[i] <= MAX_FURNITURE_WORDS:
+            credited = _reprinted_with_credit(norms, i)
+            if credited is not None:
+                roles[i] = ("duplicate", f"repeats block {credited} with a credit after it")
         if roles[i] is None and n_words[i] >= 5 and _ELLIPSIS_END.search(text):
             if sorted_norms is None:
                 order = sorted(range(n), key=norms.__getitem__)
@@ -872,13 +954,19 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
                 and roles[i + 1] is not None and roles[i + 1][0] == "related":
             roles[i] = ("related", "colon header above related items")
 
-    # A short note to the reader below the last paragraph ("Your email address will not be published").
+    # A short note to the reader below the last paragraph ("Your email address will not be published"),
+    # or above the first one (a sign-up box or a reading notice over the headline: "We've got news for you.").
     paragraph_below = False
     for i in range(n - 1, -1, -1):
         if roles[i] is None and not paragraph_below and _note_to_reader(texts[i], n_words[i]):
             roles[i] = ("boilerplate", "note to the reader below the last paragraph")
         elif roles[i] is None and n_words[i] >= PARAGRAPH_WORDS and is_prose(texts[i]):
             paragraph_below = True
+    for i in range(n):
+        if roles[i] is None and n_words[i] >= PARAGRAPH_WORDS and is_prose(texts[i]) and not _note_to_reader(texts[i], n_words[i]):
+            break
+        if roles[i] is None and _note_to_reader(texts[i], n_words[i]):
+            roles[i] = ("boilerplate", "note to the reader above the first paragraph")
 
     # The prose blocks tell where the article runs, its tense and its vocabulary.
     prose = [i for i in range(n) if roles[i] is None and is_prose(texts[i])]
@@ -965,7 +1053,11 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
             roles[i] = ("boilerplate", "short line after the article (site name, navigation)")
         elif i < first_prose and is_short_line(text):
             roles[i] = ("boilerplate", "short line before the article (navigation)")
-        elif (looks_like_title(text) or (i > last_prose and looks_like_headline(text))) and not is_prose(text):
+        elif first_prose < i < last_prose and (looks_like_title(text) or looks_like_headline(text)) \
+                and not is_prose(text) and _introduces_next_paragraph(texts, roles, i):
+            roles[i] = ("body", "subheading: the paragraph below takes up its words")
+        elif (looks_like_title(text) or (i > last_prose and looks_like_headline(text))) and not is_prose(text) \
+                and not _introduces_quotation(text):
             overlap = len(content_words(text) & article_words) / max(1, len(content_words(text)))
             if i > last_prose and overlap < 0.5:
                 roles[i] = ("stray", "headline-shaped line after the article, little shared vocabulary")
@@ -981,76 +1073,19 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
         if roles[i] == ("body", "prose") and roles[i + 1][0] == "caption" and n_words[i] <= 4 and (
                 not _TERMINAL.search(texts[i]) or norms[i + 1].startswith(norms[i])):
             roles[i] = ("caption", "short label right above a caption (or the caption's first words again)")
-    _mark_link_lists(texts, roles, article_words)
-    _mark_text_below_the_article(texts, roles, n_words)
+    evidence = _page_evidence()
+    mark_caption_neighbours(texts, roles, n_words, evidence)
+    mark_link_lists(texts, roles, article_words, evidence)
+    mark_text_below_the_article(texts, roles, n_words, evidence)
+    mark_text_after_closing_furniture(texts, roles, n_words, evidence)
     return [r for r in roles]  # type: ignore[misc]
 
 
-#: A list item's marker: a bullet, a dash or a number ("• ", "- ", "3. ").
-_LIST_MARK = re.compile(r"^\s*(?:[•·▪◦*‣–-]|\d{1,2}[.)])\s+")
-#: Fewest items of a list of links; longest item, in words.
-LINK_LIST_ITEMS, LINK_ITEM_WORDS = 3, 25
-#: A list whose items share less than this share of their content words with the article points elsewhere.
-LINK_LIST_OVERLAP = 0.3
-
-
-def _mark_link_lists(texts: list[str], roles: list, article_words: set[str]) -> None:
-    """Mark as related a list of links to other stories read as body: three or more marked items in a row,
-    each a headline (at most 25 words, no final stop), that share little vocabulary with the article.
-
-    A list of the article's own points repeats its words or ends its items with stops; a list of other
-    stories' headlines does neither.
-    """
-    i, n = 0, len(texts)
-    while i < n:
-        j = i
-        while j < n and roles[j] == ("body", "prose") and _LIST_MARK.match(texts[j]) \
-                and len(words(texts[j])) <= LINK_ITEM_WORDS and not _TERMINAL.search(texts[j]):
-            j += 1
-        if j - i >= LINK_LIST_ITEMS:
-            shares = [len(content_words(texts[k]) & article_words) / max(1, len(content_words(texts[k])))
-                      for k in range(i, j)]
-            if sum(shares) / len(shares) < LINK_LIST_OVERLAP:
-                for k in range(i, j):
-                    roles[k] = ("related", f"item of a list of headlines sharing little with the article (blocks {i} to {j - 1})")
-        i = max(j, i + 1)
-
-
-#: More non-body lines than this between two stretches of body text separate them.
-ARTICLE_GAP = 3
-#: A stretch below the article that shares less than this share of its content words with it is about something else.
-BELOW_OVERLAP = 0.5
-
-
-def _mark_text_below_the_article(texts: list[str], roles: list, n_words: list[int]) -> None:
-    """Mark as stray short prose far below the article that is not about it (a site's self-description, a notice).
-
-    The article is the stretch of body blocks with the most words, where stretches are cut by more than
-    :data:`ARTICLE_GAP` non-body lines in a row. A later stretch of blocks of at most
-    :data:`MAX_FURNITURE_WORDS` words each that shares less than :data:`BELOW_OVERLAP` of its content words
-    with the article is not the article (a paragraph of more words stays body).
-    """
-    stretches: list[list[int]] = []
-    gap = ARTICLE_GAP + 1
-    for i, role in enumerate(roles):
-        if role[0] != "body":
-            gap += 1
-            continue
-        if gap > ARTICLE_GAP:
-            stretches.append([])
-        stretches[-1].append(i)
-        gap = 0
-    if len(stretches) < 2:
-        return
-    article = max(stretches, key=lambda stretch: sum(n_words[i] for i in stretch))
-    article_words = set().union(*(content_words(texts[i]) for i in article))
-    for stretch in stretches[stretches.index(article) + 1:]:
-        if any(n_words[i] > MAX_FURNITURE_WORDS for i in stretch):
-            continue
-        vocabulary = set().union(*(content_words(texts[i]) for i in stretch))
-        if len(vocabulary & article_words) < BELOW_OVERLAP * len(vocabulary):
-            for i in stretch:
-                roles[i] = ("stray", f"text below the article (after block {article[-1]}) not about it")
+@lru_cache(maxsize=1)
+def _page_evidence() -> PageEvidence:
+    """The evidence functions of this module that the page-level passes (:mod:`.role_passes`) read."""
+    return PageEvidence(words=words, content_words=content_words, ends_sentence=lambda text: bool(_TERMINAL.search(text)),
+                        lexicon_role=_lexicon_role, max_furniture_words=MAX_FURNITURE_WORDS)
 
 
 #: Columns of the blocks table (and ``role_rule``, which rule gave the role).
