@@ -287,11 +287,12 @@ def dask_plan(rows, steps, dask_steps) -> str:
         "above 5,000, "
         "so they grow at most linearly).",
         "- Memory per worker: one chunk of 1,000 articles and its tables (0.3 to 0.5 GB with the libraries). "
-        "The client spills each chunk's tables to disk as it arrives (pickle parts inside the staging "
+        "The client spills each chunk's tables to disk as it arrives (Arrow IPC parts inside the staging "
         "folder of `--out`, about 3 times the text: some 20 GB of disk for 1,000,000 articles) and holds "
-        "the articles table plus the inputs of one corpus step at a time (the timeline step reads blocks, "
-        "sentences and timexes: about 3 times the text, some 20 GB for 1,000,000 articles of 1,100 words): "
-        "a client machine with 32 GB.",
+        "the articles table plus the inputs of one corpus step at a time. The events step reads the parts "
+        "chunk by chunk and keeps only its dated mentions (about 3 KB each, 4 per article here: some 12 GB "
+        "for 1,000,000 articles); topics and the timeline comparison read the text of the article blocks "
+        "(once the text, about 7 GB, plus the TF-IDF matrix): a client machine with 32 GB.",
     ])
 
 

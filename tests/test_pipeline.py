@@ -45,8 +45,11 @@ def test_every_step_declares_what_it_needs_and_needs_only_earlier_results():
     for step in ARTICLE_STEPS:
         assert set(step.needs) <= known, step.name
         known.add(step.name)
+    per_article = {"blocks", "sentences", "timexes", "document_dates", "quotes"}
     for step in CORPUS_STEPS:
-        assert set(step.needs) <= known | {"blocks", "sentences", "timexes", "document_dates", "quotes"}, step.name
+        assert set(step.needs) <= known | per_article | {"chunks"}, step.name
+        assert set(step.reads) <= per_article, step.name  # what "chunks" streams, or the columns read
+        assert ("chunks" in step.needs) <= bool(step.reads), step.name
         assert step.scope == "corpus"
         known.add(step.name)  # a corpus step may read an earlier one (timeline_conflicts reads events)
 

@@ -174,7 +174,6 @@ def _attach_by_scanning_every_group(groups, sentences, dated_offsets, people, da
 
 def test_undated_sentences_join_the_first_group_sharing_a_name_and_an_actor():
     import copy
-    from types import SimpleNamespace
 
     from analysis_helpers.corpus.names import surname_key
     from analysis_helpers.timeline.events import _attach_undated
@@ -204,7 +203,7 @@ def test_undated_sentences_join_the_first_group_sharing_a_name_and_an_actor():
                           "reference_day": ["2023-03-10", "2023-03-12"]})
     expected, found = copy.deepcopy(groups), copy.deepcopy(groups)
     _attach_by_scanning_every_group(expected, sentences, set(), people, dates)
-    _attach_undated(found, SimpleNamespace(sentences=sentences), set(), people, dates)
+    _attach_undated(found, [{"sentences": sentences, "document_dates": dates}], set(), people)
     assert found == expected
     attached = [(i, m["sent_start"]) for i, g in enumerate(found) for m in g if m.get("attached")]
     assert attached == [(0, 500), (1, 0), (2, 100)]

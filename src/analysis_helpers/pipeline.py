@@ -62,15 +62,15 @@ from .quotes.extract import apply_corpus_names, extract_quotes
 from .resources import using
 from .runner.execute import iter_chunks
 from .runner.inputs import chunks_of
-from .runner.spill import SpilledTable, materialise
-from .schema import ARTICLE_COLUMNS, columns
-from .timeline.events import EVENT_COLUMNS, merge_events
+from .runner.spill import ChunkParts, SpilledTable, materialise, release_memory
+from .schema import ARTICLE_COLUMNS, ARTICLE_ROLES, columns
+from .timeline.events import EVENT_COLUMNS, EVENT_INPUT_COLUMNS, merge_event_chunks
 from .timeline.reference import find_conflicts
 from .timexes.document_dates import DOCUMENT_DATE_COLUMNS, date_source, document_dates
 from .timexes.table import TIMEX_COLUMNS, timexes_table
 from .timexes.tagger import OUT_OF_CALENDAR
 from .topics.checks import topic_choice, topic_model_diagnostics
-from .topics.model import TopicOptions, fit_topic_model
+from .topics.model import UNIT_COLUMNS, TopicOptions, fit_topic_model
 from .topics.near_duplicates import same_passage_classes
 
 #: Extra columns of the ``problems`` table for failures of a step (empty for reading problems).
@@ -99,19 +99,28 @@ class Step:
     needs : tuple of str
         Results it reads: ``articles``, ``texts`` (context steps: every article's text, in
         one pass), ``corpus`` (articles, blocks and sentences bundled), ``context``
-        (:class:`CorpusContext`), ``options`` (:class:`RunOptions`) or the name of an earlier step.
+        (:class:`CorpusContext`), ``options`` (:class:`RunOptions`), ``chunks`` (corpus steps: the
+        per-article tables of ``reads`` chunk by chunk, a :class:`~analysis_helpers.runner.spill.ChunkParts`)
+        or the name of an earlier step.
     scope : {"context", "article", "corpus"}
         Once over the whole corpus before anything else (its texts in one pass, or its ``articles``
         rows; the result goes into :class:`CorpusContext`), per chunk of articles, or once on the
         whole corpus' tables.
     columns : dict of str to list of str
         The table(s) it writes with their columns (empty for internal results).
+    reads : dict of str to list of str
+        The columns it reads of each per-article table it needs: a spilled table is read with these
+        columns only (a table not named here is read whole).
+    roles : tuple of str
+        When given, the only roles of the ``blocks`` rows it reads: a spilled table is read without the others.
     """
     name: str
     func: Callable
     needs: tuple[str, ...]
     scope: str
     columns: dict[str, list[str]] = field(default_factory=dict)
+    reads: dict[str, list[str]] = field(default_factory=dict)
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -217,8 +226,8 @@ def _speaker_names(quotes):
     return apply_corpus_names(quotes)
 
 
-def _events(corpus, timexes, document_dates):
-    return merge_events(corpus, timexes, document_dates)
+def _events(chunks):
+    return merge_event_chunks(chunks)
 
 
 def _topics(articles, blocks, options):
@@ -282,14 +291,15 @@ ARTICLE_STEPS: tuple[Step, ...] = (
 #: Corpus steps, run once on the concatenated per-article tables, in order.
 CORPUS_STEPS: tuple[Step, ...] = (
     Step("quotes", _speaker_names, ("quotes",), "corpus", {"quotes": _own("quotes")}),
-    Step("events", _events, ("corpus", "timexes", "document_dates"), "corpus", {"events": EVENT_COLUMNS}),
+    Step("events", _events, ("chunks",), "corpus", {"events": EVENT_COLUMNS}, EVENT_INPUT_COLUMNS),
     Step("topics", _topics, ("articles", "blocks", "options"), "corpus", {
-        **TopicOptions.table_columns(), "topic_choice": _own("topic_choice")}),
+        **TopicOptions.table_columns(), "topic_choice": _own("topic_choice")}, {"blocks": UNIT_COLUMNS},
+         ARTICLE_ROLES),
     Step("quote_groups", _quote_groups, ("quotes",), "corpus", {"quote_groups": _own("quote_groups")}),
     Step("figure_conflicts", _figure_conflicts, ("figures",), "corpus",
          {"figure_conflicts": _own("figure_conflicts")}),
     Step("timeline_conflicts", _timeline_conflicts, ("corpus", "events", "timexes", "options"), "corpus",
-         {"timeline_conflicts": _own("timeline_conflicts")}),
+         {"timeline_conflicts": _own("timeline_conflicts")}, {"blocks": UNIT_COLUMNS}, ARTICLE_ROLES),
 )
 
 #: Tables built from the others, written after the extractors' tables, in this order.
@@ -364,6 +374,8 @@ def _call(step: Step, results: dict, context: CorpusContext, options: RunOptions
                                   pd.DataFrame(columns=PROBLEM_COLUMNS))
         elif need == "context":
             kwargs[need] = context
+        elif need == "chunks":
+            kwargs[need] = ChunkParts({name: results[name] for name in step.reads}, step.reads)
         elif need == "options":
             kwargs[need] = options
         else:
@@ -677,6 +689,25 @@ _SPEAKER_COLUMNS = ["speaker", "speaker_type"]
 _KEPT_IN_MEMORY = {"topics"}
 
 
+def _with_roles(blocks: pd.DataFrame, roles) -> pd.DataFrame:
+    return blocks[blocks["role"].isin(list(roles))]
+
+
+def _tables_read(step: Step) -> set[str]:
+    """The results a corpus step reads: its needs, the base tables ``corpus`` bundles, the tables of ``chunks``."""
+    needs = set(step.needs)
+    if "corpus" in needs:
+        needs |= {"blocks", "sentences"}
+    if "chunks" in needs:
+        needs |= set(step.reads)
+    return needs
+
+
+def _unread(step: Step, options: RunOptions) -> set[str]:
+    """Tables a corpus step is given empty: the timeline comparison reads sentences only against a reference."""
+    return {"sentences"} if step.name == "timeline_conflicts" and options.reference is None else set()
+
+
 def _corpus_steps_on_spilled(results: dict, options: RunOptions, seconds: dict, spill: Path) -> dict:
     """Run each corpus step on its inputs read from the spilled tables, then let them go.
 
@@ -688,9 +719,17 @@ def _corpus_steps_on_spilled(results: dict, options: RunOptions, seconds: dict, 
         if step.name == "quotes":  # corpus-wide speaker names: two columns of the quotes table
             view["quotes"] = slim = results["quotes"].frame(_SPEAKER_COLUMNS)
         else:
-            needs = {"blocks", "sentences"} if "corpus" in step.needs else set()
-            for need in needs | (set(step.needs) & set(results)):
-                view[need] = materialise(results[need])
+            unread = _unread(step, options)
+            for need in _tables_read(step) & set(results):
+                table = results[need]
+                if "chunks" in step.needs and need in step.reads:
+                    view[need] = table  # read chunk by chunk by the step
+                elif need in unread and isinstance(table, SpilledTable):
+                    view[need] = table.empty()
+                else:
+                    if need == "blocks" and step.roles and isinstance(table, SpilledTable):
+                        table = table.transformed(partial(_with_roles, roles=step.roles))
+                    view[need] = materialise(table, step.reads.get(need))
         given = set(view)
         out = run_corpus_steps(view, options, steps=(step,), timer=seconds)
         if step.name == "quotes":
@@ -709,6 +748,7 @@ def _corpus_steps_on_spilled(results: dict, options: RunOptions, seconds: dict, 
             for name in out["_failed_tables"]:
                 results.pop(name, None)
         del view, out
+        release_memory()
     return results
 
 

@@ -37,8 +37,9 @@ from dataclasses import replace
 
 from ..resources import cached
 from .speakers import (
-    Mention, Registry, cue_lexicon, descriptor_gap, find_mentions, group_nouns, irregular_past, organisation_words,
-    title_heads, title_words,
+    Mention, Registry, cue_lexicon, definite_institutions, descriptor_gap, find_mentions, group_nouns, irregular_past,
+    not_speaker_words,
+    organisation_words, title_heads, title_words, ends_with_time,
 )
 from .records import Attribution, Cue  # re-exported: Attribution and Cue were defined here
 
@@ -57,6 +58,12 @@ _PASSIVE = re.compile(r"\s+(of|by)\s+")
 _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
 # between a role and the name in apposition: "the vice president of the firm, Ana Ruiz"
 _ROLE_APPOSITION_GAP = re.compile(r"^(?:\s+(?:of|and|at|for)\s+[^,;:.“”\"]{1,70})?\s*,\s*$")
+# a preposition (and article) right before a group phrase: the phrase is an object, not the subject
+# ("with US officials warning ...": the group of an absolute construction speaks, so not "with")
+# (with its article: "A Department for Environment spokesperson said" is one name and speaks)
+_OBJECT_OF_PREPOSITION = re.compile(r"\b(?:at|of|in|for|from|to|by|on)\s+(?:the|a|an)\s+$")
+# an article or possessive right before a cue word: the word is a noun there ("the state", "their report")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their|our|The|A|An|Its|His|Her|Their|Our)\s$")
 _AFTER_MARK = re.compile(r"[\s,.;!?…—–-]*")
 # the body a described role serves: "for Mr. Ana Ruiz", "for the family", "at the embassy" (up to four words)
 _ROLE_BODY = re.compile(r" (?:for|at|to) (?:(?:the|his|her|their) )?(?:[A-Z][\w’'-]*(?:\.(?= [A-Z]))?(?: (?:of |de |van )?[A-Z][\w’'-]*(?:\.(?= [A-Z]))?){0,3}"
@@ -153,11 +160,10 @@ def _group_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
 #: Group nouns that name an institution (an organisation), not a set of people.
 _INSTITUTION_NOUNS = frozenset(
     "company firm ministry agency government department army military court committee council union party "
-    "campaign embassy office commission group kremlin pentagon administration board bank".split()
+    "campaign embassy office commission group kremlin pentagon administration board bank hospital".split()
 )
-#: Institution nouns that, written with "the" alone ("the company said"), stand for the organisation a recent
-#: sentence named; and how many sentences back (this one included) that organisation is looked for.
-_DEFINITE_INSTITUTIONS = frozenset("company firm group carmaker automaker airline retailer manufacturer".split())
+#: How many sentences back (this one included) the organisation "the company" stands for is looked for
+#: (the nouns: ``data/definite_institutions.txt``).
 NAMED_ORGANISATION_REACH = 4
 #: Group nouns that name one person speaking for others.
 _ONE_PERSON_NOUNS = frozenset("spokesperson spokesman spokeswoman official source aide diplomat resident "
@@ -268,6 +274,8 @@ class ArticleSpeakers:
             word = self.text[start:end]
             if self.in_quote(start):
                 continue
+            if _DETERMINER_BEFORE.search(self.text, max(0, start - 6), start):
+                continue  # "the state health department", "a report": after an article the word is a noun
             if word[0].isupper() and word.lower() != "according to":
                 # a capitalised cue counts only right after a mention (headline case: "Hegseth Says")
                 if start - 1 not in mention_ends:
@@ -387,7 +395,7 @@ class ArticleSpeakers:
         canonical, conflict = self.resolved.get(m.start, ("", ""))
         if m.kind == "group":
             canonical = m.name
-            if canonical.lower() in _DEFINITE_INSTITUTIONS and \
+            if canonical.lower() in definite_institutions() and \
                     re.search(r"\b[Tt]he\s+$", self.text[max(0, m.start - 5):m.start]):
                 # "the company said": the organisation a recent sentence opens with, as the guidelines name it
                 canonical = self._named_organisation_before(m.start) or canonical
@@ -412,14 +420,14 @@ class ArticleSpeakers:
                 break  # the headline is not the narrative
             s_start, s_end = self.sentences[i][0], min(self.sentences[i][1], offset)
             found = _LEADING_NP.match(self.text, s_start, s_end)
-            if not found or found.group(1).split()[0].lower() in _NOT_ORGANISATION or self.in_quote(found.start(1)):
+            if not found or _opens_no_organisation(found) or self.in_quote(found.start(1)):
                 continue
             words = found.group(1).split()
             # one capitalised word that is no registered surname ("Chrysler"), or an organisation's word
             # ("Velmar Ferries", "Acme Group"): two or three words alone may be a person's name
             if (len(words) == 1 and words[0] not in self.registry.by_surname) \
                     or any(w.lower() in organisation_words() for w in words[1:]):
-                return found.group(1)
+                return re.sub(r"[’']s$", "", found.group(1))
         return ""
 
     # ------------------------------------------------------------ speaker rules
@@ -431,6 +439,9 @@ class ArticleSpeakers:
         """
         window = self.text[max(start, end - 120):end]
         offset_base = max(start, end - 120)
+        when = ends_with_time(window)
+        if when:  # "The FBI on Friday said": the day is when, not who
+            window = window[:when.start()] + " "
         group_pattern, org_pattern, _ = _group_patterns()
         if not _group_evidence().search(window):  # cheap: both patterns need a group noun or a capital
             return None
@@ -445,9 +456,18 @@ class ArticleSpeakers:
         cut = glued[-1].end() if glued else 0
         offset = found.start(1) + cut
         phrase = phrase[cut:]
-        if phrase.split()[0].lower() in _PRONOUN_WORDS:
+        openers = not_speaker_words()
+        first = phrase.split()[0]
+        while openers.get(first.lower()) == "connective" and len(phrase.split()) > 1:
+            # "But analysts said": the group, without the conjunction the sentence opens with
+            rest = phrase[len(first):].lstrip()
+            offset += len(phrase) - len(rest)
+            phrase, first = rest, rest.split()[0]
+        if first.lower() in _PRONOUN_WORDS or (found.re is org_pattern and first.lower() in openers):
             return None
         s = offset_base + offset
+        if found.re is group_pattern and _OBJECT_OF_PREPOSITION.search(self.text, max(0, s - 20), s):
+            return None  # "A nurse at the hospital said": the hospital is where, the nurse speaks
         canonical = _without_determiner(phrase)
         return Mention(s, s + len(phrase), phrase, "group", name=canonical)
 
@@ -493,6 +513,10 @@ class ArticleSpeakers:
     def speaker_before_cue(self, cue: Cue) -> Attribution:
         """The subject of ``cue``: the mention right before it, else the sentence's subject."""
         if cue.lemma == "according to":
+            if re.match(r"\s+(?:him|her)\b", self.text[cue.end:cue.end + 6]):
+                # "According to him, ...": the person the narrative was about
+                found = narrative_person(self, cue.start, "according to")
+                return replace(found, cue=cue.text, cue_start=cue.start, cue_end=cue.end) if found.speaker else found
             after = self.mentions_between(cue.end, min(len(self.text), cue.end + 80))
             if after and not self.text[cue.end:after[0].start].strip(" ,"):
                 return self._attribution(after[0], "according to", cue)
@@ -583,7 +607,8 @@ class ArticleSpeakers:
                 return self._attribution(Mention(s, e, self.text[s:e], "group", name=self.text[s:e]),
                                          "group subject of sentence", cue)
             first_np = _first_np().match(self.text, sent_start, cue.start)
-            if first_np and first_np.group(1).split()[0] not in ("The", "A", "An", "This", "It", "In", "On"):
+            if first_np and first_np.group(1).split()[0] not in ("The", "A", "An", "This", "It", "In", "On") \
+                    and first_np.group(1).split()[0].lower() not in not_speaker_words():
                 s = first_np.start(1)  # matched in place: already an offset into the text
                 phrase = first_np.group(1)
                 return self._attribution(Mention(s, s + len(phrase), phrase, "group", name=phrase),
@@ -765,6 +790,33 @@ _NOT_ORGANISATION = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december".split()
 )
+
+
+# after a sentence's first word: a preposition other than "of", a digit, or a word (group 1, checked against
+# the quantity words of ``data/not_speaker_words.csv``)
+_NOT_SUBJECT_NEXT = re.compile(r"\s+(?:(?:for|to|by|with|at|in|on|from|as|after|before|against|into|than)\b|\d|"
+                               r"([a-z]+)\b)")
+
+
+def _opens_no_organisation(found: re.Match) -> bool:
+    """Whether the capitalised phrase (group 1 of ``found``) opening a sentence cannot be an organisation.
+
+    Its first word is a connective, number, date or function word (``data/not_speaker_words.csv``: "Seven
+    patients ...", "Also, ..."), or it is one word before a number or a preposition ("Adjusted for costs, ...").
+    """
+    words = found.group(1).split()
+    first = words[0].lower()
+    if first in _NOT_ORGANISATION or first in not_speaker_words():
+        return True
+    possessive = found.group(1).endswith(("’s", "'s")) or found.string.startswith(("’s", "'s"), found.end(1))
+    if len(words) != 1 or possessive:  # "The FBI's statement ...": the organisation is named all the same
+        return False
+    # one capitalised word before a number or a preposition other than "of" opens the sentence without being
+    # its subject ("About one in 200 ...", "Adjusted for ..."); "Chrysler said", "Residents of X were" stay
+    after = _NOT_SUBJECT_NEXT.match(found.string, found.end(1))
+    return after is not None and (after.group(1) is None or after.group(1).lower() in not_speaker_words())
+
+
 # an introductory phrase before the subject: "In reaction to this, ", "On Monday, " (up to eight words)
 _INTRODUCTORY = re.compile(r"(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,7},\s+")
 _PRONOUN_BEFORE_CUE = re.compile(rf"\b([Ii]t|[Tt]hey)\s+(?:{_ADVERBS}\s+)*$")
@@ -788,10 +840,10 @@ def organisation_subject(speakers: ArticleSpeakers, index: int) -> Attribution |
         return None  # a person opens the sentence
     found = _LEADING_NP.match(text, s_start, s_end)
     opener = _INTRODUCTORY.match(text, s_start, s_end)
-    if (not found or found.group(1).split()[0].lower() in _NOT_ORGANISATION) and opener:
+    if (not found or _opens_no_organisation(found)) and opener:
         # "In reaction to this, the Opposition Group says": the subject after an introductory phrase
         found = _LEADING_NP.match(text, opener.end(), s_end)
-    if found and found.group(1).split()[0].lower() not in _NOT_ORGANISATION:
+    if found and not _opens_no_organisation(found):
         start, end = found.start(1), found.end(1)
         phrase = found.group(1)
         return Attribution(phrase, phrase, start, end, "", speaker_type="organisation")

@@ -32,7 +32,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from .records import Attribution, Cue
-from .speakers import cue_lexicon, group_nouns, irregular_past
+from .speakers import cue_lexicon, ends_with_time, group_nouns, irregular_past, not_speaker_words
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
 _PRONOUNS = r"(?:he|she|it|they|we|i|this|there|that)"
@@ -46,10 +46,12 @@ _LISTENER_UNIT = (
 _LISTENER = re.compile(rf"^\s+(?:{_LISTENER_UNIT}){{0,2}}that,?\s+")
 _NOUN = r"(?!(?:of|for|to|in|on|at|with|by|from|and|or|as)\b)[a-z]+"
 _NO_THAT = re.compile(
-    rf"^\s+(?:{_PRONOUNS}\s+(?:{_AUX}|[a-z]+s)\b"
+    rf"^\s+(?:{_PRONOUNS}\s+(?:{_AUX}|[a-z]+s)\b|{_PRONOUNS}[’'](?:s|re|ll|d|ve)\s"  # "said it's likely"
     rf"|(?:(?:the|a|an|all|some|any|no|its|his|her|their)\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){{0,2}}\s+{_AUX}\b"
-    rf"|(?:the|a|an|all|some|any|no|its|his|her|their)\s+{_NOUN}(?:\s+{_NOUN})?"
-    rf"(?:\s+(?:of|for|on|in|at)\s+(?:the\s+)?{_NOUN})?\s+(?:{_AUX}|[a-z]{{3,}}ed)\b)"
+    rf"|(?:the|a|an|all|some|any|no|its|his|her|their|many|most|several|few|both|each|none)\s+"
+    rf"(?:of\s+(?:the\s+|[A-Z][\w.-]*[’']s\s+)?)?{_NOUN}(?:\s+{_NOUN})?"
+    rf"(?:\s+(?:of|for|on|in|at)\s+(?:the\s+)?{_NOUN})?"
+    rf"(?:,\s+(?:in|at|on|with|after|for)\s[^,;:“”\"]{{1,80}},)?\s+(?:{_AUX}|[a-z]{{3,}}ed)\b)"
 )
 _TOLD_LISTENER = re.compile(r"\s+(?:(?:the\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}|reporters|journalists|him|her|them|us|me)(?=\s)")
 _TRAILING_TIME = re.compile(
@@ -287,6 +289,9 @@ def subject_phrase(speakers, s_start: int, cue: Cue) -> Attribution:
     head = head[:_trailing_adverbs_start(head)]
     head = re.sub(r",[^,;:“”\"]{1,70},\s*$", "", head)  # "Nasdaq, meanwhile, says": the apposition goes
     head = head[:_trailing_adverbs_start(head)]
+    when = ends_with_time(head)
+    if when:  # "The agency earlier Saturday announced": the day is when, not who
+        head = head[:when.start()]
     cuts = list(_BOUNDARY.finditer(head))
     if lo > s_start and not cuts:
         return Attribution()  # no clause boundary within reach: far more than eight words
@@ -312,7 +317,9 @@ def subject_phrase(speakers, s_start: int, cue: Cue) -> Attribution:
         name, start, kind = with_place.group("np"), offset + with_place.start("np"), "group"
     elif runs and runs[-1].end() == len(phrase):
         run = runs[-1]
-        name, start = run.group(), offset + run.start()
+        article = re.match(r"(?:The|An?)\s+(?=\S)", run.group())  # "The FBI": the name without its article
+        cut = article.end() if article and len(run.group().split()) > 1 else 0
+        name, start = run.group()[cut:], offset + run.start() + cut
         kind = "organisation"
     elif last.lower() in group_nouns() and len(words) <= 6 and words[0].lower() not in _DEMONSTRATIVES:
         name, start = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I), offset
@@ -327,7 +334,8 @@ def subject_phrase(speakers, s_start: int, cue: Cue) -> Attribution:
         kind = "group"
     else:
         return Attribution()
-    if name.split()[0].lower() in _NOT_SUBJECT_START:
+    if name.split()[0].lower() in _NOT_SUBJECT_START or (kind == "organisation" and name.split()[0].lower() in
+                                                          not_speaker_words()):
         return Attribution()
     return Attribution(name, name, start, start + len(name), "subject phrase", cue=cue.text, cue_start=cue.start,
                        cue_end=cue.end, speaker_type=kind)
@@ -501,6 +509,20 @@ def _parenthetical_or_trailing(speakers, s_start: int, s_end: int, cues: list[Cu
 _QUOTED_TAIL = re.compile(r"[”\"»’'][\s,]*(?:said|says|told|added|explained|noted|wrote)\b")
 
 
+def _person_in_apposition_before(speakers, s_start: int, comma: int):
+    """The registered person whose apposition ends at ``comma``, after a comma ("CLAUSE, Ana Ruiz, director
+    of the institute,"), else None."""
+    text = speakers.text
+    for m in reversed(speakers.mentions_between(s_start, comma)):
+        if m.kind != "name" or m.start not in speakers.resolved:
+            continue
+        if speakers.resolved[m.start][0] not in speakers.registry.people \
+                or not re.fullmatch(r",[^,;:“”\"]{2,90}", text[m.end:comma]):
+            return None
+        return m if re.search(r",\s+$", text[max(s_start, m.start - 3):m.start]) else None
+    return None
+
+
 def _inverted_trailing(speakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
     """"CLAUSE, said Ana Ruiz of Acme." (an inverted cue after the clause, no quotation in the sentence)."""
     text = speakers.text
@@ -513,6 +535,13 @@ def _inverted_trailing(speakers, s_start: int, s_end: int, cues: list[Cue]) -> d
         if not comma or not cue.text[0].islower() or not cue.text.endswith(("said", "says", "told", "added",
                                                                                 "explained", "noted", "wrote")):
             continue
+        named = _person_in_apposition_before(speakers, s_start, space - 1)
+        if named is not None:
+            # "CLAUSE, Ana Ruiz, director of the institute, told the audience.": she speaks, not the audience
+            end = text.rfind(",", s_start, named.start)
+            start = _clip_start(text, s_start, end)
+            return _row(start, _clip_end(text, start, end), speakers._attribution(named, "trailing cue", cue),
+                        "trailing cue")
         found = speakers.inverted_subject(cue, s_end)
         attribution = speakers._attribution(found, "trailing cue", cue) if found is not None else \
             replace(speakers.inverted_unregistered(cue, s_end), speaker_method="trailing cue")

@@ -187,6 +187,44 @@ def group_nouns() -> frozenset[str]:
 
 
 @cached
+def not_speaker_words() -> dict[str, str]:
+    """``{word: kind}`` of ``data/not_speaker_words.csv``: capitalised sentence openers that never begin an
+    organisation's or group's name (kinds ``connective``, ``quantity``, ``calendar``, ``function``)."""
+    lines = [line for line in read_text("not_speaker_words.csv").splitlines() if line and not line.startswith("#")]
+    return {row["word"].strip().lower(): row["kind"].strip() for row in csv.DictReader(lines)}
+
+
+@cached
+def trailing_time() -> re.Pattern:
+    """A day or date word ending a subject phrase, with its preposition ("on Friday", "earlier Saturday"):
+    when the speaker spoke, never who (the ``calendar`` words of ``data/not_speaker_words.csv``)."""
+    days = "|".join(sorted(calendar_words()))
+    return re.compile(rf"(?:\s+(?:on|earlier|later|late|early|last|this|next))?\s+(?i:{days})\s*$")
+
+
+def ends_with_time(text: str) -> re.Match | None:
+    """:func:`trailing_time` searched in ``text`` only when its last word is a day or date word (the search
+    scans every position; most subject phrases end otherwise)."""
+    words = text[-20:].split()
+    if not words or words[-1].lower() not in calendar_words():
+        return None
+    return trailing_time().search(text)
+
+
+@cached
+def calendar_words() -> frozenset[str]:
+    """The ``calendar`` words of ``data/not_speaker_words.csv`` (days, months, "today")."""
+    return frozenset(w for w, kind in not_speaker_words().items() if kind == "calendar")
+
+
+@cached
+def definite_institutions() -> frozenset[str]:
+    """Nouns that, as "the company"/"the agency", stand for the organisation named before
+    (``data/definite_institutions.txt``)."""
+    return _word_list("definite_institutions.txt")
+
+
+@cached
 def organisation_words() -> frozenset[str]:
     """Words of organisation names from ``organisation_words.txt`` ("group", "motors", "inc")."""
     return _word_list("organisation_words.txt")
@@ -203,7 +241,13 @@ def aliases() -> dict[str, dict[str, str]]:
 
 # ---------------------------------------------------------------- mentions
 
-_NAME_TOKEN = r"(?:(?:Jr|Sr)\.|(?:Mc|Mac|O[’']|D[’']|[A-Z][a-z]{1,2}(?=[A-Z][a-z]))?[A-Z][a-z]+(?:-[A-Z][a-z]+)*|[A-Z]\.(?:[A-Z]\.)*|(?![AI] )[A-Z](?= [A-Z])|[A-Z]{2,5}(?![a-z]))"
+#: Upper- and lower-case letters of names: ASCII and the accented Latin letters ("Orbán", "José", "Łukasz",
+#: "Müller"), so that a name is never cut at its first accented letter.
+UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+LOWER = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower())
+_NAME_TOKEN = (r"(?:(?:Jr|Sr)\.|(?:Mc|Mac|O[’']|D[’']|[A-Z][a-z]{1,2}(?=[A-Z][a-z]))?[U][L]+(?:-[U][L]+)*"
+               r"|[A-Z]\.(?:[A-Z]\.)*|(?![AI] )[A-Z](?= [A-Z])|[A-Z]{2,5}(?![L]))").replace("U]", UPPER + "]").replace(
+    "L]", LOWER + "]")
 
 
 @cached
@@ -223,7 +267,7 @@ def _name_patterns() -> tuple[re.Pattern, re.Pattern]:
     particles = "|".join(sorted(map(re.escape, name_particles()), key=len, reverse=True)) or "(?!)"
     # every name token starts with a capital A-Z: the look-ahead rejects other positions before the slower
     # look-behind runs (same matches, a third of the time); name particles ("van", "de la") join two tokens
-    sequence = re.compile(rf"(?=[A-Z])(?<![\w.-]){token}(?:(?: | of | of the | (?:(?:{particles}) ){{1,2}}){token})*"
+    sequence = re.compile(rf"(?=[{UPPER}])(?<![\w.-]){token}(?:(?: | of | of the | (?:(?:{particles}) ){{1,2}}){token})*"
                           rf"(?:[’']s\b)?")
     return sequence, re.compile(rf"{token}|of|the|\b(?:{particles})\b")
 
@@ -512,7 +556,8 @@ def _add_pronouns_and_titles(mentions, text, lexicons=None):
             if not (w.lower() in titles or w in places or word.isupper()):
                 # "the local police chief": a lower-case modifier or two before the role's head
                 ahead = [x.lower().rstrip(",.;:") for x in words[k + 1:k + 3]]
-                if k < 2 and word.isalpha() and word.islower() and any(x in title_heads_ for x in ahead) \
+                if k < 2 and word.isalpha() and word.islower() \
+                        and any(x in title_heads_ for x in ahead) \
                         and w not in _NOT_DESCRIPTOR_WORDS:
                     continue
                 break
@@ -721,7 +766,8 @@ class Registry:
                 continue
             names = m.name.split()
             first = names[0].lower() if m.name else ""
-            if (len(names) == 2 and names[-1] in self.by_surname
+            initial = len(names) == 3 and re.fullmatch(rf"[{UPPER}]\.", names[1])  # "Richard M. Harkless"
+            if ((len(names) == 2 or initial) and names[-1] in self.by_surname
                     and first not in groups and first not in _NOT_NAMES):
                 if not any(t.lower() in cue_forms for t in names):
                     self._add(m)
@@ -761,6 +807,8 @@ class Registry:
         if len(tokens) > 1 and tokens[-1] in _NAME_SUFFIXES:
             tokens = tokens[:-1]  # "William Clay Ford Jr.": the surname is Ford, the suffix stays in the name
         surname, first = tokens[-1], " ".join(tokens[:-1])
+        if first and all(w.lower() in name_particles() for w in tokens[:-1]):
+            first = ""  # "Van Rompuy" after "Herman Van Rompuy": a particle is no first name
         # a bare surname joins the person already registered with that surname
         if not first and surname in self.by_surname:
             canonical = max(self.by_surname[surname], key=lambda n: self.people[n].count)

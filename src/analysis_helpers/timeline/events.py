@@ -74,16 +74,19 @@ def event_threads() -> pd.DataFrame:
     return read_table("event_threads.csv")
 
 
-def known_people(texts) -> dict[str, str]:
+def known_people(texts, people: dict[str, str] | None = None) -> dict[str, str]:
     """Surname key -> the longest full name written after a title anywhere in ``texts``.
 
     "Defense Secretary Pete Hegseth" and "President Trump" make Hegseth and
     Trump known actors; later bare mentions of the surname are matched.
+    ``people`` (the result of the texts before these) is extended in place and
+    returned: reading a corpus in parts gives the names reading it whole gives
+    (the first longest name of each surname).
     """
     titles = "|".join(re.escape(t) for t in titles_before_names())
     pattern = re.compile(rf"\b(?:{titles})\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){{0,2}}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)")
     title_words = {w for t in titles_before_names() for w in t.split()}
-    people: dict[str, str] = {}
+    people = {} if people is None else people
     for text in texts:
         for m in pattern.finditer(text or ""):
             words = [w for w in m.group(1).split() if w not in title_words]
@@ -223,10 +226,12 @@ def _rows_by_doc(dates: pd.DataFrame) -> dict[str, dict]:
     return dict(zip(dates["doc_id"].tolist(), dates.to_dict("records")))
 
 
-def _mentions(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, people: dict[str, str]) -> list[dict]:
-    """One dict per dated mention. Per-sentence and per-block facts are computed once and shared,
-    and a mention's sentence is found by bisect, so the cost stays linear in mentions and text."""
-    sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
+def _mentions(sentences: pd.DataFrame, timexes: pd.DataFrame, dates: pd.DataFrame,
+              people: dict[str, str]) -> list[dict]:
+    """One dict per dated mention of the articles of ``sentences`` (all of each article's rows: its
+    sentences, timexes and document-date row). Per-sentence and per-block facts are computed once and
+    shared, and a mention's sentence is found by bisect, so the cost stays linear in mentions and text."""
+    sentences = sentences[sentences["role"].isin(ARTICLE_ROLES)]
     doc_rows = _rows_by_doc(dates)
     columns: dict[str, dict[str, list]] = {}  # per article, its sentences' columns in table order (grouped once)
     for doc, start, end, block_id, text in zip(*(sentences[name].tolist()
@@ -446,15 +451,14 @@ def _name_finder(names) -> tuple[re.Pattern, dict[str, list[str]]]:
     return re.compile("(?=(" + trie_regex(sorted(known)) + "))"), prefixes
 
 
-def _attach_undated(groups, corpus, dated_offsets, people, dates):
+def _attach_undated(groups, chunks, dated_offsets, people):
     """Add undated sentences that name the same meeting and the same actor as a group.
 
+    ``chunks`` yields ``sentences`` and ``document_dates`` of whole articles, in corpus order.
     Linear in sentences and names: the names a sentence holds come from one regular
     expression pass, and the groups that share a name and an actor with it from a posting
     list per (name, actor), merged in group order, so a sentence never scans every group.
     """
-    sentences = corpus.sentences[corpus.sentences["role"].isin(ARTICLE_ROLES)]
-    doc_rows = _rows_by_doc(dates)
     candidates = []  # (names, actors, first day, group) of groups that can take undated sentences
     for group in groups:
         names = set().union(*(m["names"] for m in group))
@@ -469,6 +473,14 @@ def _attach_undated(groups, corpus, dated_offsets, people, dates):
             for actor in group_actors:
                 postings.setdefault((name, actor), []).append(index)
     finder, prefixes = _name_finder(set().union(*(c[0] for c in candidates)))
+    for chunk in chunks:
+        _attach_in(chunk["sentences"], _rows_by_doc(chunk["document_dates"]), candidates, postings,
+                   finder, prefixes, dated_offsets, people)
+
+
+def _attach_in(sentences, doc_rows, candidates, postings, finder, prefixes, dated_offsets, people) -> None:
+    """:func:`_attach_undated` over the sentences of some articles (``doc_rows``: their document dates)."""
+    sentences = sentences[sentences["role"].isin(ARTICLE_ROLES)]
     for s in map(_Sentence._make, zip(*(sentences[name].tolist() for name in _Sentence._fields))):
         if (s.doc_id, int(s.start)) in dated_offsets:
             continue
@@ -515,21 +527,49 @@ def merge_events(corpus, timexes: pd.DataFrame, dates: pd.DataFrame, *, lexicons
     -------
     DataFrame with :data:`EVENT_COLUMNS`; see :func:`analysis_helpers.timeline.build.build_timeline`.
     """
-    prose = corpus.blocks[corpus.blocks["role"].isin(["standfirst", "body"])]
-    people = known_people(prose["text"])
-    mentions = _mentions(corpus, timexes, dates, people)
+    return merge_event_chunks([{"blocks": corpus.blocks, "sentences": corpus.sentences, "timexes": timexes,
+                                "document_dates": dates}])
+
+
+#: The columns of each per-article table :func:`merge_event_chunks` reads.
+EVENT_INPUT_COLUMNS = {
+    "blocks": ["role", "text"],
+    "sentences": list(dict.fromkeys(["doc_id", "start", "end", "block_id", "text", "role", *_Sentence._fields])),
+    "timexes": list(dict.fromkeys(["role", "type", *_Row._fields])),
+    "document_dates": ["doc_id", "first_day", "last_day", "reference_day", "method"],
+}
+
+
+def merge_event_chunks(chunks) -> pd.DataFrame:
+    """:func:`merge_events` of a corpus read in parts: only one part's tables and the mentions in memory.
+
+    ``chunks`` is re-iterable (it is read three times: the people named after a title, the dated
+    mentions, the undated sentences that join them) and yields, in corpus order, dicts of the
+    tables of :data:`EVENT_INPUT_COLUMNS` (``blocks``, ``sentences``, ``timexes``,
+    ``document_dates``), each holding all rows of its articles (e.g. one chunk of a run, or the
+    whole corpus as one part). Every per-article fact is computed inside a part; the corpus-wide
+    facts (people, the mentions' clusters) from what the parts give: the table is the one of the
+    whole corpus read at once.
+    """
+    people: dict[str, str] = {}
+    for chunk in chunks:
+        blocks = chunk["blocks"]
+        known_people(blocks.loc[blocks["role"].isin(["standfirst", "body"]), "text"], people)
+    mentions = []
+    for chunk in chunks:
+        mentions += _mentions(chunk["sentences"], chunk["timexes"], chunk["document_dates"], people)
     mentions.sort(key=lambda m: (m["first_day"], m["last_day"], m["doc_id"], m["sent_start"]))
     groups = _clusters(mentions)
     dated_offsets = {(m["doc_id"], m["sent_start"]) for m in mentions}
-    _attach_undated(groups, corpus, dated_offsets, people, dates)
-    rows = [_event_row(group, dates) for group in groups]
+    _attach_undated(groups, chunks, dated_offsets, people)
+    rows = [_event_row(group) for group in groups]
     table = pd.DataFrame(rows, columns=EVENT_COLUMNS[1:])
     table = table.sort_values(["first_day", "last_day", "doc_ids", "what"], kind="stable").reset_index(drop=True)
     table.insert(0, "event_id", [f"E{i + 1:02d}" for i in range(len(table))])
     return table
 
 
-def _event_row(group: list[dict], dates: pd.DataFrame) -> dict:
+def _event_row(group: list[dict]) -> dict:
     if len(group) == 1:  # one dated mention (most events): the same row without the merging
         return _one_mention_row(group[0])
     dated = [m for m in group if not m["attached"]]

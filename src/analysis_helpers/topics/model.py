@@ -33,6 +33,7 @@ from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
 from ..resources import accepts_lexicons
 from .features import TfidfFeatures, build_tfidf
+from .near_duplicates import blocks_in_order
 
 UNIT_COLUMNS = ["doc_id", "block_id", "start", "end", "role", "text"]
 TOPIC_COLUMNS = ["topic_id", "label", "top_terms", "weight", "size", "n_articles"]
@@ -90,9 +91,8 @@ def paragraph_units(source, roles=ARTICLE_ROLES) -> pd.DataFrame:
     blocks = corpus.blocks
     if blocks.empty:
         return pd.DataFrame(columns=UNIT_COLUMNS)
-    kept = blocks[blocks["role"].isin(list(roles))]
-    kept = kept.sort_values(["doc_id", "block_id"], kind="stable")
-    return kept[UNIT_COLUMNS].reset_index(drop=True)
+    kept = blocks_in_order(blocks, roles)
+    return kept if list(kept.columns) == UNIT_COLUMNS else kept[UNIT_COLUMNS]
 
 
 def _nmf(matrix, k: int, random_state: int, max_iter: int = 400, init: str = "nndsvda"):
@@ -512,7 +512,8 @@ def _cluster_units(articles, units, *, k, k_values, n_top_terms, max_df, random_
         n_words=n_words.astype("int64"),
         topic_id=dominant,
         topic_weight=[round(float(shares[i, t]), _DECIMALS) if t >= 0 else 0.0 for i, t in enumerate(dominant)],
-        kmeans_cluster=kmeans, agglomerative_cluster=agglo, text=units["text"].to_numpy(),
+        kmeans_cluster=kmeans, agglomerative_cluster=agglo,
+        text=units["text"].reset_index(drop=True),  # the units' text column, shared: no copy of every paragraph
     )[PARAGRAPH_CLUSTER_COLUMNS]
 
     doc_ids = sorted(units["doc_id"].unique())
