@@ -75,12 +75,18 @@ def test_repeated_abbreviations_segment_in_linear_time(unit):
     assert_linear(corpus_step, unit, 20_000)
 
 
-def test_one_line_scrape_segments_in_linear_time():
-    text = repeat_to(PROSE, 200_000)
-    assert "\n" not in text
-    assert_linear(corpus_step, PROSE, 200_000, factor=2.0)
-    corpus = corpus_step(text)
-    assert len(corpus.blocks) == 1 and len(corpus.sentences) > 1000
+def test_one_line_scrape_costs_what_the_same_text_one_sentence_a_line_costs():
+    # a 100 KB one-line live blog took 16 s against 4 s for the same text one sentence per line, and a
+    # 2 MB single line did not finish segmenting in 560 s: compare the two layouts of one text, all steps
+    one_line = repeat_to(PROSE, 100_000)
+    assert "\n" not in one_line
+    per_line = one_line.replace(". ", ".\n")
+    all_tables(PROSE)  # warm the caches
+    lines = cpu_seconds(all_tables, per_line)
+    single = cpu_seconds(all_tables, one_line)
+    assert single <= 2.0 * lines + 0.5, f"one line {single:.2f} s against one sentence a line {lines:.2f} s"
+    corpus = corpus_step(one_line)
+    assert len(corpus.blocks) == 1 and len(corpus.sentences) > 500
 
 
 def test_repeated_weekday_is_linear_in_timexes():
@@ -97,6 +103,20 @@ def test_repeated_dates_are_linear_in_the_timeline(unit):
 def test_repeated_cue_is_linear_in_quotes():
     # each "said" searched its whole sentence from the start: 20 KB took 3.5 s
     assert_linear(step_on(extract_quotes), "said ", 20_000)
+
+
+@pytest.mark.parametrize("unit, step", [("\u00a0said 2", extract_figures),
+                                        ("The minister said on Monday “yes” ", extract_quotes)])
+def test_a_run_with_no_sentence_end_is_cut_so_rows_carrying_their_sentence_stay_linear(unit, step):
+    # one 50 KB "sentence" with a figure or a quote every few words: each row carried the whole sentence
+    # (figures.sentence, the quotes' context): 5.7 s for figures and 8.9 s for quotes on 100 KB
+    from analysis_helpers.corpus.sentences import MAX_SENTENCE_CHARS
+
+    text = repeat_to(unit, 50_000)
+    sentences = corpus_step(text).sentences
+    assert len(sentences) >= 50_000 // MAX_SENTENCE_CHARS and (sentences["end"] - sentences["start"]).max() <= MAX_SENTENCE_CHARS
+    assert all(text[r.start:r.end] == r.text == r.text.strip() for r in sentences.itertuples())
+    assert_linear(step_on(step), unit, 50_000)
 
 
 def test_document_dates_group_the_corpus_once():
@@ -243,6 +263,10 @@ def test_recursive_reads_subfolders(tmp_path):
     articles, problems = read_articles(tmp_path, recursive=True)
     assert sorted(articles["file"]) == ["ok.txt", "sub/inner.txt"]
     assert problems.empty
+    (tmp_path / "sub" / "back").symlink_to(tmp_path)  # a link that loops back up: each folder is read once
+    articles, problems = read_articles(tmp_path, recursive=True)
+    assert sorted(articles["file"]) == ["ok.txt", "sub/inner.txt"]
+    assert "reached again through a link" in problem_for(problems, "sub/back")
 
 
 def test_manifest_faults_are_reported(tmp_path):
@@ -259,6 +283,59 @@ def test_manifest_faults_are_reported(tmp_path):
     assert manifest.set_index("doc_id").loc["B", "outlet"] == "Caf\xe9 News"
 
 
+MANIFEST_WITH_LINE_BREAKS = ('file,doc_id,outlet,url,published_note\n'
+                             'a.txt,A,"Le\rMonde","http://example.invalid/\r\nx",plain\n'  # lines 2 to 4
+                             'b.txt,"B\rid",Times,,"note\u2028two\nthree"\n'  # lines 5 to 7
+                             '"c\r.txt",C,"Daily\rPost",,\n')  # lines 8 and 9
+
+
+def test_line_breaks_in_manifest_fields_are_normalised_and_named(tmp_path):
+    write(tmp_path, "a.txt", ARTICLE)
+    write(tmp_path, "b.txt", ARTICLE)
+    write(tmp_path, "c\r.txt", ARTICLE)
+    write(tmp_path, "manifest.csv", MANIFEST_WITH_LINE_BREAKS)
+    manifest, problems = read_manifest(tmp_path)
+    rows = manifest.set_index("file")
+    # free text: CRLF and CR become LF, as in texts; other line breaks (U+2028, LF) are kept as in texts
+    assert rows.loc["a.txt", "outlet"] == "Le\nMonde" and rows.loc["a.txt", "url"] == "http://example.invalid/\nx"
+    assert rows.loc["b.txt", "published_note"] == "note\u2028two\nthree"
+    # identifiers stay on one line: escaped as a file name is shown, so the file c\r.txt still finds its row
+    assert rows.loc["b.txt", "doc_id"] == "B\\x0did" and rows.loc["c\\x0d.txt", "outlet"] == "Daily\nPost"
+    named = {(p["file"], p["problem"]) for p in problems}
+    assert named == {
+        ("a.txt", "manifest.csv line 2, field 'outlet': read with changes: cr-to-lf"),
+        ("a.txt", "manifest.csv line 2, field 'url': read with changes: crlf-to-lf"),
+        ("b.txt", "manifest.csv line 5, field 'doc_id': read with changes: line breaks written as \\xNN escapes"),
+        ("c\\x0d.txt", "manifest.csv line 8, field 'file': read with changes: line breaks written as \\xNN escapes"),
+        ("c\\x0d.txt", "manifest.csv line 8, field 'outlet': read with changes: cr-to-lf"),
+    }
+    articles, problems = read_articles(tmp_path)
+    assert list(articles["doc_id"]) == ["A", "B\\x0did", "C"]  # every file matched its manifest row
+    assert "file name holds line breaks" in problem_for(problems, "c\\x0d.txt")
+
+
+def test_csvs_read_back_to_the_rows_written_when_names_and_manifest_hold_line_breaks(tmp_path):
+    import json
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c\r.txt"):
+        write(folder, name, ARTICLE)
+    write(folder, "manifest.csv", MANIFEST_WITH_LINE_BREAKS)
+    write(folder, "d\u2028e.txt", ARTICLE.replace("Monday", "Friday"))
+    extract_command(folder, "--out", tmp_path / "out")
+    counts = json.loads((tmp_path / "out" / "_SUCCESS.json").read_text("utf-8"))["tables"]
+    for table in (tmp_path / "out").glob("*.csv"):
+        back = pd.read_csv(table, dtype=str, keep_default_na=False)
+        assert len(back) == counts[table.stem], table.name
+    articles = pd.read_csv(tmp_path / "out" / "articles.csv", dtype=str, keep_default_na=False)
+    assert list(articles["file"]) == ["a.txt", "b.txt", "c\\x0d.txt", "d\\u2028e.txt"]
+    assert list(articles["outlet"]) == ["Le\nMonde", "Times", "Daily\nPost", ""]
+    assert list(articles["doc_id"]) == ["A", "B\\x0did", "C", "d\\u2028e"]
+    problems = pd.read_csv(tmp_path / "out" / "problems.csv", dtype=str, keep_default_na=False)
+    assert problems["problem"].str.contains("field 'outlet': read with changes: cr-to-lf").sum() == 2
+
+
 def test_unreadable_manifest_is_a_clear_error(tmp_path):
     from analysis_helpers.corpus.build import CorpusError
 
@@ -266,6 +343,18 @@ def test_unreadable_manifest_is_a_clear_error(tmp_path):
     (tmp_path / "manifest.csv").mkdir()
     with pytest.raises(CorpusError, match="manifest"):
         read_articles(tmp_path)
+
+
+def test_unreadable_manifest_stops_the_command_with_exit_2_and_writes_nothing(tmp_path, capsys):
+    from analysis_helpers.cli import EXIT_USAGE
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "a.txt", ARTICLE)
+    (folder / "manifest.csv").mkdir()
+    assert extract_command(folder, "--out", tmp_path / "out") == EXIT_USAGE
+    assert "manifest is not a regular file" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists() or list((tmp_path / "out").iterdir()) == []
 
 
 # --------------------------------------------------------------------------- decoding
@@ -327,23 +416,57 @@ def check_offsets(text: str, tables: dict[str, pd.DataFrame]) -> None:
                 assert text[row.start:row.end] == row.text, (name, row)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(HOSTILE_PIECES), min_size=1, max_size=300), st.integers(1, 40))
-def test_hostile_texts_never_raise_and_keep_offsets(pieces, repeat):
-    text = "".join(pieces) * repeat
+#: Runs of one hostile unit: repeated abbreviations, cue chains, quote-mark soups, digit and date runs.
+RUN_UNITS = ["Mr. ", "U.S. ", "said ", "told reporters according to ", "“”\"'‘’«»„ ", "1", "99999999999 ",
+             "12 February 2025 ", "on Monday ", "9999-12-31 ", "e\u0301", "\u200d", "Ж中文مرحبا ", '"Yes," he said. ',
+             "The minister said on Monday “yes” "]
+
+
+def hostile_texts(max_pieces: int, max_run: int):
+    """Texts of hostile pieces and of runs of one unit (up to ``max_run`` times), mixed in any order."""
+    piece = st.one_of(st.sampled_from(HOSTILE_PIECES),
+                      st.builds(lambda unit, n: unit * n, st.sampled_from(RUN_UNITS), st.integers(2, max_run)))
+    return st.lists(piece, min_size=1, max_size=max_pieces).map("".join)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(hostile_texts(60, 400), st.integers(1, 20))
+def test_hostile_texts_never_raise_and_keep_offsets(text, repeat):
+    text = (text * repeat)[:40_000]
     tables = all_tables(text)
     check_offsets(text, tables)
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(HOSTILE_PIECES), min_size=1, max_size=8))
-def test_hostile_texts_cost_like_prose(pieces):
-    unit = "".join(pieces)
-    size = 10_000
+def per_100k(text: str) -> float:
+    return cpu_seconds(all_tables, text) * 100_000 / len(text)
+
+
+@settings(max_examples=1, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(hostile_texts(12, 50).filter(lambda unit: "\n" not in unit))
+def test_megabyte_single_lines_never_raise_keep_offsets_and_cost_like_prose(unit):
+    text = repeat_to(unit, 1_000_000)
     all_tables(PROSE)
-    prose = cpu_seconds(all_tables, repeat_to(PROSE, size))
-    hostile = cpu_seconds(all_tables, repeat_to(unit, size))
-    assert hostile <= 10 * prose + 1.0, f"{unit!r}: {hostile:.2f} s against prose {prose:.2f} s"
+    prose = per_100k(repeat_to(PROSE + "\n", 100_000))
+    started = time.process_time()
+    tables = all_tables(text)
+    hostile = (time.process_time() - started) / 10
+    check_offsets(text, tables)
+    assert hostile <= 6 * prose + 0.2, f"{unit[:80]!r}: {hostile:.2f} s per 100 KB against prose {prose:.2f} s"
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(hostile_texts(8, 20))
+def test_hostile_texts_cost_like_prose(unit):
+    # every step of the article path on 40 KB of the hostile text, against 40 KB of prose in the same test (the
+    # issue's target is 2 s per 100 KB where prose costs about 0.9; the bench measures it; this bound leaves room
+    # for a loaded machine), and against 10 KB of itself: four times the text costs about four times, not 16
+    all_tables(PROSE)
+    prose = per_100k(repeat_to(PROSE + "\n", 40_000))
+    quarter = cpu_seconds(all_tables, repeat_to(unit, 10_000))
+    whole = cpu_seconds(all_tables, repeat_to(unit, 40_000))
+    hostile = whole * 100_000 / 40_000
+    assert hostile <= 6 * prose + 0.3, f"{unit[:80]!r}: {hostile:.2f} s per 100 KB against prose {prose:.2f} s"
+    assert whole <= 7 * quarter + 0.2, f"{unit[:80]!r}: {whole:.2f} s on 40 KB against {quarter:.2f} s on 10 KB"
 
 
 # --------------------------------------------------------------------------- determinism
@@ -362,6 +485,32 @@ def test_tables_are_identical_under_any_hash_seed(tmp_path):
         result = subprocess.run([sys.executable, "-c", script], capture_output=True, env=env, check=True)
         outputs.append(result.stdout)
     assert outputs[0] == outputs[1] and len(outputs[0]) > 1000
+
+
+def test_the_command_writes_identical_tables_under_two_hash_seeds(tmp_path):
+    # the whole command, topic model and corpus steps included, on the seeds plus hostile files
+    import shutil
+
+    from analysis_helpers.paths import seeds_dir
+    from analysis_helpers.runner.outputs import COMPLETION_FILE
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in seeds_dir().iterdir():
+        if path.suffix in (".txt", ".csv"):
+            shutil.copy(path, folder / path.name)
+    write(folder, "win.txt", "Caf\xe9 owners met on Monday.\r\n“We will reopen,” one said.\r\n".encode("cp1252"))
+    write(folder, "far.txt", "Headline\nIt rained on 9999-12-31, and a day later it snowed. Mr. Smith said so.\n")
+    write(folder, "empty.txt", b"")
+    outputs = []
+    for seed in ("1", "12345"):
+        out = tmp_path / f"out{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": os.pathsep.join(sys.path)}
+        subprocess.run([sys.executable, "-m", "analysis_helpers.cli", "extract", str(folder), "--out", str(out),
+                        "--jobs", "1", "--no-progress"], env=env, capture_output=True, check=False)
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.name != COMPLETION_FILE})
+    assert outputs[0] == outputs[1]
+    assert {"topics.csv", "quotes.csv", "problems.csv"} <= set(outputs[0]) and outputs[0]["quotes.csv"].count(b"\n") > 5
 
 
 # --------------------------------------------------------------------------- the command: status and outputs
@@ -406,6 +555,33 @@ def test_unwritable_out_is_refused_before_any_work(tmp_path, capsys, monkeypatch
     assert "cannot write there" in capsys.readouterr().err
 
 
+def test_a_failure_between_the_two_renames_puts_the_earlier_output_back(tmp_path, monkeypatch, capsys):
+    # the earlier output is moved aside before the new one is moved in; a failure in between left OUT
+    # missing and the earlier tables in a hidden .OUT.old-PID folder
+    from analysis_helpers.cli import EXIT_USAGE
+    from analysis_helpers.runner import outputs
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "ok.txt", ARTICLE)
+    out = tmp_path / "out"
+    assert extract_command(folder, "--out", out) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real_replace = os.replace
+
+    def failing_replace(source, target):
+        if Path(source).name.startswith(".out.tmp-"):
+            raise OSError(5, "Input/output error")
+        return real_replace(source, target)
+
+    monkeypatch.setattr(outputs.os, "replace", failing_replace)
+    write(folder, "new.txt", ARTICLE.replace("Monday", "Sunday"))
+    assert extract_command(folder, "--out", out) == EXIT_USAGE
+    assert "Input/output error" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]  # nothing hidden left beside OUT
+
+
 def test_non_utf8_file_name_goes_through_the_whole_command(tmp_path):
     from analysis_helpers.cli import EXIT_OK
 
@@ -446,15 +622,21 @@ def test_excel_output_neutralises_every_formula_start_and_plain_csv_keeps_it(tmp
 def test_carriage_returns_in_a_table_input_become_line_feeds_so_the_csv_reads_back(tmp_path):
     from analysis_helpers.runner.inputs import articles_from_table
 
-    table = pd.DataFrame({"doc_id": ["x"], "title": ["Head\rline"],
+    table = pd.DataFrame({"doc_id": ["x\ry"], "title": ["Head\rline"], "outlet": ["Le\r\nMonde"],
                           "text": ["Headline\r\nThe minister said on Monday.\rThe talks went well.\n"]})
     articles, problems = articles_from_table(table, "pull.jsonl")
     assert articles.loc[0, "text"] == "Headline\nThe minister said on Monday.\nThe talks went well.\n"
     assert articles.loc[0, "title"] == "Head\nline" and articles.loc[0, "changes"] == "crlf-to-lf;cr-to-lf"
-    assert "read with changes: crlf-to-lf, cr-to-lf" in problem_for(problems, "pull.jsonl:1")
+    assert articles.loc[0, "outlet"] == "Le\nMonde" and articles.loc[0, "doc_id"] == "x\\x0dy"
+    assert problems["problem"].tolist() == [
+        "read with changes: crlf-to-lf, cr-to-lf",  # the text (its changes column too)
+        "row 1, field 'doc_id': read with changes: line breaks written as \\xNN escapes",
+        "row 1, field 'title': read with changes: cr-to-lf",
+        "row 1, field 'outlet': read with changes: crlf-to-lf",
+    ] and set(problems["file"]) == {"pull.jsonl:1"}
     articles.to_csv(tmp_path / "articles.csv", index=False, lineterminator="\n")  # as the command writes it
     back = pd.read_csv(tmp_path / "articles.csv", dtype=str, keep_default_na=False)
-    assert back[["text", "title"]].equals(articles[["text", "title"]])
+    assert back[["doc_id", "text", "title", "outlet"]].equals(articles[["doc_id", "text", "title", "outlet"]])
 
 
 @pytest.mark.parametrize("extractor", [extract_quotes, extract_timexes, extract_figures, build_timeline])
@@ -479,3 +661,47 @@ def test_help_says_reading_is_not_recursive_and_names_the_safety_options(capsys)
     assert "not recursive" in help_text and "--recursive" in help_text
     for option in ("--article-timeout", "--excel", "--max-bytes"):
         assert option in help_text, option
+
+
+def test_problems_table_has_one_order_whatever_the_chunks_and_workers(tmp_path, monkeypatch):
+    # per chunk, step problems came step by step, then article by article: chunk size 1 gave (article, step),
+    # a larger chunk (step, article), and the calendar warnings came last in each chunk
+    from analysis_helpers import pipeline
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "empty.txt", b"")
+    write(folder, "bin.txt", b"\x00\x01binary")
+    write(folder, "win.txt", "Caf\xe9 owners met on Monday.\r\nThey said it went well.\r\n".encode("cp1252"))
+    write(folder, "manifest.csv", 'file,outlet\nwin.txt,"Le\rMonde"\nghost.txt,Times\n')
+    for i in range(7):
+        fragile = " FRAGILE" if i % 3 else ""
+        far = " It rained on 9999-12-31, and a day later it snowed." if i % 2 else ""
+        write(folder, f"a{i}.txt", f"Headline {i}\nThe minister said 5 people came on Monday.{far}{fragile}\n")
+
+    def failing(step):
+        def run(corpus, *args, **kwargs):
+            if corpus.articles["text"].str.contains("FRAGILE").any():
+                raise ValueError(f"{step} cannot read this article")
+            return getattr(pipeline, f"_real_{step}")(corpus, *args, **kwargs)
+        return run
+
+    for step in ("extract_figures", "extract_quotes"):  # forked workers (--jobs 2) inherit the patch
+        monkeypatch.setattr(pipeline, f"_real_{step}", getattr(pipeline, step), raising=False)
+        monkeypatch.setattr(pipeline, step, failing(step))
+    written = {}
+    for name, options in {"chunk 1": ["--chunk-size", "1", "--jobs", "1"],
+                          "chunk 3": ["--chunk-size", "3", "--jobs", "1"],
+                          "default chunk": ["--jobs", "1"],
+                          "chunk 2, 2 workers": ["--chunk-size", "2", "--jobs", "2"]}.items():
+        out = tmp_path / name.replace(" ", "_").replace(",", "")
+        extract_command(folder, "--out", out, *options)
+        written[name] = (out / "problems.csv").read_bytes()
+    problems = pd.read_csv(tmp_path / "chunk_1" / "problems.csv", dtype=str, keep_default_na=False)
+    assert set(problems["step"]) >= {"", "figures", "quotes", "timexes"}  # reading, failing and warning rows
+    assert (problems["step"] == "figures").sum() == 4 and (problems["step"] == "timexes").sum() == 3
+    assert {"empty.txt", "bin.txt", "ghost.txt", "win.txt"} <= set(problems["file"])
+    key = ["file", "severity", "problem", "step", "error"]
+    assert problems.equals(problems.sort_values(key).reset_index(drop=True))  # the documented order
+    for name, table in written.items():
+        assert table == written["chunk 1"], name

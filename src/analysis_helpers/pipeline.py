@@ -52,7 +52,7 @@ from .comparison.tables import (
     with_quote_context,
 )
 from .corpus.blocks import segment_blocks
-from .corpus.build import PROBLEM_COLUMNS, Corpus, articles_frame
+from .corpus.build import PROBLEM_COLUMNS, Corpus, articles_frame, sort_problems
 from .corpus.roles import RepeatedLines, repeated_lines
 from .corpus.sentences import split_sentences
 from .figures.comparison import compare_figures
@@ -583,7 +583,7 @@ def output_tables(results: dict, reading_problems: pd.DataFrame) -> dict[str, pd
     problems = _concat([problems, step_problems]) if len(step_problems) else problems
     tables = {name: results[name] for name in _BASE}
     tables["articles"] = results.get("written_articles", results["articles"])
-    tables["problems"] = problems.reset_index(drop=True)
+    tables["problems"] = sort_problems(problems)
     for name in EXTRACTORS:
         if name == "topics":
             for topic_table in TopicOptions.table_columns():

@@ -151,8 +151,9 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         _c("role_rule", "str", "the rule that gave the role"),
         *_BY_ARTICLE,
     )),
-    Table("sentences", "One row per sentence (NLTK Punkt) of every block.", ("doc_id", "sent_id"),
-          ("doc_id", "sent_id"), (
+    Table("sentences", "One row per sentence (NLTK Punkt) of every block; a run of more than 2,000 characters "
+          "with no sentence end is cut at the last space before the limit (corpus.sentences.MAX_SENTENCE_CHARS).",
+          ("doc_id", "sent_id"), ("doc_id", "sent_id"), (
         _DOC,
         _c("block_id", "int64", "block holding the sentence (a sentence never crosses blocks)", r"\d+"),
         _c("sent_id", "int64", "position of the sentence in its article, from 0", r"\d+"),
@@ -164,8 +165,10 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("problems", "Files not read (severity error), read with a change (warning), articles a step "
           "failed on (error, with step and error), or warnings about the whole corpus (file '(corpus)', step "
           "topics: k at the edge of its range, a topic of fewer than three paragraphs, too few paragraphs or "
-          "articles for a topic model).",
-          ("file", "severity", "problem"), ("file", "severity", "problem"), (
+          "articles for a topic model). Sorted by every column, so the rows come in one order whatever the "
+          "chunk size, the number of workers or the engine: a file's reading and step problems together, "
+          "'(corpus)' rows first.",
+          ("file", "severity", "problem"), ("file", "severity", "problem", "step", "error"), (
         _c("file", "str", "file name inside the input folder (or the folder itself)"),
         _c("severity", "str", "error (not read, or a step failed) or warning (read; see problem)",
            r"error|warning"),

@@ -25,8 +25,9 @@ import pandas as pd
 
 from ..paths import seeds_dir
 from ..resources import accepts_lexicons
-from .decoding import (DEFAULT_MAX_BYTES, DecodedText, UnreadableFile, decode_article_bytes,
-                       decode_utf8_with_fallback)
+from ..schema import TABLES
+from .decoding import (DEFAULT_MAX_BYTES, DecodedText, UnreadableFile, clean_field, decode_article_bytes,
+                       decode_utf8_with_fallback, escape_line_breaks)
 from .offsets import OffsetIndex
 from .roles import segment_blocks
 from .sentences import split_sentences
@@ -80,6 +81,14 @@ def _problem(file: str, severity: str, problem: str) -> dict:
     return {"file": file, "severity": severity, "problem": problem}
 
 
+def sort_problems(problems: pd.DataFrame) -> pd.DataFrame:
+    """``problems`` in the order of its contract (``schema.TABLES["problems"].order``: file, severity, problem,
+    step, error): a total order on the rows' values, so the same rows come in the same order whatever the
+    chunks, the workers or the engine that found them."""
+    order = [column for column in TABLES["problems"].order if column in problems]
+    return problems.sort_values(order, kind="stable").reset_index(drop=True)
+
+
 #: Manifest dates outside these years are refused: date arithmetic around them ("a day later",
 #: "next year") would leave the calendar Python can represent (years 1 to 9999).
 PUBLISHED_YEARS = (1000, 8999)
@@ -115,7 +124,10 @@ def read_manifest(folder: Path) -> tuple[pd.DataFrame, list[dict]]:
         (empty when absent); ``published`` is ISO ``YYYY-MM-DD`` or empty. Rows
         whose file escapes the folder are left out and reported; so are a row's
         fields beyond the header, columns other than these six, and bytes that are
-        not UTF-8 (read as Windows-1252).
+        not UTF-8 (read as Windows-1252). A field holding line breaks is kept as
+        :func:`~analysis_helpers.corpus.decoding.clean_field` says (``file`` and ``doc_id``
+        escaped, the others with CRLF and CR made LF), each change a warning naming
+        the line and the field.
     problems : list of dict
         Problems-report rows (``file, severity, problem``).
 
@@ -140,7 +152,12 @@ def read_manifest(folder: Path) -> tuple[pd.DataFrame, list[dict]]:
     if replaced:
         problems.append(_problem(MANIFEST_NAME, "warning",
                                  f"{MANIFEST_NAME} is not UTF-8: {replaced} bytes read as Windows-1252"))
-    table = list(csv.reader(io.StringIO(raw, newline="")))
+    reader = csv.reader(io.StringIO(raw, newline=""))
+    table, first_lines, line = [], [], 1  # each row and the line it starts on (a quoted field may span lines)
+    for fields in reader:
+        table.append(fields)
+        first_lines.append(line)
+        line = reader.line_num + 1
     header = [h.strip() for h in (table[0] if table else [])]
     if "file" not in header:
         raise CorpusError(f"{path}: manifest has no 'file' column (columns: {', '.join(header) or 'none'})")
@@ -150,24 +167,27 @@ def read_manifest(folder: Path) -> tuple[pd.DataFrame, list[dict]]:
                                  f"{MANIFEST_NAME}: columns {', '.join(repr(h) for h in unknown)} are not among "
                                  f"{', '.join(MANIFEST_COLUMNS)}; ignored"))
     records = []
-    for line_no, fields in enumerate(table[1:], start=2):
+    for line_no, fields in zip(first_lines[1:], table[1:]):
         if not any(f.strip() for f in fields):
             continue  # a blank line
-        if len(fields) > len(header):
-            problems.append(_problem(fields[header.index("file")].strip() if len(fields) > header.index("file") else "",
-                                     "warning", f"{MANIFEST_NAME} line {line_no}: {len(fields)} fields for "
-                                     f"{len(header)} columns; the extra fields are ignored"))
         row = {}
         for key, value in zip(header, fields):
             row.setdefault(key, value.strip())
-        name = _safe_relative_file(row.get("file", ""))
-        if name is None:
-            problems.append(_problem(row.get("file", ""), "error",
-                                     f"{MANIFEST_NAME} line {line_no}: path {row.get('file', '')!r} "
+        safe = _safe_relative_file(row.get("file", ""))  # on the name as written, before its line breaks are escaped
+        record, changed = {}, []
+        for column in MANIFEST_COLUMNS:
+            record[column], change = clean_field(column, (safe or "") if column == "file" else row.get(column, ""))
+            if change:
+                changed.append(f"{MANIFEST_NAME} line {line_no}, field {column!r}: read with changes: {change}")
+        name = record["file"] or escape_line_breaks(row.get("file", ""))
+        if len(fields) > len(header):
+            problems.append(_problem(name, "warning", f"{MANIFEST_NAME} line {line_no}: {len(fields)} fields for "
+                                     f"{len(header)} columns; the extra fields are ignored"))
+        problems += [_problem(name, "warning", change) for change in changed]
+        if safe is None:
+            problems.append(_problem(name, "error", f"{MANIFEST_NAME} line {line_no}: path {row.get('file', '')!r} "
                                      "leaves the corpus folder or is empty; row ignored"))
             continue
-        record = {col: row.get(col, "") for col in MANIFEST_COLUMNS}
-        record["file"] = name
         if record["published"]:
             try:
                 _parse_published(record["published"])
@@ -190,12 +210,13 @@ def read_manifest(folder: Path) -> tuple[pd.DataFrame, list[dict]]:
 
 
 def display_name(name: str) -> str:
-    """A file name safe to write in UTF-8 tables: bytes that are not UTF-8 shown as ``\\xNN``."""
+    """A file name safe to write in UTF-8 tables, on one line: bytes that are not UTF-8 and line breaks
+    shown as ``\\xNN``."""
     try:
         name.encode("utf-8")
-        return name
     except UnicodeEncodeError:
-        return os.fsencode(name).decode("utf-8", errors="backslashreplace")
+        name = os.fsencode(name).decode("utf-8", errors="backslashreplace")
+    return escape_line_breaks(name)
 
 
 def _kind_of(path: Path) -> str | None:
@@ -328,7 +349,7 @@ def list_articles(folder: Path, *, recursive: bool = False) -> tuple[list[str], 
     for name in sorted(set(by_file) - names):
         problems.append(_problem(name, "error", f"listed in {MANIFEST_NAME} but no such file in the folder"))
     if not files:
-        problems.append(_problem(str(folder), "error", f"no {ARTICLE_SUFFIX} files in the folder"))
+        problems.append(_problem(display_name(str(folder)), "error", f"no {ARTICLE_SUFFIX} files in the folder"))
     return files, by_file, bool(len(manifest)), problems
 
 
@@ -338,7 +359,10 @@ def article_record(folder: Path, raw_name: str, by_file: dict, has_manifest: boo
     problems = []
     name = display_name(raw_name)
     if name != raw_name:
-        problems.append(_problem(name, "warning", "file name is not UTF-8; written with \\xNN escapes"))
+        one_line = escape_line_breaks(raw_name)
+        why = [reason for reason, found in (("is not UTF-8", one_line != name), ("holds line breaks", one_line != raw_name))
+               if found]
+        problems.append(_problem(name, "warning", f"file name {' and '.join(why)}; written with \\xNN escapes"))
     meta = by_file.get(name)
     if meta is None and has_manifest:
         problems.append(_problem(name, "warning", f"not in {MANIFEST_NAME}: outlet, url and date left empty"))
@@ -432,9 +456,7 @@ def read_articles(
         if progress is not None:
             progress(done, len(files), display_name(raw_name))
     articles = articles_frame(records, folder)
-    problems_df = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
-    problems_df = problems_df.sort_values(["file", "severity", "problem"], kind="stable").reset_index(drop=True)
-    return articles, problems_df
+    return articles, sort_problems(pd.DataFrame(problems, columns=PROBLEM_COLUMNS))
 
 
 def load_corpus(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False) -> pd.DataFrame:

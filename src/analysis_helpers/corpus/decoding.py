@@ -181,6 +181,33 @@ def normalise_line_ends(text: str, changes: list[str]) -> str:
     return text
 
 
+#: Characters that end a line to ``str.splitlines``: an identifier (file name, doc_id) never keeps one.
+_LINE_BREAKS = re.compile("[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+#: Fields of the ``articles`` table that identify an article: line breaks in them are escaped, not kept.
+IDENTIFIER_FIELDS = ("doc_id", "file")
+
+
+def escape_line_breaks(value: str) -> str:
+    """``value`` with every line-breaking character written as ``\\xNN`` (``\\uNNNN`` above U+00FF)."""
+    return _LINE_BREAKS.sub(lambda found: f"\\x{ord(found.group()):02x}" if ord(found.group()) < 0x100
+                            else f"\\u{ord(found.group()):04x}", value)
+
+
+def clean_field(column: str, value: str) -> tuple[str, str]:
+    """A metadata field (manifest cell, table-input column other than ``text``) as it is kept, and what changed.
+
+    Identifiers (:data:`IDENTIFIER_FIELDS`) get their line breaks escaped (as file names are shown); the
+    other fields get the line-end normalisation of texts (CRLF and lone CR become LF: a CR left in a cell
+    splits its row when the CSV is read back). The change is "" when there is none.
+    """
+    if column in IDENTIFIER_FIELDS:
+        escaped = escape_line_breaks(value)
+        return escaped, ("" if escaped == value else "line breaks written as \\xNN escapes")
+    changes: list[str] = []
+    value = normalise_line_ends(value, changes)
+    return value, ", ".join(changes)
+
+
 def decode_article_bytes(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
     """Decode one file's bytes into article text.
 

@@ -120,7 +120,35 @@ def _block_sentences(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((start, end, text[start:end]) for start, end in _split_block(text))
 
 
+#: A sentence longer than this many characters is cut, at the last space before the limit (at the limit where
+#: there is none): no published sentence is that long, a run with no sentence end is not one sentence, and the
+#: rows that carry their sentence (figures, quote context) would each repeat it, costing the square of its length.
+MAX_SENTENCE_CHARS = 2_000
+_SPACES = re.compile(r"\s*")
+
+
+def _cap_length(text: str, spans) -> list[tuple[int, int]]:
+    """``spans`` with each span longer than :data:`MAX_SENTENCE_CHARS` cut into pieces no longer than it."""
+    out = []
+    for start, end in spans:
+        while end - start > MAX_SENTENCE_CHARS:
+            space = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+            cut = space if space > start else start + MAX_SENTENCE_CHARS
+            piece_end = len(text[start:cut].rstrip()) + start
+            if piece_end > start:
+                out.append((start, piece_end))
+            start = _SPACES.match(text, cut, end).end()
+        if start < end:
+            out.append((start, end))
+    return out
+
+
 def _split_block(text: str) -> list[tuple[int, int]]:
+    spans = _split_at_ends(text)
+    return _cap_length(text, spans) if any(e - s > MAX_SENTENCE_CHARS for s, e in spans) else spans
+
+
+def _split_at_ends(text: str) -> list[tuple[int, int]]:
     punkt_spans = sentence_tokenizer().span_tokenize(text)
     if _GLUED.search(text) is None:  # no glued end anywhere in the block: Punkt's spans stand
         return [(s, e) for s, e in punkt_spans if text[s:e].strip()]

@@ -27,9 +27,9 @@ import pandas as pd
 
 from ..corpus.build import (
     ARTICLE_COLUMNS, PROBLEM_COLUMNS, CorpusError, article_record, articles_frame, count_words, first_line,
-    list_articles,
+    display_name, list_articles, sort_problems,
 )
-from ..corpus.decoding import DEFAULT_MAX_BYTES, normalise_line_ends
+from ..corpus.decoding import DEFAULT_MAX_BYTES, clean_field, normalise_line_ends
 
 TABLE_SUFFIXES = {".parquet": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 
@@ -58,9 +58,8 @@ def articles_from_table(table: pd.DataFrame, source: str = "input") -> tuple[pd.
     problems = _unknown_columns(list(table.columns), source)
     records = []
     for i, row in enumerate(rows):
-        record, problem = table_record(row, i, source)
-        if problem is not None:
-            problems.append(problem)
+        record, found = table_record(row, i, source)
+        problems += found
         if record is not None:
             records.append(record)
     articles = articles_frame(records, source, check=False)
@@ -86,27 +85,35 @@ def _cell(value) -> str:
     return "" if value is None or (isinstance(value, float) and value != value) else str(value)
 
 
-def table_record(row: dict, i: int, source: str) -> tuple[dict | None, dict | None]:
-    """The ``articles`` row of row ``i`` (0-based) of a table input and its problem row (a warning when line ends
-    were changed), or None and the error row."""
-    doc_id = _cell(row["doc_id"]) if "doc_id" in row else f"row{i + 1:06d}"
+def table_record(row: dict, i: int, source: str) -> tuple[dict | None, list[dict]]:
+    """The ``articles`` row of row ``i`` (0-based) of a table input and its problem rows, or None and the error row.
+
+    The text's line ends are made LF as a file's are (a warning, and ``changes``); the other fields are kept as
+    :func:`~analysis_helpers.corpus.decoding.clean_field` says, a warning naming the row and the field for each.
+    """
+    doc_id = clean_field("doc_id", _cell(row["doc_id"]))[0] if "doc_id" in row else f"row{i + 1:06d}"
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
-        return None, {"file": f"{source}:{i + 1}", "severity": "error",
-                      "problem": f"row {i + 1} (doc_id {doc_id}): text missing or blank; not read"}
+        return None, [{"file": f"{source}:{i + 1}", "severity": "error",
+                       "problem": f"row {i + 1} (doc_id {doc_id}): text missing or blank; not read"}]
     changes: list[str] = []  # line ends as a file's are read: LF, and the offsets count in that text
-    record = {column: normalise_line_ends(_cell(row[column]), changes if column == "text" else [])
-              if column in row and column not in ("n_chars", "n_words") else ""
-              for column in ARTICLE_COLUMNS}
+    record, changed = {"text": normalise_line_ends(text, changes)}, []
+    for column in ARTICLE_COLUMNS:
+        if column not in record:
+            record[column], change = clean_field(column, _cell(row[column])) \
+                if column in row and column not in ("n_chars", "n_words") else ("", "")
+            if change:
+                changed.append(f"row {i + 1}, field {column!r}: read with changes: {change}")
     text = record["text"]
-    record.update({"doc_id": doc_id, "text": text, "file": record["file"] or f"{source}:{i + 1}",
+    record.update({"doc_id": doc_id, "file": record["file"] or f"{source}:{i + 1}",
                    "title": record["title"] or first_line(text), "n_chars": len(text),
                    "n_words": count_words(text), "encoding": record["encoding"] or source.rsplit(".", 1)[-1]})
-    if not changes:
-        return record, None
-    record["changes"] = ";".join(filter(None, [record["changes"], *changes]))
-    return record, {"file": record["file"], "severity": "warning",
-                    "problem": "read with changes: " + ", ".join(changes)}
+    problems = [{"file": record["file"], "severity": "warning", "problem": change} for change in changed]
+    if changes:
+        record["changes"] = ";".join(filter(None, [record["changes"], *changes]))
+        problems.insert(0, {"file": record["file"], "severity": "warning",
+                            "problem": "read with changes: " + ", ".join(changes)})
+    return record, problems
 
 
 @dataclass(frozen=True)
@@ -213,8 +220,7 @@ class InputSource:
         if self.kind == "folder":
             repeated = _repeated(articles["doc_id"])  # articles_frame names the files of a repeated doc_id
             articles_frame([{**r, "text": ""} for r in records if r["doc_id"] in repeated], self.path)
-            problems = pd.DataFrame(problems, columns=PROBLEM_COLUMNS).sort_values(
-                ["file", "severity", "problem"], kind="stable").reset_index(drop=True)
+            problems = sort_problems(pd.DataFrame(problems, columns=PROBLEM_COLUMNS))
         else:
             _check_unique(articles["doc_id"], self.path.name)
             problems = pd.DataFrame(problems, columns=PROBLEM_COLUMNS)
@@ -249,8 +255,8 @@ class InputSource:
                     continue
                 row = _json_row(line, i, source)
                 columns.update(dict.fromkeys(row))
-                record, problem = table_record(row, i, source)
-                yield record, (start, i), [problem] if problem else []
+                record, found = table_record(row, i, source)
+                yield record, (start, i), found
                 i += 1
         if "text" not in columns:
             raise CorpusError(f"{source}: no 'text' column (columns: {', '.join(map(str, columns)) or 'none'})")
@@ -274,8 +280,8 @@ class InputSource:
         i = 0
         for group in range(handle.num_row_groups):
             for j, row in enumerate(handle.read_row_group(group).to_pylist()):
-                record, problem = table_record(row, i, source)
-                yield record, (group, j, i), [problem] if problem else []
+                record, found = table_record(row, i, source)
+                yield record, (group, j, i), found
                 i += 1
 
     def chunks(self, chunk_size: int) -> list[ArticleChunk]:
@@ -283,8 +289,8 @@ class InputSource:
         out = []
         for start in range(0, len(self._entries), chunk_size):
             entries = tuple(self._entries[start:start + chunk_size])
-            by_file = {name: self._by_file[name] for name in entries if name in self._by_file} \
-                if self.kind == "folder" else {}
+            shown = [display_name(name) for name in entries] if self.kind == "folder" else []  # manifest keys
+            by_file = {name: self._by_file[name] for name in shown if name in self._by_file}
             out.append(ArticleChunk(self.kind, str(self.path), entries, by_file, self._has_manifest, self.max_bytes))
         return out
 

@@ -200,18 +200,20 @@ def commit_tables(tables: dict[str, pd.DataFrame], out: Path, completion: dict, 
         if tmp.exists():
             shutil.rmtree(tmp)
         tmp.mkdir()
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
     try:
         written = [write_table(table, tmp, name, fmt, excel) for name, table in tables.items()]
         shutil.rmtree(tmp / SPILL_FOLDER, ignore_errors=True)
         (tmp / COMPLETION_FILE).write_text(json.dumps(completion, indent=2, sort_keys=True, default=str) + "\n",
                                            encoding="utf-8")
-        old = out.parent / f".{out.name}.old-{os.getpid()}"
         if out.exists():
             os.replace(out, old)
         os.replace(tmp, out)
         if old.exists():
             shutil.rmtree(old, ignore_errors=True)
     except BaseException:
+        if not out.exists() and old.exists():  # moved aside, not replaced: the earlier output goes back
+            os.replace(old, out)
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return [out / p.name for p in written]
