@@ -9,9 +9,10 @@ import pandas as pd
 
 from analysis_helpers import open_corpus
 from analysis_helpers.comparison.dates import class_date_disagreements, date_disagreements
-from analysis_helpers.figures.comparison import compare_figures
+from analysis_helpers.figures.comparison import compare_figures, context_words
 from analysis_helpers.pipeline import _warning_rows
 from analysis_helpers.quotes.alignment import align_quotes, quote_pairs
+from analysis_helpers.resources import read_table, using
 from analysis_helpers.topics.near_duplicates import same_passage_classes, same_passage_pairs
 
 REMARKS = ["the bridge will reopen before the winter storms arrive",
@@ -123,6 +124,31 @@ def test_figure_comparison_work_does_not_grow_with_copies():
     assert small.attrs["pairs_examined"] == large.attrs["pairs_examined"] == 3
     assert len(large) == 600 and large.groupby("group_id")["n_docs"].first().tolist() == [200, 400]
     assert set(large["similarity"]) == {1.0}
+
+
+def test_figure_context_aliases_are_read_once_per_lexicon_source(tmp_path):
+    # the alias table is cached per lexicon source: a folder of the user's own aliases is honoured
+    sentence = "The Grand Duchy spent 2 billion euros on defence"
+    assert "grand" in context_words(sentence, "2 billion") and "lux" not in context_words(sentence, "2 billion")
+    table = read_table("person_aliases.csv")
+    extra = pd.DataFrame([{"kind": "place", "alias": "grand duchy", "canonical": "lux", "note": "test"}])
+    pd.concat([table, extra], ignore_index=True).to_csv(tmp_path / "person_aliases.csv", index=False)
+    with using(tmp_path):
+        mine = context_words(sentence, "2 billion")
+    assert "lux" in mine and "grand" not in mine and "duchy" not in mine
+    assert "lux" not in context_words(sentence, "2 billion")  # the packaged table again outside the block
+
+
+def test_figure_comparison_of_one_long_sentence_reads_its_words_once():
+    # 3,000 figures stated in one long sentence of 10 articles: equal contexts are computed once per
+    # sentence, text, unit and base, and the groups are those of computing each one
+    sentence = " ".join(f"said {i % 7}" for i in range(300))
+    rows = [{"figure_id": f"f{d}{i:03d}", "doc_id": f"d{d}", "kind": "count", "unit": "", "base": "",
+             "value": float(i % 7), "bound": "", "text": str(i % 7), "subject": "", "sentence": sentence,
+             "role": "body", "start": 5 + 7 * i, "end": 6 + 7 * i, "change": ""} for d in range(10) for i in range(300)]
+    found = compare_figures(pd.DataFrame(rows))
+    assert len(found) == 3000 and found["group_id"].nunique() == 7 and set(found["n_docs"]) == {10}
+    assert not found["disagreement"].any()
 
 
 def test_a_capped_timeline_comparison_becomes_a_problems_warning():

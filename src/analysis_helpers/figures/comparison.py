@@ -14,7 +14,7 @@ import re
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from ..resources import aliases
+from ..resources import aliases, cached
 from ..schema import ARTICLE_ROLES
 from .context import lemma
 
@@ -29,12 +29,21 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z.’'-]*[A-Za-z]|[A-Za-z]")
 ENTITY_KINDS = ("place", "seat", "organisation", "term")
 
 
+@cached
 def entity_aliases() -> dict[str, str]:
     """``{alias: canonical}`` of the :data:`ENTITY_KINDS` rows of ``data/person_aliases.csv``.
 
     Lower case; multi-word aliases allowed ("united states" -> "us", "gross domestic product" -> "gdp").
+    Read once per lexicon source (callers must not change the dict).
     """
     return aliases(ENTITY_KINDS)
+
+
+@cached
+def _multiword_aliases() -> tuple[tuple[str, str], ...]:
+    """``(alias, canonical)`` of the entity aliases holding a space, longest first (replaced in that order)."""
+    table = entity_aliases()
+    return tuple((alias, table[alias]) for alias in sorted(table, key=len, reverse=True) if " " in alias)
 
 
 def context_words(sentence: str, figure_text: str = "", window: int = 10, exclude=()) -> frozenset[str]:
@@ -51,9 +60,9 @@ def context_words(sentence: str, figure_text: str = "", window: int = 10, exclud
     """
     sentence = sentence if isinstance(sentence, str) else ""
     lowered = sentence.lower()
-    for alias in sorted(entity_aliases(), key=len, reverse=True):
-        if " " in alias and alias in lowered:
-            lowered = lowered.replace(alias, entity_aliases()[alias])
+    for alias, canonical in _multiword_aliases():
+        if alias in lowered:
+            lowered = lowered.replace(alias, canonical)
     words = _WORD.findall(lowered)
     centre = None
     if figure_text:
@@ -68,9 +77,10 @@ def context_words(sentence: str, figure_text: str = "", window: int = 10, exclud
     skip = {w.lower() for w in exclude if isinstance(w, str)}
     skip |= set(_WORD.findall(figure_text.lower())) if figure_text else set()
     out = set()
+    table = entity_aliases()
     for word in words:
         word = word.strip(".'’")
-        canonical = entity_aliases().get(word, None)
+        canonical = table.get(word, None)
         if canonical is None:
             if word in ENGLISH_STOP_WORDS or len(word) < 3:
                 continue
@@ -129,8 +139,11 @@ def compare_figures(figures: pd.DataFrame, *, roles=ARTICLE_ROLES, max_gap: floa
     if table.empty:
         return pd.DataFrame(columns=COMPARISON_COLUMNS)
     sentences = table["sentence"] if "sentence" in table.columns else table["subject"]
-    contexts = [context_words(s, t, window, exclude=(u, b, *str(b).split()))
-                for s, t, u, b in zip(sentences, table["text"], table["unit"].fillna(""), table["base"].fillna(""))]
+    # figures of one sentence with one text, unit and base share their context words (computed once)
+    known: dict = {}
+    contexts = [known[args] if args in known else
+                known.setdefault(args, context_words(args[0], args[1], window, exclude=(args[2], args[3], *str(args[3]).split())))
+                for args in zip(sentences, table["text"], table["unit"].fillna(""), table["base"].fillna(""))]
     keys = list(zip(table["kind"], table["unit"].fillna("").str.lower(), table["base"].fillna("").str.lower()))
     parent = list(range(len(table)))
     best = [0.0] * len(table)
