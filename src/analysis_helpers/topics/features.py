@@ -189,3 +189,29 @@ def top_terms_table(features: TfidfFeatures, n_top: int = 10) -> pd.DataFrame:
     weight = np.asarray(features.matrix.sum(axis=0)).ravel()
     table = pd.DataFrame({"term": features.terms, "word": features.labels, "weight": weight.round(6)})
     return table.sort_values(["weight", "term"], ascending=[False, True], kind="stable").head(n_top).reset_index(drop=True)
+
+
+def blocks_in_order(blocks: pd.DataFrame, roles=None) -> pd.DataFrame:
+    """The rows of ``blocks`` whose role is in ``roles`` (all when None), sorted by doc_id and block_id.
+
+    Rows are copied only when some are dropped or out of order: a run's blocks come in that order,
+    and the corpus steps read only the roles they need, so the table (its text too) is not copied.
+    """
+    if roles is not None:
+        kept = blocks["role"].isin(list(roles))
+        if not kept.all():
+            blocks = blocks[kept]
+    if not _in_doc_block_order(blocks):
+        blocks = blocks.sort_values(["doc_id", "block_id"], kind="stable")
+    return blocks.reset_index(drop=True)
+
+
+def _in_doc_block_order(blocks: pd.DataFrame) -> bool:
+    """Whether the rows are sorted by doc_id, then block_id (what a stable sort would leave as it is)."""
+    if len(blocks) < 2:
+        return True
+    if not blocks["doc_id"].is_monotonic_increasing:
+        return False
+    codes = pd.factorize(blocks["doc_id"])[0]  # non-decreasing along sorted doc_ids
+    block_ids = blocks["block_id"].to_numpy()
+    return bool(np.all((codes[1:] != codes[:-1]) | (block_ids[1:] >= block_ids[:-1])))

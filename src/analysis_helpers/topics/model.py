@@ -32,8 +32,7 @@ from threadpoolctl import threadpool_limits
 from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
 from ..resources import accepts_lexicons
-from .features import TfidfFeatures, build_tfidf
-from .near_duplicates import blocks_in_order
+from .features import TfidfFeatures, blocks_in_order, build_tfidf
 
 UNIT_COLUMNS = ["doc_id", "block_id", "start", "end", "role", "text"]
 TOPIC_COLUMNS = ["topic_id", "label", "top_terms", "weight", "size", "n_articles"]
