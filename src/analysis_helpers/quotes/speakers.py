@@ -33,7 +33,7 @@ from operator import attrgetter
 
 from ..corpus.names import spelling_key
 from ..resources import aliases as alias_table
-from ..resources import cached, person_titles, read_text
+from ..resources import cached, person_titles, read_lines, read_text
 
 
 _WORD_RUN = re.compile(r"(?<![\w’'-])[A-Za-z]+")
@@ -191,8 +191,7 @@ def group_nouns() -> frozenset[str]:
 def not_speaker_words() -> dict[str, str]:
     """``{word: kind}`` of ``data/not_speaker_words.csv``: capitalised sentence openers that never begin an
     organisation's or group's name (kinds ``connective``, ``quantity``, ``calendar``, ``function``)."""
-    lines = [line for line in read_text("not_speaker_words.csv").splitlines() if line and not line.startswith("#")]
-    return {row["word"].strip().lower(): row["kind"].strip() for row in csv.DictReader(lines)}
+    return {row["word"].strip().lower(): row["kind"].strip() for row in csv.DictReader(read_lines("not_speaker_words.csv"))}
 
 
 @cached
