@@ -78,10 +78,10 @@ def test_word_start_pattern_finds_what_a_leading_word_boundary_finds(pattern):
               "x_", "7", "é", "_", "-", " ", ", ", ".", "\n", "’"]
     texts = ["", "one", "today one", "someone ones", "prior to ahead of", "x_x_ 77"]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
-    finder = WordStartPattern(pattern)
+    finders = [WordStartPattern(pattern), WordStartPattern(pattern, rare_start=True)]
     found = 0
     for text in texts:
         expected = [(m.start(), m.end(), m.group()) for m in bounded.finditer(text)]
-        assert finder.spans(text) == expected, text
+        assert [finder.spans(text) for finder in finders] == [expected, expected], text
         found += len(expected)
     assert found > 200
