@@ -82,6 +82,8 @@ class CueLexicon:
     by_first_word: dict
     statement_nouns: frozenset = frozenset()
     ascii_first_words: frozenset = frozenset()  # the keys of ``by_first_word`` that are ASCII letters, as bytes
+    #: a space, a key of ``ascii_first_words`` (group 1), a space: one scan finds them in a letters-only text
+    ascii_first_word_pattern: re.Pattern = re.compile(rb"(?!)")
 
     def finditer(self, text: str):
         """``(start, end)`` of every cue form in ``text``, longest form first at each word, case-blind.
@@ -100,26 +102,25 @@ class CueLexicon:
         """``(start, lower-case word)`` of every word of ``text`` (a run of ASCII letters after no word
         character) that opens a cue form, in text order.
 
-        A long text is not walked word by word in Python: the set of its words (C-level byte
-        operations) says which cue words occur at all, and ``str.find`` locates those few; each hit is
-        checked to be a whole word with :data:`_WORD_RUN`, so the result is the same as the walk.
+        A long text is not walked word by word in Python: its ASCII letters, lowered, with every other
+        character a space (C-level byte operations), are scanned once by
+        :attr:`ascii_first_word_pattern` (the cue words as a prefix tree, so each space costs a few
+        character tests); each hit is checked to be a whole word with :data:`_WORD_RUN`, so the result
+        is the same as the walk.
         """
-        lowered = text.lower()
-        if len(text) < _INDEXED_FROM or len(lowered) != len(text):  # short, or lower() moved offsets
-            words = self.by_first_word
+        words = self.by_first_word
+        if len(text) < _INDEXED_FROM or (len(words) != len(self.ascii_first_words)
+                                         and len(text.lower()) != len(text)):  # lower() moved offsets
             return [(match.start(), word) for match in _WORD_RUN.finditer(text)
                     if (word := match.group().lower()) in words]
-        present = set(text.encode("ascii", "replace").lower().translate(_LETTERS_ONLY).split())
+        letters = b" " + text.encode("ascii", "replace").lower().translate(_LETTERS_ONLY) + b" "
         found = []
-        for key in present.intersection(self.ascii_first_words):
-            word = key.decode("ascii")
-            start = lowered.find(word)
-            while start >= 0:
-                run = _WORD_RUN.match(text, start)
-                if run is not None and run.end() == start + len(word):
-                    found.append((start, word))
-                start = lowered.find(word, start + 1)
-        found.sort()
+        whole_word = _WORD_RUN.match
+        for hit in self.ascii_first_word_pattern.finditer(letters):
+            start, word = hit.start(), hit.group(1)  # the space before the word: the word's offset in text
+            run = whole_word(text, start)
+            if run is not None and run.end() == start + len(word):
+                found.append((start, word.decode("ascii")))
         return found
 
 
@@ -159,8 +160,30 @@ def cue_lexicon() -> CueLexicon:
     for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(form.split(" ")[0], []).append(form)
     ascii_words = frozenset(w.encode("ascii") for w in by_first if w.isascii() and w.isalpha() and w.islower())
+    word_pattern = re.compile(rb" (" + _prefix_tree_pattern(sorted(ascii_words)) + rb")(?= )") if ascii_words \
+        else re.compile(rb"(?!)")
     return CueLexicon(pattern, frozenset(clause), frozenset(documents), forms, by_first, frozenset(statements),
-                      ascii_words)
+                      ascii_words, word_pattern)
+
+
+def _prefix_tree_pattern(words: list[bytes]) -> bytes:
+    """A regex (bytes) matching exactly ``words``, written as their prefix tree ("sa(?:id|ys?)"), so the
+    engine tests a few characters at each position instead of every alternative."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for byte in word:
+            node = node.setdefault(bytes([byte]), {})
+        node[b""] = {}
+
+    def pattern(node: dict) -> bytes:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return b""
+        body = branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
+        return b"(?:" + body + b")?" if b"" in node else body
+
+    return pattern(tree)
 
 
 @cached
