@@ -680,6 +680,8 @@ _ROLE_PHRASE_BEFORE = re.compile(r"(?:^|[ \n(])(?:[Tt]he|[Aa]n?|[\w-]+[’']s) +
 
 def _after_role_phrase(text: str, start: int) -> bool:
     """True when a role phrase and a comma stand right before ``start`` ("The head coach of Acme, Ana Ruiz")."""
+    if not text[max(0, start - 90):start].rstrip().endswith(","):
+        return False  # the pattern ends in a comma and white space: most names follow none
     found = _ROLE_PHRASE_BEFORE.search(text, max(0, start - 90), start)
     role = re.split(r"\s(?:of|at|for|in|with)\s", found.group(1))[0] if found else ""
     heads = title_heads()
@@ -716,37 +718,51 @@ def _after_inverted_cue(text: str, start: int) -> bool:
 _POSSESSOR_BEFORE = re.compile(r"[’']s\s+$")
 
 
-def _name_words(name: str, particles, cue_forms) -> tuple | None:
-    """``(tokens without particles, a token is a non-name or date word, first token lower-cased)`` of a
-    name, or None when its words show it is no person: an acronym (an organisation) or a cue word."""
+def _name_words(name: str, particles, cue_forms, known_names) -> tuple | None:
+    """``(tokens without particles, a token is a non-name or date word, first token lower-cased, the name is
+    in the alias table)`` of a name, or None when its words show it is no person: an acronym (an
+    organisation) or a cue word."""
     tokens = [t for t in name.split() if t not in particles]  # "Ana de la Vega": two words
     if any(t.isupper() and len(t) > 1 and "." not in t for t in tokens):
         return None  # acronyms are organisations, not people
     if any(t.lower() in cue_forms for t in tokens):
         return None  # a headline verb ("Hegseth Makes ...") is not part of a name
-    return tokens, bool({t.lower() for t in tokens} & _NOT_NAMES_OR_DATES), tokens[0].lower() if tokens else ""
+    return (tokens, bool({t.lower() for t in tokens} & _NOT_NAMES_OR_DATES), tokens[0].lower() if tokens else "",
+            name.lower() in known_names)
+
+
+@cached
+def _name_words_memo() -> dict:
+    """``{name: _name_words(name)}`` kept per lexicon source (the answer reads only the name and lexicons)."""
+    return {}
+
+
+_UNSEEN = object()
+# "Ana Ruiz, a farmer": an article after a comma
+_ARTICLE_APPOSITION = re.compile(r",\s+(?:a|an|the)\s")
 
 
 def _lower_word_before(text: str, lo: int, pos: int) -> str | None:
     r"""The lower-case word (and comma) right before ``pos``: ``re.search(r"\b([a-z]+),?\s+$",
-    text[lo:pos]).group(1)``, read backwards from ``pos`` (the regex tried every position of the window).
+    text[lo:pos]).group(1)``, read from the end of the window by C-level strips (the regex tried every
+    position of the window).
 
     None when ``text[lo:pos]`` does not end in white space after such a word, or when the word's run of
     ``a-z`` letters is preceded (inside the window) by another word character.
     """
-    i = pos
-    while i > lo and text[i - 1].isspace():
-        i -= 1
-    if i == pos:
+    window = text[lo:pos]
+    body = window.rstrip()  # the same white space as str.isspace
+    if len(body) == len(window):
         return None
-    if i > lo and text[i - 1] == ",":
-        i -= 1
-    end = i
-    while i > lo and "a" <= text[i - 1] <= "z":
-        i -= 1
-    if i == end or (i > lo and (text[i - 1].isalnum() or text[i - 1] == "_")):
+    if body[-1:] == ",":
+        body = body[:-1]
+    head = body.rstrip(_ASCII_LOWER)
+    if len(head) == len(body) or (head and (head[-1].isalnum() or head[-1] == "_")):
         return None
-    return text[i:end]
+    return body[len(head):]
+
+
+_ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
 
 
 class Registry:
@@ -768,39 +784,43 @@ class Registry:
         self._name_aliases = known_names  # read by every resolve_name: fetched once per article
         weak: list[Mention] = []
         particles, groups = name_particles(), group_nouns()  # fetched once per article, not per mention
-        names: dict[str, tuple | None] = {}  # what a name's words alone decide, once per distinct name
+        self._particles = particles  # read by every _add
+        # what a name's words alone decide, once per distinct name and lexicon source (names recur across articles)
+        names = _name_words_memo()
+        if len(names) > SEQUENCE_MEMO_SIZE:
+            names.clear()
         for m in mentions:
             if m.kind != "name":
                 continue
-            if m.name not in names:
-                names[m.name] = _name_words(m.name, particles, cue_forms)
-            words = names[m.name]
+            words = names.get(m.name, _UNSEEN)
+            if words is _UNSEEN:
+                words = names[m.name] = _name_words(m.name, particles, cue_forms, known_names)
             if words is None:
                 continue  # an acronym (an organisation) or a headline verb ("Hegseth Makes ...")
-            tokens, not_a_name_word, first_lower = words
+            tokens, not_a_name_word, first_lower, known = words
             if _POSSESSOR_BEFORE.search(text, max(0, m.start - 4), m.start):
                 continue  # "Trump's Defense Secretary Pick": a possessor's role, not a name
             after = text[m.end:m.end + 40]
-            known = m.name.lower() in known_names
+            comma = after[:1] == ","  # the appositions below all open with a comma
             lower_role = _lower_word_before(text, max(0, m.start - 30), m.start)
             lower_role = lower_role if lower_role in heads else None  # only a role word counts below
             strong = (
                 (m.role and 1 <= len(tokens) <= 3)
                 or (lower_role and 2 <= len(tokens) <= 3)
                 or known
-                or (2 <= len(tokens) <= 3 and (re.match(r",\s+(?:a|an|the)\s", after)
+                or (2 <= len(tokens) <= 3 and ((comma and _ARTICLE_APPOSITION.match(after))
                                                or _PERSON_VERB.match(after)
                                                or (cue.match(after.lstrip(" ,")) and after.lstrip(" ,")[:1].islower())))
             )
             if not strong and 2 <= len(tokens) <= 4 and first_lower not in _NOT_NAMES:
                 # "said analyst Ana Ruiz", "Ana Ruiz, president of Acme, said"
                 strong = _after_inverted_cue(text, m.start) or _before_role_apposition(after) \
-                    or bool(_AGE_APPOSITION.match(after)) or _after_role_phrase(text, m.start)
-            if not strong and 1 <= len(tokens) <= 3 and not not_a_name_word:
+                    or (comma and bool(_AGE_APPOSITION.match(after))) or _after_role_phrase(text, m.start)
+            if not strong and comma and 1 <= len(tokens) <= 3 and not not_a_name_word:
                 # "Ana Ruiz, speaking after a meeting with the crews, said": a name, an apposition, a cue
                 verb = _APPOSITION_THEN_VERB.match(text, m.end, min(len(text), m.end + 300))
                 strong = bool(verb) and verb.group(1) in cue_forms
-            if not strong and len(tokens) == 1 and first_lower not in _NOT_NAMES:
+            if not strong and comma and len(tokens) == 1 and first_lower not in _NOT_NAMES:
                 # "Ruiz, the chairman and former chief executive of Acme, thinks": a role in apposition
                 strong = _before_role_apposition(text[m.end:m.end + 100], heads_only=True) \
                     or bool(_AGE_APPOSITION.match(after))  # "Ruiz, 54, said": only people have ages
@@ -870,7 +890,7 @@ class Registry:
         if len(tokens) > 1 and tokens[-1] in _NAME_SUFFIXES:
             tokens = tokens[:-1]  # "William Clay Ford Jr.": the surname is Ford, the suffix stays in the name
         surname, first = tokens[-1], " ".join(tokens[:-1])
-        if first and all(w.lower() in name_particles() for w in tokens[:-1]):
+        if first and all(w.lower() in self._particles for w in tokens[:-1]):
             first = ""  # "Van Rompuy" after "Herman Van Rompuy": a particle is no first name
         # a bare surname joins the person already registered with that surname
         if not first and surname in self.by_surname:
