@@ -262,6 +262,18 @@ class ArticleSpeakers:
         #: sentence index -> :func:`organisation_subject` (read once the subjects are resolved)
         self.organisation_subjects: dict[int, Attribution | None] = {}
         self._cue_subjects: dict[Cue, Attribution] = {}  # cue -> speaker_before_cue
+        self._starts: dict[re.Pattern, list[int]] = {}  # pattern -> starts_of
+
+    def starts_of(self, pattern: re.Pattern) -> list[int]:
+        """The offsets where ``pattern`` matches in the article text, in order: one scan per article.
+
+        The candidate rules bisect these to learn whether a quotation's look-behind holds the word a
+        pattern needs before searching it, instead of searching every look-behind.
+        """
+        found = self._starts.get(pattern)
+        if found is None:
+            found = self._starts[pattern] = [m.start() for m in pattern.finditer(self.text)]
+        return found
 
     # ------------------------------------------------------------ helpers
     def in_quote(self, offset: int) -> bool:
@@ -288,6 +300,14 @@ class ArticleSpeakers:
         lo = bisect_right(self.cue_starts, start - 1)
         hi = bisect_right(self.cue_starts, end - 1)
         return [c for c in self.cues[lo:hi] if c.end <= end]
+
+    def last_cue_between(self, start: int, end: int) -> Cue | None:
+        """The last of :meth:`cues_between` ``(start, end)``, read from the end (None if there is none)."""
+        lo = bisect_right(self.cue_starts, start - 1)
+        for i in range(bisect_right(self.cue_starts, end - 1) - 1, lo - 1, -1):
+            if self.cues[i].end <= end:
+                return self.cues[i]
+        return None
 
     def _find_cues(self) -> list[Cue]:
         lexicon = cue_lexicon()
