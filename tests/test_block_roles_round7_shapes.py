@@ -146,3 +146,36 @@ def test_last_bullet_of_the_article_cut_by_the_scrape_is_body():
                       "\u2022 Check the board's notices before fishing near the northern quay.",
                       "\u2022 Report damage: The board"])
     assert roles[-1] == "body"
+
+
+def test_lede_with_a_you_in_its_second_sentence_under_the_headline_is_body():
+    lede = ("The alarm was raised at six on Thursday evening. By nine the police said you still could not reach "
+            "the berth where the dredger ran aground.")
+    roles = roles_of([TITLE, lede, P2, P3])
+    assert roles[1] == "body"
+
+
+def test_sign_up_box_above_the_article_is_still_furniture():
+    box = ("Sign up to the Harbour Gazette morning briefing and get the day's shipping news in your inbox "
+           "before the first ferry leaves the quay.")
+    roles = roles_of([box, TITLE, P1, P2])
+    assert roles[0] == "boilerplate" and roles[2] == roles[3] == "body"
+
+
+def test_sentence_full_of_names_with_an_agency_name_inside_it_stays_body():
+    names = ("\u2022 The Getty Images photographer Jane Roe photographed the Harbour Board offices under a grey "
+             "sky on Tuesday, the day of the vote.")
+    roles = roles_of([TITLE, P1, names, P2, P3])
+    assert roles[2] == "body"
+
+
+@pytest.mark.parametrize("line", [
+    "Menu icon Three short lines that form a stack. It indicates a menu of the site's sections.",
+    "Shares Loading... In the news today",
+    "\u2022 Visit the Harbour Gazette homepage for more stories.",
+    "A picture of a dredger and a ferry",
+    "Sign up for alerts from the Gazette! Stay up to date with the harbour.",
+])
+def test_widgets_alternative_text_and_prompts_around_the_article_are_not_body(line):
+    roles = roles_of([TITLE, P1, P2, P3, line])
+    assert roles[-1] != "body" and roles[1:4] == ["body"] * 3

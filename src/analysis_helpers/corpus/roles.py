@@ -471,6 +471,12 @@ def _note_to_reader(text: str, n_words: int) -> bool:
         _SPEAKS_TO_READER.search(text) or _NOTE_MARKS.search(text))
 
 
+def _first_sentence(text: str) -> str:
+    """The text up to its first sentence end (all of it when it holds one sentence)."""
+    match = _SENTENCE_END.search(text)
+    return text[:match.end()] if match else text
+
+
 def _outside_quotation(pattern: re.Pattern, text: str) -> bool:
     """True when ``pattern`` matches ``text`` somewhere outside a quotation (a quoted "we" is the speaker's)."""
     return any(not _inside_quotation(text, m.start()) for m in pattern.finditer(text))
@@ -498,7 +504,7 @@ def _lexicon_role(text: str, n_words: int | None = None) -> tuple[str, str] | No
     addresses_reader = _outside_quotation(_ADDRESSES_READER, text)
     if n_words > MAX_FURNITURE_WORDS and not _outside_quotation(_SPEAKS_TO_READER, text):
         return None  # a long appeal speaks to "you"; "we" and "our" also fill a long statement or letter
-    prose = n_words >= PROSE_WORDS and is_prose(text) and not addresses_reader
+    prose = n_words >= PROSE_WORDS and (is_prose(text) or _names_heavy_sentence(text)) and not addresses_reader
     matchers = _lexicon_matchers()
     if _FOLDS_TO_ASCII.search(text):
         rows = range(len(matchers))
@@ -1035,8 +1041,9 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
         elif roles[i] is None and n_words[i] >= PARAGRAPH_WORDS and is_prose(texts[i]):
             paragraph_below = True
     for i in range(n):
-        if roles[i] is None and n_words[i] >= PARAGRAPH_WORDS and is_prose(texts[i]) and not _note_to_reader(texts[i], n_words[i]):
-            break
+        if roles[i] is None and n_words[i] >= PARAGRAPH_WORDS and is_prose(texts[i]) \
+                and not _note_to_reader(_first_sentence(texts[i]), n_words[i]):
+            break  # (a paragraph-length note, a sign-up box, speaks to its reader in its first sentence)
         if roles[i] is None and _note_to_reader(texts[i], n_words[i]):
             roles[i] = ("boilerplate", "note to the reader above the first paragraph")
 
