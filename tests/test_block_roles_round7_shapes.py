@@ -179,3 +179,16 @@ def test_sentence_full_of_names_with_an_agency_name_inside_it_stays_body():
 def test_widgets_alternative_text_and_prompts_around_the_article_are_not_body(line):
     roles = roles_of([TITLE, P1, P2, P3, line])
     assert roles[-1] != "body" and roles[1:4] == ["body"] * 3
+
+
+def test_whole_headline_closing_a_list_of_other_stories_is_not_taken_for_a_cut_item():
+    roles = roles_of([TITLE, P1, P2, P3, "- Bakery wins county prize for rye bread", "- Lifeboat crew rescues two kayakers",
+                      "- School choir to sing at the cathedral", "- Bus fares rise in the new year"])
+    assert roles[4:] == ["related"] * 4
+
+
+def test_app_promotion_below_the_article_is_furniture():
+    promo = ("Grab the free Harbour Gazette app from your phone's store. Stay up to date with the shipping news, "
+             "the tides and the weather as they happen, wherever the ferry takes you today.")
+    roles = roles_of([TITLE, P1, P2, P3, promo])
+    assert roles[-1] == "boilerplate"

@@ -1131,10 +1131,13 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
         if looks_like_caption(text) or (n_words[i] <= MAX_FURNITURE_WORDS and _POSITION_CAPTION.match(text)
                                         and not _QUOTE_MARK.search(text)):
             roles[i] = ("caption", "present-tense visual verb after the subject")
-        elif i == last_prose + 1 and _cut_mid_sentence(text, n_words[i], ends_page=i == n - 1):
+        elif i == last_prose + 1 and _cut_mid_sentence(text, n_words[i], ends_page=i == n - 1) \
+                and not (LIST_MARK.match(text) and i + 1 < n and LIST_MARK.match(texts[i + 1])):  # an item of a list
             roles[i] = ("body", "last paragraph cut mid-sentence by the scrape")
         elif i == n - 1 and i > first_prose and LIST_MARK.match(text) and LIST_MARK.match(texts[i - 1]) \
-                and roles[i - 1][0] == "body" and not _TERMINAL.search(text):
+                and roles[i - 1][0] == "body" and _TERMINAL.search(texts[i - 1]) and not _TERMINAL.search(text) \
+                and (words(text) or [""])[-1][:1].islower():
+            # the items above are sentences (a list of headlines has no stops) and this one stops mid-sentence
             roles[i] = ("body", "last item of the article's list, cut by the scrape")
         elif i in sections:
             roles[i] = ("body", "subheading: one of several section titles between the article's paragraphs")
