@@ -192,3 +192,8 @@ def test_app_promotion_below_the_article_is_furniture():
              "the tides and the weather as they happen, wherever the ferry takes you today.")
     roles = roles_of([TITLE, P1, P2, P3, promo])
     assert roles[-1] == "boilerplate"
+
+
+def test_credit_line_dense_with_names_is_still_decided_by_its_phrase():
+    credit = "Harbour Wire writers Jane Roe in Oslo and John Doe in Bergen contributed to this report."
+    assert roles_of([TITLE, P1, P2, P3, credit])[-1] == "byline"

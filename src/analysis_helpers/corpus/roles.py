@@ -504,7 +504,9 @@ def _lexicon_role(text: str, n_words: int | None = None) -> tuple[str, str] | No
     addresses_reader = _outside_quotation(_ADDRESSES_READER, text)
     if n_words > MAX_FURNITURE_WORDS and not _outside_quotation(_SPEAKS_TO_READER, text):
         return None  # a long appeal speaks to "you"; "we" and "our" also fill a long statement or letter
-    prose = n_words >= PROSE_WORDS and (is_prose(text) or _names_heavy_sentence(text)) and not addresses_reader
+    prose = n_words >= PROSE_WORDS and is_prose(text) and not addresses_reader
+    # a sentence dense with names is prose to a picture credit, which names agencies and people too
+    sentence = prose or (n_words >= PROSE_WORDS and not addresses_reader and _names_heavy_sentence(text))
     matchers = _lexicon_matchers()
     if _FOLDS_TO_ASCII.search(text):
         rows = range(len(matchers))
@@ -519,7 +521,8 @@ def _lexicon_role(text: str, n_words: int | None = None) -> tuple[str, str] | No
         m = find(text)
         if m is None or _inside_quotation(text, m.start()):
             continue
-        if prose and not anchored and m.start() > 0 and (role != "caption" or not _closes_text(text, m)):
+        if (sentence if role == "caption" else prose) and not anchored and m.start() > 0 \
+                and (role != "caption" or not _closes_text(text, m)):
             continue  # a photo credit may close a caption that reads like prose; "(photo)" mid-paragraph does not
         return role, f"lexicon: {note}"
     return None
