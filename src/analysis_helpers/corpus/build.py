@@ -46,6 +46,8 @@ MANIFEST_COLUMNS = ["file", "doc_id", "outlet", "url", "published", "published_n
 # Possessive: a run of word characters never gives any back (a joiner is not one), so the words are those of
 # ``\w+(?:[’'.-]\w+)*``; re skips keeping the backtracking points (a quarter faster on a whole article).
 _WORD = re.compile(r"\w++(?:[’'.-]\w++)*+")
+#: Punctuation around words (none of it re's ``\w``): stripped from a token's ends before it is counted.
+_EDGE_PUNCTUATION = "\"'“”‘’«»()[]{},.;:!?…—–-*/"
 
 
 class CorpusError(ValueError):
@@ -64,18 +66,24 @@ def count_words(text: str) -> int:
     others are read by the pattern (joined by spaces: one search, not one per token).
     """
     tokens = text.split()
-    plain = sum(map(str.isalnum, tokens))
-    if plain == len(tokens):
-        return plain
-    return plain + len(_WORD.findall(" ".join(filterfalse(str.isalnum, tokens))))
+    rest = list(filterfalse(str.isalnum, tokens))
+    if not rest:
+        return len(tokens)
+    # most of the others are one word with punctuation at its ends ("said," "(AP)"): stripping characters
+    # that are not \w from the ends leaves its words as they were, and a core of letters and digits is one
+    hard = list(filterfalse(str.isalnum, [token.strip(_EDGE_PUNCTUATION) for token in rest]))
+    return len(tokens) - len(hard) + len(_WORD.findall(" ".join(hard)))
 
 
 def first_line(text: str) -> str:
     """The first non-blank line of ``text``, stripped: a scrape's headline in most layouts."""
-    for line in text.split("\n"):
-        if line.strip():
-            return line.strip()
-    return ""
+    pos = 0
+    while True:  # line by line, without splitting the whole text
+        end = text.find("\n", pos)
+        line = (text[pos:] if end < 0 else text[pos:end]).strip()
+        if line or end < 0:
+            return line
+        pos = end + 1
 
 
 def _problem(file: str, severity: str, problem: str) -> dict:
