@@ -1,3 +1,4 @@
+# Above 400 lines: every candidate rule reads the same look-behind window of a quotation and the per-article word starts that decide whether its pattern is searched at all.
 """Candidate speakers of a quotation, and the decision among them.
 
 Every rule below proposes a candidate (an :class:`~analysis_helpers.quotes.attribution.Attribution`
