@@ -37,7 +37,7 @@ from dataclasses import replace
 
 from ..resources import cached
 from .speakers import (
-    Mention, Registry, cue_lexicon, definite_institutions, descriptor_gap, find_mentions, group_nouns, irregular_past,
+    Mention, Registry, aliases, cue_lexicon, definite_institutions, descriptor_gap, find_mentions, group_nouns, irregular_past,
     not_speaker_words,
     organisation_words, title_heads, title_words, ends_with_time,
 )
@@ -192,6 +192,10 @@ def _inflected(cue: Cue) -> bool:
 
 
 _LAST_WORD = re.compile(r"(?<![\w.])([A-Za-z]+\.)$")
+# a person's initials ending a "sentence" ("... K.L." + "Morvath said ..."); a country's ("U.S.") are excluded
+_LAST_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})$")
+# the surname after the initials: one capitalised word, then a comma or a lower-case word ("Morvath said")
+_SURNAME_THEN_CLAUSE = re.compile(r"[A-Z][a-z][\w’'-]*(?:,| [a-z])")
 
 
 def joined_at_titles(text: str, sentences: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
@@ -202,11 +206,18 @@ def joined_at_titles(text: str, sentences: list[tuple[int, int, int, str]]) -> l
     ``person_titles.csv`` always belongs to the name after it, in the same block.
     """
     titles = title_words()
+    places = aliases()["place"]
     out: list[tuple[int, int, int, str]] = []
     for sentence in sentences:
         if out and out[-1][2] == sentence[2] and text[sentence[0]:sentence[0] + 1].isupper():
             last = _LAST_WORD.search(text, out[-1][0], out[-1][1])
             if last and last.group(1).lower() in titles:
+                out[-1] = (out[-1][0], sentence[1], sentence[2], sentence[3])
+                continue
+            initials = _LAST_INITIALS.search(text, out[-1][0], out[-1][1])
+            if initials and initials.group(1).lower() not in places \
+                    and _SURNAME_THEN_CLAUSE.match(text, sentence[0], sentence[1]):
+                # "H.V. Varsen, secretary of ..., told": initials are the first names of the surname after them
                 out[-1] = (out[-1][0], sentence[1], sentence[2], sentence[3])
                 continue
         out.append(sentence)
@@ -656,6 +667,9 @@ class ArticleSpeakers:
         window_end = min(sent_end, lead + 120)
         mentions = self.mentions_between(lead, window_end)
         cues = self.cues_between(lead, window_end)
+        if mentions and cues and mentions[0].start > lead:
+            # "..., state revenue minister Ana Ruiz told": a bare cue word in the descriptor is no cue
+            cues = [c for c in cues if c.start >= mentions[0].start or _inflected(c)] or cues
         if mentions and cues and (mentions[0].start == lead or (
                 self.text[lead:lead + 1].islower() and descriptor_gap(self.text[lead:mentions[0].start])
                 and mentions[0].start < cues[0].start)):

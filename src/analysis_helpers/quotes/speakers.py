@@ -303,6 +303,7 @@ _CALENDAR_WORDS = frozenset(
     "july august september october november december".split()
 )
 _NOT_NAMES_OR_DATES = _NOT_NAMES | _CALENDAR_WORDS
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 @dataclass
@@ -525,6 +526,9 @@ def _add_sequence_mention(mentions, text, seq_start, core, tokens, possessive, l
             tokens = name_tokens
     while name_tokens and name_tokens[0][1].lower() in _NOT_NAMES_OR_OF:
         name_tokens = name_tokens[1:]
+    while len(name_tokens) > 1 and name_tokens[-1][1].lower() in _WEEKDAYS:
+        # "captain Ana Ruiz Tuesday blamed": the day says when, it is no part of the name
+        name_tokens, tokens = name_tokens[:-1], tokens[:-1]
     if not tokens:
         return
     if not name_tokens and not role_tokens:
