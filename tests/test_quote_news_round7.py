@@ -50,3 +50,38 @@ def test_reaffirmed_and_opined_report_speech():
                   "“The players did their part,” coach Theo Varga opined.")
     assert row_of(q, "raise rates")["speaker"] == "Ana Ruiz"
     assert row_of(q, "did their part")["speaker"] == "Theo Varga"
+
+
+def test_a_person_named_with_is_the_role_holds_that_role():
+    q = quotes_of("Fires burn in the hills.\n\n"
+                  "Ken Pimlar is the director of the fire service. He says the two fires are the top priorities.\n\n"
+                  "“Firefighters are always going to protect lives first,” he says.")
+    assert row_of(q, "top priorities")["speaker"] == "Ken Pimlar"
+    assert row_of(q, "protect lives first")["speaker"] == "Ken Pimlar"
+
+
+def test_an_outlet_credit_after_the_cue_does_not_take_the_speaker():
+    q = quotes_of("Rescuers recovered more bodies on Tuesday, provincial officials said, Harbour Wire reports.")
+    assert row_of(q, "Rescuers recovered")["speaker"] == "provincial officials"
+
+
+def test_the_body_before_a_role_and_a_name_is_no_person():
+    q = quotes_of("The fire spread overnight.\n\n"
+                  "The disaster could have been avoided had residents listened, said Cal Fire spokeswoman Lynne Tolmar.\n\n"
+                  "“We lost homes,” said Harbour Fire captain Ana Ruiz.")
+    assert row_of(q, "could have been avoided")["speaker"] == "Lynne Tolmar"
+    assert row_of(q, "We lost homes")["speaker"] == "Ana Ruiz"
+
+
+def test_a_paragraph_left_open_takes_the_cue_of_its_continuation():
+    q = quotes_of("The home side lost the series.\n\n"
+                  "“It is definitely batting, no doubt about that. Their bowlers were better.\n\n"
+                  "“No excuses there. It is disappointing,” Vijay Kolar said.")
+    assert row_of(q, "definitely batting")["speaker"] == "Vijay Kolar"
+
+
+def test_a_quote_after_a_reported_statement_keeps_its_speaker():
+    q = quotes_of("Storms ended the match.\n\n"
+                  "Harbour captain Alastair Brook blamed his side's batting.\n\n"
+                  "He said the ball did not come easily to the bat. “Someone needed to play really well.”")
+    assert row_of(q, "Someone needed")["speaker"] == "Alastair Brook"

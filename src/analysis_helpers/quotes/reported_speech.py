@@ -484,7 +484,8 @@ def _parenthetical_or_trailing(speakers, s_start: int, s_end: int, cues: list[Cu
         # what follows the cue decides first (matched in place: slicing the rest of a long sentence of
         # cues once per cue was quadratic); the speaker rules run only for a cue that could fire
         parenthetical = _COMMA_LOWER.match(text, cue.end, s_end) is not None
-        if not parenthetical and _TRAILING_TIME.fullmatch(text, cue.end, s_end) is None:
+        if not parenthetical and _TRAILING_TIME.fullmatch(text, cue.end, s_end) is None \
+                and _OUTLET_CREDIT.fullmatch(text, cue.end, s_end) is None:
             continue
         attribution = speakers.speaker_before_cue(cue)
         if not attribution.speaker:
@@ -507,6 +508,8 @@ def _parenthetical_or_trailing(speakers, s_start: int, s_end: int, cues: list[Cu
     return None
 
 
+# ", officials said, AFP reports.": the outlet credits the story; the speaker is the one before it
+_OUTLET_CREDIT = re.compile(r",\s+(?:[A-Z][\w.&’'-]*\s+){1,3}(?:reports|reported|said|says)\s*[.!]?\s*")
 # a closing mark right before the inverted cue: the cue is the quotation's
 _QUOTED_TAIL = re.compile(r"[”\"»’'][\s,]*(?:said|says|told|added|explained|noted|wrote)\b")
 

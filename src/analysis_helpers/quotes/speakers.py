@@ -695,6 +695,11 @@ def _after_inverted_cue(text: str, start: int) -> bool:
 
 # "Trump's Defense Secretary": a possessive right before a mention (searched in a 4-character window)
 _POSSESSOR_BEFORE = re.compile(r"[’']s\s+$")
+# a lower-case role and a capitalised name right after a capitalised run: the run names the role's body
+_ROLE_THEN_NAME = re.compile(r"\s+([a-z-]+)\s+[A-Z]")
+# "Ana Ruiz is the director of ...", "Ana Ruiz, 54, was a senior analyst at ...": the role's head word
+_COPULA_ROLE = re.compile(r"(?:,\s+\d{1,3},)?\s+(?:is|was|has been|had been)\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?"
+                          r"([a-z-]+)(?=\s+(?:of|at|for|in)\b|[,.;])")
 
 
 def _name_words(name: str, particles, cue_forms) -> tuple | None:
@@ -763,6 +768,9 @@ class Registry:
                 continue  # "Trump's Defense Secretary Pick": a possessor's role, not a name
             after = text[m.end:m.end + 40]
             known = m.name.lower() in known_names
+            body = _ROLE_THEN_NAME.match(after)
+            if body and body.group(1) in heads and not known and not m.role:
+                continue  # "said Cal Fire spokeswoman Ana Ruiz": the body the role serves, not a person
             lower_role = _lower_word_before(text, max(0, m.start - 30), m.start)
             lower_role = lower_role if lower_role in heads else None  # only a role word counts below
             strong = (
@@ -785,8 +793,18 @@ class Registry:
                 # "Ruiz, the chairman and former chief executive of Acme, thinks": a role in apposition
                 strong = _before_role_apposition(text[m.end:m.end + 100], heads_only=True) \
                     or bool(_AGE_APPOSITION.match(after))  # "Ruiz, 54, said": only people have ages
+            copula_role = None
+            if not strong and 2 <= len(tokens) <= 3 and not not_a_name_word:
+                # "Ana Ruiz is the director of the fire service": a person holds the role named after the copula
+                found = _COPULA_ROLE.match(after)
+                if found and found.group(1).lower() in heads:
+                    strong, copula_role = True, found.group(1).lower()
             if strong:
                 self._add(m)
+                if copula_role:
+                    person = self.people.get(self._canonical_of(m))
+                    if person is not None:
+                        person.roles.add(canonical_role([copula_role])[0])
                 if lower_role and not m.role:
                     # "the away side's head coach Ana Ruiz": "the head coach" later stands for her
                     person = self.people.get(self._canonical_of(m))
