@@ -85,3 +85,36 @@ def test_a_quote_after_a_reported_statement_keeps_its_speaker():
                   "Harbour captain Alastair Brook blamed his side's batting.\n\n"
                   "He said the ball did not come easily to the bat. “Someone needed to play really well.”")
     assert row_of(q, "Someone needed")["speaker"] == "Alastair Brook"
+
+
+def test_a_particle_joins_the_name_after_a_role_for_a_place():
+    q = quotes_of("UN Special Envoy for Norland Staffan de Mistra said talks would resume.\n\n"
+                  "“We will meet again,” de Mistra said.")
+    assert row_of(q, "talks would resume")["speaker"] == "Staffan de Mistra"
+    assert row_of(q, "meet again")["speaker"] == "Staffan de Mistra"
+
+
+def test_where_a_body_is_based_and_an_outlet_description_are_not_its_name():
+    q = quotes_of("London-based Harbour Capital said it would buy the port.\n\n"
+                  "Shares fell. At their height, the losses cut values by $1 trillion, Harbour Wire news agency reported.")
+    assert row_of(q, "buy the port")["speaker"] == "Harbour Capital"
+    assert row_of(q, "losses cut values")["speaker"] == "Harbour Wire"
+
+
+def test_a_credential_after_the_name_is_part_of_the_description():
+    q = quotes_of("“Patients should not panic,” Ana Ruiz, M.D., chief of medicine at Harbour Hospital, told reporters.\n\n"
+                  "Theo Varga, Ph.D., a chemist at the university, said the water was safe.")
+    assert row_of(q, "should not panic")["speaker"] == "Ana Ruiz"
+    assert row_of(q, "water was safe")["speaker"] == "Theo Varga"
+
+
+def test_a_role_in_apposition_later_stands_for_the_person():
+    q = quotes_of("The debate went on.\n\n"
+                  "Phil Honeywell, the MP for Warrandyte, said the Government had broken with tradition.\n\n"
+                  "“It is a disgrace,” the MP for Warrandyte said.")
+    assert row_of(q, "It is a disgrace")["speaker"] == "Phil Honeywell"
+
+
+def test_the_agency_stands_for_a_body_named_after_the():
+    q = quotes_of("The Coast Guard searched the bay on Friday.\n\nThe agency said two divers were still missing.")
+    assert row_of(q, "two divers")["speaker"] == "Coast Guard"

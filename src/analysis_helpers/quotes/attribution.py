@@ -118,6 +118,23 @@ def _search_back(pattern: re.Pattern, text: str, start: int, end: int):
     return pattern.search(text, max(start, end - _COORDINATION_REACH), end)
 
 
+# "London-based Harbour Capital": where a body is based describes it, the name follows
+_BASED_PREFIX = re.compile(r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?-(?:based|headquartered)\s+(?=[A-Z])")
+# "Reuters news agency": a generic noun after an organisation's name is its description, not its name
+_OUTLET_SUFFIX = re.compile(r"(?<=[A-Za-z.])\s+(?:news\s+agency|news\s+service|newspaper|broadcaster|website)$")
+
+
+def _organisation_name(phrase: str) -> str:
+    """A group or organisation as the guidelines name it: "London-based Harbour Capital" -> "Harbour Capital",
+    "Reuters news agency" -> "Reuters" (only after a capitalised name; "the news agency" stays)."""
+    if phrase[:1].isupper():
+        phrase = _BASED_PREFIX.sub("", phrase)
+        words = phrase.split()
+        if len(words) > 1 and words[0][:1].isupper():
+            phrase = _OUTLET_SUFFIX.sub("", phrase)
+    return phrase
+
+
 def _without_determiner(phrase: str) -> str:
     """"the ministry" -> "ministry": group speakers are named without their article."""
     return re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.IGNORECASE)
@@ -428,7 +445,7 @@ class ArticleSpeakers:
     def _attribution(self, m: Mention, method: str, cue: Cue | None) -> Attribution:
         canonical, conflict = self.resolved.get(m.start, ("", ""))
         if m.kind == "group":
-            canonical = m.name
+            canonical = _organisation_name(m.name)
             if canonical.lower() in definite_institutions() and \
                     re.search(r"\b[Tt]he\s+$", self.text[max(0, m.start - 5):m.start]):
                 # "the company said": the organisation a recent sentence opens with, as the guidelines name it
@@ -459,8 +476,11 @@ class ArticleSpeakers:
             words = found.group(1).split()
             # one capitalised word that is no registered surname ("Chrysler"), or an organisation's word
             # ("Velmar Ferries", "Acme Group"): two or three words alone may be a person's name
+            # "The Coast Guard searched ...": a name after "The" is a body's, never a person's
+            determined = re.search(r"\b[Tt]he\s+$", self.text[max(s_start, found.start(1) - 4):found.start(1)])
             if (len(words) == 1 and words[0] not in self.registry.by_surname) \
-                    or any(w.lower() in organisation_words() for w in words[1:]):
+                    or any(w.lower() in organisation_words() for w in words[1:]) \
+                    or (determined and words[-1] not in self.registry.by_surname):
                 return re.sub(r"[’']s$", "", found.group(1))
         return ""
 

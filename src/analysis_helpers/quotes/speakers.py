@@ -273,6 +273,14 @@ def _name_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 @cached
+def name_credentials() -> re.Pattern:
+    """Credentials after a name and a comma (", M.D.", ", Ph.D."), from ``data/name_credentials.txt``."""
+    words = sorted((w.strip() for w in read_text("name_credentials.txt").splitlines()
+                    if w.strip() and not w.startswith("#")), key=len, reverse=True)
+    return re.compile(rf",\s+(?:{'|'.join(map(re.escape, words))})(?![\w.])" if words else r"(?!)")
+
+
+@cached
 def name_particles() -> frozenset[str]:
     """Lower-case words inside names ("van", "de"), from ``data/name_particles.txt``."""
     return _word_list("name_particles.txt")
@@ -408,8 +416,16 @@ def find_mentions(text: str) -> list[Mention]:
             mentions.append(Mention(base + m.start, base + m.end, m.text, m.kind, m.name, m.role, m.place,
                                     m.possessive))
     mentions = _titles_for_a_body(mentions, text)
+    credentials = name_credentials()
+    mentions = [m for m in mentions if m.kind != "name" or not _is_credential(credentials, text, m)]
     _add_pronouns_and_titles(mentions, text, lexicons)
     return _without_nested(mentions, text)
+
+
+def _is_credential(credentials: re.Pattern, text: str, m: Mention) -> bool:
+    """True when the name mention ``m`` is a credential after a comma ("Ana Ruiz, M.D., said")."""
+    found = credentials.match(text, m.start - 2) if m.start >= 2 else None
+    return found is not None and found.end() >= m.end
 
 
 # "Minister for": a capitalised role, "for", then the body it serves and the holder's name
@@ -431,7 +447,10 @@ def _titles_for_a_body(mentions: list[Mention], text: str) -> list[Mention]:
                 and _FOR_GAP.match(text, previous.end, m.start) and not m.possessive):
             words = m.name.split()
             size = 3 if len(words) >= 4 and re.fullmatch(r"[A-Z]\.", words[-2]) else 2
-            if len(words) >= 3 and all(w[:1].isupper() for w in words[-size:]):
+            particles = name_particles()
+            while size < len(words) - 1 and words[-size].lower() in particles:
+                size += 1  # "Envoy for Syria Staffan de Mistura": a particle joins the first name to the surname
+            if len(words) >= 3 and all(w[:1].isupper() or w.lower() in particles for w in words[-size:]):
                 body = text[previous.start:m.start].split() + words[:-size]
                 role, place = canonical_role(body)
                 out[-1] = Mention(previous.start, m.end, text[previous.start:m.end], "name",
@@ -754,6 +773,7 @@ class Registry:
         self._name_aliases = known_names  # read by every resolve_name: fetched once per article
         weak: list[Mention] = []
         particles, groups = name_particles(), group_nouns()  # fetched once per article, not per mention
+        credentials = name_credentials()
         names: dict[str, tuple | None] = {}  # what a name's words alone decide, once per distinct name
         for m in mentions:
             if m.kind != "name":
@@ -767,6 +787,9 @@ class Registry:
             if _POSSESSOR_BEFORE.search(text, max(0, m.start - 4), m.start):
                 continue  # "Trump's Defense Secretary Pick": a possessor's role, not a name
             after = text[m.end:m.end + 40]
+            credential = credentials.match(text, m.end)
+            if credential:
+                after = text[credential.end():credential.end() + 40]  # "Ana Ruiz, M.D., chief of ...": skip it
             known = m.name.lower() in known_names
             body = _ROLE_THEN_NAME.match(after)
             if body and body.group(1) in heads and not known and not m.role:
@@ -805,6 +828,14 @@ class Registry:
                     person = self.people.get(self._canonical_of(m))
                     if person is not None:
                         person.roles.add(canonical_role([copula_role])[0])
+                apposed = _ROLE_APPOSITION_WORDS.match(after)
+                if apposed:
+                    # "Ana Ruiz, the MP for Warrandyte, said": "the MP for Warrandyte" later stands for her
+                    words = re.split(r"\s+(?:of|for|at|in|with|from)\s+", apposed.group(1) + " ")[0].split()
+                    role = canonical_role(words)[0] if any(w.lower() in heads for w in words) else ""
+                    person = self.people.get(self._canonical_of(m)) if role else None
+                    if person is not None:
+                        person.roles.add(role)
                 if lower_role and not m.role:
                     # "the away side's head coach Ana Ruiz": "the head coach" later stands for her
                     person = self.people.get(self._canonical_of(m))
