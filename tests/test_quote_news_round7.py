@@ -118,3 +118,26 @@ def test_a_role_in_apposition_later_stands_for_the_person():
 def test_the_agency_stands_for_a_body_named_after_the():
     q = quotes_of("The Coast Guard searched the bay on Friday.\n\nThe agency said two divers were still missing.")
     assert row_of(q, "two divers")["speaker"] == "Coast Guard"
+
+
+def test_a_day_between_the_subject_and_its_cue_says_when():
+    q = quotes_of("Harbour Air President and CEO Kelly Ortvan on Thursday said a team stands ready to support the inquiry.")
+    assert row_of(q, "team stands ready")["speaker"] == "Kelly Ortvan"
+
+
+def test_a_body_named_with_of_keeps_its_whole_name():
+    q = quotes_of("The strike went on.\n\nLeaders with the Harbour Dock Workers of Norland said in a statement that "
+                  "“the workers remain on strike.”")
+    assert row_of(q, "remain on strike")["speaker"] == "Harbour Dock Workers of Norland"
+
+
+def test_a_long_descriptor_apposition_and_a_bracketed_acronym_keep_the_person():
+    q = quotes_of("Floods hit the coast.\n\n"
+                  "“To date, 57 victims have been found,” Ilham Wahar, West Norland disaster mitigation agency official, "
+                  "told reporters.\n\n"
+                  "“Heavy equipment has moved in,” national disaster mitigation agency (BNPB) chief Suharyano told "
+                  "reporters Tuesday.\n\n"
+                  "“Oppression of workers remains all too common,” the lawyers concluded.")
+    assert row_of(q, "57 victims")["speaker"] == "Ilham Wahar"
+    assert row_of(q, "Heavy equipment")["speaker"] == "Suharyano"
+    assert row_of(q, "Oppression of workers")["speaker"] == "lawyers"

@@ -124,6 +124,15 @@ _BASED_PREFIX = re.compile(r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?-(?:based|
 _OUTLET_SUFFIX = re.compile(r"(?<=[A-Za-z.])\s+(?:news\s+agency|news\s+service|newspaper|broadcaster|website)$")
 
 
+_OF_BODY = re.compile(r" of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}(?![\w’'-])")
+
+
+def _lower_role_before(text: str, lo: int, pos: int) -> str:
+    """The lower-case role word of ``person_titles.csv`` right before ``pos`` ("chief " -> "chief"), else ""."""
+    found = re.search(r"(?<![\w-])([a-z-]+)\s+$", text[max(lo, pos - 30):pos])
+    return found.group(1) if found and found.group(1) in title_heads() else ""
+
+
 def _organisation_name(phrase: str) -> str:
     """A group or organisation as the guidelines name it: "London-based Harbour Capital" -> "Harbour Capital",
     "Reuters news agency" -> "Reuters" (only after a capitalised name; "the news agency" stays)."""
@@ -456,6 +465,14 @@ class ArticleSpeakers:
         kind = m.kind
         if kind == "name" and canonical not in self.registry.people and m.start not in self.resolved:
             kind = "group"  # an unregistered capitalised phrase: an organisation
+        last = canonical.split()[-1]
+        if last[:1].isupper() and (kind == "group" or canonical not in self.registry.people
+                                   or last.lower() in group_nouns()):
+            # "Communications Workers of America": the name goes on after "of"
+            rest = m.text[len(canonical):] if m.text.startswith(canonical) else ""
+            of_body = _OF_BODY.fullmatch(rest) if rest else _OF_BODY.match(self.text, m.end)
+            if of_body:
+                canonical = m.text if rest else canonical + of_body.group()
         return Attribution(canonical, m.text, m.start, m.end, method, bool(conflict), conflict, **cue_fields,
                            speaker_type=speaker_type_of(kind, canonical))
 
@@ -608,9 +625,13 @@ class ArticleSpeakers:
         for k in range(len(before) - 1, max(-1, len(before) - 1 - reach), -1):
             m = before[k]
             # the gaps are matched in place (sentences hold no line break, so fullmatch is ^...$)
-            if not _ADJACENT_GAP.fullmatch(self.text, m.end, cue.start) or m.possessive \
-                    or (participle and "," in self.text[m.end:cue.start]):
+            if m.possessive or (participle and "," in self.text[m.end:cue.start]):
                 continue
+            if not _ADJACENT_GAP.fullmatch(self.text, m.end, cue.start):
+                # "CEO Ana Ruiz on Thursday said": a day between the subject and its cue says when
+                when = ends_with_time(self.text[m.end:cue.start]) if cue.start - m.end < 30 else None
+                if when is None or when.start() != 0 or m.kind != "name":
+                    continue
             if m.kind == "title" and k > 0 and _COMMA_GAP.fullmatch(self.text, before[k - 1].end, m.start):
                 return self._attribution(before[k - 1], "subject of cue (apposition)", cue)
             if m.kind == "title" and k + 1 < len(before) and before[k + 1].kind == "name" \
@@ -685,7 +706,8 @@ class ArticleSpeakers:
         sent_end = max(sent_end, close_end)
         lead = _AFTER_MARK.match(self.text, close_end).end()
         window_end = min(sent_end, lead + 120)
-        mentions = self.mentions_between(lead, window_end)
+        # an acronym in brackets belongs to the descriptor: "disaster agency (BNPB) chief Ana said"
+        mentions = [m for m in self.mentions_between(lead, window_end) if self.text[m.start - 1:m.start] != "("]
         cues = self.cues_between(lead, window_end)
         if mentions and cues and mentions[0].start > lead:
             # "..., state revenue minister Ana Ruiz told": a bare cue word in the descriptor is no cue
@@ -703,6 +725,12 @@ class ArticleSpeakers:
                     and _ADJACENT.match(self.text[last[-1].end:cue.start]) \
                     and descriptor_gap(self.text[lead:last[-1].start]):
                 return self._attribution(last[-1], "after quote", cue)
+            role_word = _lower_role_before(self.text, lead, m.start)
+            if m.kind == "name" and m.start not in self.resolved and " " not in m.name and role_word \
+                    and _ADJACENT.match(self.text[m.end:cue.start]):
+                # "..., agency chief Suharyanto told reporters": one name after a role, never introduced
+                found = Mention(m.start, m.end, m.text, "group", name=m.name)
+                return replace(self._attribution(found, "after quote (unregistered name)", cue), speaker_type="person")
         if cues and cues[0].start == lead and (cues[0].lemma == "according to" or _inflected(cues[0])):
             cue = cues[0]
             if cue.lemma == "according to":

@@ -638,6 +638,9 @@ _NOT_DESCRIPTOR = frozenset(
 )
 
 
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z]{2,8}\)")
+
+
 def descriptor_gap(gap: str) -> bool:
     """True when ``gap`` can describe a speaker ("the firm's chief executive,", "Acme Inc. analyst").
 
@@ -645,6 +648,7 @@ def descriptor_gap(gap: str) -> bool:
     allowed) and none of the words that open a clause or a complement
     ("that", "it", "in", "to", auxiliaries, possessive pronouns).
     """
+    gap = _BRACKETED_ACRONYM.sub("", gap)  # "disaster agency (BNPB) chief": the acronym is the body's
     words = re.findall(r"[\w.&-]+(?:[’']s)?", gap)
     if len(words) > 8 or _CLAUSE_BREAK.search(re.sub(r"\b([A-Z][a-z]{0,3})\.", r"\1", gap)):
         return False
@@ -653,7 +657,7 @@ def descriptor_gap(gap: str) -> bool:
 
 _ROLE_APPOSITION_CLOSED = re.compile(r",\s+(?:a|an|the)\s+[^,.;:“”\"]{1,80},")
 _ROLE_APPOSITION_WORDS = re.compile(r",\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,3}[\w-]+)")
-_ROLE_OR_GROUP_WORDS = re.compile(r"(?:,\s+(?:(?:a|an|the)\s+)?|\s+(?:a|an|the)\s+)((?:[\w’'-]+\s+){0,4}[\w-]+)")
+_ROLE_OR_GROUP_WORDS = re.compile(r"(?:,\s+(?:(?:a|an|the)\s+)?|\s+(?:a|an|the)\s+)((?:[\w’'-]+\s+){0,6}[\w-]+)")
 
 
 def _before_role_apposition(after: str, heads_only: bool = False) -> bool:
@@ -806,7 +810,8 @@ class Registry:
             )
             if not strong and 2 <= len(tokens) <= 4 and first_lower not in _NOT_NAMES:
                 # "said analyst Ana Ruiz", "Ana Ruiz, president of Acme, said"
-                strong = _after_inverted_cue(text, m.start) or _before_role_apposition(after) \
+                strong = _after_inverted_cue(text, m.start) or _before_role_apposition(
+                    text[credential.end():credential.end() + 80] if credential else text[m.end:m.end + 80]) \
                     or bool(_AGE_APPOSITION.match(after)) or _after_role_phrase(text, m.start)
             if not strong and 1 <= len(tokens) <= 3 and not not_a_name_word:
                 # "Ana Ruiz, speaking after a meeting with the crews, said": a name, an apposition, a cue
