@@ -141,3 +141,8 @@ def test_a_long_descriptor_apposition_and_a_bracketed_acronym_keep_the_person():
     assert row_of(q, "57 victims")["speaker"] == "Ilham Wahar"
     assert row_of(q, "Heavy equipment")["speaker"] == "Suharyano"
     assert row_of(q, "Oppression of workers")["speaker"] == "lawyers"
+
+
+def test_a_quantity_with_of_opens_a_reported_clause():
+    q = quotes_of("County Sheriff Larry Leitho said 17 of the dead had yet to be identified.")
+    assert row_of(q, "17 of the dead")["speaker"] == "Larry Leitho"

@@ -179,6 +179,9 @@ _SUBJECT_START = re.compile(
 
 
 _THAT = re.compile(r"\s+that,?\s+")
+# a number or quantifier and "of" opening a clause's subject ("17 of the dead", "most of them")
+_QUANTITY_OF = re.compile(r"(?:\d[\d,.]*|all|some|many|most|none|each|one|two|three|four|five|several|both|half)"
+                          r"\s+of", re.IGNORECASE)
 _BARE_SUBJECT = re.compile(r"\s+([a-z]{3,})\s+([a-z]+)\b")
 _NOT_BARE_SUBJECT = frozenset(
     "not also only just then again later earlier now so too very more less once twice nothing something "
@@ -218,6 +221,10 @@ def _loose_clause(rest: str) -> int | None:
     window = rest[start:start + 80]
     unstopped = window.split()
     stop = _CLAUSE_STOP.search(window)
+    if stop and stop.group() == "of" and _QUANTITY_OF.fullmatch(window, 0, stop.end()):
+        stop = _CLAUSE_STOP.search(window, stop.end())  # "said 17 of the dead had ...": a quantity's "of"
+    if stop and stop.group() == "and" and not _FINITE.search(window, 0, stop.start()):
+        stop = _CLAUSE_STOP.search(window, stop.end())  # "stressed all circulars and notices had ...": one subject
     window = window[:stop.start()] if stop else window
     words = window.split()
     irregular = irregular_past()  # fetched once, not once per word
