@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from analysis_helpers.word_patterns import EndPattern, trie_regex, word_start_matches
+from analysis_helpers.word_patterns import EndPattern, WordStartPattern, trie_regex, word_start_matches
 
 
 def test_matches_exactly_the_words_and_longest_first():
@@ -63,3 +63,25 @@ def test_word_start_matches_are_those_of_a_leading_word_boundary(pattern):
         assert [(m.span(), m.groups()) for m in word_start_matches(re.compile(pattern), text)] == expected, text
         found += len(expected)
     assert found
+
+
+@pytest.mark.parametrize("pattern", [
+    trie_regex(["one", "ones", "on", "year", "years", "day", "today"]) + r"\b",
+    r"(?:prior to|ahead of|since|May)\b",  # words with a space inside; a capital
+    r"(?:\d+|x_)",  # digits and an underscore are word characters too; no \b at the end
+])
+def test_word_start_pattern_finds_what_a_leading_word_boundary_finds(pattern):
+    """Every match of r"\\b" + pattern, for patterns whose matches start and end with a word character."""
+    bounded = re.compile(r"\b" + pattern)
+    rng = random.Random(2)
+    pieces = ["one", "ones", "on", "year", "years", "day", "to", "today", "prior ", "ahead ", "of", "since", "May",
+              "x_", "7", "é", "_", "-", " ", ", ", ".", "\n", "’"]
+    texts = ["", "one", "today one", "someone ones", "prior to ahead of", "x_x_ 77"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    finders = [WordStartPattern(pattern), WordStartPattern(pattern, rare_start=True)]
+    found = 0
+    for text in texts:
+        expected = [(m.start(), m.end(), m.group()) for m in bounded.finditer(text)]
+        assert [finder.spans(text) for finder in finders] == [expected, expected], text
+        found += len(expected)
+    assert found > 200

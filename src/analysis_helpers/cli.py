@@ -216,7 +216,7 @@ def _extract_locked(args) -> int:
     method = tables["topics"].attrs.get("method", "") if "topics" in tables else "off"
     completion = {
         "tool": "analysis-helpers", "version": __version__, "command": "extract",
-        "input": {"path": str(args.input_dir), "kind": input_kind(args.input_dir), **input_digest(args.input_dir)},
+        "input": {"path": str(args.input_dir), "kind": input_kind(args.input_dir), **input_digest(args.input_dir, source.digests)},
         "options": {"jobs": jobs, "engine": args.engine, "scheduler": args.scheduler, "format": args.fmt,
                     "excel": args.excel, "topics": str(args.topics), "topic_stability": args.topic_stability,
                     "article_timeout": args.article_timeout, "chunk_size": args.chunk_size,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import hashlib
 import io
 import os
 import re
@@ -45,6 +46,8 @@ MANIFEST_COLUMNS = ["file", "doc_id", "outlet", "url", "published", "published_n
 # Possessive: a run of word characters never gives any back (a joiner is not one), so the words are those of
 # ``\w+(?:[’'.-]\w+)*``; re skips keeping the backtracking points (a quarter faster on a whole article).
 _WORD = re.compile(r"\w++(?:[’'.-]\w++)*+")
+#: Punctuation around words (none of it re's ``\w``): stripped from a token's ends before it is counted.
+_EDGE_PUNCTUATION = "\"'“”‘’«»()[]{},.;:!?…—–-*/"
 
 
 class CorpusError(ValueError):
@@ -63,18 +66,24 @@ def count_words(text: str) -> int:
     others are read by the pattern (joined by spaces: one search, not one per token).
     """
     tokens = text.split()
-    plain = sum(map(str.isalnum, tokens))
-    if plain == len(tokens):
-        return plain
-    return plain + len(_WORD.findall(" ".join(filterfalse(str.isalnum, tokens))))
+    rest = list(filterfalse(str.isalnum, tokens))
+    if not rest:
+        return len(tokens)
+    # most of the others are one word with punctuation at its ends ("said," "(AP)"): stripping characters
+    # that are not \w from the ends leaves its words as they were, and a core of letters and digits is one
+    hard = list(filterfalse(str.isalnum, [token.strip(_EDGE_PUNCTUATION) for token in rest]))
+    return len(tokens) - len(hard) + len(_WORD.findall(" ".join(hard)))
 
 
 def first_line(text: str) -> str:
     """The first non-blank line of ``text``, stripped: a scrape's headline in most layouts."""
-    for line in text.split("\n"):
-        if line.strip():
-            return line.strip()
-    return ""
+    pos = 0
+    while True:  # line by line, without splitting the whole text
+        end = text.find("\n", pos)
+        line = (text[pos:] if end < 0 else text[pos:end]).strip()
+        if line or end < 0:
+            return line
+        pos = end + 1
 
 
 def _problem(file: str, severity: str, problem: str) -> dict:
@@ -311,8 +320,11 @@ def _count_txt(folder: Path, limit: int = 100_000) -> int:
     return count
 
 
-def read_article_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
+def read_article_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, digests: dict | None = None) -> DecodedText:
     """Read and decode one article file, its size checked before reading.
+
+    With ``digests``, the SHA-256 (hex) of the bytes read is stored there under ``path.name`` (the
+    input's completion record hashes what was read instead of reading the file again).
 
     Raises
     ------
@@ -329,6 +341,8 @@ def read_article_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Deco
             data = handle.read(max_bytes + 1)  # a file that grew since is still refused, not read whole
     except OSError as exc:
         raise UnreadableFile(f"file cannot be read ({exc.strerror or type(exc).__name__})") from None
+    if digests is not None:
+        digests[path.name] = hashlib.sha256(data).hexdigest()
     return decode_article_bytes(data, max_bytes=max_bytes)
 
 
@@ -354,8 +368,11 @@ def list_articles(folder: Path, *, recursive: bool = False) -> tuple[list[str], 
 
 
 def article_record(folder: Path, raw_name: str, by_file: dict, has_manifest: bool, *,
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[dict | None, list[dict]]:
-    """The ``articles`` row of one file of ``folder`` (None when it cannot be read) and its problems."""
+                   max_bytes: int = DEFAULT_MAX_BYTES, digests: dict | None = None) -> tuple[dict | None, list[dict]]:
+    """The ``articles`` row of one file of ``folder`` (None when it cannot be read) and its problems.
+
+    ``digests``: see :func:`read_article_file` (files directly in ``folder`` only).
+    """
     problems = []
     name = display_name(raw_name)
     if name != raw_name:
@@ -367,7 +384,8 @@ def article_record(folder: Path, raw_name: str, by_file: dict, has_manifest: boo
     if meta is None and has_manifest:
         problems.append(_problem(name, "warning", f"not in {MANIFEST_NAME}: outlet, url and date left empty"))
     try:
-        decoded = read_article_file(folder / raw_name, max_bytes=max_bytes)
+        decoded = read_article_file(folder / raw_name, max_bytes=max_bytes,
+                                    digests=digests if "/" not in raw_name else None)
     except UnreadableFile as exc:
         problems.append(_problem(name, "error", f"{exc}; not read"))
         return None, problems

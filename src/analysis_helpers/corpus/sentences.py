@@ -81,6 +81,33 @@ class _Token(punkt.PunktToken):
         return _NON_PUNCT.search(self.type)
 
 
+class _Tokenizer(PunktSentenceTokenizer):
+    """NLTK's Punkt tokenizer that decides each distinct break context once.
+
+    Punkt asks :meth:`text_contains_sentbreak` about the few words around every full stop
+    (the word before, the stop, the next token), tokenising and annotating them afresh each
+    time. The answer depends only on that context string and the tokenizer's fixed parameters,
+    so it is remembered (up to :data:`_MAX_CONTEXTS` contexts, then forgotten at once): a text
+    repeating "Mr. " or "U.S. " asks the same question thousands of times. Same sentences.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._breaks: dict[str, bool] = {}
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        known = self._breaks.get(text)
+        if known is None:
+            if len(self._breaks) >= _MAX_CONTEXTS:
+                self._breaks.clear()
+            known = self._breaks[text] = super().text_contains_sentbreak(text)
+        return known
+
+
+#: Break contexts remembered by one tokenizer (each a few words).
+_MAX_CONTEXTS = 50_000
+
+
 @cached
 def sentence_tokenizer() -> PunktSentenceTokenizer:
     """NLTK's Punkt tokenizer with the installed English model and the news abbreviations."""
@@ -92,7 +119,7 @@ def sentence_tokenizer() -> PunktSentenceTokenizer:
     params.sent_starters = set(english.SENT_STARTERS)
     for word, flags in english.ORTHO_CONTEXT.items():
         params.ortho_context[word] = flags
-    return PunktSentenceTokenizer(params, lang_vars=_LanguageVars(), token_cls=_Token)
+    return _Tokenizer(params, lang_vars=_LanguageVars(), token_cls=_Token)
 
 
 _GLUED = re.compile(r"(?<=[a-z0-9%)][.!?])(?=[A-Z][a-z])")

@@ -21,7 +21,7 @@ import pandas as pd
 
 from ..corpus.build import open_corpus
 from ..resources import accepts_lexicons, cached
-from ..word_patterns import trie_regex, word_start_matches
+from ..word_patterns import WordStartPattern, trie_regex
 from .context import counted_noun, lemma  # noqa: F401  (re-exported: tests and notebooks import them here)
 from .lexicons import multiplier_words
 from .number_words import CARDINAL_WORDS, DENOMINATORS, ORDINAL_UNITS, TENS, scale_words
@@ -58,13 +58,13 @@ _FOLD_WORD = re.compile(r"\b[a-z]+fold\b")
 
 
 @cached
-def _word_trigger() -> re.Pattern:
+def _word_trigger() -> WordStartPattern:
     """Number words in lower-cased text, as a case-sensitive prefix tree (much faster than IGNORECASE).
 
-    Matched after a word boundary by :func:`word_start_matches` (a leading ``\\b`` would stop re
-    from skipping ahead to the words' first letters).
+    Matched as whole words by :class:`WordStartPattern` (a leading ``\\b`` would stop re from
+    skipping ahead).
     """
-    return re.compile(r"(?:" + trie_regex(sorted(_trigger_words() - {"a", "an", "no", "nos"})) + r")\b")
+    return WordStartPattern(r"(?:" + trie_regex(sorted(_trigger_words() - {"a", "an", "no", "nos"})) + r")\b")
 
 
 def _candidate_starts(text: str) -> list[int]:
@@ -78,7 +78,7 @@ def _candidate_starts(text: str) -> list[int]:
     lower = text.lower()
     if len(lower) != len(text):  # a few characters lower-case to two ("İ"): keep offsets aligned
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    starts.update(m.start() for m in word_start_matches(_word_trigger(), lower))
+    starts.update(start for start, _, _ in _word_trigger().spans(lower))
     for marker in ("No", "Nos"):
         idx = text.find(marker)
         while idx >= 0:

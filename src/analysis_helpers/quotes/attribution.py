@@ -286,6 +286,8 @@ class ArticleSpeakers:
         self.sentences = sentences
         self.sentence_starts = [s[0] for s in sentences]
         self.quoted = sorted(quoted)
+        #: the cue lexicon in force, fetched once per article for the rules that read it per quotation
+        self.lexicon = cue_lexicon()
         mentions = find_mentions(text)
         self.registry = Registry(text, mentions)
         self.mentions = [m for m in mentions if not self.in_quote(m.start)]
@@ -299,6 +301,20 @@ class ArticleSpeakers:
         #: sentence index -> :func:`organisation_subject` (read once the subjects are resolved)
         self.organisation_subjects: dict[int, Attribution | None] = {}
         self._cue_subjects: dict[Cue, Attribution] = {}  # cue -> speaker_before_cue
+        self._starts: dict = {}  # pattern getter -> starts_of
+        self._subject_people_from: dict[int, list[Mention]] = {}  # sentence start -> _subject_people
+
+    def starts_of(self, pattern_of) -> list[int]:
+        """The offsets where the pattern ``pattern_of()`` matches in the article text, in order.
+
+        One scan (and one call of the lexicon-derived getter ``pattern_of``) per article: the candidate
+        rules bisect these offsets to learn whether a quotation's look-behind holds the word a pattern
+        needs before searching it, instead of searching every look-behind.
+        """
+        found = self._starts.get(pattern_of)
+        if found is None:
+            found = self._starts[pattern_of] = [m.start() for m in pattern_of().finditer(self.text)]
+        return found
 
     # ------------------------------------------------------------ helpers
     def in_quote(self, offset: int) -> bool:
@@ -326,8 +342,16 @@ class ArticleSpeakers:
         hi = bisect_right(self.cue_starts, end - 1)
         return [c for c in self.cues[lo:hi] if c.end <= end]
 
+    def last_cue_between(self, start: int, end: int) -> Cue | None:
+        """The last of :meth:`cues_between` ``(start, end)``, read from the end (None if there is none)."""
+        lo = bisect_right(self.cue_starts, start - 1)
+        for i in range(bisect_right(self.cue_starts, end - 1) - 1, lo - 1, -1):
+            if self.cues[i].end <= end:
+                return self.cues[i]
+        return None
+
     def _find_cues(self) -> list[Cue]:
-        lexicon = cue_lexicon()
+        lexicon = self.lexicon
         cues = []
         mention_ends = {m.end for m in self.mentions}
         for start, end in lexicon.finditer(self.text):
@@ -411,16 +435,30 @@ class ArticleSpeakers:
         "Ana Ruiz, president and CEO of Acme Airlines said", "Ana Ruiz an analyst at
         Acme Bank, said": ``m`` (even a registered name) sits inside the apposition.
         """
-        for h in self.mentions_between(sent_start, m.start):
-            if h.kind != "name" or self.resolved.get(h.start, ("",))[0] not in self.registry.people \
-                    or not self._is_subject_position(h, sent_start):
-                continue
+        for h in self._subject_people(sent_start):
+            if h.start >= m.start:
+                return None
+            if h.end > m.start:
+                continue  # overlaps ``m``: not among the mentions before it
             gap = self.text[h.end:m.start]
             words = [w.lower() for w in re.findall(r"[A-Za-z]+", gap)]
             if re.match(r"(?:,|\s+(?:a|an|the)\s)\s*[^,;:“”\"]{1,90}$", gap) and any(w in title_heads() for w in words):
                 return h
             return None
         return None
+
+    def _subject_people(self, sent_start: int) -> list[Mention]:
+        """The name mentions of registered persons in subject position from ``sent_start`` up to the next
+        sentence start, in order: listed once per sentence (every cue of a long sentence asks)."""
+        found = self._subject_people_from.get(sent_start)
+        if found is None:
+            following = bisect_right(self.sentence_starts, sent_start)
+            stop = self.sentence_starts[following] if following < len(self.sentence_starts) else len(self.text)
+            found = self._subject_people_from[sent_start] = [
+                h for h in self.mentions_between(sent_start, stop)
+                if h.kind == "name" and self.resolved.get(h.start, ("",))[0] in self.registry.people
+                and self._is_subject_position(h, sent_start)]
+        return found
 
     def _apposed_name(self, m: Mention) -> Mention | None:
         """The registered name right after a role and a comma ("the coach, Ana Ruiz"), else None."""

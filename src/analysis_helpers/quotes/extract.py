@@ -25,7 +25,7 @@ from ..corpus.build import open_corpus
 from .marks import MAX_LABEL_WORDS, QuoteSpan, quote_spans
 from .reported_speech import reported_speech_spans
 from ..corpus.names import spelling_key
-from .speakers import corpus_canonical_names, cue_lexicon
+from .speakers import corpus_canonical_names
 
 QUOTE_COLUMNS = [
     "doc_id", "quote_id", "start", "end", "text", "kind", "unclosed", "continues", "open_mark", "close_mark",
@@ -144,7 +144,7 @@ def article_quotes(doc_id: str, text: str, blocks: list, sentences: list, weight
         start, end = item["start"], item["end"]
         block_id, role = _block_at(blocks, start, block_starts)
         rows.append(_row(doc_id, text, start, end, "indirect", False, False, "", "", block_id, role,
-                         indirect_confidence(item["attribution"], weights, cue_lexicon().form_to_lemma)))
+                         indirect_confidence(item["attribution"], weights, speakers.lexicon.form_to_lemma)))
     return rows
 
 

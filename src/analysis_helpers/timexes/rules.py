@@ -20,7 +20,7 @@ from .lexicon import (
 from .tense import choose_year, clause_tense, weekday_date
 from .values import day_value, month_interval, month_value, quarter_of, shift_months, week_value
 from ..resources import _anchor_event_rows, anchor_events, cached, exclusions, holidays, recorded_materials
-from ..word_patterns import trie_regex
+from ..word_patterns import WordStartPattern, trie_regex
 
 #: The last word of a window and the non-word characters after it (:meth:`RuleContext.preceding_word`).
 _LAST_WORD = re.compile(r"([\w.]+)\W*$")
@@ -983,13 +983,15 @@ RULE_TRIGGERS = {
 #: normaliser keeps: "ago" for the "ago" rule). A window where it is absent is skipped without running
 #: the rule, which changes no result and saves most of the digit rules' time (a digit is in many
 #: windows, a date shape in few). Written for the text the rule runs on (lower-cased for LOWERED_RULES).
+#: A gate is searched in every window of its rule: one that starts with a character class (no top-level
+#: "|") lets ``re`` jump to the characters a hit can start with instead of trying it at every character.
 RULE_GATES = {
     "iso_date": r"\d-[01]\d-",
     "numeric_date": r"\d/\d",
     "dotted_date": r"\d\.\d",
-    "fiscal_year": r"[Ff]iscal|FISCAL|[Ff]inancial|FINANCIAL|FY",
+    "fiscal_year": r"[Ff](?:iscal|inancial)|F(?:ISCAL|INANCIAL|Y)",
     "short_year": r"['’]\d\d",
-    "time": r"\d\s*[aApP]\.?[mM]|\d:\d|\d\s+(?:UTC|GMT)|noon|midnight",
+    "time": r"[\dnm](?:(?<=\d)(?:\s*[aApP]\.?[mM]|:\d|\s+(?:UTC|GMT))|(?<=n)oon|(?<=m)idnight)",
     "quarter_code": r"[QH][1-4]",
     "year": r"\d\d\d\d",
     "decade": r"\d0s",
@@ -1016,30 +1018,15 @@ def _scanners():
     """(lower-case word pattern, word -> categories), the same for cased words, and the digit pattern."""
     built = []
     holiday_words = " ".join(sorted({w for h in holidays() for w in re.findall(r"[A-Z][a-z]+", h["pattern"])}))
-    for table in (TRIGGER_WORDS, {**CASED_TRIGGER_WORDS, "holiday": holiday_words}):
+    for table, rare_start in ((TRIGGER_WORDS, False), ({**CASED_TRIGGER_WORDS, "holiday": holiday_words}, True)):
         lookup: dict[str, list[str]] = {}
         for category, words in table.items():
             for word in words.split():
                 lookup.setdefault(word, []).append(category)
-        # No leading \b: a pattern starting with the trie's first letters lets ``re`` skip ahead to them
-        # (about 3 times faster); _word_starts keeps only hits at the start of a word, as \b did.
-        built.append((re.compile(trie_regex(lookup) + r"\b"), lookup))
+        # whole words (letters only): the lower-case ones searched after a non-word character, which re
+        # jumps to; the cased ones (capitals are rare) searched themselves (see WordStartPattern)
+        built.append((WordStartPattern(trie_regex(lookup) + r"\b", rare_start), lookup))
     return (built[0], built[1], re.compile(r"\d+"))
-
-
-def _word_starts(pattern: re.Pattern, text: str):
-    """The matches of ``pattern`` (letters only, ending in \b) that start a word, as ``\b`` + pattern finds them.
-
-    A match that does not start a word lies inside one word (it is letters only), so it hides no
-    match that does: the results equal those of the pattern with a leading ``\b``.
-    """
-    for m in pattern.finditer(text):
-        start = m.start()
-        if start:
-            before = text[start - 1]
-            if before.isalnum() or before == "_":  # re's \w, for str patterns
-                continue
-        yield m
 
 
 #: Digit runs at most WINDOW_BEFORE + WINDOW_AFTER characters apart, as one match: their windows overlap,
@@ -1065,9 +1052,9 @@ def _trigger_windows(text: str, lowered: str) -> dict[str, list[tuple[int, int]]
     (lower_pattern, lower_lookup), (cased_pattern, cased_lookup), _ = _scanners()
     hits: dict[str, list[tuple[int, int]]] = {}
     for pattern, lookup, source in ((lower_pattern, lower_lookup, lowered), (cased_pattern, cased_lookup, text)):
-        for m in _word_starts(pattern, source):
-            span = m.span()
-            for category in lookup[m.group()]:
+        for start, end, word in pattern.spans(source):
+            span = (start, end)
+            for category in lookup[word]:
                 if category in hits:
                     hits[category].append(span)
                 else:
@@ -1086,8 +1073,13 @@ def _rule_plan() -> list[tuple]:
             for name, pattern in compiled_rules()]
 
 
-def candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
-    found = {}
+def candidates(text: str) -> list[tuple[int, int, int, int, str, re.Match]]:
+    """Every rule's matches in ``text``: ``(start - end, start, rule priority, end, rule, match)``, sorted.
+
+    Longest first, then by start, then in rule order; one per span and rule (the first match found).
+    """
+    seen = set()
+    ordered = []  # (start - end, start, rule priority, end, name, match): unique up to the priority
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters change length when lower-cased
         lowered = text.translate(_ASCII_LOWER)
@@ -1096,6 +1088,7 @@ def candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
     for name, pattern, trigger, lowered_rule, gate, has_span_group in _rule_plan():
         spans = whole if trigger is None else windows.get(trigger, ())
         source = lowered if lowered_rule else text
+        priority = RULE_PRIORITY[name]
         for lo, hi in spans:
             if gate is not None and gate.search(source, lo, hi) is None:
                 continue
@@ -1103,9 +1096,9 @@ def candidates(text: str) -> list[tuple[int, int, str, re.Match]]:
                 start, end = m.span("t") if has_span_group else m.span()
                 if start < 0:  # the group "t" did not take part: the whole match is the span
                     start, end = m.span()
-                if end > start and (start, end, name) not in found:
-                    found[(start, end, name)] = m
-    # longest first at each position, then rule order
-    ordered = [(start, end, name, m) for (start, end, name), m in found.items()]
-    ordered.sort(key=lambda c: (c[0] - c[1], c[0], RULE_PRIORITY[c[2]]))
+                if end > start and (start, end, name) not in seen:  # the first match of a span is kept
+                    seen.add((start, end, name))
+                    ordered.append((start - end, start, priority, end, name, m))
+    # longest first at each position, then rule order (a plain tuple sort: the first three fields never tie)
+    ordered.sort()
     return ordered

@@ -48,7 +48,7 @@ def tag_text(text: str, reference: date | None = None, sentence_bounds=(), *, le
     ctx = RuleContext(text, reference, sorted(sentence_bounds) or [(0, len(text))])
     taken = bytearray(len(text))
     rows = []
-    for start, end, rule, m in candidates(text):
+    for _, start, _, end, rule, m in candidates(text):
         if any(taken[start:end]):
             continue
         try:
