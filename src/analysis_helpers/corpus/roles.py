@@ -459,8 +459,10 @@ _SPEAKS_TO_READER = re.compile(
 
 
 #: More ways a short note addresses its reader: a sentence opening with "Please" and a lower-case verb, an
-#: e-mail address to write to, a page describing itself ("This is an archive article").
-_NOTE_MARKS = re.compile(r"(?:^|[.!?]\s+)(?i:please)\s+[a-z]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+#: e-mail address to write to, a page describing itself ("This is an archive article"). The address's parts are
+#: bounded by their longest legal lengths (64 characters before "@", 63 a label), so a long run of word characters
+#: and dots with no "@" ("Gen.Gen.Gen...") is tried in linear time, not once per start position to its end.
+_NOTE_MARKS = re.compile(r"(?:^|[.!?]\s+)(?i:please)\s+[a-z]|\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b"
                          r"|^(?i:this is an? )(?:[\w-]+ )?(?i:article|story|page|report)\b")
 
 
