@@ -254,6 +254,11 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
             following = speakers.next_sentence_cue(speakers.sentence_bounds(close_end - 1)[1])
             if following.speaker:
                 out.append(_candidate(speakers, following, following.cue_start - close_end))
+    if not out and span.unclosed:
+        # "“It is batting. ... ¶ “No excuses,” Ana Ruiz said.": the quotation's cue closes its continuation
+        following = _continuation_speaker(speakers, end)
+        if following is not None:
+            out.append(_candidate(speakers, following, max(0, following.cue_start - end)))
     if not out and not span.unclosed:
         agent = _passive_agent_after(speakers, before, close_end)
         if agent is not None:
@@ -308,6 +313,11 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
     opens_paragraph = opens and (index < 1 or speakers.sentences[index - 1][2] != speakers.sentences[index][2])
     if opens_paragraph and previous_paragraph is None and previous_in_paragraph is None and continued is None:
         previous_paragraph = speakers.statement_before(sent_start)
+    if opens and not opens_paragraph and previous_in_paragraph is None:
+        # "He said the ball did not come. “Someone needed to play well.”": the statement's speaker goes on
+        statement = _statement_of_previous_sentence(speakers, index)
+        if statement is not None:
+            out.append(_candidate(speakers, statement, max(0, open_pos - statement.cue_end)))
     if continued is not None and not before.strip():
         out.append(_candidate(speakers, replace(continued, speaker_method="continued quote"), 0))
     if previous_in_paragraph is not None and opens:
@@ -350,6 +360,43 @@ def _passive_agent_after(speakers, before: str, close_end: int) -> Attribution |
     return None if group is None else speakers._attribution(group, "agent of a passive cue", cue)
 
 
+#: Paragraphs read after a quotation left open, looking for the cue after its closing mark.
+CONTINUATION_PARAGRAPHS = 3
+_OPENING_MARKS = "“\"«„"
+_CLOSING_MARKS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
+
+
+def _continuation_speaker(speakers, end: int) -> Attribution | None:
+    """The speaker named after the closing mark of the paragraphs that continue a quotation left open.
+
+    A paragraph left open is continued by the next paragraph when that opens with a quotation mark;
+    the cue after the mark that finally closes it ("..., Ana Ruiz said.") names the speaker of every
+    part. None when no continuation closes within :data:`CONTINUATION_PARAGRAPHS` paragraphs or no
+    speaker follows it.
+    """
+    text = speakers.text
+    pos = end
+    for _ in range(CONTINUATION_PARAGRAPHS):
+        newline = text.find("\n", pos)
+        if newline < 0:
+            return None
+        start = newline
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start >= len(text) or text[start] not in _OPENING_MARKS:
+            return None
+        paragraph_end = text.find("\n", start)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        close = text.find(_CLOSING_MARKS[text[start]], start + 1, paragraph_end)
+        if close >= 0:
+            found = speakers.speaker_after_quote(close + 1)
+            if not found.speaker:
+                return None
+            return replace(found, speaker_method="speaker of the quote's continuation")
+        pos = paragraph_end
+    return None
+
+
 #: Characters between the subject opening the next paragraph and its cue ("Ana Ruiz remembered asking").
 NEXT_PARAGRAPH_CUE_REACH = 60
 
@@ -377,6 +424,27 @@ def _next_paragraph_speaker(speakers, index: int, close_end: int) -> Attribution
     if not cues or cues[0].lemma == "according to":
         return None
     return speakers._attribution(subject, "speaker in next paragraph", cues[0])
+
+
+def _statement_of_previous_sentence(speakers, index: int) -> Attribution | None:
+    """The speaker of the sentence before, in the same paragraph, when it reports speech without quoting.
+
+    "He said the ball did not come easily. “Someone needed to play well.”": a quotation opening
+    the next sentence with no cue of its own goes on with that speaker. None otherwise.
+    """
+    if index < 1 or index >= len(speakers.sentences):
+        return None
+    start, end, block, _ = speakers.sentences[index - 1]
+    if block != speakers.sentences[index][2] or _ANY_MARK.search(speakers.text, start, end):
+        return None
+    for cue in reversed(speakers.cues_between(start, end)):
+        found = speakers.speaker_before_cue(cue)
+        if found.speaker:
+            return replace(found, speaker_method="speaker of the previous sentence's statement")
+    return None
+
+
+_ANY_MARK = re.compile(r"[“”\"«»]")
 
 
 def _speech_like(quoted: str) -> bool:

@@ -296,6 +296,14 @@ def _name_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 @cached
+def name_credentials() -> re.Pattern:
+    """Credentials after a name and a comma (", M.D.", ", Ph.D."), from ``data/name_credentials.txt``."""
+    words = sorted((w.strip() for w in read_text("name_credentials.txt").splitlines()
+                    if w.strip() and not w.startswith("#")), key=len, reverse=True)
+    return re.compile(rf",\s+(?:{'|'.join(map(re.escape, words))})(?![\w.])" if words else r"(?!)")
+
+
+@cached
 def name_particles() -> frozenset[str]:
     """Lower-case words inside names ("van", "de"), from ``data/name_particles.txt``."""
     return _word_list("name_particles.txt")
@@ -328,6 +336,7 @@ _CALENDAR_WORDS = frozenset(
     "july august september october november december".split()
 )
 _NOT_NAMES_OR_DATES = _NOT_NAMES | _CALENDAR_WORDS
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 @dataclass
@@ -432,8 +441,16 @@ def find_mentions(text: str) -> list[Mention]:
             mentions.append(Mention(base + m.start, base + m.end, m.text, m.kind, m.name, m.role, m.place,
                                     m.possessive))
     mentions = _titles_for_a_body(mentions, text)
+    credentials = name_credentials()
+    mentions = [m for m in mentions if m.kind != "name" or not _is_credential(credentials, text, m)]
     _add_pronouns_and_titles(mentions, text, lexicons)
     return _without_nested(mentions, text)
+
+
+def _is_credential(credentials: re.Pattern, text: str, m: Mention) -> bool:
+    """True when the name mention ``m`` is a credential after a comma ("Ana Ruiz, M.D., said")."""
+    found = credentials.match(text, m.start - 2) if m.start >= 2 else None
+    return found is not None and found.end() >= m.end
 
 
 # "Minister for": a capitalised role, "for", then the body it serves and the holder's name
@@ -455,7 +472,10 @@ def _titles_for_a_body(mentions: list[Mention], text: str) -> list[Mention]:
                 and _FOR_GAP.match(text, previous.end, m.start) and not m.possessive):
             words = m.name.split()
             size = 3 if len(words) >= 4 and re.fullmatch(r"[A-Z]\.", words[-2]) else 2
-            if len(words) >= 3 and all(w[:1].isupper() for w in words[-size:]):
+            particles = name_particles()
+            while size < len(words) - 1 and words[-size].lower() in particles:
+                size += 1  # "Envoy for Syria Staffan de Mistura": a particle joins the first name to the surname
+            if len(words) >= 3 and all(w[:1].isupper() or w.lower() in particles for w in words[-size:]):
                 body = text[previous.start:m.start].split() + words[:-size]
                 role, place = canonical_role(body)
                 out[-1] = Mention(previous.start, m.end, text[previous.start:m.end], "name",
@@ -550,6 +570,9 @@ def _add_sequence_mention(mentions, text, seq_start, core, tokens, possessive, l
             tokens = name_tokens
     while name_tokens and name_tokens[0][1].lower() in _NOT_NAMES_OR_OF:
         name_tokens = name_tokens[1:]
+    while len(name_tokens) > 1 and name_tokens[-1][1].lower() in _WEEKDAYS:
+        # "captain Ana Ruiz Tuesday blamed": the day says when, it is no part of the name
+        name_tokens, tokens = name_tokens[:-1], tokens[:-1]
     if not tokens:
         return
     if not name_tokens and not role_tokens:
@@ -641,6 +664,9 @@ _NOT_DESCRIPTOR = frozenset(
 )
 
 
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z]{2,8}\)")
+
+
 def descriptor_gap(gap: str) -> bool:
     """True when ``gap`` can describe a speaker ("the firm's chief executive,", "Acme Inc. analyst").
 
@@ -648,6 +674,7 @@ def descriptor_gap(gap: str) -> bool:
     allowed) and none of the words that open a clause or a complement
     ("that", "it", "in", "to", auxiliaries, possessive pronouns).
     """
+    gap = _BRACKETED_ACRONYM.sub("", gap)  # "disaster agency (BNPB) chief": the acronym is the body's
     words = re.findall(r"[\w.&-]+(?:[’']s)?", gap)
     if len(words) > 8 or _CLAUSE_BREAK.search(re.sub(r"\b([A-Z][a-z]{0,3})\.", r"\1", gap)):
         return False
@@ -656,7 +683,7 @@ def descriptor_gap(gap: str) -> bool:
 
 _ROLE_APPOSITION_CLOSED = re.compile(r",\s+(?:a|an|the)\s+[^,.;:“”\"]{1,80},")
 _ROLE_APPOSITION_WORDS = re.compile(r",\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,3}[\w-]+)")
-_ROLE_OR_GROUP_WORDS = re.compile(r"(?:,\s+(?:(?:a|an|the)\s+)?|\s+(?:a|an|the)\s+)((?:[\w’'-]+\s+){0,4}[\w-]+)")
+_ROLE_OR_GROUP_WORDS = re.compile(r"(?:,\s+(?:(?:a|an|the)\s+)?|\s+(?:a|an|the)\s+)((?:[\w’'-]+\s+){0,6}[\w-]+)")
 
 
 def _before_role_apposition(after: str, heads_only: bool = False) -> bool:
@@ -719,6 +746,11 @@ def _after_inverted_cue(text: str, start: int) -> bool:
 
 # "Trump's Defense Secretary": a possessive right before a mention (searched in a 4-character window)
 _POSSESSOR_BEFORE = re.compile(r"[’']s\s+$")
+# a lower-case role and a capitalised name right after a capitalised run: the run names the role's body
+_ROLE_THEN_NAME = re.compile(r"\s+([a-z-]+)\s+[A-Z]")
+# "Ana Ruiz is the director of ...", "Ana Ruiz, 54, was a senior analyst at ...": the role's head word
+_COPULA_ROLE = re.compile(r"(?:,\s+\d{1,3},)?\s+(?:is|was|has been|had been)\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?"
+                          r"([a-z-]+)(?=\s+(?:of|at|for|in)\b|[,.;])")
 
 
 def _name_words(name: str, particles, cue_forms, known_names) -> tuple | None:
@@ -787,6 +819,7 @@ class Registry:
         self._name_aliases = known_names  # read by every resolve_name: fetched once per article
         weak: list[Mention] = []
         particles, groups = name_particles(), group_nouns()  # fetched once per article, not per mention
+        credentials = name_credentials()
         self._particles = particles  # read by every _add
         # what a name's words alone decide, once per distinct name and lexicon source (names recur across articles)
         names = _name_words_memo()
@@ -804,6 +837,12 @@ class Registry:
             if _POSSESSOR_BEFORE.search(text, max(0, m.start - 4), m.start):
                 continue  # "Trump's Defense Secretary Pick": a possessor's role, not a name
             after = text[m.end:m.end + 40]
+            credential = credentials.match(text, m.end)
+            if credential:
+                after = text[credential.end():credential.end() + 40]  # "Ana Ruiz, M.D., chief of ...": skip it
+            body = _ROLE_THEN_NAME.match(after)
+            if body and body.group(1) in heads and not known and not m.role:
+                continue  # "said Cal Fire spokeswoman Ana Ruiz": the body the role serves, not a person
             comma = after[:1] == ","  # the appositions below all open with a comma
             lower_role = _lower_word_before(text, max(0, m.start - 30), m.start)
             lower_role = lower_role if lower_role in heads else None  # only a role word counts below
@@ -817,7 +856,8 @@ class Registry:
             )
             if not strong and 2 <= len(tokens) <= 4 and first_lower not in _NOT_NAMES:
                 # "said analyst Ana Ruiz", "Ana Ruiz, president of Acme, said"
-                strong = _after_inverted_cue(text, m.start) or _before_role_apposition(after) \
+                strong = _after_inverted_cue(text, m.start) or _before_role_apposition(
+                    text[credential.end():credential.end() + 80] if credential else text[m.end:m.end + 80]) \
                     or (comma and bool(_AGE_APPOSITION.match(after))) or _after_role_phrase(text, m.start)
             if not strong and comma and 1 <= len(tokens) <= 3 and not not_a_name_word:
                 # "Ana Ruiz, speaking after a meeting with the crews, said": a name, an apposition, a cue
@@ -827,8 +867,26 @@ class Registry:
                 # "Ruiz, the chairman and former chief executive of Acme, thinks": a role in apposition
                 strong = _before_role_apposition(text[m.end:m.end + 100], heads_only=True) \
                     or bool(_AGE_APPOSITION.match(after))  # "Ruiz, 54, said": only people have ages
+            copula_role = None
+            if not strong and 2 <= len(tokens) <= 3 and not not_a_name_word:
+                # "Ana Ruiz is the director of the fire service": a person holds the role named after the copula
+                found = _COPULA_ROLE.match(after)
+                if found and found.group(1).lower() in heads:
+                    strong, copula_role = True, found.group(1).lower()
             if strong:
                 self._add(m)
+                if copula_role:
+                    person = self.people.get(self._canonical_of(m))
+                    if person is not None:
+                        person.roles.add(canonical_role([copula_role])[0])
+                apposed = _ROLE_APPOSITION_WORDS.match(after)
+                if apposed:
+                    # "Ana Ruiz, the MP for Warrandyte, said": "the MP for Warrandyte" later stands for her
+                    words = re.split(r"\s+(?:of|for|at|in|with|from)\s+", apposed.group(1) + " ")[0].split()
+                    role = canonical_role(words)[0] if any(w.lower() in heads for w in words) else ""
+                    person = self.people.get(self._canonical_of(m)) if role else None
+                    if person is not None:
+                        person.roles.add(role)
                 if lower_role and not m.role:
                     # "the away side's head coach Ana Ruiz": "the head coach" later stands for her
                     person = self.people.get(self._canonical_of(m))
