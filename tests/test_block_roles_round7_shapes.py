@@ -197,3 +197,9 @@ def test_app_promotion_below_the_article_is_furniture():
 def test_credit_line_dense_with_names_is_still_decided_by_its_phrase():
     credit = "Harbour Wire writers Jane Roe in Oslo and John Doe in Bergen contributed to this report."
     assert roles_of([TITLE, P1, P2, P3, credit])[-1] == "byline"
+
+
+def test_first_paragraph_printed_again_later_word_for_word_is_not_a_standfirst():
+    lede = "The harbour board approved a plan to deepen the old channel at a cost of twelve million."
+    roles = roles_of([TITLE, lede, P2, P3, lede.replace("twelve", "12")])
+    assert roles[1] == "body"

@@ -1104,8 +1104,10 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
             words_j = content_words(texts[j])
             echoed = any(len(words_j & content_words(texts[k])) >= 0.6 * len(words_j) for k in range(j + 2, n))
             # a summary the article prints again almost whole further down (a lede's words are not repeated so)
-            restated = next_is_paragraph and len(words_j) >= 6 and any(
-                len(words_j & content_words(texts[k])) >= RESTATED * len(words_j) for k in range(j + 2, n))
+            # (the summary is short and the paragraph says more; a copy of a whole paragraph is not a summary)
+            restated = next_is_paragraph and len(words_j) >= 6 and n_words[j] <= MAX_FURNITURE_WORDS and any(
+                n_words[k] > n_words[j] and len(words_j & content_words(texts[k])) >= RESTATED * len(words_j)
+                for k in range(j + 2, n))
             teaser = next_is_paragraph and bool(_ELLIPSIS_END.search(texts[j]))  # a summary cut short above the article
             retold = next_is_paragraph and _retells(texts[j + 1], texts[j])
             if not _TERMINAL.search(texts[j]) or (is_present_summary(texts[j]) and retold) \

@@ -81,6 +81,8 @@ _PREPOSITIONS = frozenset(
 _FUNCTION = ("with|and|but|while|the|of|to|in|on|at|for|by|from|as|a|an|that|this|which|who|although|though|"
              "because|since|whereas|if|when|after|before|or|so|yet|unless|once")
 _PRONOUN_WORDS = frozenset("he she it they we i this that".split())
+# a preposition (and "the") ending the words before a mention: "president of (the) Acme Holdings"
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|at|for|from|with)\s+(?:the\s+)?$")
 _COORDINATED = re.compile(rf"(?:\band|\bbut|,)\s+(?:{_ADVERBS}\s+)*$")
 
 
@@ -354,10 +356,13 @@ class ArticleSpeakers:
         lexicon = self.lexicon
         cues = []
         mention_ends = {m.end for m in self.mentions}
+        quoted, k = self.quoted, -1  # k: the last quotation opening at or before the cue (cues come in order)
         for start, end in lexicon.finditer(self.text):
+            while k + 1 < len(quoted) and quoted[k + 1][0] <= start:
+                k += 1
+            if k >= 0 and quoted[k][0] - 1 <= start < quoted[k][1] + 1:
+                continue  # inside a quotation, marks included (:meth:`in_quote`, read by walking, not bisecting)
             word = self.text[start:end]
-            if self.in_quote(start):
-                continue
             if _DETERMINER_BEFORE.search(self.text, max(0, start - 6), start):
                 continue  # "the state health department", "a report": after an article the word is a noun
             if word[0].isupper() and word.lower() != "according to":
@@ -690,7 +695,7 @@ class ArticleSpeakers:
             if head is not None:
                 # "Ana Ruiz, president and CEO of Acme Airlines said": the person, not the body
                 return self._attribution(head, "subject of cue (apposition)", cue)
-            if re.search(r"\b(?:of|at|for|from|with)\s+(?:the\s+)?$", self.text[sent_start:m.start]):
+            if self._after_preposition(sent_start, m.start):
                 # "Ana Ruiz, president of Acme Holdings, said": the person, not the body after "of"
                 head = next((h for h in before[:k] if h.kind == "name" and
                              self.resolved[h.start][0] in self.registry.people and
@@ -737,6 +742,21 @@ class ArticleSpeakers:
                 return self._attribution(Mention(s, s + len(phrase), phrase, "group", name=phrase),
                                          "subject of sentence (organisation)", cue)
         return NO_ATTRIBUTION
+
+    def _after_preposition(self, sent_start: int, pos: int) -> bool:
+        """``_PREPOSITION_BEFORE.search(text[sent_start:pos])``, searched only over the last two words
+        before ``pos`` (slicing the sentence from its start for every cue was quadratic in a long one)."""
+        text = self.text
+        end = pos
+        while end > sent_start and text[end - 1].isspace():
+            end -= 1  # the preposition or "the" ends here
+        lo = end - 3  # before a "the", the white space and the preposition (at most four letters)
+        while lo > sent_start and text[lo - 1].isspace():
+            lo -= 1
+        lo -= 4
+        if lo <= sent_start:  # near the sentence start: the slice itself (``\b`` sees no character before it)
+            return _PREPOSITION_BEFORE.search(text[sent_start:pos]) is not None
+        return _PREPOSITION_BEFORE.search(text, lo, pos) is not None
 
     def speaker_after_quote(self, close_end: int) -> Attribution:
         """A cue right after a closing mark: "..., he said", "..., said Hegseth"."""

@@ -32,7 +32,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from .records import NO_ATTRIBUTION, Attribution, Cue
-from .speakers import cue_lexicon, ends_with_time, group_nouns, irregular_past, not_speaker_words
+from .speakers import ends_with_time, group_nouns, irregular_past, not_speaker_words
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
 _PRONOUNS = r"(?:he|she|it|they|we|i|this|there|that)"
@@ -126,7 +126,7 @@ def _clause_start(speakers, cue: Cue) -> int | None:
     text = speakers.text
     if cue.lemma == "according to":
         return None
-    if cue.text.lower() not in _clause_forms():
+    if cue.text.lower() not in speakers.lexicon.clause_forms:
         return None
     rest = text[cue.end:cue.end + 120]
     listener = _LISTENER.match(rest)
@@ -348,10 +348,6 @@ def subject_phrase(speakers, s_start: int, cue: Cue) -> Attribution:
         return NO_ATTRIBUTION
     return Attribution(name, name, start, start + len(name), "subject phrase", cue=cue.text, cue_start=cue.start,
                        cue_end=cue.end, speaker_type=kind)
-
-
-def _clause_forms():
-    return cue_lexicon().clause_forms
 
 
 def _row(start: int, end: int, attribution: Attribution, method: str) -> dict:
