@@ -10,6 +10,7 @@ The pieces, each driven by a lexicon kept as data that users can extend:
   ways of writing one country.
 * ``data/speaker_groups.txt``: nouns heading a group speaker ("officials").
 * ``data/name_particles.txt``: lower-case words inside names ("van", "de la").
+* ``data/name_credentials.txt``: degrees after a name ("Ana Ruiz, M.D., said"), never a name.
 
 A person registry is built per article from role-plus-name mentions ("US Defense
 Secretary Pete Hegseth", "Sen. Rob Portman"), names in apposition or before a reporting verb,
