@@ -184,6 +184,19 @@ def test_speaker_comparison_applies_one_convention_to_gold_and_prediction():
     assert normalise_speaker(None) == ""
 
 
+def test_speaker_comparison_ignores_what_the_guidelines_leave_out_of_a_name():
+    from analysis_helpers.evaluation.quotes import normalise_speaker
+
+    assert normalise_speaker("Mr Varga") == normalise_speaker("Varga")  # honorifics are not the name
+    assert normalise_speaker("Dr. Ana Ruiz") == normalise_speaker("Ana Ruiz")
+    assert normalise_speaker("Theo Varga’s") == normalise_speaker("Theo Varga")  # possessive ending
+    assert normalise_speaker("President Theo Varga") == normalise_speaker("Theo Varga")  # descriptor
+    assert normalise_speaker("General Motors") != normalise_speaker("Motors")  # a title before one word stays
+    assert normalise_speaker("Ilona Szabó") == normalise_speaker("Ilona Szabo")  # accents are a spelling
+    assert normalise_speaker("Zelenskyy") == normalise_speaker("Volodymyr Zelensky")  # person_aliases.csv
+    assert normalise_speaker("Mr Varga") != normalise_speaker("Theo Varga")  # still not shortened
+
+
 STORY = "The ferry line between the two harbours has run for forty years without a break in service.\n\n"
 
 

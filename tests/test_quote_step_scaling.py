@@ -110,6 +110,30 @@ def test_lower_word_before_equals_the_end_anchored_pattern():
         assert _lower_word_before(text, lo, pos) == (found.group(1) if found else None), (text, lo, pos)
 
 
+def test_cue_words_of_a_long_text_equal_the_word_by_word_walk():
+    from analysis_helpers.quotes.speakers import _WORD_RUN, cue_lexicon
+
+    lexicon = cue_lexicon()
+    pieces = ["said", "Said", "SAYS", "say", "essay", "says", "told", "according", " ", "  ", "\n", "-", "'", "’",
+              "é", "_", "1", ".", "“", "added", "reported", "unsaid", "tell", "telling", "states", "x"]
+    rng = random.Random(5)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(200, 400)))
+        walk = [(m.start(), w) for m in _WORD_RUN.finditer(text) if (w := m.group().lower()) in lexicon.by_first_word]
+        assert len(text) >= 400 and lexicon._opening_words(text) == walk
+
+
+def test_pronoun_pattern_equals_the_word_bounded_alternation():
+    from analysis_helpers.quotes.speakers import _PRONOUN
+
+    plain = re.compile(r"\b(?:he|she|He|She)\b")
+    pieces = ["he", "He", "HE", "she", "She", "sHe", "s", "S", "h", "H", "e", "t", " ", "\n", "_", "1", "é", "-", "'"]
+    rng = random.Random(3)
+    for _ in range(5_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in _PRONOUN.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
 def test_a_registry_resolves_each_name_once_with_the_same_answer():
     from analysis_helpers.quotes.speakers import Registry, find_mentions
 

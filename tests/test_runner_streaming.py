@@ -8,7 +8,7 @@ import pytest
 from analysis_helpers.corpus.build import CorpusError, read_articles
 from analysis_helpers.pipeline import RunOptions, run_pipeline
 from analysis_helpers.runner import execute
-from analysis_helpers.runner.inputs import ArticleChunk, open_input
+from analysis_helpers.runner.inputs import ArticleChunk, input_digest, open_input
 from analysis_helpers.topics.model import TopicOptions
 
 TEXTS = {
@@ -109,3 +109,32 @@ def test_a_repeated_doc_id_is_refused_naming_both_files(folder):
         read_articles(folder)
     with pytest.raises(CorpusError, match=r"a.txt -> a, e.txt -> a"):
         list(open_input(folder).texts())
+
+
+def test_texts_kept_as_read_give_the_chunks_the_input_would_and_the_digest_of_what_was_read(folder, tmp_path):
+    whole, _ = read_articles(folder)
+    source = open_input(folder)
+    source.keep_texts(tmp_path / "texts.bin")
+    list(source.texts())
+    chunks = source.chunks(2)
+    assert [chunk.kind for chunk in chunks] == ["stored", "stored"]
+    assert b"reopened" not in pickle.dumps(chunks[0]) + pickle.dumps(chunks[1])
+    read = pd.concat([c.read() for c in chunks], ignore_index=True)
+    assert read.equals(whole)
+    assert set(source.digests) == {"a.txt", "b.txt", "d.txt", "c.txt"}  # the blank file was read too
+    assert input_digest(folder, source.digests) == input_digest(folder)
+    assert input_digest(folder, {"a.txt": "00" * 32}) != input_digest(folder)
+
+
+def test_texts_kept_as_read_from_a_jsonl_file_with_odd_characters(tmp_path):
+    path = tmp_path / "pull.jsonl"
+    path.write_text('{"doc_id": "b", "text": "Caf\\u00e9 \\ud83d\\ude00 and more.\\r\\nNext."}\n'
+                    '{"doc_id": "a", "text": "First article."}\n', encoding="utf-8")
+    plain = open_input(path)
+    list(plain.texts())
+    (expected,) = plain.chunks(5)
+    source = open_input(path)
+    source.keep_texts(tmp_path / "texts.bin")
+    list(source.texts())
+    (chunk,) = source.chunks(5)
+    assert chunk.kind == "stored" and chunk.read().equals(expected.read())

@@ -1,6 +1,7 @@
 """Tables spilled to disk chunk by chunk read back and write the same bytes as the whole table in memory."""
 
 import numpy as np
+import pytest
 import pandas as pd
 
 from analysis_helpers.runner.outputs import excel_safe, write_table
@@ -55,3 +56,17 @@ def test_only_empty_parts_write_the_header_of_the_first(tmp_path):
     write_table(table, tmp_path, "empty")
     assert (tmp_path / "empty.csv").read_text() == "doc_id,n,flag,text\n"
     assert list(materialise(table).columns) == ["doc_id", "n", "flag", "text"]
+
+
+def test_the_system_allocator_for_arrow_keeps_the_values():
+    pa = pytest.importorskip("pyarrow")
+    from analysis_helpers.runner.spill import use_system_arrow_pool
+
+    before = pa.default_memory_pool()
+    try:
+        use_system_arrow_pool()
+        assert pa.default_memory_pool().backend_name == "system"
+        frame = pd.DataFrame({"text": pd.array(["a", "bé", None], dtype="str")})
+        assert frame["text"].str.upper().tolist()[:2] == ["A", "BÉ"]
+    finally:
+        pa.set_memory_pool(before)

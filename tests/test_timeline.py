@@ -185,9 +185,9 @@ def _attach_by_scanning_every_group(groups, sentences, dated_offsets, people, da
     from analysis_helpers.timeline.events import actors_in
 
     info_of = dates.set_index("doc_id")
-    candidates = [(set().union(*(m["names"] for m in g)), set().union(*(set(m["actors"]) for m in g)),
-                   min(m["first_day"] for m in g), g) for g in groups
-                  if set().union(*(m["names"] for m in g)) and not any(m["event"] for m in g)]
+    candidates = [(set().union(*(m.names for m in g)), set().union(*(set(m.actors) for m in g)),
+                   min(m.first_day for m in g), g) for g in groups
+                  if set().union(*(m.names for m in g)) and not any(m.event for m in g)]
     all_names = sorted(set().union(*(c[0] for c in candidates)))
     for s in sentences.itertuples(index=False):
         if (s.doc_id, s.start) in dated_offsets:
@@ -200,8 +200,8 @@ def _attach_by_scanning_every_group(groups, sentences, dated_offsets, people, da
         info = info_of.loc[s.doc_id]
         for names, group_actors, first, group in candidates:
             if names & present and actors & group_actors and not (info["last_day"] and info["last_day"] < first):
-                group.append({**group[0], "doc_id": s.doc_id, "sent_start": s.start, "sent_end": s.end,
-                              "attached": True, "timex": "", "reason": (), "reported_on": info["reference_day"]})
+                group.append(group[0].replaced(doc_id=s.doc_id, sent_start=s.start, sent_end=s.end, attached=True,
+                                               timex="", reason=(), reported_on=info["reference_day"]))
                 break
 
 
@@ -209,13 +209,16 @@ def test_undated_sentences_join_the_first_group_sharing_a_name_and_an_actor():
     import copy
 
     from analysis_helpers.corpus.names import surname_key
-    from analysis_helpers.timeline.events import _attach_undated
+    from analysis_helpers.timeline.events import _attach_undated, _Mention
 
     people = {surname_key(n.split()[-1]): n for n in ("Anna Lindqvist", "Tomas Berg", "Mira Okafor")}
 
     def group(day, names, actors, event=False):
-        return [{"names": set(names), "actors": list(actors), "first_day": day, "event": event, "doc_id": "x",
-                 "sent_start": 0, "sent_end": 1}]
+        return [_Mention(names=set(names), actors=list(actors), first_day=day, event=event, doc_id="x",
+                         sent_start=0, sent_end=1, attached=False)]
+
+    def fields(groups):
+        return [[{name: getattr(m, name, None) for name in _Mention.__slots__} for m in g] for g in groups]
 
     groups = [group("2023-03-01", ["harbour contact group"], ["Tomas Berg"]),
               group("2023-03-02", ["contact group"], ["Anna Lindqvist"]),
@@ -237,8 +240,8 @@ def test_undated_sentences_join_the_first_group_sharing_a_name_and_an_actor():
     expected, found = copy.deepcopy(groups), copy.deepcopy(groups)
     _attach_by_scanning_every_group(expected, sentences, set(), people, dates)
     _attach_undated(found, [{"sentences": sentences, "document_dates": dates}], set(), people)
-    assert found == expected
-    attached = [(i, m["sent_start"]) for i, g in enumerate(found) for m in g if m.get("attached")]
+    assert fields(found) == fields(expected)
+    attached = [(i, m.sent_start) for i, g in enumerate(found) for m in g if m.attached]
     assert attached == [(0, 500), (1, 0), (2, 100)]
 
 

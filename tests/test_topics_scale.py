@@ -106,3 +106,42 @@ def test_choose_k_without_resampling_picks_the_best_silhouette():
     table = model.choose_k(features, [2, 3, 4], n_resamples=0)
     assert table["stability"].isna().all()
     assert int(table.loc[table["chosen"], "k"].iloc[0]) == int(table.loc[table["silhouette"].idxmax(), "k"])
+
+
+def test_tfidf_counted_on_distinct_texts_equals_scikit_learn_on_every_text():
+    """build_tfidf counts each distinct text once and repeats its row: the matrix must be bit for bit the
+    TfidfVectorizer of every text (vocabulary order, document frequencies with copies, max_df/min_df pruning)."""
+    import random
+
+    import numpy as np
+    from scipy import sparse
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from analysis_helpers.topics.features import _given, build_tfidf, document_frequency_limit, stem, words_of
+
+    def every_text(texts, min_df=1, max_df=0.5):
+        stems = [[stem(w) for w in words_of(t if isinstance(t, str) else "")] for t in texts]
+        if not any(stems):
+            return sparse.csr_matrix((len(texts), 0)), []
+        vectorizer = TfidfVectorizer(analyzer=_given, min_df=min(min_df, len(texts)), sublinear_tf=True,
+                                     max_df=document_frequency_limit(len(texts), max_df), dtype=np.float64)
+        try:
+            matrix = vectorizer.fit_transform(stems)
+        except ValueError:
+            vectorizer.set_params(min_df=1, max_df=1.0)
+            matrix = vectorizer.fit_transform(stems)
+        return matrix.tocsr(), list(vectorizer.get_feature_names_out())
+
+    rng = random.Random(7)
+    words = "harbour bridge council storm minister budget rebuild forecast coast vote mayor repairs talks".split()
+    for trial in range(25):
+        pool = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 10))) for _ in range(rng.randint(1, 20))]
+        texts = [rng.choice(pool) for _ in range(rng.randint(1, 60))]
+        texts[0] = None if trial % 3 == 0 else texts[0]
+        for options in ({}, {"max_df": 1.0}, {"min_df": 3}, {"max_df": 0.1, "min_df": 4}):
+            expected, terms = every_text(texts, **options)
+            for given in (texts, pd.Series(texts, dtype="str" if trial % 2 else object)):
+                features = build_tfidf(given, **options)
+                assert features.terms == terms and features.matrix.shape == expected.shape
+                for part in ("indptr", "indices", "data"):
+                    assert np.array_equal(getattr(features.matrix, part), getattr(expected, part)), (trial, options)

@@ -22,6 +22,7 @@ from .report import add_notebooks_command
 from .resources import LEXICONS_ENV, using
 from .runner.execute import default_jobs
 from .runner.inputs import input_digest, input_kind, open_input
+from .runner.spill import use_system_arrow_pool
 from .runner.outputs import (COMPLETION_FILE, OutputError, OutputLock, commit_tables, discard_partial, open_spill,
                              prepare_out)
 from .timeline.reference import load_reference
@@ -188,6 +189,7 @@ def _missing_modules(names) -> list[str]:
 
 def _extract_locked(args) -> int:
     started = time.monotonic()
+    use_system_arrow_pool()  # freed text columns go back to the system between corpus steps
     source = open_input(args.input_dir, max_bytes=args.max_bytes, recursive=args.recursive,
                         progress=ProgressLine("files", enabled=args.progress))
     try:
@@ -216,7 +218,7 @@ def _extract_locked(args) -> int:
     method = tables["topics"].attrs.get("method", "") if "topics" in tables else "off"
     completion = {
         "tool": "analysis-helpers", "version": __version__, "command": "extract",
-        "input": {"path": str(args.input_dir), "kind": input_kind(args.input_dir), **input_digest(args.input_dir)},
+        "input": {"path": str(args.input_dir), "kind": input_kind(args.input_dir), **input_digest(args.input_dir, source.digests)},
         "options": {"jobs": jobs, "engine": args.engine, "scheduler": args.scheduler, "format": args.fmt,
                     "excel": args.excel, "topics": str(args.topics), "topic_stability": args.topic_stability,
                     "article_timeout": args.article_timeout, "chunk_size": args.chunk_size,

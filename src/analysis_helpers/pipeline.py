@@ -60,7 +60,7 @@ from .figures.extract import FIGURE_COLUMNS, extract_figures
 from .quotes.alignment import align_quotes
 from .quotes.extract import apply_corpus_names, extract_quotes
 from .resources import using
-from .runner.execute import iter_chunks
+from .runner.execute import iter_chunks, quiet_collector
 from .runner.inputs import chunks_of
 from .runner.spill import ChunkParts, SpilledTable, materialise, release_memory
 from .schema import ARTICLE_COLUMNS, ARTICLE_ROLES, columns
@@ -628,9 +628,13 @@ def run_pipeline(source, options: RunOptions, *, chunk_size: int = DEFAULT_CHUNK
                  spill=None, **engine_options) -> tuple[dict, dict]:
     """Article steps over every chunk, then the corpus steps; return the results and the CPU seconds per step.
 
+    The garbage collector runs as :func:`~analysis_helpers.runner.execute.quiet_collector` says meanwhile.
+
     ``source`` is the ``articles`` table, or an :class:`~analysis_helpers.runner.inputs.InputSource`
     (:func:`~analysis_helpers.runner.inputs.open_input`): read once as a stream for the context
-    steps, its texts dropped as they are read, then each chunk read again by the worker that runs it.
+    steps, its texts dropped as they are read, then each chunk read again by the worker that runs it
+    (with ``spill`` and workers on this machine, from the texts the stream wrote into ``spill``:
+    the input is read and decoded once).
     ``engine_options`` (``jobs``, ``engine``, ``scheduler``, ``progress``) go to
     :func:`analysis_helpers.runner.execute.iter_chunks`. With ``spill`` (a folder), each chunk's tables
     (its ``articles`` rows, texts included, too) are written there as soon as the chunk is done, the
@@ -640,11 +644,19 @@ def run_pipeline(source, options: RunOptions, *, chunk_size: int = DEFAULT_CHUNK
     step at a time: memory holds a chunk per worker and one corpus step's inputs, not every table or
     text of the corpus.
     """
+    with quiet_collector():
+        return _run_pipeline(source, options, chunk_size, spill, engine_options)
+
+
+def _run_pipeline(source, options, chunk_size, spill, engine_options):
     if isinstance(source, pd.DataFrame):
         articles = source.reset_index(drop=True)
         context = CorpusContext.of(articles)
         chunks = list(chunks_of(articles, chunk_size))
     else:
+        if spill is not None and not engine_options.get("scheduler"):  # workers on this machine: read the input once
+            Path(spill).mkdir(parents=True, exist_ok=True)
+            source.keep_texts(Path(spill) / "texts.bin")
         context = CorpusContext.of(lambda: source.articles, source.texts())
         articles = source.articles
         chunks = source.chunks(chunk_size)

@@ -305,6 +305,13 @@ def recorded_materials() -> frozenset[str]:
 
 
 @cached
+def timex_words(kind: str) -> tuple[str, ...]:
+    """The ``kind:`` entries of ``data/timex_exclusions.txt``, lower-cased, in file order
+    (``storage``, ``habitual``, ``vague_period``: see the file's header)."""
+    return tuple(word.lower() for word in _exclusion_entries().get(kind, ()))
+
+
+@cached
 def _anchor_event_rows() -> tuple[dict, ...]:
     """The rows of :func:`anchor_events` as dicts (what the timex rules iterate over)."""
     return tuple(anchor_events().to_dict("records"))

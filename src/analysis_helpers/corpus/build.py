@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import errno
+import hashlib
 import io
 import os
 import re
@@ -319,8 +320,11 @@ def _count_txt(folder: Path, limit: int = 100_000) -> int:
     return count
 
 
-def read_article_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> DecodedText:
+def read_article_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, digests: dict | None = None) -> DecodedText:
     """Read and decode one article file, its size checked before reading.
+
+    With ``digests``, the SHA-256 (hex) of the bytes read is stored there under ``path.name`` (the
+    input's completion record hashes what was read instead of reading the file again).
 
     Raises
     ------
@@ -337,6 +341,8 @@ def read_article_file(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Deco
             data = handle.read(max_bytes + 1)  # a file that grew since is still refused, not read whole
     except OSError as exc:
         raise UnreadableFile(f"file cannot be read ({exc.strerror or type(exc).__name__})") from None
+    if digests is not None:
+        digests[path.name] = hashlib.sha256(data).hexdigest()
     return decode_article_bytes(data, max_bytes=max_bytes)
 
 
@@ -362,8 +368,11 @@ def list_articles(folder: Path, *, recursive: bool = False) -> tuple[list[str], 
 
 
 def article_record(folder: Path, raw_name: str, by_file: dict, has_manifest: bool, *,
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[dict | None, list[dict]]:
-    """The ``articles`` row of one file of ``folder`` (None when it cannot be read) and its problems."""
+                   max_bytes: int = DEFAULT_MAX_BYTES, digests: dict | None = None) -> tuple[dict | None, list[dict]]:
+    """The ``articles`` row of one file of ``folder`` (None when it cannot be read) and its problems.
+
+    ``digests``: see :func:`read_article_file` (files directly in ``folder`` only).
+    """
     problems = []
     name = display_name(raw_name)
     if name != raw_name:
@@ -375,7 +384,8 @@ def article_record(folder: Path, raw_name: str, by_file: dict, has_manifest: boo
     if meta is None and has_manifest:
         problems.append(_problem(name, "warning", f"not in {MANIFEST_NAME}: outlet, url and date left empty"))
     try:
-        decoded = read_article_file(folder / raw_name, max_bytes=max_bytes)
+        decoded = read_article_file(folder / raw_name, max_bytes=max_bytes,
+                                    digests=digests if "/" not in raw_name else None)
     except UnreadableFile as exc:
         problems.append(_problem(name, "error", f"{exc}; not read"))
         return None, problems

@@ -58,6 +58,8 @@ def mark_caption_neighbours(texts: list[str], roles: list, n_words: list[int], e
             roles[i - 1] = ("caption", f"picture description right above the caption marker in block {i}")
 
 
+#: The role of a date or time stamp line (given by :mod:`.roles`).
+DATE_STAMP = ("byline", "date or time stamp line")
 #: Lexicon rows (their notes) whose lines close an article: a comments header, a pointer to the full story
 #: elsewhere, a credit of the story's publication or reporting. An inline link ("READ MORE", "See also: ...")
 #: or an advertisement stands inside an article as often as after it, so it closes nothing.
@@ -65,9 +67,15 @@ _CLOSING_NOTES = frozenset({"comments header", "pointer to the story elsewhere",
                             "reporting credits", "publication date line"})
 
 
+#: Most body lines below a date or time stamp that closes an article (a reader's comment under its time stamp);
+#: a live page, whose entries stand under time stamps, has many more.
+STAMP_TAIL_LINES = 3
+
+
 def _closes_article(text: str, role: tuple[str, str], evidence: PageEvidence) -> bool:
-    """True for a line after which an article does not go on: a closing lexicon row or a list header with items."""
-    if role[0] in ("related", "tags") and "header" in role[1]:
+    """True for a line after which an article does not go on: a closing lexicon row, a list header with items,
+    or a date or time stamp line (a comment's stamp; see :data:`STAMP_TAIL_LINES`)."""
+    if role[0] in ("related", "tags") and "header" in role[1] or role == DATE_STAMP:
         return True
     lexicon_role = evidence.lexicon_role(text) if role[0] != "body" else None
     return lexicon_role is not None and lexicon_role[1].removeprefix("lexicon: ") in _CLOSING_NOTES
@@ -94,11 +102,13 @@ def mark_text_after_closing_furniture(texts: list[str], roles: list, n_words: li
         if roles[k][0] == "body" or tail_long[k] or not _closes_article(texts[k], roles[k], evidence):
             continue
         above.update(*(evidence.content_words(texts[i]) for i in range(read_up_to, k)
-                       if roles[i][0] == "body" and not _LIST_MARK.match(texts[i])))  # key points are not the article
+                       if roles[i][0] == "body" and not LIST_MARK.match(texts[i])))  # key points are not the article
         read_up_to = k
         if not above:
             continue
         tail = [i for i in range(k + 1, n) if roles[i][0] == "body"]
+        if roles[k] == DATE_STAMP and len(tail) > STAMP_TAIL_LINES:
+            return  # entries of a live page under their time stamps
         vocabulary = set().union(*(evidence.content_words(texts[i]) for i in tail))
         if vocabulary and len(vocabulary & above) < BELOW_OVERLAP * len(vocabulary):
             for i in tail:
@@ -107,7 +117,7 @@ def mark_text_after_closing_furniture(texts: list[str], roles: list, n_words: li
 
 
 #: A list item's marker: a bullet, a dash or a number ("• ", "- ", "3. ").
-_LIST_MARK = re.compile(r"^\s*(?:[•·▪◦*‣–-]|\d{1,2}[.)])\s+")
+LIST_MARK = re.compile(r"^\s*(?:[•·▪◦*‣–-]|\d{1,2}[.)])\s+")
 #: Fewest items of a list of links; longest item, in words.
 LINK_LIST_ITEMS, LINK_ITEM_WORDS = 3, 25
 #: A list whose items share less than this share of their content words with the article points elsewhere.
@@ -124,7 +134,7 @@ def mark_link_lists(texts: list[str], roles: list, article_words: set[str], evid
     i, n = 0, len(texts)
     while i < n:
         j = i
-        while j < n and roles[j] == ("body", "prose") and _LIST_MARK.match(texts[j]) \
+        while j < n and roles[j] == ("body", "prose") and LIST_MARK.match(texts[j]) \
                 and len(evidence.words(texts[j])) <= LINK_ITEM_WORDS and not evidence.ends_sentence(texts[j]):
             j += 1
         if j - i >= LINK_LIST_ITEMS:
@@ -163,7 +173,7 @@ def mark_text_below_the_article(texts: list[str], roles: list, n_words: list[int
     if len(stretches) < 2:
         return
     # a stretch of list items (a page's key points, a list of links) is the article only when no stretch holds paragraphs
-    paragraphs = [stretch for stretch in stretches if not all(_LIST_MARK.match(texts[i]) for i in stretch)]
+    paragraphs = [stretch for stretch in stretches if not all(LIST_MARK.match(texts[i]) for i in stretch)]
     article = max(paragraphs or stretches, key=lambda stretch: sum(n_words[i] for i in stretch))
     article_words = set().union(*(evidence.content_words(texts[i]) for i in article))
     for stretch in stretches[stretches.index(article) + 1:]:

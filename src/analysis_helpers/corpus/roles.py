@@ -31,7 +31,7 @@ from ..schema import ARTICLE_ROLES, ROLES  # noqa: F401  (re-exported: notebooks
 from ..word_patterns import EndPattern, trie_regex
 from .lines import block_spans
 from .role_passes import (
-    PageEvidence, mark_caption_neighbours, mark_link_lists, mark_text_after_closing_furniture,
+    DATE_STAMP, LIST_MARK, PageEvidence, mark_caption_neighbours, mark_link_lists, mark_text_after_closing_furniture,
     mark_text_below_the_article,
 )
 
@@ -308,8 +308,8 @@ def looks_like_caption(text: str) -> bool:
     tank ...", "Pete Hegseth leads a training session ..."), carry no quotation
     and no reporting verb.
     """
-    if sentence_count(text) != 1 or _QUOTE_MARK.search(text) or len(words(text)) > 50:
-        return False
+    if sentence_count(text) != 1 or _QUOTE_MARK.search(text) or len(words(text)) > 50 or _REPORTED.search(text):
+        return False  # a caption shows; a sentence that reports speech ("..., the agency said") is the article's
     tokens = words(text)
     if not tokens or not tokens[0][0].isupper():
         return False
@@ -317,9 +317,13 @@ def looks_like_caption(text: str) -> bool:
     # the verb slot: the first or second lower-case content word ("Russian servicemen march"); a verb after
     # "to" or a modal is not the sentence's verb ("plans to stand down", "it will carry 300 passengers")
     slots = [k for k, t in enumerate(tokens[:8]) if t[0].islower() and t.lower() not in _FUNCTION_WORDS][:2]
-    return any(tokens[k] in verbs and not (k and tokens[k - 1].lower() in _NOT_FINITE_BEFORE) for k in slots)
+    # a plural noun before an auxiliary is the subject, not the verb ("Storm watches were issued")
+    return any(tokens[k] in verbs and not (k and tokens[k - 1].lower() in _NOT_FINITE_BEFORE)
+               and not (k + 1 < len(tokens) and tokens[k + 1].lower() in _AUXILIARIES) for k in slots)
 
 
+#: Verbs after which the word before them is a noun (the subject), not a caption's present-tense verb.
+_AUXILIARIES = frozenset("is are was were has have had will would can could may might should must do does did".split())
 #: Words after which a verb is an infinitive, not the present tense of a caption.
 _NOT_FINITE_BEFORE = frozenset("to will would can could may might shall should must".split())
 
@@ -361,7 +365,7 @@ _DATE_WORDS = re.compile(
     r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?(?=\W|$)|"
     r"\b(am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|cest|et|est|edt|cdt|cst|mdt|pt|pdt|pst|ist|jst|aest|updated|published|posted|ago|"
     r"hours?|minutes?|mins?|days?|read|"
-    r"hrs?|mins?|today|yesterday|at|on|last)\b|\d+",
+    r"hrs?|mins?|today|yesterday|at|on|last)\b|(?<=\d)(?:am|pm)\b|\d+",
     re.IGNORECASE,
 )
 
@@ -423,13 +427,18 @@ def looks_like_author_line(text: str) -> bool:
 _SENTENCE_CLOSE = EndPattern(r"(?:[.!][\"”’')\]]*|:)\s*$", ".!:\"”’')]")
 
 
+#: A question or exclamation inside a title-case line ("Irrelevant? Judge Rebukes ..."): a headline's device,
+#: not a sentence end.
+_INNER_BREAK = re.compile(r"[?!][\"”’']?\s+(?=[A-Z\"“‘'])")
+
+
 def looks_like_headline(text: str) -> bool:
     """Headline-shaped: title case, or 5 to 25 words in sentence case without a final stop.
 
     A stop inside closing quotes (``He said: "We will."``) is a final stop, and so is a colon.
     """
     n = len(words(text))
-    if looks_like_title(text):
+    if looks_like_title(text) or looks_like_title(_INNER_BREAK.sub(", ", text)):
         return True
     opening = text.lstrip("'\"‘“")[:1]  # a headline may open with a quotation
     return 5 <= n <= 25 and opening.isupper() and not _SENTENCE_CLOSE.search(text) and sentence_count(text) == 1
@@ -464,9 +473,23 @@ _SPEAKS_TO_READER = re.compile(
     r"|^(?i:get|sign|subscribe|join|download|follow|register|log|please)\b")
 
 
+#: More ways a short note addresses its reader: a sentence opening with "Please" and a lower-case verb, an
+#: e-mail address to write to, a page describing itself ("This is an archive article").
+_NOTE_MARKS = re.compile(r"(?:^|[.!?]\s+)(?i:please)\s+[a-z]|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
+                         r"|^(?i:this is an? )(?:[\w-]+ )?(?i:article|story|page|report)\b")
+
+
 def _note_to_reader(text: str, n_words: int) -> bool:
-    """A short line that speaks to the reader ("your email", "please join"), with no quotation in it."""
-    return n_words <= NOTE_WORDS and not _QUOTE_MARK.search(text) and bool(_SPEAKS_TO_READER.search(text))
+    """A short line that speaks to the reader ("your email", "please join", an address to write to, "this is an
+    archive article"), with no quotation in it."""
+    return n_words <= NOTE_WORDS and not _QUOTE_MARK.search(text) and bool(
+        _SPEAKS_TO_READER.search(text) or _NOTE_MARKS.search(text))
+
+
+def _first_sentence(text: str) -> str:
+    """The text up to its first sentence end (all of it when it holds one sentence)."""
+    match = _SENTENCE_END.search(text)
+    return text[:match.end()] if match else text
 
 
 def _outside_quotation(pattern: re.Pattern, text: str) -> bool:
@@ -497,6 +520,8 @@ def _lexicon_role(text: str, n_words: int | None = None) -> tuple[str, str] | No
     if n_words > MAX_FURNITURE_WORDS and not _outside_quotation(_SPEAKS_TO_READER, text):
         return None  # a long appeal speaks to "you"; "we" and "our" also fill a long statement or letter
     prose = n_words >= PROSE_WORDS and is_prose(text) and not addresses_reader
+    # a sentence dense with names is prose to a picture credit, which names agencies and people too
+    sentence = prose or (n_words >= PROSE_WORDS and not addresses_reader and _names_heavy_sentence(text))
     matchers = _lexicon_matchers()
     if _FOLDS_TO_ASCII.search(text):
         rows = range(len(matchers))
@@ -511,7 +536,8 @@ def _lexicon_role(text: str, n_words: int | None = None) -> tuple[str, str] | No
         m = find(text)
         if m is None or _inside_quotation(text, m.start()):
             continue
-        if prose and not anchored and m.start() > 0 and (role != "caption" or not _in_last_sentence(text, m.start())):
+        if (sentence if role == "caption" else prose) and not anchored and m.start() > 0 \
+                and (role != "caption" or not _closes_text(text, m)):
             continue  # a photo credit may close a caption that reads like prose; "(photo)" mid-paragraph does not
         return role, f"lexicon: {note}"
     return None
@@ -520,6 +546,17 @@ def _lexicon_role(text: str, n_words: int | None = None) -> tuple[str, str] | No
 def _in_last_sentence(text: str, start: int) -> bool:
     """True when offset ``start`` lies in the last sentence of ``text`` (no sentence ends after it)."""
     return _SENTENCE_END.search(text, start) is None
+
+
+#: Most words a credit leaves after it when it closes a caption ("Getty Images (LONDON, UK)").
+CREDIT_TAIL_WORDS = 6
+
+
+def _closes_text(text: str, match: re.Match) -> bool:
+    """True when a caption phrase closes ``text``: in its last sentence, at most :data:`CREDIT_TAIL_WORDS` words
+    after it ("... on Monday. Photo: Jane Roe / Agency"). A marker with a clause running on after it
+    ("Residents (pictured) crowded into the hall to ...") sits inside a sentence of the article."""
+    return _in_last_sentence(text, match.start()) and len(words(text[match.end():])) <= CREDIT_TAIL_WORDS
 
 
 _SEPARATOR = ("boilerplate", "separator without words")
@@ -827,6 +864,8 @@ def hard_wrap_groups(texts: list[str]) -> list[range]:
 
 #: A paragraph that holds this share of a summary's content words tells its story again.
 RETOLD = 0.4
+#: A later paragraph holding this share of the line under the headline prints that summary again.
+RESTATED = 0.8
 
 
 def _retells(paragraph: str, summary: str) -> bool:
@@ -838,6 +877,48 @@ def _retells(paragraph: str, summary: str) -> bool:
     """
     words_s = content_words(summary)
     return bool(words_s) and len(words_s & content_words(paragraph)) >= RETOLD * len(words_s)
+
+
+#: A caption names where people stand: "Jane Roe, centre, speaks ...", "John Doe, second from left, listens ...".
+_POSITION_CAPTION = re.compile(
+    r"^[A-Z][^,.!?]{0,80},\s*(?:(?:second |third |far )?(?:from )?(?:left|right)|cent(?:er|re)|front|rear|top|bottom|"
+    r"foreground|background|in (?:the )?(?:foreground|background|middle|cent(?:er|re)))\s*,\s*(?:[a-z]+ ){0,2}[a-z]+s\b")
+
+
+def _is_credit(text: str) -> bool:
+    """A credit line: one to three capitalised words or a photographer's credit, no sentence ("Reuters", "AP Photo")."""
+    ws = words(text)
+    return 1 <= len(ws) <= CREDIT_WORDS and all(w[0].isupper() for w in ws) and not _TERMINAL.search(text)
+
+
+#: A full stop (not an ellipsis) closes the line.
+_FULL_STOP_END = EndPattern(r"(?<!\.)\.[\"”’')\]]*\s*$", ".\"”’')]")
+
+
+def _names_heavy_sentence(text: str) -> bool:
+    """A sentence full of names, not a title: it closes with a full stop and has a lower-case word that is not
+    a function word ("Airbus is owned by European Aeronautic Defence and Space Company (EADS).")."""
+    return bool(_FULL_STOP_END.search(text)) and any(
+        w[0].islower() and len(w) > 2 and w.lower() not in _FUNCTION_WORDS for w in words(text))
+
+
+#: Longest section title, in words (a label: "Stay safe", "What the council decided"; another story's headline,
+#: a sentence with its subject and object, runs longer).
+SECTION_TITLE_WORDS = 6
+
+
+def _section_titles(texts: list[str], roles: list, n_words: list[int], first_prose: int, last_prose: int) -> set[int]:
+    """Title-shaped lines that divide the article into sections: short, no end punctuation, each with a paragraph right
+    above and right below it; two or more on the page ("Safety measures advised" ... "Stay safe"). One title-shaped
+    line between two paragraphs may be another story's headline; several dividing one article are its subheadings."""
+    found = set()
+    for i in range(first_prose + 1, last_prose):
+        text = texts[i]
+        if roles[i] is None and n_words[i] <= SECTION_TITLE_WORDS and looks_like_title(text) \
+                and not _TERMINAL.search(text) and not is_prose(text) \
+                and roles[i - 1] is None and is_prose(texts[i - 1]) and roles[i + 1] is None and is_prose(texts[i + 1]):
+            found.add(i)
+    return found if len(found) >= 2 else set()
 
 
 def classify_block_roles(texts: list[str], repeated=frozenset()) -> list[tuple[str, str]]:
@@ -929,7 +1010,7 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
                 roles[i] = ("duplicate", f"opening words of block {teased} cut short by an ellipsis (a teaser)")
         seen.setdefault(norms[i], i)
         if roles[i] is None and looks_like_date_line(text):
-            roles[i] = ("byline", "date or time stamp line")
+            roles[i] = DATE_STAMP
 
     # 2. Lists: a blurb right before a "Read more" link; the items under a list header.
     links = [k for k in range(n) if roles[k] and roles[k][1].startswith("lexicon: link to another")]
@@ -978,8 +1059,9 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
         elif roles[i] is None and n_words[i] >= PARAGRAPH_WORDS and is_prose(texts[i]):
             paragraph_below = True
     for i in range(n):
-        if roles[i] is None and n_words[i] >= PARAGRAPH_WORDS and is_prose(texts[i]) and not _note_to_reader(texts[i], n_words[i]):
-            break
+        if roles[i] is None and n_words[i] >= PARAGRAPH_WORDS and is_prose(texts[i]) \
+                and not _note_to_reader(_first_sentence(texts[i]), n_words[i]):
+            break  # (a paragraph-length note, a sign-up box, speaks to its reader in its first sentence)
         if roles[i] is None and _note_to_reader(texts[i], n_words[i]):
             roles[i] = ("boilerplate", "note to the reader above the first paragraph")
 
@@ -1036,10 +1118,15 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
                 and not looks_like_caption(texts[j + 1])
             words_j = content_words(texts[j])
             echoed = any(len(words_j & content_words(texts[k])) >= 0.6 * len(words_j) for k in range(j + 2, n))
+            # a summary the article prints again almost whole further down (a lede's words are not repeated so)
+            # (the summary is short and the paragraph says more; a copy of a whole paragraph is not a summary)
+            restated = next_is_paragraph and len(words_j) >= 6 and n_words[j] <= MAX_FURNITURE_WORDS and any(
+                n_words[k] > n_words[j] and len(words_j & content_words(texts[k])) >= RESTATED * len(words_j)
+                for k in range(j + 2, n))
             teaser = next_is_paragraph and bool(_ELLIPSIS_END.search(texts[j]))  # a summary cut short above the article
             retold = next_is_paragraph and _retells(texts[j + 1], texts[j])
             if not _TERMINAL.search(texts[j]) or (is_present_summary(texts[j]) and retold) \
-                    or (not next_is_paragraph and echoed) or teaser:
+                    or (not next_is_paragraph and echoed) or teaser or restated:
                 roles[j] = ("standfirst", "summary right after the headline")
         for i in lead:
             if i > headline and roles[i] is None and looks_like_author_line(texts[i]):
@@ -1056,14 +1143,24 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
     # in a page of text it is the article's own statement ("The firm owns a quarter of the airline.").
     shows_pictures = any(r is not None and r[0] == "caption" for r in roles) or any(
         roles[i] is None and looks_like_caption(texts[i]) for i in range(n))
+    sections = _section_titles(texts, roles, n_words, first_prose, last_prose)
     for i in range(n):
         if roles[i] is not None:
             continue
         text = texts[i]
-        if looks_like_caption(text):
+        if looks_like_caption(text) or (n_words[i] <= MAX_FURNITURE_WORDS and _POSITION_CAPTION.match(text)
+                                        and not _QUOTE_MARK.search(text)):
             roles[i] = ("caption", "present-tense visual verb after the subject")
-        elif i == last_prose + 1 and _cut_mid_sentence(text, n_words[i], ends_page=i == n - 1):
+        elif i == last_prose + 1 and _cut_mid_sentence(text, n_words[i], ends_page=i == n - 1) \
+                and not (LIST_MARK.match(text) and i + 1 < n and LIST_MARK.match(texts[i + 1])):  # an item of a list
             roles[i] = ("body", "last paragraph cut mid-sentence by the scrape")
+        elif i == n - 1 and i > first_prose and LIST_MARK.match(text) and LIST_MARK.match(texts[i - 1]) \
+                and roles[i - 1][0] == "body" and _TERMINAL.search(texts[i - 1]) and not _TERMINAL.search(text) \
+                and (words(text) or [""])[-1][:1].islower():
+            # the items above are sentences (a list of headlines has no stops) and this one stops mid-sentence
+            roles[i] = ("body", "last item of the article's list, cut by the scrape")
+        elif i in sections:
+            roles[i] = ("body", "subheading: one of several section titles between the article's paragraphs")
         elif i > last_prose and is_short_line(text):
             roles[i] = ("boilerplate", "short line after the article (site name, navigation)")
         elif i < first_prose and is_short_line(text):
@@ -1072,7 +1169,7 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
                 and not is_prose(text) and _introduces_next_paragraph(texts, roles, i):
             roles[i] = ("body", "subheading: the paragraph below takes up its words")
         elif (looks_like_title(text) or (i > last_prose and looks_like_headline(text))) and not is_prose(text) \
-                and not _introduces_quotation(text):
+                and not _introduces_quotation(text) and not _names_heavy_sentence(text):
             overlap = len(content_words(text) & article_words) / max(1, len(content_words(text)))
             if i > last_prose and overlap < 0.5:
                 roles[i] = ("stray", "headline-shaped line after the article, little shared vocabulary")
@@ -1083,11 +1180,15 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
             roles[i] = ("caption", "one present-tense sentence in a past-tense article")
         else:
             roles[i] = ("body", "prose")
-    # A short label right above a caption ("Flood updates") belongs to the picture, not to the article.
+    # A short label right above a caption ("Flood updates") belongs to the picture, not to the article;
+    # so does a credit right below it ("Reuters", "AP Photo").
     for i in range(n - 1):
         if roles[i] == ("body", "prose") and roles[i + 1][0] == "caption" and n_words[i] <= 4 and (
                 not _TERMINAL.search(texts[i]) or norms[i + 1].startswith(norms[i])):
             roles[i] = ("caption", "short label right above a caption (or the caption's first words again)")
+    for i in range(1, n):
+        if roles[i] == ("body", "prose") and roles[i - 1][0] == "caption" and _is_credit(texts[i]):
+            roles[i] = ("caption", "credit right below a caption")
     evidence = _page_evidence()
     mark_caption_neighbours(texts, roles, n_words, evidence)
     mark_link_lists(texts, roles, article_words, evidence)

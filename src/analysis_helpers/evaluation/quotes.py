@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from ..paths import annotations_dir, shared_dir
+from ..resources import aliases, person_titles
 from .meantime import meantime_files, read_meantime_file
 from .scoring import precision_recall_f1
 
@@ -27,19 +30,62 @@ MIN_COVERAGE = 0.5
 _LEGAL_FORM = re.compile(r"(?:,?\s+(?:inc|incorporated|llc|ltd|limited|corp|corporation|co|plc)\.?)+$")
 
 
+#: Honorifics that are never part of a canonical name ("Mr Varga" = "Varga").
+_HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.",
+                         "sir", "dame"})
+_POSSESSIVE = re.compile(r"(?<=\w)'s?$")
+
+
+@lru_cache(maxsize=None)
+def _title_words() -> frozenset:
+    """Single-word titles and their modifiers of ``person_titles.csv`` ("president", "defense")."""
+    return frozenset(row["word"] for row in person_titles() if row["part"] and " " not in row["word"])
+
+
 def normalise_speaker(name) -> str:
     """Speaker names compared case-blind, with white space collapsed (missing -> "").
 
-    The same conventions apply to gold and prediction alike: curly and straight
-    apostrophes are one character, a leading "the" is dropped (the guidelines name
-    speakers without their article: "The New York Times" = "New York Times") and so
-    are legal-form words after an organisation ("Apple Inc." = "Apple").
+    The same conventions apply to gold and prediction alike, each one a rule of the
+    annotation guidelines (``data/annotations/quotes.md`` and ``meantime/README.md``):
+
+    * curly and straight apostrophes are one character, a possessive ending is
+      not part of the name ("Varga's" = "Varga");
+    * a leading "the" is dropped (speakers are named without their article:
+      "The New York Times" = "New York Times") and so are legal-form words after an
+      organisation ("Apple Inc." = "Apple");
+    * the speaker is the name, not the descriptor: honorifics ("Mr", "Dr") and the
+      titles of ``person_titles.csv`` in front of a full name are dropped
+      ("President Theo Varga" = "Theo Varga"); a title before a single word is kept
+      ("General Motors" stays);
+    * spellings of one person are one speaker: accents are folded ("Orbán" =
+      "Orban") and the ``name`` rows of ``person_aliases.csv`` map to their canonical
+      ("Zelenskyy" = "Volodymyr Zelensky").
+
+    A surname is not its full name ("Varga" != "Theo Varga"): the guidelines ask
+    for the full name as the article first gives it.
     """
     if not isinstance(name, str):
         return ""
     name = " ".join(name.replace("’", "'").split()).casefold()
     name = re.sub(r"^the\s+", "", name)
-    return _LEGAL_FORM.sub("", name) or name
+    name = _LEGAL_FORM.sub("", name) or name
+    words = [_POSSESSIVE.sub("", word) for word in name.split()]
+    titles = _title_words()
+    while len(words) > 1 and words[0] in _HONORIFICS:
+        words.pop(0)
+    while len(words) > 2 and words[0] in titles:
+        words.pop(0)
+    name = " ".join(words)
+    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    canonical = _name_aliases().get(name)
+    return " ".join(canonical.casefold().split()) if canonical else name
+
+
+@lru_cache(maxsize=None)
+def _name_aliases() -> dict:
+    """``{accent-folded alias: canonical}`` of the ``name`` rows of ``person_aliases.csv``."""
+    return {"".join(c for c in unicodedata.normalize("NFKD", alias) if not unicodedata.combining(c)): canonical
+            for alias, canonical in aliases(("name",)).items()}
 
 
 def match_spans(predicted: pd.DataFrame, gold: pd.DataFrame, min_coverage: float = MIN_COVERAGE) -> pd.DataFrame:

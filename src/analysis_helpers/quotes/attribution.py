@@ -37,7 +37,7 @@ from dataclasses import replace
 
 from ..resources import cached
 from .speakers import (
-    Mention, Registry, cue_lexicon, definite_institutions, descriptor_gap, find_mentions, group_nouns, irregular_past,
+    Mention, Registry, aliases, cue_lexicon, definite_institutions, descriptor_gap, find_mentions, group_nouns, irregular_past,
     not_speaker_words,
     organisation_words, title_heads, title_words, ends_with_time,
 )
@@ -81,6 +81,8 @@ _PREPOSITIONS = frozenset(
 _FUNCTION = ("with|and|but|while|the|of|to|in|on|at|for|by|from|as|a|an|that|this|which|who|although|though|"
              "because|since|whereas|if|when|after|before|or|so|yet|unless|once")
 _PRONOUN_WORDS = frozenset("he she it they we i this that".split())
+# a preposition (and "the") ending the words before a mention: "president of (the) Acme Holdings"
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|at|for|from|with)\s+(?:the\s+)?$")
 _COORDINATED = re.compile(rf"(?:\band|\bbut|,)\s+(?:{_ADVERBS}\s+)*$")
 
 
@@ -116,6 +118,32 @@ def _search_back(pattern: re.Pattern, text: str, start: int, end: int):
     :data:`_COORDINATION_REACH` characters before ``end`` (bounded look-behind: a long sentence
     with many cues must not be searched from its start once per cue)."""
     return pattern.search(text, max(start, end - _COORDINATION_REACH), end)
+
+
+# "London-based Harbour Capital": where a body is based describes it, the name follows
+_BASED_PREFIX = re.compile(r"^[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?-(?:based|headquartered)\s+(?=[A-Z])")
+# "Reuters news agency": a generic noun after an organisation's name is its description, not its name
+_OUTLET_SUFFIX = re.compile(r"(?<=[A-Za-z.])\s+(?:news\s+agency|news\s+service|newspaper|broadcaster|website)$")
+
+
+_OF_BODY = re.compile(r" of (?:the )?[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}(?![\w’'-])")
+
+
+def _lower_role_before(text: str, lo: int, pos: int) -> str:
+    """The lower-case role word of ``person_titles.csv`` right before ``pos`` ("chief " -> "chief"), else ""."""
+    found = re.search(r"(?<![\w-])([a-z-]+)\s+$", text[max(lo, pos - 30):pos])
+    return found.group(1) if found and found.group(1) in title_heads() else ""
+
+
+def _organisation_name(phrase: str) -> str:
+    """A group or organisation as the guidelines name it: "London-based Harbour Capital" -> "Harbour Capital",
+    "Reuters news agency" -> "Reuters" (only after a capitalised name; "the news agency" stays)."""
+    if phrase[:1].isupper():
+        phrase = _BASED_PREFIX.sub("", phrase)
+        words = phrase.split()
+        if len(words) > 1 and words[0][:1].isupper():
+            phrase = _OUTLET_SUFFIX.sub("", phrase)
+    return phrase
 
 
 def _without_determiner(phrase: str) -> str:
@@ -192,6 +220,10 @@ def _inflected(cue: Cue) -> bool:
 
 
 _LAST_WORD = re.compile(r"(?<![\w.])([A-Za-z]+\.)$")
+# a person's initials ending a "sentence" ("... K.L." + "Morvath said ..."); a country's ("U.S.") are excluded
+_LAST_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})$")
+# the surname after the initials: one capitalised word, then a comma or a lower-case word ("Morvath said")
+_SURNAME_THEN_CLAUSE = re.compile(r"[A-Z][a-z][\w’'-]*(?:,| [a-z])")
 
 
 def joined_at_titles(text: str, sentences: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
@@ -202,11 +234,18 @@ def joined_at_titles(text: str, sentences: list[tuple[int, int, int, str]]) -> l
     ``person_titles.csv`` always belongs to the name after it, in the same block.
     """
     titles = title_words()
+    places = aliases()["place"]
     out: list[tuple[int, int, int, str]] = []
     for sentence in sentences:
         if out and out[-1][2] == sentence[2] and text[sentence[0]:sentence[0] + 1].isupper():
             last = _LAST_WORD.search(text, out[-1][0], out[-1][1])
             if last and last.group(1).lower() in titles:
+                out[-1] = (out[-1][0], sentence[1], sentence[2], sentence[3])
+                continue
+            initials = _LAST_INITIALS.search(text, out[-1][0], out[-1][1])
+            if initials and initials.group(1).lower() not in places \
+                    and _SURNAME_THEN_CLAUSE.match(text, sentence[0], sentence[1]):
+                # "H.V. Varsen, secretary of ..., told": initials are the first names of the surname after them
                 out[-1] = (out[-1][0], sentence[1], sentence[2], sentence[3])
                 continue
         out.append(sentence)
@@ -249,6 +288,8 @@ class ArticleSpeakers:
         self.sentences = sentences
         self.sentence_starts = [s[0] for s in sentences]
         self.quoted = sorted(quoted)
+        #: the cue lexicon in force, fetched once per article for the rules that read it per quotation
+        self.lexicon = cue_lexicon()
         mentions = find_mentions(text)
         self.registry = Registry(text, mentions)
         self.mentions = [m for m in mentions if not self.in_quote(m.start)]
@@ -262,6 +303,20 @@ class ArticleSpeakers:
         #: sentence index -> :func:`organisation_subject` (read once the subjects are resolved)
         self.organisation_subjects: dict[int, Attribution | None] = {}
         self._cue_subjects: dict[Cue, Attribution] = {}  # cue -> speaker_before_cue
+        self._starts: dict = {}  # pattern getter -> starts_of
+        self._subject_people_from: dict[int, list[Mention]] = {}  # sentence start -> _subject_people
+
+    def starts_of(self, pattern_of) -> list[int]:
+        """The offsets where the pattern ``pattern_of()`` matches in the article text, in order.
+
+        One scan (and one call of the lexicon-derived getter ``pattern_of``) per article: the candidate
+        rules bisect these offsets to learn whether a quotation's look-behind holds the word a pattern
+        needs before searching it, instead of searching every look-behind.
+        """
+        found = self._starts.get(pattern_of)
+        if found is None:
+            found = self._starts[pattern_of] = [m.start() for m in pattern_of().finditer(self.text)]
+        return found
 
     # ------------------------------------------------------------ helpers
     def in_quote(self, offset: int) -> bool:
@@ -289,14 +344,25 @@ class ArticleSpeakers:
         hi = bisect_right(self.cue_starts, end - 1)
         return [c for c in self.cues[lo:hi] if c.end <= end]
 
+    def last_cue_between(self, start: int, end: int) -> Cue | None:
+        """The last of :meth:`cues_between` ``(start, end)``, read from the end (None if there is none)."""
+        lo = bisect_right(self.cue_starts, start - 1)
+        for i in range(bisect_right(self.cue_starts, end - 1) - 1, lo - 1, -1):
+            if self.cues[i].end <= end:
+                return self.cues[i]
+        return None
+
     def _find_cues(self) -> list[Cue]:
-        lexicon = cue_lexicon()
+        lexicon = self.lexicon
         cues = []
         mention_ends = {m.end for m in self.mentions}
+        quoted, k = self.quoted, -1  # k: the last quotation opening at or before the cue (cues come in order)
         for start, end in lexicon.finditer(self.text):
+            while k + 1 < len(quoted) and quoted[k + 1][0] <= start:
+                k += 1
+            if k >= 0 and quoted[k][0] - 1 <= start < quoted[k][1] + 1:
+                continue  # inside a quotation, marks included (:meth:`in_quote`, read by walking, not bisecting)
             word = self.text[start:end]
-            if self.in_quote(start):
-                continue
             if _DETERMINER_BEFORE.search(self.text, max(0, start - 6), start):
                 continue  # "the state health department", "a report": after an article the word is a noun
             if word[0].isupper() and word.lower() != "according to":
@@ -374,16 +440,30 @@ class ArticleSpeakers:
         "Ana Ruiz, president and CEO of Acme Airlines said", "Ana Ruiz an analyst at
         Acme Bank, said": ``m`` (even a registered name) sits inside the apposition.
         """
-        for h in self.mentions_between(sent_start, m.start):
-            if h.kind != "name" or self.resolved.get(h.start, ("",))[0] not in self.registry.people \
-                    or not self._is_subject_position(h, sent_start):
-                continue
+        for h in self._subject_people(sent_start):
+            if h.start >= m.start:
+                return None
+            if h.end > m.start:
+                continue  # overlaps ``m``: not among the mentions before it
             gap = self.text[h.end:m.start]
             words = [w.lower() for w in re.findall(r"[A-Za-z]+", gap)]
             if re.match(r"(?:,|\s+(?:a|an|the)\s)\s*[^,;:“”\"]{1,90}$", gap) and any(w in title_heads() for w in words):
                 return h
             return None
         return None
+
+    def _subject_people(self, sent_start: int) -> list[Mention]:
+        """The name mentions of registered persons in subject position from ``sent_start`` up to the next
+        sentence start, in order: listed once per sentence (every cue of a long sentence asks)."""
+        found = self._subject_people_from.get(sent_start)
+        if found is None:
+            following = bisect_right(self.sentence_starts, sent_start)
+            stop = self.sentence_starts[following] if following < len(self.sentence_starts) else len(self.text)
+            found = self._subject_people_from[sent_start] = [
+                h for h in self.mentions_between(sent_start, stop)
+                if h.kind == "name" and self.resolved.get(h.start, ("",))[0] in self.registry.people
+                and self._is_subject_position(h, sent_start)]
+        return found
 
     def _apposed_name(self, m: Mention) -> Mention | None:
         """The registered name right after a role and a comma ("the coach, Ana Ruiz"), else None."""
@@ -417,7 +497,7 @@ class ArticleSpeakers:
     def _attribution(self, m: Mention, method: str, cue: Cue | None) -> Attribution:
         canonical, conflict = self.resolved.get(m.start, ("", ""))
         if m.kind == "group":
-            canonical = m.name
+            canonical = _organisation_name(m.name)
             if canonical.lower() in definite_institutions() and \
                     re.search(r"\b[Tt]he\s+$", self.text[max(0, m.start - 5):m.start]):
                 # "the company said": the organisation a recent sentence opens with, as the guidelines name it
@@ -428,6 +508,14 @@ class ArticleSpeakers:
         kind = m.kind
         if kind == "name" and canonical not in self.registry.people and m.start not in self.resolved:
             kind = "group"  # an unregistered capitalised phrase: an organisation
+        last = canonical.split()[-1]
+        if last[:1].isupper() and (kind == "group" or canonical not in self.registry.people
+                                   or last.lower() in group_nouns()):
+            # "Communications Workers of America": the name goes on after "of"
+            rest = m.text[len(canonical):] if m.text.startswith(canonical) else ""
+            of_body = _OF_BODY.fullmatch(rest) if rest else _OF_BODY.match(self.text, m.end)
+            if of_body:
+                canonical = m.text if rest else canonical + of_body.group()
         return Attribution(canonical, m.text, m.start, m.end, method, bool(conflict), conflict, **cue_fields,
                            speaker_type=speaker_type_of(kind, canonical))
 
@@ -448,8 +536,11 @@ class ArticleSpeakers:
             words = found.group(1).split()
             # one capitalised word that is no registered surname ("Chrysler"), or an organisation's word
             # ("Velmar Ferries", "Acme Group"): two or three words alone may be a person's name
+            # "The Coast Guard searched ...": a name after "The" is a body's, never a person's
+            determined = re.search(r"\b[Tt]he\s+$", self.text[max(s_start, found.start(1) - 4):found.start(1)])
             if (len(words) == 1 and words[0] not in self.registry.by_surname) \
-                    or any(w.lower() in organisation_words() for w in words[1:]):
+                    or any(w.lower() in organisation_words() for w in words[1:]) \
+                    or (determined and words[-1] not in self.registry.by_surname):
                 return re.sub(r"[’']s$", "", found.group(1))
         return ""
 
@@ -577,9 +668,13 @@ class ArticleSpeakers:
         for k in range(len(before) - 1, max(-1, len(before) - 1 - reach), -1):
             m = before[k]
             # the gaps are matched in place (sentences hold no line break, so fullmatch is ^...$)
-            if not _ADJACENT_GAP.fullmatch(self.text, m.end, cue.start) or m.possessive \
-                    or (participle and "," in self.text[m.end:cue.start]):
+            if m.possessive or (participle and "," in self.text[m.end:cue.start]):
                 continue
+            if not _ADJACENT_GAP.fullmatch(self.text, m.end, cue.start):
+                # "CEO Ana Ruiz on Thursday said": a day between the subject and its cue says when
+                when = ends_with_time(self.text[m.end:cue.start]) if cue.start - m.end < 30 else None
+                if when is None or when.start() != 0 or m.kind != "name":
+                    continue
             if m.kind == "title" and k > 0 and _COMMA_GAP.fullmatch(self.text, before[k - 1].end, m.start):
                 return self._attribution(before[k - 1], "subject of cue (apposition)", cue)
             if m.kind == "title" and k + 1 < len(before) and before[k + 1].kind == "name" \
@@ -600,7 +695,7 @@ class ArticleSpeakers:
             if head is not None:
                 # "Ana Ruiz, president and CEO of Acme Airlines said": the person, not the body
                 return self._attribution(head, "subject of cue (apposition)", cue)
-            if re.search(r"\b(?:of|at|for|from|with)\s+(?:the\s+)?$", self.text[sent_start:m.start]):
+            if self._after_preposition(sent_start, m.start):
                 # "Ana Ruiz, president of Acme Holdings, said": the person, not the body after "of"
                 head = next((h for h in before[:k] if h.kind == "name" and
                              self.resolved[h.start][0] in self.registry.people and
@@ -648,14 +743,33 @@ class ArticleSpeakers:
                                          "subject of sentence (organisation)", cue)
         return NO_ATTRIBUTION
 
+    def _after_preposition(self, sent_start: int, pos: int) -> bool:
+        """``_PREPOSITION_BEFORE.search(text[sent_start:pos])``, searched only over the last two words
+        before ``pos`` (slicing the sentence from its start for every cue was quadratic in a long one)."""
+        text = self.text
+        end = pos
+        while end > sent_start and text[end - 1].isspace():
+            end -= 1  # the preposition or "the" ends here
+        lo = end - 3  # before a "the", the white space and the preposition (at most four letters)
+        while lo > sent_start and text[lo - 1].isspace():
+            lo -= 1
+        lo -= 4
+        if lo <= sent_start:  # near the sentence start: the slice itself (``\b`` sees no character before it)
+            return _PREPOSITION_BEFORE.search(text[sent_start:pos]) is not None
+        return _PREPOSITION_BEFORE.search(text, lo, pos) is not None
+
     def speaker_after_quote(self, close_end: int) -> Attribution:
         """A cue right after a closing mark: "..., he said", "..., said Hegseth"."""
         _, sent_end = self.sentence_bounds(max(0, close_end - 1))
         sent_end = max(sent_end, close_end)
         lead = _AFTER_MARK.match(self.text, close_end).end()
         window_end = min(sent_end, lead + 120)
-        mentions = self.mentions_between(lead, window_end)
+        # an acronym in brackets belongs to the descriptor: "disaster agency (BNPB) chief Ana said"
+        mentions = [m for m in self.mentions_between(lead, window_end) if self.text[m.start - 1:m.start] != "("]
         cues = self.cues_between(lead, window_end)
+        if mentions and cues and mentions[0].start > lead:
+            # "..., state revenue minister Ana Ruiz told": a bare cue word in the descriptor is no cue
+            cues = [c for c in cues if c.start >= mentions[0].start or _inflected(c)] or cues
         if mentions and cues and (mentions[0].start == lead or (
                 self.text[lead:lead + 1].islower() and descriptor_gap(self.text[lead:mentions[0].start])
                 and mentions[0].start < cues[0].start)):
@@ -669,6 +783,12 @@ class ArticleSpeakers:
                     and _ADJACENT.match(self.text[last[-1].end:cue.start]) \
                     and descriptor_gap(self.text[lead:last[-1].start]):
                 return self._attribution(last[-1], "after quote", cue)
+            role_word = _lower_role_before(self.text, lead, m.start)
+            if m.kind == "name" and m.start not in self.resolved and " " not in m.name and role_word \
+                    and _ADJACENT.match(self.text[m.end:cue.start]):
+                # "..., agency chief Suharyanto told reporters": one name after a role, never introduced
+                found = Mention(m.start, m.end, m.text, "group", name=m.name)
+                return replace(self._attribution(found, "after quote (unregistered name)", cue), speaker_type="person")
         if cues and cues[0].start == lead and (cues[0].lemma == "according to" or _inflected(cues[0])):
             cue = cues[0]
             if cue.lemma == "according to":

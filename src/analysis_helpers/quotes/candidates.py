@@ -1,3 +1,4 @@
+# Above 400 lines: every candidate rule reads the same look-behind window of a quotation and the per-article word starts that decide whether its pattern is searched at all.
 """Candidate speakers of a quotation, and the decision among them.
 
 Every rule below proposes a candidate (an :class:`~analysis_helpers.quotes.attribution.Attribution`
@@ -44,6 +45,7 @@ import :mod:`.attribution`, so this module stands below it in the import graph.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from ..resources import cached
 
@@ -71,6 +73,41 @@ def _document_pattern() -> re.Pattern:
 
 
 @cached
+def _document_noun_starts() -> re.Pattern:
+    """Where a document noun's letters begin (zero-width, case-blind, at a word boundary or not): every
+    branch of :func:`_document_pattern` opens with one.
+
+    Its starts, found once per article (:meth:`ArticleSpeakers.starts_of`), say which quotations'
+    look-behind can hold a document reference at all; only those are searched with the full pattern.
+    """
+    nouns = "|".join(sorted((re.escape(n) for n in cue_lexicon().document_nouns), key=len, reverse=True))
+    return re.compile(rf"(?i:(?=(?:{nouns})))")
+
+
+def _occurs(starts: list[int], lo: int, hi: int) -> bool:
+    """True when one of the sorted offsets ``starts`` lies in ``[lo, hi)``."""
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def _cites_document(speakers, before: str, window_start: int) -> bool:
+    """Whether ``_document_pattern().search(before)`` finds a reference (``before``: the text from
+    ``window_start`` to the mark).
+
+    A match starts where a document noun does, so the pattern is tried only at the nouns' starts inside
+    the window, nearest first (one scan per article finds them): a regex search of every quotation's
+    300-character look-behind cost more than all its other candidates together.
+    """
+    starts = speakers.starts_of(_document_noun_starts)
+    pattern = None
+    for k in range(bisect_left(starts, window_start + len(before)) - 1, bisect_left(starts, window_start) - 1, -1):
+        pattern = pattern or _document_pattern()
+        if pattern.match(before, starts[k] - window_start):
+            return True
+    return False
+
+
+@cached
 def _statement_patterns() -> tuple[re.Pattern, re.Pattern]:
     """``(wording, mention)``: a statement's wording right before an opening mark, and a statement named.
 
@@ -87,8 +124,22 @@ def _statement_patterns() -> tuple[re.Pattern, re.Pattern]:
     return wording, re.compile(rf"\b(?:{nouns})\b", re.IGNORECASE)
 
 
+@cached
+def _statement_word_starts() -> re.Pattern:
+    """Where a statement noun after white space, or "it"/"It" after white space or "(", begins (zero-width).
+
+    Every match of the wording pattern of :func:`_statement_patterns` holds one of them (its noun or its
+    "it"); their starts, found once per article, say which look-behinds are worth searching.
+    """
+    nouns = "|".join(sorted((re.escape(n) for n in cue_lexicon().statement_nouns), key=len, reverse=True))
+    return re.compile(rf"(?<=\s)(?=(?:{nouns}))|(?<=[\s(])(?=[Ii]t\s)")
+
+
 def _statement_author(speakers, before: str, sent_start: int, index: int) -> Attribution | None:
     """The author of a statement quoted right after ``before`` (the sentence's words before the mark)."""
+    if not before.startswith(("it", "It")) \
+            and not _occurs(speakers.starts_of(_statement_word_starts), sent_start, sent_start + len(before)):
+        return None  # no statement noun and no "it" in the look-behind: the wording cannot match
     wording, named = _statement_patterns()
     found = wording.search(before)
     if not found:
@@ -153,9 +204,9 @@ def _issued_pattern() -> re.Pattern:
     )
 
 
-def _candidate(attribution, distance: int) -> Candidate:
-    """:func:`~.decision.candidate` with the cue lemmas of the cue lexicon in force."""
-    return candidate(attribution, distance, cue_lexicon().form_to_lemma)
+def _candidate(speakers, attribution, distance: int) -> Candidate:
+    """:func:`~.decision.candidate` with the cue lemmas of the cue lexicon in force (fetched once per article)."""
+    return candidate(attribution, distance, speakers.lexicon.form_to_lemma)
 
 
 def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continued=None,
@@ -184,7 +235,7 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
     # (a scrape without full stops, a soup of marks) must not make every quotation re-read all of it
     window_start = max(sent_start, open_pos - QUOTE_LOOKBEHIND)
     before = text[window_start:open_pos]
-    if _document_pattern().search(before):
+    if _cites_document(speakers, before, window_start):
         return Attribution(speaker_method="document: wording of a text, not a speaker")
     out: list[Candidate] = []
     close_end = end
@@ -197,27 +248,32 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
         if not after.speaker:
             after = _statement_after(speakers, close_end) or after  # "..., the statement said"
         if after.speaker:
-            out.append(_candidate(after, max(0, after.cue_start - close_end)))
+            out.append(_candidate(speakers, after, max(0, after.cue_start - close_end)))
         elif _ONLY_PUNCTUATION.match(text, close_end).end() >= speakers.sentence_bounds(close_end - 1)[1]:
             # the sentence ends with the quotation: "“...” ¶ said Ana Ruiz." in the next one
             following = speakers.next_sentence_cue(speakers.sentence_bounds(close_end - 1)[1])
             if following.speaker:
-                out.append(_candidate(following, following.cue_start - close_end))
+                out.append(_candidate(speakers, following, following.cue_start - close_end))
+    if not out and span.unclosed:
+        # "“It is batting. ... ¶ “No excuses,” Ana Ruiz said.": the quotation's cue closes its continuation
+        following = _continuation_speaker(speakers, end)
+        if following is not None:
+            out.append(_candidate(speakers, following, max(0, following.cue_start - end)))
     if not out and not span.unclosed:
         agent = _passive_agent_after(speakers, before, close_end)
         if agent is not None:
-            out.append(_candidate(agent, agent.speaker_start - close_end))
+            out.append(_candidate(speakers, agent, agent.speaker_start - close_end))
     if not out and not before.strip(" \t\n\"“”„«‘'"):
         following = _next_paragraph_speaker(speakers, speakers.sentence_index(open_pos), close_end)
         if following is not None:
-            out.append(_candidate(following, following.speaker_start - close_end))
-    colon = re.search(r":\s*$", before)
-    if colon:
-        ms = [m for m in speakers.mentions_between(sent_start, open_pos) if m.start in speakers.resolved]
-        if ms and not text[ms[-1].end:window_start + colon.start()].strip():
-            a = replace(speakers._attribution(ms[-1], "colon", None), cue=":",
-                        cue_start=window_start + colon.start(), cue_end=window_start + colon.start() + 1)
-            out.append(_candidate(a, 0))
+            out.append(_candidate(speakers, following, following.speaker_start - close_end))
+    # a colon and only white space before the mark (``re.search(r":\s*$", before)``, read from the end)
+    colon = window_start + len(before.rstrip()) - 1 if before.rstrip().endswith(":") else -1
+    if colon >= 0:
+        ms = speakers._resolved_before(sent_start, open_pos, 1)  # the last resolved mention before the mark
+        if ms and not text[ms[-1].end:colon].strip():
+            a = replace(speakers._attribution(ms[-1], "colon", None), cue=":", cue_start=colon, cue_end=colon + 1)
+            out.append(_candidate(speakers, a, 0))
         else:
             headline = (window_start == sent_start and _HEADLINE_SPEAKER.match(before)) or \
                 _NAME_BEFORE_COLON.search(before)
@@ -227,41 +283,48 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
                 name = headline.group(1)
                 a = Attribution(name, name, s0, s0 + len(name), "colon (unregistered name)", cue=":",
                                 cue_start=s0 + len(name), cue_end=s0 + len(name) + 1, speaker_type="person")
-                out.append(_candidate(a, 0))
+                out.append(_candidate(speakers, a, 0))
     index = speakers.sentence_index(open_pos)
     author = _statement_author(speakers, before, window_start, index)
     if author is not None:
-        out.append(_candidate(author, 0))
-    cues = speakers.cues_between(sent_start, open_pos)
+        out.append(_candidate(speakers, author, 0))
+    # the nearest cue before the mark in its sentence (only the last one is read: a sentence of many cues
+    # and quotations must not list its cues once per quotation)
+    cue = speakers.last_cue_between(sent_start, open_pos)
     # a cue in the previous sentence that ends with a colon introduces this one
-    if not cues and not before.strip():
+    if cue is None and not before.strip():
         prev_text = text[max(0, sent_start - 3):sent_start]
         if ":" in prev_text:
             p_start, _ = speakers.sentence_bounds(max(0, sent_start - 2))
-            cues = speakers.cues_between(p_start, sent_start)
-    if cues:
-        a = speakers.speaker_before_cue(cues[-1])
+            cue = speakers.last_cue_between(p_start, sent_start)
+    if cue is not None:
+        a = speakers.speaker_before_cue(cue)
         if not a.speaker:
-            a = speakers.pronoun_subject_of_cue(cues[-1])  # "It said: “...”"
+            a = speakers.pronoun_subject_of_cue(cue)  # "It said: “...”"
         if a.speaker:
-            out.append(_candidate(a, open_pos - cues[-1].end))
-    index = speakers.sentence_index(open_pos)
+            out.append(_candidate(speakers, a, open_pos - cue.end))
     subject = speakers.subjects[index] if 0 <= index < len(speakers.subjects) else None
-    if colon and subject is not None and subject.start < open_pos:
+    if colon >= 0 and subject is not None and subject.start < open_pos:
         # "Ana Ruiz spoke about the result: “...”": the sentence's subject introduces the quotation
-        out.append(_candidate(speakers._attribution(subject, "subject of sentence", None), open_pos - subject.end))
+        out.append(_candidate(speakers, speakers._attribution(subject, "subject of sentence", None),
+                              open_pos - subject.end))
     opens = not before.strip(" \t\n\"“”„«‘'")
     # a previous paragraph's speaker carries over only to a quotation that opens its paragraph
     opens_paragraph = opens and (index < 1 or speakers.sentences[index - 1][2] != speakers.sentences[index][2])
     if opens_paragraph and previous_paragraph is None and previous_in_paragraph is None and continued is None:
         previous_paragraph = speakers.statement_before(sent_start)
+    if opens and not opens_paragraph and previous_in_paragraph is None:
+        # "He said the ball did not come. “Someone needed to play well.”": the statement's speaker goes on
+        statement = _statement_of_previous_sentence(speakers, index)
+        if statement is not None:
+            out.append(_candidate(speakers, statement, max(0, open_pos - statement.cue_end)))
     if continued is not None and not before.strip():
-        out.append(_candidate(replace(continued, speaker_method="continued quote"), 0))
+        out.append(_candidate(speakers, replace(continued, speaker_method="continued quote"), 0))
     if previous_in_paragraph is not None and opens:
-        out.append(_candidate(replace(previous_in_paragraph, speaker_method="same speaker as the previous quote"),
-                              0))
+        out.append(_candidate(speakers, replace(previous_in_paragraph,
+                                                speaker_method="same speaker as the previous quote"), 0))
     elif previous_paragraph is not None and opens_paragraph:
-        out.append(_candidate(replace(previous_paragraph, speaker_method="previous paragraph's speaker"), 0))
+        out.append(_candidate(speakers, replace(previous_paragraph, speaker_method="previous paragraph's speaker"), 0))
     if _speech_like(text[start:end]):
         out += _narrative_subjects(speakers, index, open_pos, opens)
     return out
@@ -278,14 +341,16 @@ def _passive_agent_after(speakers, before: str, close_end: int) -> Attribution |
     The cue is a past participle of the cue lexicon after a form of "be"; the agent follows the
     closing mark and "by": a registered mention, else a group phrase ("by union leaders").
     """
+    if not before.rstrip().endswith(("ed", "as")):
+        return None  # the pattern ends in a participle or "as" (checked before searching every look-behind)
     passive = _PASSIVE_BEFORE.search(before)
-    if passive is None or passive.group(1) not in cue_lexicon().form_to_lemma:
+    if passive is None or passive.group(1) not in speakers.lexicon.form_to_lemma:
         return None
     by = _BY_AFTER.match(speakers.text, close_end)
     if by is None:
         return None
     cue = Cue(close_end + by.start(), close_end + by.end(), passive.group(1),
-              cue_lexicon().form_to_lemma[passive.group(1)])
+              speakers.lexicon.form_to_lemma[passive.group(1)])
     found = speakers.mentions_between(by.end(), min(len(speakers.text), by.end() + 80))
     # the agent's name, perhaps after lower-case role words ("by union leader Ana Ruiz")
     if found and re.fullmatch(r"(?:[a-z]+\s+){0,3}", speakers.text[by.end():found[0].start]) \
@@ -293,6 +358,43 @@ def _passive_agent_after(speakers, before: str, close_end: int) -> Attribution |
         return speakers._attribution(found[0], "agent of a passive cue", cue)
     group = speakers.group_at(by.end())
     return None if group is None else speakers._attribution(group, "agent of a passive cue", cue)
+
+
+#: Paragraphs read after a quotation left open, looking for the cue after its closing mark.
+CONTINUATION_PARAGRAPHS = 3
+_OPENING_MARKS = "“\"«„"
+_CLOSING_MARKS = {"“": "”", "\"": "\"", "«": "»", "„": "“"}
+
+
+def _continuation_speaker(speakers, end: int) -> Attribution | None:
+    """The speaker named after the closing mark of the paragraphs that continue a quotation left open.
+
+    A paragraph left open is continued by the next paragraph when that opens with a quotation mark;
+    the cue after the mark that finally closes it ("..., Ana Ruiz said.") names the speaker of every
+    part. None when no continuation closes within :data:`CONTINUATION_PARAGRAPHS` paragraphs or no
+    speaker follows it.
+    """
+    text = speakers.text
+    pos = end
+    for _ in range(CONTINUATION_PARAGRAPHS):
+        newline = text.find("\n", pos)
+        if newline < 0:
+            return None
+        start = newline
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start >= len(text) or text[start] not in _OPENING_MARKS:
+            return None
+        paragraph_end = text.find("\n", start)
+        paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+        close = text.find(_CLOSING_MARKS[text[start]], start + 1, paragraph_end)
+        if close >= 0:
+            found = speakers.speaker_after_quote(close + 1)
+            if not found.speaker:
+                return None
+            return replace(found, speaker_method="speaker of the quote's continuation")
+        pos = paragraph_end
+    return None
 
 
 #: Characters between the subject opening the next paragraph and its cue ("Ana Ruiz remembered asking").
@@ -324,6 +426,27 @@ def _next_paragraph_speaker(speakers, index: int, close_end: int) -> Attribution
     return speakers._attribution(subject, "speaker in next paragraph", cues[0])
 
 
+def _statement_of_previous_sentence(speakers, index: int) -> Attribution | None:
+    """The speaker of the sentence before, in the same paragraph, when it reports speech without quoting.
+
+    "He said the ball did not come easily. “Someone needed to play well.”": a quotation opening
+    the next sentence with no cue of its own goes on with that speaker. None otherwise.
+    """
+    if index < 1 or index >= len(speakers.sentences):
+        return None
+    start, end, block, _ = speakers.sentences[index - 1]
+    if block != speakers.sentences[index][2] or _ANY_MARK.search(speakers.text, start, end):
+        return None
+    for cue in reversed(speakers.cues_between(start, end)):
+        found = speakers.speaker_before_cue(cue)
+        if found.speaker:
+            return replace(found, speaker_method="speaker of the previous sentence's statement")
+    return None
+
+
+_ANY_MARK = re.compile(r"[“”\"«»]")
+
+
 def _speech_like(quoted: str) -> bool:
     """True for words that read as someone's speech, not a term: more than a label's words or own punctuation."""
     return len(quoted.split()) > MAX_LABEL_WORDS or quoted.rstrip()[-1:] in ".,;:!?…"
@@ -342,7 +465,7 @@ def _narrative_subjects(speakers: ArticleSpeakers, index: int, open_pos: int, op
     if subject is not None and subject.end <= open_pos and not subject.possessive:
         a = speakers._attribution(subject, "subject of the quote's sentence", None)
         if a.speaker:
-            out.append(_candidate(a, open_pos - subject.end))
+            out.append(_candidate(speakers, a, open_pos - subject.end))
     if opens and index >= 1:
         previous = speakers.subjects[index - 1]
         # the headline (or a page's furniture) is not the narrative before the first paragraph's quotation
@@ -354,13 +477,13 @@ def _narrative_subjects(speakers: ArticleSpeakers, index: int, open_pos: int, op
             a = speakers._attribution(previous, "subject of the previous sentence", None)
             if a.speaker and a.speaker_type == "person":
                 # the distance to the sentence, not into it: a long narrative sentence is as close as a short one
-                out.append(_candidate(a, open_pos - speakers.sentences[index - 1][1]))
+                out.append(_candidate(speakers, a, open_pos - speakers.sentences[index - 1][1]))
         elif same_or_next_block:
             # "Prosecutors were blunt. “...”": an organisation or group as the previous sentence's subject
             a = speakers.organisation_subject(index - 1)
             if a is not None:
-                out.append(_candidate(replace(a, speaker_method="subject of the previous sentence (organisation)"),
-                                      open_pos - a.speaker_end))
+                a = replace(a, speaker_method="subject of the previous sentence (organisation)")
+                out.append(_candidate(speakers, a, open_pos - a.speaker_end))
     return out
 
 

@@ -31,6 +31,10 @@ MAX_LABEL_WORDS = 5
 _DOUBLE_OR_GUILLEMET = re.compile("[" + re.escape(DOUBLE_MARKS) + "«]")
 _SINGLE_OR_DOUBLE = re.compile("[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + "]")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’')\]]*\s+")
+#: A single mark with white space, an opening bracket or nothing before it: where :func:`opens_here` can be true
+#: (a paragraph without one, most of them, holds apostrophes only)
+_SINGLE_OPENING_SPOT = re.compile(
+    "[" + re.escape(SINGLE_MARKS) + "](?<![^\\s" + re.escape(_OPEN_BEFORE) + "][" + re.escape(SINGLE_MARKS) + "])")
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,8 @@ def single_quote_spans(text: str, taken: list[QuoteSpan] = ()) -> list[QuoteSpan
     after it; the closer is the first closing-shaped mark within
     :data:`MAX_SINGLE_CHARS` characters that crosses no double mark.
     """
+    if not _SINGLE_OPENING_SPOT.search(text):
+        return []  # every single mark is glued to the word before it: apostrophes, never an opener
     blocked = sorted((s.start - 1, s.end + 1) for s in taken)
     blocked_starts = [a for a, _ in blocked]
     blocked_reach = list(accumulate((b for _, b in blocked), max))  # the furthest end up to each span

@@ -32,7 +32,7 @@ from dataclasses import replace
 from itertools import accumulate
 
 from .records import NO_ATTRIBUTION, Attribution, Cue
-from .speakers import cue_lexicon, ends_with_time, group_nouns, irregular_past, not_speaker_words
+from .speakers import ends_with_time, group_nouns, irregular_past, not_speaker_words
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
 _PRONOUNS = r"(?:he|she|it|they|we|i|this|there|that)"
@@ -126,7 +126,7 @@ def _clause_start(speakers, cue: Cue) -> int | None:
     text = speakers.text
     if cue.lemma == "according to":
         return None
-    if cue.text.lower() not in _clause_forms():
+    if cue.text.lower() not in speakers.lexicon.clause_forms:
         return None
     rest = text[cue.end:cue.end + 120]
     listener = _LISTENER.match(rest)
@@ -179,6 +179,9 @@ _SUBJECT_START = re.compile(
 
 
 _THAT = re.compile(r"\s+that,?\s+")
+# a number or quantifier and "of" opening a clause's subject ("17 of the dead", "most of them")
+_QUANTITY_OF = re.compile(r"(?:\d[\d,.]*|all|some|many|most|none|each|one|two|three|four|five|several|both|half)"
+                          r"\s+of", re.IGNORECASE)
 _BARE_SUBJECT = re.compile(r"\s+([a-z]{3,})\s+([a-z]+)\b")
 _NOT_BARE_SUBJECT = frozenset(
     "not also only just then again later earlier now so too very more less once twice nothing something "
@@ -218,6 +221,10 @@ def _loose_clause(rest: str) -> int | None:
     window = rest[start:start + 80]
     unstopped = window.split()
     stop = _CLAUSE_STOP.search(window)
+    if stop and stop.group() == "of" and _QUANTITY_OF.fullmatch(window, 0, stop.end()):
+        stop = _CLAUSE_STOP.search(window, stop.end())  # "said 17 of the dead had ...": a quantity's "of"
+    if stop and stop.group() == "and" and not _FINITE.search(window, 0, stop.start()):
+        stop = _CLAUSE_STOP.search(window, stop.end())  # "stressed all circulars and notices had ...": one subject
     window = window[:stop.start()] if stop else window
     words = window.split()
     irregular = irregular_past()  # fetched once, not once per word
@@ -341,10 +348,6 @@ def subject_phrase(speakers, s_start: int, cue: Cue) -> Attribution:
         return NO_ATTRIBUTION
     return Attribution(name, name, start, start + len(name), "subject phrase", cue=cue.text, cue_start=cue.start,
                        cue_end=cue.end, speaker_type=kind)
-
-
-def _clause_forms():
-    return cue_lexicon().clause_forms
 
 
 def _row(start: int, end: int, attribution: Attribution, method: str) -> dict:
@@ -484,7 +487,8 @@ def _parenthetical_or_trailing(speakers, s_start: int, s_end: int, cues: list[Cu
         # what follows the cue decides first (matched in place: slicing the rest of a long sentence of
         # cues once per cue was quadratic); the speaker rules run only for a cue that could fire
         parenthetical = _COMMA_LOWER.match(text, cue.end, s_end) is not None
-        if not parenthetical and _TRAILING_TIME.fullmatch(text, cue.end, s_end) is None:
+        if not parenthetical and _TRAILING_TIME.fullmatch(text, cue.end, s_end) is None \
+                and _OUTLET_CREDIT.fullmatch(text, cue.end, s_end) is None:
             continue
         attribution = speakers.speaker_before_cue(cue)
         if not attribution.speaker:
@@ -507,6 +511,8 @@ def _parenthetical_or_trailing(speakers, s_start: int, s_end: int, cues: list[Cu
     return None
 
 
+# ", officials said, AFP reports.": the outlet credits the story; the speaker is the one before it
+_OUTLET_CREDIT = re.compile(r",\s+(?:[A-Z][\w.&’'-]*\s+){1,3}(?:reports|reported|said|says)\s*[.!]?\s*")
 # a closing mark right before the inverted cue: the cue is the quotation's
 _QUOTED_TAIL = re.compile(r"[”\"»’'][\s,]*(?:said|says|told|added|explained|noted|wrote)\b")
 

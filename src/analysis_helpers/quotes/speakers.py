@@ -82,6 +82,8 @@ class CueLexicon:
     by_first_word: dict
     statement_nouns: frozenset = frozenset()
     ascii_first_words: frozenset = frozenset()  # the keys of ``by_first_word`` that are ASCII letters, as bytes
+    #: a space, a key of ``ascii_first_words`` (group 1), a space: one scan finds them in a letters-only text
+    ascii_first_word_pattern: re.Pattern = re.compile(rb"(?!)")
 
     def finditer(self, text: str):
         """``(start, end)`` of every cue form in ``text``, longest form first at each word, case-blind.
@@ -100,26 +102,25 @@ class CueLexicon:
         """``(start, lower-case word)`` of every word of ``text`` (a run of ASCII letters after no word
         character) that opens a cue form, in text order.
 
-        A long text is not walked word by word in Python: the set of its words (C-level byte
-        operations) says which cue words occur at all, and ``str.find`` locates those few; each hit is
-        checked to be a whole word with :data:`_WORD_RUN`, so the result is the same as the walk.
+        A long text is not walked word by word in Python: its ASCII letters, lowered, with every other
+        character a space (C-level byte operations), are scanned once by
+        :attr:`ascii_first_word_pattern` (the cue words as a prefix tree, so each space costs a few
+        character tests); each hit is checked to be a whole word with :data:`_WORD_RUN`, so the result
+        is the same as the walk.
         """
-        lowered = text.lower()
-        if len(text) < _INDEXED_FROM or len(lowered) != len(text):  # short, or lower() moved offsets
-            words = self.by_first_word
+        words = self.by_first_word
+        if len(text) < _INDEXED_FROM or (len(words) != len(self.ascii_first_words)
+                                         and len(text.lower()) != len(text)):  # lower() moved offsets
             return [(match.start(), word) for match in _WORD_RUN.finditer(text)
                     if (word := match.group().lower()) in words]
-        present = set(text.encode("ascii", "replace").lower().translate(_LETTERS_ONLY).split())
+        letters = b" " + text.encode("ascii", "replace").lower().translate(_LETTERS_ONLY) + b" "
         found = []
-        for key in present.intersection(self.ascii_first_words):
-            word = key.decode("ascii")
-            start = lowered.find(word)
-            while start >= 0:
-                run = _WORD_RUN.match(text, start)
-                if run is not None and run.end() == start + len(word):
-                    found.append((start, word))
-                start = lowered.find(word, start + 1)
-        found.sort()
+        whole_word = _WORD_RUN.match
+        for hit in self.ascii_first_word_pattern.finditer(letters):
+            start, word = hit.start(), hit.group(1)  # the space before the word: the word's offset in text
+            run = whole_word(text, start)
+            if run is not None and run.end() == start + len(word):
+                found.append((start, word.decode("ascii")))
         return found
 
 
@@ -159,8 +160,30 @@ def cue_lexicon() -> CueLexicon:
     for form in sorted(forms, key=len, reverse=True):
         by_first.setdefault(form.split(" ")[0], []).append(form)
     ascii_words = frozenset(w.encode("ascii") for w in by_first if w.isascii() and w.isalpha() and w.islower())
+    word_pattern = re.compile(rb" (" + _prefix_tree_pattern(sorted(ascii_words)) + rb")(?= )") if ascii_words \
+        else re.compile(rb"(?!)")
     return CueLexicon(pattern, frozenset(clause), frozenset(documents), forms, by_first, frozenset(statements),
-                      ascii_words)
+                      ascii_words, word_pattern)
+
+
+def _prefix_tree_pattern(words: list[bytes]) -> bytes:
+    """A regex (bytes) matching exactly ``words``, written as their prefix tree ("sa(?:id|ys?)"), so the
+    engine tests a few characters at each position instead of every alternative."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for byte in word:
+            node = node.setdefault(bytes([byte]), {})
+        node[b""] = {}
+
+    def pattern(node: dict) -> bytes:
+        branches = [re.escape(char) + pattern(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return b""
+        body = branches[0] if len(branches) == 1 else b"(?:" + b"|".join(branches) + b")"
+        return b"(?:" + body + b")?" if b"" in node else body
+
+    return pattern(tree)
 
 
 @cached
@@ -273,10 +296,20 @@ def _name_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 @cached
+def name_credentials() -> re.Pattern:
+    """Credentials after a name and a comma (", M.D.", ", Ph.D."), from ``data/name_credentials.txt``."""
+    words = sorted((w.strip() for w in read_text("name_credentials.txt").splitlines()
+                    if w.strip() and not w.startswith("#")), key=len, reverse=True)
+    return re.compile(rf",\s+(?:{'|'.join(map(re.escape, words))})(?![\w.])" if words else r"(?!)")
+
+
+@cached
 def name_particles() -> frozenset[str]:
     """Lower-case words inside names ("van", "de"), from ``data/name_particles.txt``."""
     return _word_list("name_particles.txt")
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# "he", "she", "He", "She" as whole words: ``\b(?:he|she|He|She)\b`` written to open with a character class, which
+# the engine scans for in C before trying a match (same matches, half the time)
+_PRONOUN = re.compile(r"[HhSs](?<!\w[HhSs])(?:(?<=[Hh])e|(?<=[Ss])he)\b")
 # possessive quantifiers (``++``) where the next item can never match what was consumed, and a look-ahead
 # that rejects non-word positions first: the same matches without backtracking into every word
 _DETERMINER_TITLE = re.compile(
@@ -303,6 +336,7 @@ _CALENDAR_WORDS = frozenset(
     "july august september october november december".split()
 )
 _NOT_NAMES_OR_DATES = _NOT_NAMES | _CALENDAR_WORDS
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 @dataclass
@@ -407,8 +441,16 @@ def find_mentions(text: str) -> list[Mention]:
             mentions.append(Mention(base + m.start, base + m.end, m.text, m.kind, m.name, m.role, m.place,
                                     m.possessive))
     mentions = _titles_for_a_body(mentions, text)
+    credentials = name_credentials()
+    mentions = [m for m in mentions if m.kind != "name" or not _is_credential(credentials, text, m)]
     _add_pronouns_and_titles(mentions, text, lexicons)
     return _without_nested(mentions, text)
+
+
+def _is_credential(credentials: re.Pattern, text: str, m: Mention) -> bool:
+    """True when the name mention ``m`` is a credential after a comma ("Ana Ruiz, M.D., said")."""
+    found = credentials.match(text, m.start - 2) if m.start >= 2 else None
+    return found is not None and found.end() >= m.end
 
 
 # "Minister for": a capitalised role, "for", then the body it serves and the holder's name
@@ -430,7 +472,10 @@ def _titles_for_a_body(mentions: list[Mention], text: str) -> list[Mention]:
                 and _FOR_GAP.match(text, previous.end, m.start) and not m.possessive):
             words = m.name.split()
             size = 3 if len(words) >= 4 and re.fullmatch(r"[A-Z]\.", words[-2]) else 2
-            if len(words) >= 3 and all(w[:1].isupper() for w in words[-size:]):
+            particles = name_particles()
+            while size < len(words) - 1 and words[-size].lower() in particles:
+                size += 1  # "Envoy for Syria Staffan de Mistura": a particle joins the first name to the surname
+            if len(words) >= 3 and all(w[:1].isupper() or w.lower() in particles for w in words[-size:]):
                 body = text[previous.start:m.start].split() + words[:-size]
                 role, place = canonical_role(body)
                 out[-1] = Mention(previous.start, m.end, text[previous.start:m.end], "name",
@@ -525,6 +570,9 @@ def _add_sequence_mention(mentions, text, seq_start, core, tokens, possessive, l
             tokens = name_tokens
     while name_tokens and name_tokens[0][1].lower() in _NOT_NAMES_OR_OF:
         name_tokens = name_tokens[1:]
+    while len(name_tokens) > 1 and name_tokens[-1][1].lower() in _WEEKDAYS:
+        # "captain Ana Ruiz Tuesday blamed": the day says when, it is no part of the name
+        name_tokens, tokens = name_tokens[:-1], tokens[:-1]
     if not tokens:
         return
     if not name_tokens and not role_tokens:
@@ -561,8 +609,9 @@ def _add_pronouns_and_titles(mentions, text, lexicons=None):
             if not (w.lower() in titles or w in places or word.isupper()):
                 # "the local police chief": a lower-case modifier or two before the role's head
                 # the two words ahead are read only for a lower-case word (most determiners precede none)
-                if k < 2 and word.isalpha() and word.islower() and w not in _NOT_DESCRIPTOR_WORDS \
-                        and any(x.lower().rstrip(",.;:") in title_heads_ for x in words[k + 1:k + 3]):
+                if k < 2 and word.isalpha() and word.islower() and w not in _NOT_DESCRIPTOR_WORDS and (
+                        (k + 1 < len(words) and words[k + 1].lower().rstrip(",.;:") in title_heads_)
+                        or (k + 2 < len(words) and words[k + 2].lower().rstrip(",.;:") in title_heads_)):
                     continue
                 break
             if w in title_heads_:
@@ -615,6 +664,9 @@ _NOT_DESCRIPTOR = frozenset(
 )
 
 
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z]{2,8}\)")
+
+
 def descriptor_gap(gap: str) -> bool:
     """True when ``gap`` can describe a speaker ("the firm's chief executive,", "Acme Inc. analyst").
 
@@ -622,6 +674,7 @@ def descriptor_gap(gap: str) -> bool:
     allowed) and none of the words that open a clause or a complement
     ("that", "it", "in", "to", auxiliaries, possessive pronouns).
     """
+    gap = _BRACKETED_ACRONYM.sub("", gap)  # "disaster agency (BNPB) chief": the acronym is the body's
     words = re.findall(r"[\w.&-]+(?:[’']s)?", gap)
     if len(words) > 8 or _CLAUSE_BREAK.search(re.sub(r"\b([A-Z][a-z]{0,3})\.", r"\1", gap)):
         return False
@@ -630,7 +683,7 @@ def descriptor_gap(gap: str) -> bool:
 
 _ROLE_APPOSITION_CLOSED = re.compile(r",\s+(?:a|an|the)\s+[^,.;:“”\"]{1,80},")
 _ROLE_APPOSITION_WORDS = re.compile(r",\s+(?:a|an|the)\s+((?:[\w’'-]+\s+){0,3}[\w-]+)")
-_ROLE_OR_GROUP_WORDS = re.compile(r"(?:,\s+(?:(?:a|an|the)\s+)?|\s+(?:a|an|the)\s+)((?:[\w’'-]+\s+){0,4}[\w-]+)")
+_ROLE_OR_GROUP_WORDS = re.compile(r"(?:,\s+(?:(?:a|an|the)\s+)?|\s+(?:a|an|the)\s+)((?:[\w’'-]+\s+){0,6}[\w-]+)")
 
 
 def _before_role_apposition(after: str, heads_only: bool = False) -> bool:
@@ -657,6 +710,8 @@ _ROLE_PHRASE_BEFORE = re.compile(r"(?:^|[ \n(])(?:[Tt]he|[Aa]n?|[\w-]+[’']s) +
 
 def _after_role_phrase(text: str, start: int) -> bool:
     """True when a role phrase and a comma stand right before ``start`` ("The head coach of Acme, Ana Ruiz")."""
+    if not text[max(0, start - 90):start].rstrip().endswith(","):
+        return False  # the pattern ends in a comma and white space: most names follow none
     found = _ROLE_PHRASE_BEFORE.search(text, max(0, start - 90), start)
     role = re.split(r"\s(?:of|at|for|in|with)\s", found.group(1))[0] if found else ""
     heads = title_heads()
@@ -691,39 +746,58 @@ def _after_inverted_cue(text: str, start: int) -> bool:
 
 # "Trump's Defense Secretary": a possessive right before a mention (searched in a 4-character window)
 _POSSESSOR_BEFORE = re.compile(r"[’']s\s+$")
+# a lower-case role and a capitalised name right after a capitalised run: the run names the role's body
+_ROLE_THEN_NAME = re.compile(r"\s+([a-z-]+)\s+[A-Z]")
+# "Ana Ruiz is the director of ...", "Ana Ruiz, 54, was a senior analyst at ...": the role's head word
+_COPULA_ROLE = re.compile(r"(?:,\s+\d{1,3},)?\s+(?:is|was|has been|had been)\s+(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}?"
+                          r"([a-z-]+)(?=\s+(?:of|at|for|in)\b|[,.;])")
 
 
-def _name_words(name: str, particles, cue_forms) -> tuple | None:
-    """``(tokens without particles, a token is a non-name or date word, first token lower-cased)`` of a
-    name, or None when its words show it is no person: an acronym (an organisation) or a cue word."""
+def _name_words(name: str, particles, cue_forms, known_names) -> tuple | None:
+    """``(tokens without particles, a token is a non-name or date word, first token lower-cased, the name is
+    in the alias table)`` of a name, or None when its words show it is no person: an acronym (an
+    organisation) or a cue word."""
     tokens = [t for t in name.split() if t not in particles]  # "Ana de la Vega": two words
     if any(t.isupper() and len(t) > 1 and "." not in t for t in tokens):
         return None  # acronyms are organisations, not people
     if any(t.lower() in cue_forms for t in tokens):
         return None  # a headline verb ("Hegseth Makes ...") is not part of a name
-    return tokens, bool({t.lower() for t in tokens} & _NOT_NAMES_OR_DATES), tokens[0].lower() if tokens else ""
+    return (tokens, bool({t.lower() for t in tokens} & _NOT_NAMES_OR_DATES), tokens[0].lower() if tokens else "",
+            name.lower() in known_names)
+
+
+@cached
+def _name_words_memo() -> dict:
+    """``{name: _name_words(name)}`` kept per lexicon source (the answer reads only the name and lexicons)."""
+    return {}
+
+
+_UNSEEN = object()
+# "Ana Ruiz, a farmer": an article after a comma
+_ARTICLE_APPOSITION = re.compile(r",\s+(?:a|an|the)\s")
 
 
 def _lower_word_before(text: str, lo: int, pos: int) -> str | None:
     r"""The lower-case word (and comma) right before ``pos``: ``re.search(r"\b([a-z]+),?\s+$",
-    text[lo:pos]).group(1)``, read backwards from ``pos`` (the regex tried every position of the window).
+    text[lo:pos]).group(1)``, read from the end of the window by C-level strips (the regex tried every
+    position of the window).
 
     None when ``text[lo:pos]`` does not end in white space after such a word, or when the word's run of
     ``a-z`` letters is preceded (inside the window) by another word character.
     """
-    i = pos
-    while i > lo and text[i - 1].isspace():
-        i -= 1
-    if i == pos:
+    window = text[lo:pos]
+    body = window.rstrip()  # the same white space as str.isspace
+    if len(body) == len(window):
         return None
-    if i > lo and text[i - 1] == ",":
-        i -= 1
-    end = i
-    while i > lo and "a" <= text[i - 1] <= "z":
-        i -= 1
-    if i == end or (i > lo and (text[i - 1].isalnum() or text[i - 1] == "_")):
+    if body[-1:] == ",":
+        body = body[:-1]
+    head = body.rstrip(_ASCII_LOWER)
+    if len(head) == len(body) or (head and (head[-1].isalnum() or head[-1] == "_")):
         return None
-    return text[i:end]
+    return body[len(head):]
+
+
+_ASCII_LOWER = "abcdefghijklmnopqrstuvwxyz"
 
 
 class Registry:
@@ -745,44 +819,74 @@ class Registry:
         self._name_aliases = known_names  # read by every resolve_name: fetched once per article
         weak: list[Mention] = []
         particles, groups = name_particles(), group_nouns()  # fetched once per article, not per mention
-        names: dict[str, tuple | None] = {}  # what a name's words alone decide, once per distinct name
+        credentials = name_credentials()
+        self._particles = particles  # read by every _add
+        # what a name's words alone decide, once per distinct name and lexicon source (names recur across articles)
+        names = _name_words_memo()
+        if len(names) > SEQUENCE_MEMO_SIZE:
+            names.clear()
         for m in mentions:
             if m.kind != "name":
                 continue
-            if m.name not in names:
-                names[m.name] = _name_words(m.name, particles, cue_forms)
-            words = names[m.name]
+            words = names.get(m.name, _UNSEEN)
+            if words is _UNSEEN:
+                words = names[m.name] = _name_words(m.name, particles, cue_forms, known_names)
             if words is None:
                 continue  # an acronym (an organisation) or a headline verb ("Hegseth Makes ...")
-            tokens, not_a_name_word, first_lower = words
+            tokens, not_a_name_word, first_lower, known = words
             if _POSSESSOR_BEFORE.search(text, max(0, m.start - 4), m.start):
                 continue  # "Trump's Defense Secretary Pick": a possessor's role, not a name
             after = text[m.end:m.end + 40]
-            known = m.name.lower() in known_names
+            credential = credentials.match(text, m.end)
+            if credential:
+                after = text[credential.end():credential.end() + 40]  # "Ana Ruiz, M.D., chief of ...": skip it
+            body = _ROLE_THEN_NAME.match(after)
+            if body and body.group(1) in heads and not known and not m.role:
+                continue  # "said Cal Fire spokeswoman Ana Ruiz": the body the role serves, not a person
+            comma = after[:1] == ","  # the appositions below all open with a comma
             lower_role = _lower_word_before(text, max(0, m.start - 30), m.start)
             lower_role = lower_role if lower_role in heads else None  # only a role word counts below
             strong = (
                 (m.role and 1 <= len(tokens) <= 3)
                 or (lower_role and 2 <= len(tokens) <= 3)
                 or known
-                or (2 <= len(tokens) <= 3 and (re.match(r",\s+(?:a|an|the)\s", after)
+                or (2 <= len(tokens) <= 3 and ((comma and _ARTICLE_APPOSITION.match(after))
                                                or _PERSON_VERB.match(after)
                                                or (cue.match(after.lstrip(" ,")) and after.lstrip(" ,")[:1].islower())))
             )
             if not strong and 2 <= len(tokens) <= 4 and first_lower not in _NOT_NAMES:
                 # "said analyst Ana Ruiz", "Ana Ruiz, president of Acme, said"
-                strong = _after_inverted_cue(text, m.start) or _before_role_apposition(after) \
-                    or bool(_AGE_APPOSITION.match(after)) or _after_role_phrase(text, m.start)
-            if not strong and 1 <= len(tokens) <= 3 and not not_a_name_word:
+                strong = _after_inverted_cue(text, m.start) or _before_role_apposition(
+                    text[credential.end():credential.end() + 80] if credential else text[m.end:m.end + 80]) \
+                    or (comma and bool(_AGE_APPOSITION.match(after))) or _after_role_phrase(text, m.start)
+            if not strong and comma and 1 <= len(tokens) <= 3 and not not_a_name_word:
                 # "Ana Ruiz, speaking after a meeting with the crews, said": a name, an apposition, a cue
                 verb = _APPOSITION_THEN_VERB.match(text, m.end, min(len(text), m.end + 300))
                 strong = bool(verb) and verb.group(1) in cue_forms
-            if not strong and len(tokens) == 1 and first_lower not in _NOT_NAMES:
+            if not strong and comma and len(tokens) == 1 and first_lower not in _NOT_NAMES:
                 # "Ruiz, the chairman and former chief executive of Acme, thinks": a role in apposition
                 strong = _before_role_apposition(text[m.end:m.end + 100], heads_only=True) \
                     or bool(_AGE_APPOSITION.match(after))  # "Ruiz, 54, said": only people have ages
+            copula_role = None
+            if not strong and 2 <= len(tokens) <= 3 and not not_a_name_word:
+                # "Ana Ruiz is the director of the fire service": a person holds the role named after the copula
+                found = _COPULA_ROLE.match(after)
+                if found and found.group(1).lower() in heads:
+                    strong, copula_role = True, found.group(1).lower()
             if strong:
                 self._add(m)
+                if copula_role:
+                    person = self.people.get(self._canonical_of(m))
+                    if person is not None:
+                        person.roles.add(canonical_role([copula_role])[0])
+                apposed = _ROLE_APPOSITION_WORDS.match(after)
+                if apposed:
+                    # "Ana Ruiz, the MP for Warrandyte, said": "the MP for Warrandyte" later stands for her
+                    words = re.split(r"\s+(?:of|for|at|in|with|from)\s+", apposed.group(1) + " ")[0].split()
+                    role = canonical_role(words)[0] if any(w.lower() in heads for w in words) else ""
+                    person = self.people.get(self._canonical_of(m)) if role else None
+                    if person is not None:
+                        person.roles.add(role)
                 if lower_role and not m.role:
                     # "the away side's head coach Ana Ruiz": "the head coach" later stands for her
                     person = self.people.get(self._canonical_of(m))
@@ -847,7 +951,7 @@ class Registry:
         if len(tokens) > 1 and tokens[-1] in _NAME_SUFFIXES:
             tokens = tokens[:-1]  # "William Clay Ford Jr.": the surname is Ford, the suffix stays in the name
         surname, first = tokens[-1], " ".join(tokens[:-1])
-        if first and all(w.lower() in name_particles() for w in tokens[:-1]):
+        if first and all(w.lower() in self._particles for w in tokens[:-1]):
             first = ""  # "Van Rompuy" after "Herman Van Rompuy": a particle is no first name
         # a bare surname joins the person already registered with that surname
         if not first and surname in self.by_surname:

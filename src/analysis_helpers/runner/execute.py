@@ -17,11 +17,36 @@ input order, and every article step is per article: the tables are byte-identica
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from typing import Callable, Sequence
+
+#: Garbage-collector thresholds during a run (Python's default: 700, 10, 10). The steps make millions of
+#: short-lived objects that reference counting frees; with the default, the collector scanned the young
+#: objects about 30 times a chunk (some 4 % of the article steps' CPU time).
+RUN_GC_THRESHOLDS = (50_000, 20, 100)
+
+
+@contextmanager
+def quiet_collector():
+    """Run the body with the objects alive now frozen (modules, lexicons, the caller's data: never scanned
+    again by the collector, as :func:`gc.freeze` does) and :data:`RUN_GC_THRESHOLDS`; restore both after.
+
+    A full collection between corpus steps then costs what the run's own objects cost, not the whole
+    heap's (0.15 CPU s each in a process holding some 180,000 objects, six times a run).
+    """
+    previous = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(*RUN_GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+        gc.unfreeze()
 
 
 def default_jobs() -> int:
@@ -33,8 +58,11 @@ def default_jobs() -> int:
 
 
 def _ignore_sigint() -> None:
-    """Worker initialiser: the parent alone handles Ctrl-C (one line, exit 130)."""
+    """Worker initialiser: the parent alone handles Ctrl-C (one line, exit 130); the collector as in a run
+    (:data:`RUN_GC_THRESHOLDS`, the objects inherited from the parent frozen)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.freeze()
+    gc.set_threshold(*RUN_GC_THRESHOLDS)
 
 
 def run_chunks(work: Callable, chunks: Sequence, **engine_options) -> list:

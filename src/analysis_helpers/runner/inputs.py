@@ -122,16 +122,19 @@ class ArticleChunk:
 
     Attributes
     ----------
-    kind : {"folder", "jsonl", "parquet"}
+    kind : {"folder", "jsonl", "parquet", "stored"}
     path : str
-        The folder or the file (on storage the worker can read).
+        The folder or the file (on storage the worker can read); for ``stored``, the file of texts
+        written while the input was read (:meth:`InputSource.keep_texts`).
     entries : tuple
         In ``doc_id`` order: file names in the folder; ``(byte offset, row number)`` of JSON lines;
-        ``(row group, row in group, row number)`` of Parquet rows.
+        ``(row group, row in group, row number)`` of Parquet rows; ``(byte offset, bytes)`` of stored texts.
     by_file : dict
         The manifest rows of these files (folder).
     has_manifest : bool
     max_bytes : int
+    rows : tuple of dict
+        ``stored``: the ``articles`` rows of the entries, without ``text``.
     """
     kind: str
     path: str
@@ -139,6 +142,7 @@ class ArticleChunk:
     by_file: dict = field(default_factory=dict)
     has_manifest: bool = False
     max_bytes: int = DEFAULT_MAX_BYTES
+    rows: tuple = ()
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -146,7 +150,13 @@ class ArticleChunk:
     def read(self) -> pd.DataFrame:
         """This chunk's rows of the ``articles`` table, texts included, in ``doc_id`` order."""
         path = Path(self.path)
-        if self.kind == "folder":
+        if self.kind == "stored":
+            with open(path, "rb") as handle:
+                records = []
+                for (offset, size), row in zip(self.entries, self.rows):
+                    handle.seek(offset)
+                    records.append({**row, "text": handle.read(size).decode("utf-8", "surrogatepass")})
+        elif self.kind == "folder":
             records = [article_record(path, name, self.by_file, self.has_manifest, max_bytes=self.max_bytes)[0]
                        for name in self.entries]
         elif self.kind == "jsonl":
@@ -200,6 +210,10 @@ class InputSource:
         self._entries: list = []
         self._by_file: dict = {}
         self._has_manifest = False
+        #: SHA-256 (hex) of the bytes of each file of a folder read by :meth:`texts`, by file name.
+        self.digests: dict[str, str] = {}
+        self._store: Path | None = None
+        self._stored: list = []
 
     def texts(self):
         """Yield every readable article's text once (reading order); fill ``articles`` and ``problems`` at the end.
@@ -209,13 +223,23 @@ class InputSource:
         CorpusError
             The input cannot be read as a whole (no ``text`` column, a line that is not JSON, a repeated doc_id).
         """
-        records, entries, problems = [], [], []
-        for record, entry, found in self._rows(problems):
-            problems += found
-            if record is not None:
-                yield record.pop("text")
-                records.append(record)
-                entries.append(entry)
+        records, entries, problems, stored = [], [], [], []
+        store = open(self._store, "wb") if self._store is not None else None
+        try:
+            for record, entry, found in self._rows(problems):
+                problems += found
+                if record is not None:
+                    text = record.pop("text")
+                    if store is not None:  # the text as read, for the chunks: the input is not read again
+                        data = text.encode("utf-8", "surrogatepass")
+                        stored.append((store.tell(), len(data)))
+                        store.write(data)
+                    yield text
+                    records.append(record)
+                    entries.append(entry)
+        finally:
+            if store is not None:
+                store.close()
         articles = pd.DataFrame(records, columns=[c for c in ARTICLE_COLUMNS if c != "text"])
         if self.kind == "folder":
             repeated = _repeated(articles["doc_id"])  # articles_frame names the files of a repeated doc_id
@@ -227,7 +251,17 @@ class InputSource:
         order = articles["doc_id"].argsort(kind="stable").to_numpy()
         self.articles = articles.iloc[order].reset_index(drop=True).astype({"n_chars": "int64", "n_words": "int64"})
         self._entries = [entries[i] for i in order]
+        self._stored = [stored[i] for i in order] if store is not None else []
         self.problems = problems
+
+    def keep_texts(self, path) -> None:
+        """Let :meth:`texts` write each text as read into the file ``path`` (UTF-8, one after the other), and
+        :meth:`chunks` read them back from there: the input is read and decoded once.
+
+        Call before :meth:`texts`. The chunks then name ``path`` (every worker must be able to read it:
+        not for workers on other machines) and carry their articles' rows without text.
+        """
+        self._store = Path(path)
 
     def _rows(self, problems: list):
         """``(record or None, entry, problems)`` of each row of the input, in reading order."""
@@ -236,7 +270,7 @@ class InputSource:
             problems += found
             for done, name in enumerate(files, start=1):
                 record, found = article_record(self.path, name, self._by_file, self._has_manifest,
-                                               max_bytes=self.max_bytes)
+                                               max_bytes=self.max_bytes, digests=self.digests)
                 yield record, name, found
                 if self.progress is not None:
                     self.progress(done, len(files), name)
@@ -287,6 +321,13 @@ class InputSource:
     def chunks(self, chunk_size: int) -> list[ArticleChunk]:
         """The readable articles in consecutive chunks of ``chunk_size`` (doc_id order; the same for any workers)."""
         out = []
+        if self._stored:
+            rows = self.articles.to_dict("records")
+            for start in range(0, len(rows), chunk_size):
+                end = start + chunk_size
+                out.append(ArticleChunk("stored", str(self._store), tuple(self._stored[start:end]),
+                                        rows=tuple(rows[start:end])))
+            return out
         for start in range(0, len(self._entries), chunk_size):
             entries = tuple(self._entries[start:start + chunk_size])
             shown = [display_name(name) for name in entries] if self.kind == "folder" else []  # manifest keys
@@ -311,13 +352,22 @@ def chunks_of(articles: pd.DataFrame, chunk_size: int):
         yield articles.iloc[start:start + chunk_size].reset_index(drop=True)
 
 
-def input_digest(path) -> dict:
-    """SHA-256 of the input: of the file, or of every file of the folder (name and content), with a count."""
+def input_digest(path, known: dict | None = None) -> dict:
+    """SHA-256 of the input: of the file, or of every file of the folder (name and content), with a count.
+
+    ``known``: hex digests already taken of some files of the folder, by name (:attr:`InputSource.digests`,
+    the bytes :meth:`InputSource.texts` read); only the other files are read here.
+    """
     path = Path(path)
+    known = known or {}
     files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
     total = hashlib.sha256()
     per_file = {}
     for file in files:
+        if file.name in known and path.is_dir():
+            per_file[file.name] = known[file.name]
+            total.update(file.name.encode("utf-8", "surrogateescape") + b"\0" + bytes.fromhex(known[file.name]))
+            continue
         digest = hashlib.sha256()
         try:
             with open(file, "rb") as handle:

@@ -219,6 +219,22 @@ def release_memory() -> None:
             trim(0)
 
 
+def use_system_arrow_pool() -> None:
+    """Let Arrow (pandas' text columns) allocate with the C library's ``malloc`` instead of its own pool.
+
+    For a whole run of the command line: :func:`release_memory` can then hand the memory of the text columns
+    a finished step freed back to the system (``malloc_trim``); Arrow's default pool (mimalloc) kept it, and
+    each corpus step started some 50 to 250 MB higher than the live data. Allocation only: no value changes.
+    """
+    arrow = sys.modules.get("pyarrow")
+    if arrow is None:
+        try:
+            import pyarrow as arrow
+        except ImportError:  # pragma: no cover - depends on the installation
+            return
+    arrow.set_memory_pool(arrow.system_memory_pool())
+
+
 def materialise(value, columns=None):
     """``value`` as a DataFrame when it is a :class:`SpilledTable`; anything else unchanged."""
     return value.frame(columns) if isinstance(value, SpilledTable) else value

@@ -30,6 +30,7 @@ import re
 from functools import lru_cache
 from heapq import merge
 from itertools import product
+from sys import intern as _intern_str
 
 import pandas as pd
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -227,6 +228,31 @@ def thread_of(text: str) -> str:
 
 
 _Row = namedtuple("_Row", "doc_id start end text first_day last_day granularity mod signal anchor tense")
+
+
+def intern(value):
+    """``value``, the one copy of it when it is a string (:func:`sys.intern`)."""
+    return _intern_str(value) if type(value) is str else value
+
+
+class _Mention:
+    """One dated mention (or an undated sentence attached to an event): its fields as attributes.
+
+    Slots instead of a dict (about 200 bytes instead of 1.2 KB) and the repeated strings (doc_id,
+    days, granularity, tense, methods) interned: the mentions of the whole corpus are held together
+    while they are clustered.
+    """
+    __slots__ = ("doc_id", "sent_start", "sent_end", "first_day", "last_day", "granularity", "actors", "what",
+                 "location", "words", "names", "event", "tense", "timex", "anchor", "reported_on", "date_method",
+                 "thread_text", "reason", "attached")
+
+    def __init__(self, **fields):
+        for name, value in fields.items():
+            setattr(self, name, value)
+
+    def replaced(self, **changes) -> "_Mention":
+        """A copy with ``changes``."""
+        return _Mention(**{**{name: getattr(self, name) for name in self.__slots__ if hasattr(self, name)}, **changes})
 _Sentence = namedtuple("_Sentence", "doc_id start end text")
 
 
@@ -236,8 +262,8 @@ def _rows_by_doc(dates: pd.DataFrame) -> dict[str, dict]:
 
 
 def _mentions(sentences: pd.DataFrame, timexes: pd.DataFrame, dates: pd.DataFrame,
-              people: dict[str, str]) -> list[dict]:
-    """One dict per dated mention of the articles of ``sentences`` (all of each article's rows: its
+              people: dict[str, str]) -> list["_Mention"]:
+    """One :class:`_Mention` per dated mention of the articles of ``sentences`` (all of each article's rows: its
     sentences, timexes and document-date row). Per-sentence and per-block facts are computed once and
     shared, and a mention's sentence is found by bisect, so the cost stays linear in mentions and text."""
     sentences = sentences[sentences["role"].isin(ARTICLE_ROLES)]
@@ -331,45 +357,45 @@ def _mentions(sentences: pd.DataFrame, timexes: pd.DataFrame, dates: pd.DataFram
                 drop = {w.lower() for name in (*actors, *t.text.split()) for w in name.split()}
                 words = facts["without"][actors, t.text] = (facts["words"] - drop if drop & facts["words"]
                                                             else facts["words"])
-        mentions.append({
-            "doc_id": t.doc_id, "sent_start": int(sent_start), "sent_end": int(sent_end),
-            "first_day": t.first_day, "last_day": t.last_day, "granularity": t.granularity,
-            "actors": actors, "what": what, "location": "" if is_event else facts["location"],
-            "words": words, "names": block["names"], "event": t.anchor if is_event else "",
-            "tense": t.tense, "timex": t.text, "anchor": t.anchor,
-            "reported_on": info["reference_day"] if info is not None else "",
-            "date_method": info["method"] if info is not None else "",
-            "thread_text": facts["thread_text"], "reason": reason, "attached": False,
-        })
+        mentions.append(_Mention(
+            doc_id=intern(t.doc_id), sent_start=int(sent_start), sent_end=int(sent_end),
+            first_day=intern(t.first_day), last_day=intern(t.last_day), granularity=intern(t.granularity),
+            actors=actors, what=what, location="" if is_event else facts["location"],
+            words=words, names=block["names"], event=intern(t.anchor) if is_event else "",
+            tense=intern(t.tense), timex=intern(t.text), anchor=intern(t.anchor),
+            reported_on=intern(info["reference_day"]) if info is not None else "",
+            date_method=intern(info["method"]) if info is not None else "",
+            thread_text=facts["thread_text"], reason=reason, attached=False,
+        ))
     return mentions
 
 
 def _overlap(a, b) -> bool:
-    return a["first_day"] <= b["last_day"] and b["first_day"] <= a["last_day"]
+    return a.first_day <= b.last_day and b.first_day <= a.last_day
 
 
 def _nested(a, b) -> bool:
-    inside = a["first_day"] >= b["first_day"] and a["last_day"] <= b["last_day"]
-    return inside or (b["first_day"] >= a["first_day"] and b["last_day"] <= a["last_day"])
+    inside = a.first_day >= b.first_day and a.last_day <= b.last_day
+    return inside or (b.first_day >= a.first_day and b.last_day <= a.last_day)
 
 
 def same_event(a: dict, b: dict) -> bool:
     """Whether two mentions report the same event (see the module docstring)."""
     if not _overlap(a, b):
         return False
-    if a["event"] and a["event"] == b["event"]:
+    if a.event and a.event == b.event:
         return True
-    shared_words = a["words"] & b["words"]
-    if a["event"] or b["event"]:
+    shared_words = a.words & b.words
+    if a.event or b.event:
         return _nested(a, b) and bool(shared_words)
-    same_interval = a["first_day"] == b["first_day"] and a["last_day"] == b["last_day"]
-    shared_actor = bool(set(a["actors"]) & set(b["actors"]))
+    same_interval = a.first_day == b.first_day and a.last_day == b.last_day
+    shared_actor = bool(set(a.actors) & set(b.actors))
     if not same_interval:
         return False
     if shared_actor:
-        return bool(shared_words | (a["names"] & b["names"]))
+        return bool(shared_words | (a.names & b.names))
     # without a shared actor only same-day reports merge, on several shared words
-    return a["granularity"] in ("day", "time") and len(shared_words) >= MIN_SHARED_WORDS
+    return a.granularity in ("day", "time") and len(shared_words) >= MIN_SHARED_WORDS
 
 
 #: Mentions of the same day without a shared actor merge when they share this many content words.
@@ -386,8 +412,8 @@ def _clusters(mentions: list[dict]) -> list[list[dict]]:
     n = len(mentions)
     keys: dict[tuple, list[int]] = {}
     for i, m in enumerate(mentions):
-        key = (m["first_day"], m["last_day"], m["event"], m["granularity"], frozenset(m["words"]),
-               frozenset(m["names"]), frozenset(m["actors"]))
+        key = (m.first_day, m.last_day, m.event, m.granularity, frozenset(m.words),
+               frozenset(m.names), frozenset(m.actors))
         keys.setdefault(key, []).append(i)
     members = list(keys.values())  # in order of first mention
     # node n + k stands for every mention of key k that is linked to anything
@@ -414,9 +440,9 @@ def _clusters(mentions: list[dict]) -> list[list[dict]]:
     by_interval: dict[tuple[str, str], list[int]] = {}
     for k, idx in enumerate(members):
         m = mentions[idx[0]]
-        by_interval.setdefault((m["first_day"], m["last_day"]), []).append(k)
+        by_interval.setdefault((m.first_day, m.last_day), []).append(k)
     pairs = {(a, b) for ks in by_interval.values() for x, a in enumerate(ks) for b in ks[x + 1:]}
-    events = [k for k, idx in enumerate(members) if mentions[idx[0]]["event"]]
+    events = [k for k, idx in enumerate(members) if mentions[idx[0]].event]
     pairs |= {(min(a, b), max(a, b)) for a in events for b in range(len(members)) if a != b}
     for k, idx in enumerate(members):
         if len(idx) > 1 and same_event(mentions[idx[0]], mentions[idx[1]]):
@@ -470,10 +496,10 @@ def _attach_undated(groups, chunks, dated_offsets, people):
     """
     candidates = []  # (names, actors, first day, group) of groups that can take undated sentences
     for group in groups:
-        names = set().union(*(m["names"] for m in group))
-        if names and not any(m["event"] for m in group):
-            candidates.append((names, set().union(*(set(m["actors"]) for m in group)),
-                               min(m["first_day"] for m in group), group))
+        names = set().union(*(m.names for m in group))
+        if names and not any(m.event for m in group):
+            candidates.append((names, set().union(*(set(m.actors) for m in group)),
+                               min(m.first_day for m in group), group))
     if not candidates:
         return
     postings: dict[tuple[str, str], list[int]] = {}
@@ -510,9 +536,9 @@ def _attach_in(sentences, doc_rows, candidates, postings, finder, prefixes, date
             names, group_actors, first, group = candidates[index]
             if info is not None and info["last_day"] and info["last_day"] < first:
                 continue  # written before the event
-            group.append({**group[0], "doc_id": s.doc_id, "sent_start": int(s.start), "sent_end": int(s.end),
-                          "attached": True, "timex": "", "reason": (),
-                          "reported_on": info["reference_day"] if info is not None else ""})
+            group.append(group[0].replaced(doc_id=intern(s.doc_id), sent_start=int(s.start), sent_end=int(s.end),
+                                           attached=True, timex="", reason=(),
+                                           reported_on=intern(info["reference_day"]) if info is not None else ""))
             break
 
 
@@ -567,9 +593,9 @@ def merge_event_chunks(chunks) -> pd.DataFrame:
     mentions = []
     for chunk in chunks:
         mentions += _mentions(chunk["sentences"], chunk["timexes"], chunk["document_dates"], people)
-    mentions.sort(key=lambda m: (m["first_day"], m["last_day"], m["doc_id"], m["sent_start"]))
+    mentions.sort(key=lambda m: (m.first_day, m.last_day, m.doc_id, m.sent_start))
     groups = _clusters(mentions)
-    dated_offsets = {(m["doc_id"], m["sent_start"]) for m in mentions}
+    dated_offsets = {(m.doc_id, m.sent_start) for m in mentions}
     _attach_undated(groups, chunks, dated_offsets, people)
     rows = [_event_row(group) for group in groups]
     table = pd.DataFrame(rows, columns=EVENT_COLUMNS[1:])
@@ -581,47 +607,47 @@ def merge_event_chunks(chunks) -> pd.DataFrame:
 def _event_row(group: list[dict]) -> dict:
     if len(group) == 1:  # one dated mention (most events): the same row without the merging
         return _one_mention_row(group[0])
-    dated = [m for m in group if not m["attached"]]
-    finest = dated[0] if len(dated) == 1 else min(dated, key=lambda m: (_span_days(m), m["doc_id"], m["sent_start"]))
-    docs = sorted({m["doc_id"] for m in group})
+    dated = [m for m in group if not m.attached]
+    finest = dated[0] if len(dated) == 1 else min(dated, key=lambda m: (_span_days(m), m.doc_id, m.sent_start))
+    docs = sorted({m.doc_id for m in group})
     actors = []
     for m in dated:
-        actors += [a for a in m["actors"] if a not in actors]
-    tenses = sorted({m["tense"] for m in dated if m["tense"]})
-    certainty, reasons = _certainty(finest, len(docs), tenses, {m["date_method"] for m in dated},
-                                    sorted({r for m in dated for r in m["reason"]}))
-    offsets = sorted({(m["doc_id"], m["sent_start"], m["sent_end"]) for m in group})
-    reported = sorted(m["reported_on"] for m in dated if m["reported_on"])
-    background = bool(reported) and _days_between(finest["last_day"], reported[0]) > 31
-    thread = ("context" if finest["event"] or background
-              else thread_of(" ".join(_collapse_repeats([m["thread_text"] for m in dated]))))
+        actors += [a for a in m.actors if a not in actors]
+    tenses = sorted({m.tense for m in dated if m.tense})
+    certainty, reasons = _certainty(finest, len(docs), tenses, {m.date_method for m in dated},
+                                    sorted({r for m in dated for r in m.reason}))
+    offsets = sorted({(m.doc_id, m.sent_start, m.sent_end) for m in group})
+    reported = sorted(m.reported_on for m in dated if m.reported_on)
+    background = bool(reported) and _days_between(finest.last_day, reported[0]) > 31
+    thread = ("context" if finest.event or background
+              else thread_of(" ".join(_collapse_repeats([m.thread_text for m in dated]))))
     return {
-        "first_day": finest["first_day"], "last_day": finest["last_day"], "granularity": finest["granularity"],
-        "thread": thread, "actors": "; ".join(actors), "what": finest["what"],
-        "location": _most_common([m["location"] for m in dated if m["location"]]),
+        "first_day": finest.first_day, "last_day": finest.last_day, "granularity": finest.granularity,
+        "thread": thread, "actors": "; ".join(actors), "what": finest.what,
+        "location": _most_common([m.location for m in dated if m.location]),
         "doc_ids": "; ".join(docs),
         "sentence_offsets": "; ".join(f"{d}:{s}-{e}" for d, s, e in offsets),
         "n_sources": len(docs), "n_mentions": len(offsets), "certainty": certainty,
         "certainty_reason": "; ".join(reasons),
-        "reported_on": "; ".join(sorted({m["reported_on"] for m in group if m["reported_on"]})),
+        "reported_on": "; ".join(sorted({m.reported_on for m in group if m.reported_on})),
         "tense": "; ".join(tenses),
-        "timex_texts": "; ".join(sorted({m["timex"] for m in dated if m["timex"]})),
+        "timex_texts": "; ".join(sorted({m.timex for m in dated if m.timex})),
     }
 
 
 def _one_mention_row(m: dict) -> dict:
     """:func:`_event_row` of a group holding the one dated mention ``m`` (a group of one is never attached)."""
-    reported = m["reported_on"]
-    certainty, reasons = _certainty(m, 1, [m["tense"]] if m["tense"] else [], {m["date_method"]},
-                                    sorted(set(m["reason"])))
-    background = bool(reported) and _days_between(m["last_day"], reported) > 31
+    reported = m.reported_on
+    certainty, reasons = _certainty(m, 1, [m.tense] if m.tense else [], {m.date_method},
+                                    sorted(set(m.reason)))
+    background = bool(reported) and _days_between(m.last_day, reported) > 31
     return {
-        "first_day": m["first_day"], "last_day": m["last_day"], "granularity": m["granularity"],
-        "thread": "context" if m["event"] or background else thread_of(m["thread_text"]),
-        "actors": "; ".join(m["actors"]), "what": m["what"], "location": m["location"],
-        "doc_ids": m["doc_id"], "sentence_offsets": f"{m['doc_id']}:{m['sent_start']}-{m['sent_end']}",
+        "first_day": m.first_day, "last_day": m.last_day, "granularity": m.granularity,
+        "thread": "context" if m.event or background else thread_of(m.thread_text),
+        "actors": "; ".join(m.actors), "what": m.what, "location": m.location,
+        "doc_ids": m.doc_id, "sentence_offsets": f"{m.doc_id}:{m.sent_start}-{m.sent_end}",
         "n_sources": 1, "n_mentions": 1, "certainty": certainty, "certainty_reason": "; ".join(reasons),
-        "reported_on": reported, "tense": m["tense"], "timex_texts": m["timex"],
+        "reported_on": reported, "tense": m.tense, "timex_texts": m.timex,
     }
 
 
@@ -643,7 +669,7 @@ def _certainty(finest: dict, n_docs: int, tenses: list[str], methods: set[str],
     else:
         certainty = "medium"
         reasons.insert(0, "one article")
-    if finest["event"]:
+    if finest.event:
         certainty = "high" if n_docs >= 2 else "medium"
         reasons = ["date from the anchor-event gazetteer"] + reasons
     return certainty, reasons
@@ -682,4 +708,4 @@ def _days_between(earlier: str, later: str) -> int:
 
 def _span_days(m: dict) -> int:
 
-    return (_day(m["last_day"]) - _day(m["first_day"])).days
+    return (_day(m.last_day) - _day(m.first_day)).days

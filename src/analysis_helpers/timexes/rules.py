@@ -19,7 +19,9 @@ from .lexicon import (
 )
 from .tense import choose_year, clause_tense, weekday_date
 from .values import day_value, month_interval, month_value, quarter_of, shift_months, week_value
-from ..resources import _anchor_event_rows, anchor_events, cached, exclusions, holidays, recorded_materials
+from ..resources import (
+    _anchor_event_rows, anchor_events, cached, exclusions, holidays, recorded_materials, timex_words,
+)
 from ..word_patterns import WordStartPattern, trie_regex
 
 #: The last word of a window and the non-word characters after it (:meth:`RuleContext.preceding_word`).
@@ -73,7 +75,8 @@ RULES: list[tuple[str, str]] = [
     ("bare_duration", rf"\b(?P<t>(?:(?P<q>(?i:recent|many|several|the past|the last|the coming|the next|(?<=over )the|(?<=through )the))\s+)?(?P<unit>years|months|weeks|days|decades|hours|minutes|seconds|centuries)(?P<adj>-long)?)\b"),
     ("set", r"\b(?P<t>(?P<word>annual|annually|yearly|monthly|weekly|daily|nightly|hourly|quarterly|biannual|biennial)|(?P<q>(?i:every|each|per))\s+(?P<other>other\s+)?(?P<unit>year|month|week|day|morning|night|evening|annum|hour|quarter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"),
     ("time", r"\b(?P<t>(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ampm>(?i:a\.m\.|p\.m\.|am|pm))(?:\s+(?P<tz>[A-Z]{2,4}))?|(?P<h2>[01]?\d|2[0-3]):(?P<min2>[0-5]\d)(?:\s+(?P<tz2>UTC|GMT|[A-Z]{1,3}T|ET|CET|BST))?|(?P<h3>[01]\d|2[0-3])(?P<min3>[0-5]\d)\s+(?P<tz3>UTC|GMT)|(?P<word>noon|midnight))(?:,?\s+(?:on\s+)?(?P<tday>(?i:today|yesterday|tomorrow)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?)(?:(?![\w:])|(?<=[Mm])(?=[A-Z][a-z]))"),
-    ("reference", r"\b(?P<t>(?P<word>(?i:right now|now|nowadays|currently|current|recently|recent|these days|at present|presently|at the moment|the time being|the past|the future|the near future|soon|the long term|the short term|the near term|later|at one point)))\b(?!\s+than\b)"),
+    ("vague_period", r"\b(?P<t>(?:an?|the)\s+(?:VAGUE_PERIOD)\s+period(?:\s+of\s+time)?)\b"),
+    ("reference", r"\b(?P<t>(?P<word>(?i:right now|now|nowadays|currently|current|recently|recent|these days|at present|presently|at the moment|the time being|the past|the future|the near future|soon|the long term|the short term|the near term|later|earlier|at one point|(?:days|years|times)\s+(?:past|gone\s+by))))\b(?!\s+than\b)"),
 ]
 
 
@@ -81,14 +84,16 @@ RULES: list[tuple[str, str]] = [
 #: groups are ten times slower in ``re``. Rules whose capitals matter ("Daily", months) stay cased.
 LOWERED_RULES = frozenset({"anaphoric_year", "same_period_year_ago", "range_first", "duration", "ago", "ago_num", "relative_unit", "quarter", "reference", "season",
                            "day_word", "part_of_day", "session_part_of_day", "weekend", "the_day", "anaphoric_day", "century",
-                           "ordinal_unit"})
+                           "ordinal_unit", "vague_period"})
 
 
 def _compile_rules() -> list[tuple[str, re.Pattern]]:
     holiday_names = "|".join(f"(?P<hd{i}>{h['pattern']})" for i, h in enumerate(holidays())) or "(?!x)x"
-    compiled = [(name, re.compile(pattern.replace("(?i:", "(?:") if name in LOWERED_RULES
-                                  else pattern.replace("HOLIDAYS", holiday_names)))
-                for name, pattern in RULES]
+    vague = "|".join(re.escape(word) for word in timex_words("vague_period")) or "(?!x)x"
+    compiled = []
+    for name, pattern in RULES:
+        pattern = pattern.replace("HOLIDAYS", holiday_names).replace("VAGUE_PERIOD", vague)
+        compiled.append((name, re.compile(pattern.replace("(?i:", "(?:") if name in LOWERED_RULES else pattern)))
     events = anchor_events()
     if len(events):
         names = "|".join(f"(?P<ev{i}>{p})" for i, p in enumerate(events["pattern"]))
@@ -408,6 +413,9 @@ def _normalise_month(rule: str, m: re.Match, ctx: RuleContext, start: int, end: 
     if ref is None:
         return _result("DATE", f"XXXX-{month:02d}", mod, anchor="document date")
     tense = {"last": "past", "next": "future"}.get(rel) or ctx.tense(start, end)
+    if not rel and not g["ofrel"] and tense == "present" and _habitual_clause(ctx, start):
+        # "the rainy season usually runs from November to April": any November, not one calendar month
+        return _result("DATE", f"XXXX-{month:02d}", mod, "habitual", tense)
     if g["ofrel"]:
         year = ref.year + _rel_shift(g["ofrel"])
     elif rel == "this":
@@ -419,6 +427,19 @@ def _normalise_month(rule: str, m: re.Match, ctx: RuleContext, start: int, end: 
     else:
         year = choose_year(ref, lambda y: month_interval(y, month), tense)  # a bare month name's year
     return _result("DATE", month_value(year, month), mod, "document date", tense)
+
+
+@cached
+def _habitual_words() -> re.Pattern:
+    """The ``habitual:`` words of ``timex_exclusions.txt`` as one pattern (lower-cased text)."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in timex_words("habitual")) or "(?!x)x"
+    return re.compile(rf"\b(?:{words})\b")
+
+
+def _habitual_clause(ctx: RuleContext, start: int) -> bool:
+    """True when the sentence around ``start`` speaks of a recurring period ("usually", "every year")."""
+    lo, hi = ctx.sentence_of(start)
+    return _habitual_words().search(ctx.text[lo:hi].lower()) is not None
 
 
 def _normalise_year(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
@@ -734,8 +755,8 @@ def _normalise_duration(rule: str, m: re.Match, ctx: RuleContext, start: int, en
             return None
     if num.lower() == "some" and g["dmod"]:
         return None
-    if _recorded_amount(text, end, unit):
-        return None  # "75 hours of video": an amount of recording, not a stretch of time
+    if _recorded_amount(text, end, unit) or _stored_amount(text, end, unit):
+        return None  # "75 hours of video", "150 hours can be stored": an amount of recording, not a stretch of time
     if g["dmod"] and g["span"]:
         return None  # "over the past 24 hours": "over" is a signal; the span starts at "the past"
     if unit == "quarter" and _FRACTION_OF.match(text, end):
@@ -764,6 +785,18 @@ def _recorded_amount(text: str, end: int, unit: str) -> bool:
         return False
     words = {w.lower() for w in re.findall(r"[\w-]+", after.group(0))[1:]}
     return bool(words & recorded_materials())
+
+
+@cached
+def _storage_after() -> re.Pattern:
+    """"can be stored", "are recorded": the ``storage:`` verbs of ``timex_exclusions.txt`` after a modal or "be"."""
+    verbs = "|".join(re.escape(w) for w in timex_words("storage")) or "(?!x)x"
+    return re.compile(rf"\s+(?:(?:can|could|will|may|might)\s+be|is|are|were|was)\s+(?:{verbs})\b", re.I)
+
+
+def _stored_amount(text: str, end: int, unit: str) -> bool:
+    """True for "150 hours can be stored": hours or minutes a device holds, an amount rather than a time."""
+    return unit.startswith(("hour", "minute")) and _storage_after().match(text, end, end + 40) is not None
 
 
 _RECORD_AFTER = re.compile(r"^\s+(?:of|from)\s+(?:the|their|its|his|her|our|a|an|this|last|that)\b")
@@ -848,7 +881,14 @@ def _normalise_reference(rule: str, m: re.Match, ctx: RuleContext, start: int, e
     """reference."""
     g = m.groupdict()
     text = ctx.text
-    word = g["word"].lower()
+    word = " ".join(g["word"].lower().split())
+    if word == "earlier" and (_DETERMINER_OR_UNIT_BEFORE.search(text, max(0, start - 30), start)):
+        return None  # "an earlier version" (an adjective), "three weeks earlier" (the duration's)
+    if word.endswith(("past", "gone by")) and (_QUANTITY_BEFORE.search(text, max(0, start - 12), start)
+                                               or _PAST_OBJECT_AFTER.match(text, end, end + 10)):
+        return None  # "30 days past due", "years past the deadline": "past" is a preposition there
+    if word in ("current", "recent", "recently") and _YEAR_AFTER.match(text, end, end + 8):
+        return None  # "the current 2018–2019 period": a modifier of the year that follows
     if text[end:end + 1] in "-‐–":
         return None  # "now-cancelled", "soon-to-open": part of a compound adjective
     if word == "soon" and re.search(r"\bas\s+$", text[max(0, start - 4):start], re.I) and re.match(r"\s+as\b", text[end:end + 4]):
@@ -865,8 +905,26 @@ def _normalise_reference(rule: str, m: re.Match, ctx: RuleContext, start: int, e
              "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
              "the long term": "FUTURE_REF", "the short term": "FUTURE_REF",
              "the near term": "FUTURE_REF", "future": "FUTURE_REF",
-             "later": "FUTURE_REF", "at one point": "PAST_REF"}.get(word, "PRESENT_REF")
+             "later": "FUTURE_REF", "earlier": "PAST_REF", "at one point": "PAST_REF"}.get(word)
+    if value is None:
+        value = "PAST_REF" if word.endswith(("past", "gone by")) else "PRESENT_REF"
     return _result("DATE", value, anchor="document date")
+
+
+_DETERMINER_OR_UNIT_BEFORE = re.compile(
+    r"(?:\b(?:an?|the|its|their|his|her|our|your|my|this|that|these|those)"
+    r"|\b(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ie))s?)\s+\Z", re.I)
+_QUANTITY_BEFORE = re.compile(r"(?:\d|\b(?:few|several|many|some|two|three|four|five|ten))\s+\Z", re.I)
+_PAST_OBJECT_AFTER = re.compile(r"\s+(?:(?:due|the|its|their|his|her|our|a|an)\b|\d)", re.I)
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
+
+
+def _normalise_vague_period(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
+    """vague_period: "an indefinite period (of time)", a duration whose length is not stated.
+
+    TIMEX3 has no value for an unknown unit; MEANTIME writes such periods ``PXD``, and so do we.
+    """
+    return _result("DURATION", "PXD")
 
 
 def _normalise_event(rule: str, m: re.Match, ctx: RuleContext, start: int, end: int):
@@ -923,6 +981,7 @@ NORMALISERS = {
     "same_period_year_ago": _normalise_same_period_year_ago,
     "range_first": _normalise_range_first,
     "session_part_of_day": _normalise_session_part_of_day,
+    "vague_period": _normalise_vague_period,
 }
 
 
@@ -941,7 +1000,8 @@ TRIGGER_WORDS = {
     "day_word": "today tonight yesterday tomorrow overnight",
     "season": "spring summer autumn fall winter",
     "reference": "now current currently recent recently present presently moment past future soon term "
-                 "nowadays time later point",
+                 "nowadays time later earlier point gone",
+    "period": "period",
     "set": "annual annually yearly monthly weekly daily nightly hourly quarterly biannual biennial every each per",
     "part_of_day": "morning afternoon evening night",
     "event": "since after before until following prior ahead from",
@@ -958,6 +1018,7 @@ RULE_TRIGGERS = {
     **{rule: "unit" for rule in ("ago", "ago_num", "duration", "bare_duration", "relative_unit",
                                  "quarter", "the_day", "weekend")},
     "reference": "reference",
+    "vague_period": "period",
     "set": "set",
     **{rule: "digit" for rule in ("iso_date", "numeric_date", "time", "quarter_code", "year", "decade",
                                   "short_year")},

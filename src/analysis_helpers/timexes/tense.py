@@ -25,7 +25,7 @@ _TENSE_MARKER_LOWER = re.compile(_TENSE_MARKER.pattern)
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|should|could|may|might|must|shall|can|to|won't)\s+(?:not\s+)?(?:be\s+|have\s+been\s+|been\s+|get\s+)?$", re.IGNORECASE)
-_PRESENT_BE_BEFORE = re.compile(r"\b(?:is|are|am|'re|’re)\s+(?:not\s+|also\s+|now\s+|still\s+|being\s+|widely\s+)*$", re.IGNORECASE)
+_PRESENT_BE_BEFORE = re.compile(r"\b(?:is|are|am|'re|’re)\s+(?:not\s+|also\s+|now\s+|still\s+|being\s+|widely\s+|usually\s+|typically\s+|normally\s+|generally\s+|often\s+|always\s+|traditionally\s+|routinely\s+)*$", re.IGNORECASE)
 _PAST_BE_BEFORE = re.compile(r"\b(?:was|were|had been)\s+(?:not\s+)?$", re.IGNORECASE)
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have|'s|’s)\s+(?:not\s+|also\s+|already\s+|been\s+)*$", re.IGNORECASE)
 _NOT_VERBS = frozenset({"need", "indeed", "speed", "seed", "feed", "red", "bed", "shed", "breed", "greed",

@@ -140,7 +140,7 @@ def build_tfidf(texts, *, min_df: int = 1, max_df: float = 0.5, sublinear_tf: bo
 
     Parameters
     ----------
-    texts : sequence of str
+    texts : sequence of str, or Series
     min_df : int
         Keep stems found in at least this many texts (lowered to 1 when there
         are fewer texts than that).
@@ -156,30 +156,58 @@ def build_tfidf(texts, *, min_df: int = 1, max_df: float = 0.5, sublinear_tf: bo
     TfidfFeatures
         Empty vocabulary (zero columns) when no text has a content word.
     """
-    texts = ["" if not isinstance(t, str) else t for t in texts]
-    n = len(texts)
-    # tokenise and stem each distinct text once (the slow step on large corpora; copies are common in news)
-    distinct: dict[str, int] = {}
-    index = [distinct.setdefault(t, len(distinct)) for t in texts]
+    distinct, index = _distinct_texts(texts)
+    n = len(index)
+    # tokenise, stem and count each distinct text once (the slow step on large corpora; copies are common in
+    # news): the counts of every text are its distinct text's row, repeated (_RepeatedRowsVectorizer)
     distinct_words = [words_of(t) for t in distinct]
     distinct_stems = [[stem(w) for w in words] for words in distinct_words]
-    word_lists = [distinct_words[i] for i in index]
-    n_words = np.array([len(w) for w in word_lists], dtype=np.int64)
-    stem_lists = [distinct_stems[i] for i in index]
+    n_words = np.array([len(w) for w in distinct_words], dtype=np.int64)[index]
     if n == 0 or not n_words.any():
         return TfidfFeatures(sparse.csr_matrix((n, 0)), [], [], n_words)
-    vectorizer = TfidfVectorizer(
+    vectorizer = _RepeatedRowsVectorizer(
         analyzer=_given, min_df=min(min_df, n), max_df=document_frequency_limit(n, max_df),
         sublinear_tf=sublinear_tf, norm="l2", dtype=np.float64,
     )
+    vectorizer.rows = index
     try:
-        matrix = vectorizer.fit_transform(stem_lists)
+        matrix = vectorizer.fit_transform(distinct_stems)
     except ValueError:  # every stem filtered out by min_df/max_df
         vectorizer.set_params(min_df=1, max_df=1.0)
-        matrix = vectorizer.fit_transform(stem_lists)
+        matrix = vectorizer.fit_transform(distinct_stems)
     terms = list(vectorizer.get_feature_names_out())
     shown = display_words(word_lists=distinct_words, copies=np.bincount(index, minlength=len(distinct)).tolist())
     return TfidfFeatures(sparse.csr_matrix(matrix), terms, [shown.get(t, t) for t in terms], n_words)
+
+
+def _distinct_texts(texts) -> tuple[list[str], np.ndarray]:
+    """The distinct texts in order of first occurrence (anything not a string read as ``""``) and, for each
+    text, the index of its distinct text. A pandas Series is factorised without a Python string per row."""
+    distinct: dict[str, int] = {}
+    if not isinstance(texts, pd.Series):
+        index = [distinct.setdefault(t if isinstance(t, str) else "", len(distinct)) for t in texts]
+        return list(distinct), np.array(index, dtype=np.int64)
+    codes, uniques = pd.factorize(texts, use_na_sentinel=False)
+    remap = np.array([distinct.setdefault(v if isinstance(v, str) else "", len(distinct)) for v in list(uniques)],
+                     dtype=np.int64)
+    return list(distinct), remap[codes] if len(codes) else np.zeros(0, dtype=np.int64)
+
+
+class _RepeatedRowsVectorizer(TfidfVectorizer):
+    """:class:`~sklearn.feature_extraction.text.TfidfVectorizer` fitted on distinct documents whose counts
+    matrix is their rows repeated as ``rows`` (set before fitting: the distinct document of each row) says.
+
+    Only the counting differs: the vocabulary (terms numbered in order of first occurrence, as the
+    documents in full would number them), the document frequencies with their copies, the ``min_df`` /
+    ``max_df`` pruning and the TF-IDF weighting are scikit-learn's on the repeated matrix, so the result
+    equals ``TfidfVectorizer`` of every document, and the per-token lists it counts with are those of
+    the distinct documents only.
+    """
+    rows: np.ndarray = None
+
+    def _count_vocab(self, raw_documents, fixed_vocab):
+        vocabulary, counts = super()._count_vocab(raw_documents, fixed_vocab)
+        return vocabulary, counts[self.rows]
 
 
 def top_terms_table(features: TfidfFeatures, n_top: int = 10) -> pd.DataFrame:

@@ -483,7 +483,7 @@ def cluster_units(units: pd.DataFrame, *, titles: pd.DataFrame | None = None, k:
 
 def _cluster_units(articles, units, *, k, k_values, n_top_terms, max_df, random_state, n_resamples,
                    nmf_init) -> TopicModel:
-    features = build_tfidf(units["text"].tolist(), max_df=max_df)
+    features = build_tfidf(units["text"], max_df=max_df)
     n = len(units)
     if n == 0 or features.n_terms == 0:
         return _empty_model(features, n)

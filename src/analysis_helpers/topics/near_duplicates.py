@@ -150,7 +150,7 @@ def paragraph_similarity_pairs(source, *, roles=ARTICLE_ROLES, threshold: float 
     blocks = _blocks(source, roles)
     if len(blocks) < 2:
         return pd.DataFrame(columns=PAIR_COLUMNS)
-    features = build_tfidf(blocks["text"].tolist(), max_df=1.0)
+    features = build_tfidf(blocks["text"], max_df=1.0)
     if features.n_terms == 0:
         return pd.DataFrame(columns=PAIR_COLUMNS)
     return _pairs(blocks, features.matrix, threshold, scope)
@@ -196,7 +196,7 @@ def same_passage_classes(source, *, roles=ARTICLE_ROLES, threshold: float = SAME
     blocks = blocks.assign(text_class=codes.astype("int64"))
     if len(blocks) < 2 or not kept.any():
         return blocks, pairs
-    features = build_tfidf(blocks["text"].tolist(), max_df=1.0)
+    features = build_tfidf(blocks["text"], max_df=1.0)
     if features.n_terms == 0:
         return blocks, pairs
     classes, first = np.unique(codes[kept], return_index=True)
