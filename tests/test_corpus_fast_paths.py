@@ -113,6 +113,39 @@ def test_untimed_punkt_splits_like_nltks_own_tokenizer(text):
     assert list(sentence_tokenizer().span_tokenize(text)) == list(stock.span_tokenize(text))
 
 
+def test_remembered_break_contexts_split_like_nltks_own_tokenizer():
+    """The same context asked again (a repeated abbreviation, a repeated text) gets Punkt's answer."""
+    stock = PunktSentenceTokenizer(sentence_tokenizer()._params)
+    texts = ["Mr. " * 50, "Mr. Smith. Mr. Smith. Mr. Jones said so. Mr. Smith.", "U.S. U.S. officials. U.S. U.S."] * 2
+    for text in texts:
+        assert list(sentence_tokenizer().span_tokenize(text)) == list(stock.span_tokenize(text)), text
+
+
+def test_sentence_count_equals_counting_with_the_token_pattern():
+    """sentence_count walks back over the token before each stop: the count a search of ([\\w.]+)$ gives."""
+    import random
+
+    from analysis_helpers.resources import abbreviations
+
+    def by_pattern(text):
+        count = 1
+        for match in roles._SENTENCE_END.finditer(text):
+            before = re.search(r"([\w.]+)$", text[:match.start()])  # $ also before a final newline
+            token = before.group(1).lower().rstrip(".") if before else ""
+            if text[match.start()] == "." and (token in abbreviations() or len(token) == 1):
+                continue
+            count += 1
+        return count
+
+    rng = random.Random(3)
+    pieces = ["Mr", "U.S", "Gen", "a", "said", "_", "é", "٣", ".", ". ", "! ", "? ", "… ", "\" ", "” ", " A", " The",
+              " (B", "\n", "  ", "7"]
+    texts = INVENTED + ["Mr. " * 40, "A\n. The end", "U.S. Officials met. They left."]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 15))) for _ in range(5000)]
+    for text in texts:
+        assert roles.sentence_count(text) == by_pattern(text), text
+
+
 def test_glued_sentence_end_still_split():
     text = "The plan failed.The group left. Officials met."
     assert [text[s:e] for s, e in sentence_spans(text)] == ["The plan failed.", "The group left.", "Officials met."]
@@ -126,7 +159,7 @@ def test_word_count_equals_the_word_pattern_on_the_whole_text():
 
     whole = re.compile(r"\w+(?:[’'.-]\w+)*")
     rng = random.Random(0)
-    alphabet = "ab_7.-'’ \n\u00a0\u2003é,;İ²"  # joiners, underscore, no-break and em spaces, a superscript digit
+    alphabet = "ab_7.-'’ \n\u00a0\u2003é,;İ²()“”!?…—*/"  # joiners, underscore, odd spaces, a superscript digit
     texts = INVENTED + ["", "   ", "U.S. state-owned co-op's 3.5% rise", "a..b _x_ it’s -7"]
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24))) for _ in range(5000)]
     for text in texts:
