@@ -766,14 +766,19 @@ def _corpus_steps_on_spilled(results: dict, options: RunOptions, seconds: dict, 
 
 def extract_corpus(corpus: Corpus, options: RunOptions | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,
                    timer=None) -> dict[str, pd.DataFrame]:
-    """Every table of a corpus, in one process: article steps chunk by chunk, then the corpus steps."""
+    """Every table of a corpus, in one process: article steps chunk by chunk, then the corpus steps.
+
+    The garbage collector runs as in :func:`run_pipeline` (:func:`~analysis_helpers.runner.execute.quiet_collector`),
+    so a call from a notebook costs what the command costs.
+    """
     options = options or RunOptions()
     articles = corpus.articles
     context = CorpusContext.of(articles)
-    chunks = [run_article_steps(articles.iloc[i:i + chunk_size], context, options, timer=timer)
-              for i in range(0, len(articles), chunk_size)] or [run_article_steps(articles, context, options)]
-    results = run_corpus_steps(combine_chunks(chunks), options, timer=timer)
-    return output_tables(results, corpus.problems)
+    with quiet_collector():
+        chunks = [run_article_steps(articles.iloc[i:i + chunk_size], context, options, timer=timer)
+                  for i in range(0, len(articles), chunk_size)] or [run_article_steps(articles, context, options)]
+        results = run_corpus_steps(combine_chunks(chunks), options, timer=timer)
+        return output_tables(results, corpus.problems)
 
 
 # --- the former registry, kept for callers ---------------------------------------------------------------------
