@@ -122,8 +122,7 @@ class WordStartPattern:
     character. Each match is the same as ``re.compile(r"\b" + pattern).finditer(text)`` gives.
 
     When the characters a match can start with are rare in text (capitals: month names), ``re``
-    jumps to them faster still: with ``rare_start``, the pattern itself is searched and a hit that
-    does not start a word is dropped (it lies inside one word, so it hides no hit that does).
+    jumps to them faster still: with ``rare_start``, the search is :func:`word_start_matches`'s.
 
     Parameters
     ----------
@@ -143,8 +142,7 @@ class WordStartPattern:
     def spans(self, text: str) -> list[tuple[int, int, str]]:
         """``(start, end, matched text)`` of each match, in order."""
         if self.rare_start:
-            return [(m.start(), m.end(), m.group()) for m in self._at_start.finditer(text)
-                    if not m.start() or not _is_word_char(text[m.start() - 1])]
+            return [(m.start(), m.end(), m.group()) for m in word_start_matches(self._at_start, text)]
         out = []
         pos = 0
         first = self._at_start.match(text)
