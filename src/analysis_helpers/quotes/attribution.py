@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 
 from ..resources import cached
 from .speakers import (
@@ -41,7 +40,7 @@ from .speakers import (
     not_speaker_words,
     organisation_words, title_heads, title_words, ends_with_time,
 )
-from .records import NO_ATTRIBUTION, Attribution, Cue  # re-exported: Attribution and Cue were defined here
+from .records import NO_ATTRIBUTION, Attribution, Cue, replace  # re-exported: Attribution and Cue were defined here
 
 _ADVERBS = (
     r"(?:also|further|then|later|again|once\s+again|had|has|have|was|is|were|would|will|did|does|do|not|"
@@ -224,6 +223,20 @@ _LAST_WORD = re.compile(r"(?<![\w.])([A-Za-z]+\.)$")
 _LAST_INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})$")
 # the surname after the initials: one capitalised word, then a comma or a lower-case word ("Morvath said")
 _SURNAME_THEN_CLAUSE = re.compile(r"[A-Z][a-z][\w’'-]*(?:,| [a-z])")
+#: What :data:`_LAST_WORD` and :data:`_LAST_INITIALS` match, besides the end of the text.
+_LETTERS_AND_DOT = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ."
+
+
+def _end_run_start(text: str, lo: int, hi: int) -> int:
+    """Where the run of ASCII letters and full stops ending ``text[lo:hi]`` (before a final line break) starts.
+
+    A pattern of those characters anchored at the end (``$``) matches nowhere before it, so it is searched
+    from there: ``re`` tries an end-anchored pattern at every character, a whole sentence for each one.
+    """
+    end = hi - 1 if hi > lo and text[hi - 1] == "\n" else hi
+    tail = text[max(lo, end - 40):end]
+    run = len(tail) - len(tail.rstrip(_LETTERS_AND_DOT))
+    return lo if run == len(tail) else end - run  # a run longer than the tail read: search it all
 
 
 def joined_at_titles(text: str, sentences: list[tuple[int, int, int, str]]) -> list[tuple[int, int, int, str]]:
@@ -238,11 +251,12 @@ def joined_at_titles(text: str, sentences: list[tuple[int, int, int, str]]) -> l
     out: list[tuple[int, int, int, str]] = []
     for sentence in sentences:
         if out and out[-1][2] == sentence[2] and text[sentence[0]:sentence[0] + 1].isupper():
-            last = _LAST_WORD.search(text, out[-1][0], out[-1][1])
+            run = _end_run_start(text, out[-1][0], out[-1][1])
+            last = _LAST_WORD.search(text, run, out[-1][1])
             if last and last.group(1).lower() in titles:
                 out[-1] = (out[-1][0], sentence[1], sentence[2], sentence[3])
                 continue
-            initials = _LAST_INITIALS.search(text, out[-1][0], out[-1][1])
+            initials = _LAST_INITIALS.search(text, run, out[-1][1])
             if initials and initials.group(1).lower() not in places \
                     and _SURNAME_THEN_CLAUSE.match(text, sentence[0], sentence[1]):
                 # "H.V. Varsen, secretary of ..., told": initials are the first names of the surname after them
@@ -292,7 +306,7 @@ class ArticleSpeakers:
         self.lexicon = cue_lexicon()
         mentions = find_mentions(text)
         self.registry = Registry(text, mentions)
-        self.mentions = [m for m in mentions if not self.in_quote(m.start)]
+        self.mentions = self._outside_quotes(mentions)
         self.mention_starts = [m.start for m in self.mentions]
         self.cues = self._find_cues()
         self.cue_starts = [c.start for c in self.cues]
@@ -307,7 +321,7 @@ class ArticleSpeakers:
         self._subject_people_from: dict[int, list[Mention]] = {}  # sentence start -> _subject_people
 
     def starts_of(self, pattern_of) -> list[int]:
-        """The offsets where the pattern ``pattern_of()`` matches in the article text, in order.
+        """The offsets where group 1 of the pattern ``pattern_of()`` starts in the article text, in order.
 
         One scan (and one call of the lexicon-derived getter ``pattern_of``) per article: the candidate
         rules bisect these offsets to learn whether a quotation's look-behind holds the word a pattern
@@ -315,10 +329,21 @@ class ArticleSpeakers:
         """
         found = self._starts.get(pattern_of)
         if found is None:
-            found = self._starts[pattern_of] = [m.start() for m in pattern_of().finditer(self.text)]
+            found = self._starts[pattern_of] = [m.start(1) for m in pattern_of().finditer(self.text)]
         return found
 
     # ------------------------------------------------------------ helpers
+    def _outside_quotes(self, mentions: list[Mention]) -> list[Mention]:
+        """The mentions (in text order) whose start is not :meth:`in_quote`, read by walking the
+        quotations alongside them instead of bisecting once per mention."""
+        quoted, k, kept = self.quoted, -1, []
+        for m in mentions:
+            while k + 1 < len(quoted) and quoted[k + 1][0] <= m.start:
+                k += 1
+            if not (k >= 0 and quoted[k][0] - 1 <= m.start < quoted[k][1] + 1):
+                kept.append(m)
+        return kept
+
     def in_quote(self, offset: int) -> bool:
         """True when ``offset`` lies inside a quotation (marks included)."""
         i = bisect_right(self.quoted, (offset, float("inf"))) - 1

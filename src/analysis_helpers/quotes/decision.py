@@ -22,10 +22,11 @@ import pandas as pd
 
 import csv
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..resources import cached, read_text
+from .records import replace
 
 #: Candidates scoring below this (confidence below 0.5) are rejected.
 MIN_SCORE = 0.0

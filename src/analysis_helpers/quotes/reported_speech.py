@@ -28,10 +28,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import replace
 from itertools import accumulate
 
-from .records import NO_ATTRIBUTION, Attribution, Cue
+from .records import NO_ATTRIBUTION, Attribution, Cue, replace
 from .speakers import ends_with_time, group_nouns, irregular_past, not_speaker_words
 
 _AUX = r"(?:is|are|was|were|will|would|could|should|can|may|might|must|has|have|had|did|does|do|remains|needs)"
