@@ -35,6 +35,7 @@ import re
 from bisect import bisect_right
 
 from ..resources import cached
+from ..word_patterns import trie_regex
 from .speakers import (
     Mention, Registry, aliases, cue_lexicon, definite_institutions, descriptor_gap, find_mentions, group_nouns, irregular_past,
     not_speaker_words,
@@ -160,11 +161,17 @@ def _group_phrase() -> str:
             rf"(?:(?!(?:{_FUNCTION})\b)[a-z]{{2,}}\s+){{0,2}}(?:{nouns}))\b")
 
 
+_CAPITAL = re.compile(r"[A-Z]")
+
+
 @cached
-def _group_evidence() -> re.Pattern:
-    """A group noun or a capital letter: what a group or organisation before a cue needs at least."""
-    nouns = "|".join(sorted(group_nouns(), key=len, reverse=True))
-    return re.compile(rf"[A-Z]|{nouns}")
+def _group_noun_pattern() -> re.Pattern:
+    """A group noun anywhere (as a prefix tree: ``re`` jumps to the letters a noun starts with).
+
+    With :data:`_CAPITAL`, what a group or organisation before a cue needs at least (two searches that
+    skip ahead: one alternation of a capital and every noun is tried at every character).
+    """
+    return re.compile(trie_regex(group_nouns()))
 
 
 @cached
@@ -266,9 +273,23 @@ def joined_at_titles(text: str, sentences: list[tuple[int, int, int, str]]) -> l
     return out
 
 
+#: Characters before a position split for its last words (more are read when they hold too few words).
+_LAST_WORDS_REACH = 48
+
+
 def _last_words(text: str, lo: int, pos: int, count: int) -> list[str]:
     """The last ``count`` words of ``text[lo:pos].split()``, last first, read backwards from ``pos``
-    (splitting the sentence before every mention made a long sentence quadratic)."""
+    (splitting the sentence before every mention made a long sentence quadratic).
+
+    The :data:`_LAST_WORDS_REACH` characters before ``pos`` are split in C; only when they hold fewer
+    than ``count`` whole words after some other text are the words read one character at a time.
+    """
+    start = max(lo, pos - _LAST_WORDS_REACH)
+    parts = text[start:pos].rsplit(None, count)
+    if len(parts) > count:  # a part before the words: each word read is whole
+        return parts[:0:-1]
+    if start == lo:  # the whole span was read
+        return parts[::-1]
     words: list[str] = []
     while len(words) < count:
         while pos > lo and text[pos - 1].isspace():
@@ -317,20 +338,7 @@ class ArticleSpeakers:
         #: sentence index -> :func:`organisation_subject` (read once the subjects are resolved)
         self.organisation_subjects: dict[int, Attribution | None] = {}
         self._cue_subjects: dict[Cue, Attribution] = {}  # cue -> speaker_before_cue
-        self._starts: dict = {}  # pattern getter -> starts_of
         self._subject_people_from: dict[int, list[Mention]] = {}  # sentence start -> _subject_people
-
-    def starts_of(self, pattern_of) -> list[int]:
-        """The offsets where group 1 of the pattern ``pattern_of()`` starts in the article text, in order.
-
-        One scan (and one call of the lexicon-derived getter ``pattern_of``) per article: the candidate
-        rules bisect these offsets to learn whether a quotation's look-behind holds the word a pattern
-        needs before searching it, instead of searching every look-behind.
-        """
-        found = self._starts.get(pattern_of)
-        if found is None:
-            found = self._starts[pattern_of] = [m.start(1) for m in pattern_of().finditer(self.text)]
-        return found
 
     # ------------------------------------------------------------ helpers
     def _outside_quotes(self, mentions: list[Mention]) -> list[Mention]:
@@ -529,7 +537,6 @@ class ArticleSpeakers:
                 canonical = self._named_organisation_before(m.start) or canonical
         if not canonical:
             return NO_ATTRIBUTION
-        cue_fields = {} if cue is None else {"cue": cue.text, "cue_start": cue.start, "cue_end": cue.end}
         kind = m.kind
         if kind == "name" and canonical not in self.registry.people and m.start not in self.resolved:
             kind = "group"  # an unregistered capitalised phrase: an organisation
@@ -541,8 +548,11 @@ class ArticleSpeakers:
             of_body = _OF_BODY.fullmatch(rest) if rest else _OF_BODY.match(self.text, m.end)
             if of_body:
                 canonical = m.text if rest else canonical + of_body.group()
-        return Attribution(canonical, m.text, m.start, m.end, method, bool(conflict), conflict, **cue_fields,
-                           speaker_type=speaker_type_of(kind, canonical))
+        if cue is None:
+            return Attribution(canonical, m.text, m.start, m.end, method, bool(conflict), conflict,
+                               speaker_type=speaker_type_of(kind, canonical))
+        return Attribution(canonical, m.text, m.start, m.end, method, bool(conflict), conflict, cue.text, cue.start,
+                           cue.end, speaker_type_of(kind, canonical))
 
     def _named_organisation_before(self, offset: int) -> str:
         """The capitalised organisation opening the latest of the few sentences before ``offset`` ("" if none).
@@ -582,7 +592,8 @@ class ArticleSpeakers:
         if when:  # "The FBI on Friday said": the day is when, not who
             window = window[:when.start()] + " "
         group_pattern, org_pattern, _ = _group_patterns()
-        if not _group_evidence().search(window):  # cheap: both patterns need a group noun or a capital
+        if not (_CAPITAL.search(window) or _group_noun_pattern().search(window)):
+            # cheap: both patterns need a group noun or a capital
             return None
         found = group_pattern.search(window)
         if not found:

@@ -45,7 +45,6 @@ import :mod:`.attribution`, so this module stands below it in the import graph.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
 from ..resources import cached
 
 from .records import NO_ATTRIBUTION, Attribution, Cue, replace
@@ -78,19 +77,11 @@ def _document_noun_starts() -> re.Pattern:
     it (group 1: the noun): where every branch of :func:`_document_pattern` can match, except at the very
     start of a look-behind, where ``\\b`` holds in the look-behind whatever stands before it in the text.
 
-    Its group starts, found once per article (:meth:`ArticleSpeakers.starts_of`), say which quotations'
-    look-behind can hold a document reference at all; only those are searched with the full pattern.
     Opening with ``\\W`` and written as a prefix tree, the pattern lets ``re`` jump from one non-word
-    character to the next instead of trying every noun at every character (more than a millisecond an
-    article); each match holds only that character, so the search tries every one of them.
+    character to the next instead of trying every noun at every character; each match holds only that
+    character, so the search tries every one of them.
     """
     return re.compile(rf"\W(?=((?i:{trie_regex(cue_lexicon().document_nouns)})))")
-
-
-def _occurs(starts: list[int], lo: int, hi: int) -> bool:
-    """True when one of the sorted offsets ``starts`` lies in ``[lo, hi)``."""
-    i = bisect_left(starts, lo)
-    return i < len(starts) and starts[i] < hi
 
 
 def _cites_document(speakers, before: str, window_start: int) -> bool:
@@ -98,16 +89,16 @@ def _cites_document(speakers, before: str, window_start: int) -> bool:
     ``window_start`` to the mark).
 
     A match starts where a document noun does at a word boundary of ``before``, so the pattern is tried
-    only at the window's start and at the nouns' word starts inside it, nearest first (one scan per
-    article finds them): a regex search of every quotation's 300-character look-behind cost more than
-    all its other candidates together.
+    only at the window's start and at the nouns' word starts inside it (:func:`_document_noun_starts`):
+    a regex search of every position of every quotation's 300-character look-behind cost more than all
+    its other candidates together, and a case-blind scan of the whole article for the nouns a
+    millisecond an article.
     """
-    starts = speakers.starts_of(_document_noun_starts)
     pattern = _document_pattern()
     if pattern.match(before):  # at the window's start ``\b`` holds in ``before`` whatever precedes it
         return True
-    for k in range(bisect_left(starts, window_start + len(before)) - 1, bisect_right(starts, window_start) - 1, -1):
-        if pattern.match(before, starts[k] - window_start):
+    for noun in _document_noun_starts().finditer(speakers.text, window_start, window_start + len(before)):
+        if pattern.match(before, noun.start(1) - window_start):
             return True
     return False
 
@@ -130,21 +121,31 @@ def _statement_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 
 @cached
-def _statement_word_starts() -> re.Pattern:
-    """A statement noun after white space, or "it"/"It" after white space or "(" (group 1: the word).
+def _statement_word_starts() -> tuple[re.Pattern, int]:
+    """A statement noun after white space, or "it"/"It" after white space or "(" (group 1: the word), and
+    how far past its start the pattern reads.
 
     Every match of the wording pattern of :func:`_statement_patterns` holds one of them (its noun or its
-    "it"); their starts, found once per article, say which look-behinds are worth searching.
+    "it"): a look-behind without one is not searched with that pattern.
     """
+    nouns = cue_lexicon().statement_nouns
     # looked ahead for from the character before (group 1: the word), so that ``re`` jumps from one white
     # space or "(" to the next; each match holds only that character, so every one of them is tried
-    return re.compile(rf"[\s(](?=((?<=\s){trie_regex(cue_lexicon().statement_nouns)}|[Ii]t\s))")
+    pattern = re.compile(rf"[\s(](?=((?<=\s){trie_regex(nouns)}|[Ii]t\s))")
+    return pattern, max([3, *map(len, nouns)])
+
+
+def _holds_statement_word(text: str, lo: int, hi: int) -> bool:
+    """Whether a word of :func:`_statement_word_starts` starts in ``text[lo:hi]`` (read on past ``hi``)."""
+    pattern, reach = _statement_word_starts()
+    found = pattern.search(text, max(0, lo - 1), hi + reach)
+    return found is not None and found.start(1) < hi
 
 
 def _statement_author(speakers, before: str, sent_start: int, index: int) -> Attribution | None:
     """The author of a statement quoted right after ``before`` (the sentence's words before the mark)."""
     if not before.startswith(("it", "It")) \
-            and not _occurs(speakers.starts_of(_statement_word_starts), sent_start, sent_start + len(before)):
+            and not _holds_statement_word(speakers.text, sent_start, sent_start + len(before)):
         return None  # no statement noun and no "it" in the look-behind: the wording cannot match
     wording, named = _statement_patterns()
     found = wording.search(before)

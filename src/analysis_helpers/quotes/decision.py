@@ -22,7 +22,7 @@ import pandas as pd
 
 import csv
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..resources import cached, read_text
@@ -34,11 +34,20 @@ MIN_SCORE = 0.0
 SPEECH_LEMMAS = frozenset({"say", "tell", "tell reporters", "add", "state", "comment", "explain", "reply"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Candidate:
-    """One possible speaker of a quote: the attribution a rule proposes and its features."""
+    """One possible speaker of a quote: the attribution a rule proposes and its features (default: none).
+
+    ``__init__`` stores the fields straight into the instance dictionary, as the records of
+    :mod:`.records` do (a frozen dataclass's generated one costs several times more).
+    """
     attribution: object
-    features: dict = field(default_factory=dict)
+    features: dict
+
+    def __init__(self, attribution, features: dict | None = None):
+        fields = self.__dict__
+        fields["attribution"] = attribution
+        fields["features"] = {} if features is None else features
 
 
 @cached
@@ -130,7 +139,8 @@ def indirect_confidence(attribution, weights: dict, form_to_lemma: dict[str, str
     """``attribution`` of a reported-speech span with its ``speaker_confidence`` set (``form_to_lemma``: see :func:`candidate`)."""
     if not attribution.speaker:
         return attribution
-    value = score(candidate(attribution, 0, form_to_lemma).features, weights)
+    lemma = form_to_lemma.get(attribution.cue.lower(), "")  # the features of :func:`candidate` at distance 0
+    value = score(features_of(attribution, attribution.speaker_method, mention_kind(attribution), 0, lemma), weights)
     return replace(attribution, speaker_confidence=round(1 / (1 + math.exp(-value)), 3))
 
 

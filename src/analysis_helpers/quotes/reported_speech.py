@@ -77,10 +77,10 @@ def _clip_start(text: str, start: int, end: int) -> int:
 
 def _clip_end(text: str, start: int, end: int, glued_blocks: bool = False) -> int:
     """End of the reported clause: the sentence end, cut at sentences glued without a space."""
-    segment = text[start:end]
-    glued = _GLUED_SENTENCE.search(segment)
+    # from the second character: the look-behind then reads only the segment's own characters
+    glued = _GLUED_SENTENCE.search(text, start + 1, end)
     if glued:
-        end = start + glued.start() + 1
+        end = glued.start() + 1
     if glued_blocks:
         camel = _GLUED_BLOCKS.search(text[start:end])
         if camel:
@@ -128,7 +128,7 @@ def _clause_start(speakers, cue: Cue) -> int | None:
     if cue.text.lower() not in speakers.lexicon.clause_forms:
         return None
     rest = text[cue.end:cue.end + 120]
-    listener = _LISTENER.match(rest)
+    listener = _LISTENER.match(rest) if "that" in rest else None  # the pattern ends in "that"
     if listener and not re.search(r"[’']s\b|[,;:“”\"]", listener.group().rsplit("that", 1)[0]):
         return cue.end + listener.end()
     if _NO_THAT.match(rest):
@@ -392,14 +392,11 @@ def reported_speech_spans(speakers) -> list[dict]:
                     row = _row(second[2], end, replace(attribution, cue=second[1].text, cue_start=second[1].start,
                                                        cue_end=second[1].end), "that clause")
             break
-        if row is None:
-            row = _parenthetical_or_trailing(speakers, s_start, s_end, cues)
-        if row is None:
-            row = _inverted_trailing(speakers, s_start, s_end, cues)
-        if row is None:
-            row = _according_to(speakers, s_start, s_end, cues)
-        if row is None:
-            row = _trailing_according_to(speakers, s_start, s_end, cues)
+        if row is None and cues:  # every rule below reads the sentence's cues: none fires without one
+            row = _parenthetical_or_trailing(speakers, s_start, s_end, cues) \
+                or _inverted_trailing(speakers, s_start, s_end, cues) \
+                or _according_to(speakers, s_start, s_end, cues) \
+                or _trailing_according_to(speakers, s_start, s_end, cues)
         headline = _headline_colon(speakers, s_start, s_end, index)
         for item in (headline, row):
             if item is None or len(text[item["start"]:item["end"]].split()) < MIN_WORDS:
@@ -413,6 +410,7 @@ def reported_speech_spans(speakers) -> list[dict]:
 
 
 _COMMA_LOWER = re.compile(r",\s+[a-z]")
+_ANY_MARK = re.compile(r"[“”\"«»]")
 # ", and suggested that ...": a second clause-taking cue of the same subject, coordinated
 # (a comma before "and": without it the seeds' guidelines keep "A and suggested that B" one span)
 _SECOND_CUE = re.compile(r",\s+(?:and|but)\s+(?:also\s+|then\s+|later\s+)?")
@@ -479,8 +477,7 @@ def _after_comma(text: str, lo: int, pos: int) -> bool:
 def _parenthetical_or_trailing(speakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
     """", he emphasized," inside a sentence, or ", officials said." at its end (no quotation in the sentence)."""
     text = speakers.text
-    sentence = text[s_start:s_end]
-    if any(q in sentence for q in "“”\"«»"):
+    if _ANY_MARK.search(text, s_start, s_end):
         return None
     for cue in cues:
         # what follows the cue decides first (matched in place: slicing the rest of a long sentence of
@@ -533,15 +530,17 @@ def _person_in_apposition_before(speakers, s_start: int, comma: int):
 def _inverted_trailing(speakers, s_start: int, s_end: int, cues: list[Cue]) -> dict | None:
     """"CLAUSE, said Ana Ruiz of Acme." (an inverted cue after the clause, no quotation in the sentence)."""
     text = speakers.text
-    if _QUOTED_TAIL.search(text, s_start, s_end) or text[s_start:s_end].lstrip()[:1] in "“\"«‘":
-        return None  # "“...,” said Ana Ruiz.", "“...,” Ruiz, who ..., told X.": a quotation's cue
+    inverted = []  # (cue, start of the white space before it): the cues the rule can fire on, checked first
     for cue in cues:
         # ", " right before the cue, read backwards (a search from the sentence start per cue was quadratic)
         space = _space_before(text, s_start, cue.start)
         comma = space < cue.start and space > s_start and text[space - 1] == ","
-        if not comma or not cue.text[0].islower() or not cue.text.endswith(("said", "says", "told", "added",
-                                                                                "explained", "noted", "wrote")):
-            continue
+        if comma and cue.text[0].islower() and cue.text.endswith(("said", "says", "told", "added", "explained",
+                                                                   "noted", "wrote")):
+            inverted.append((cue, space))
+    if not inverted or _QUOTED_TAIL.search(text, s_start, s_end) or text[s_start:s_end].lstrip()[:1] in "“\"«‘":
+        return None  # "“...,” said Ana Ruiz.", "“...,” Ruiz, who ..., told X.": a quotation's cue
+    for cue, space in inverted:
         named = _person_in_apposition_before(speakers, s_start, space - 1)
         if named is not None:
             # "CLAUSE, Ana Ruiz, director of the institute, told the audience.": she speaks, not the audience
