@@ -83,7 +83,9 @@ _FUNCTION = ("with|and|but|while|the|of|to|in|on|at|for|by|from|as|a|an|that|thi
 _PRONOUN_WORDS = frozenset("he she it they we i this that".split())
 # a preposition (and "the") ending the words before a mention: "president of (the) Acme Holdings"
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|at|for|from|with)\s+(?:the\s+)?$")
-_COORDINATED = re.compile(rf"(?:\band|\bbut|,)\s+(?:{_ADVERBS}\s+)*$")
+# (written so that every branch opens with its letter, "a(?<=\ba)nd" for "\band": ``re`` then jumps to an "a",
+# "b" or comma instead of trying the pattern at every character before a cue)
+_COORDINATED = re.compile(rf"(?:a(?<=\ba)nd|b(?<=\bb)ut|,)\s+(?:{_ADVERBS}\s+)*$")
 
 
 # a relative pronoun right before a cue: "analysts, who had forecast that"
@@ -432,18 +434,21 @@ class ArticleSpeakers:
             subject: tuple[str, str] | None = None
             subject_mention = None
             for m in self.mentions_between(start, end):
-                if m.kind == "name":
+                kind = m.kind
+                if kind == "name":
                     value = self.registry.resolve_name(m)
-                    honorific = _HONORIFIC.match(m.text)
-                    if value[0] and honorific:
+                    honorific = _HONORIFIC.match(m.text) if value[0] else None
+                    if honorific:
                         self.gender.setdefault(value[0], "m" if honorific.group(1) else "f")
-                elif m.kind == "title" and self._apposed_name(m):
-                    # "the firm's president, Ana Ruiz": the name in apposition holds the role
-                    value = self.registry.resolve_name(self._apposed_name(m))
-                elif m.kind == "title":
-                    holder = self.registry.resolve_title(m, resolved_names)
-                    # a role nobody in the article holds is still a speaker, named by the role
-                    value = (holder or self._described_role(m), "")
+                elif kind == "title":
+                    apposed = self._apposed_name(m)
+                    if apposed:
+                        # "the firm's president, Ana Ruiz": the name in apposition holds the role
+                        value = self.registry.resolve_name(apposed)
+                    else:
+                        holder = self.registry.resolve_title(m, resolved_names)
+                        # a role nobody in the article holds is still a speaker, named by the role
+                        value = (holder or self._described_role(m), "")
                 else:
                     value = self._resolve_pronoun(m, subject, recent)
                 if not value[0]:
@@ -592,10 +597,11 @@ class ArticleSpeakers:
         if when:  # "The FBI on Friday said": the day is when, not who
             window = window[:when.start()] + " "
         group_pattern, org_pattern, _ = _group_patterns()
-        if not (_CAPITAL.search(window) or _group_noun_pattern().search(window)):
+        noun = _group_noun_pattern().search(window)
+        if not (noun or _CAPITAL.search(window)):
             # cheap: both patterns need a group noun or a capital
             return None
-        found = group_pattern.search(window)
+        found = group_pattern.search(window) if noun else None  # the group phrase ends in a group noun
         if not found:
             found = org_pattern.search(window)
         if not found:
@@ -758,8 +764,7 @@ class ArticleSpeakers:
                 # "Ana Ruiz, Acme's CEO and former Boeing executive, said": the person, not the phrase
                 return self._attribution(head, "subject of cue (apposition)", cue)
             return self._attribution(group, "group subject of cue", cue)
-        coordinated = _search_back(_COORDINATED, self.text, sent_start, cue.start) is not None
-        if participle or coordinated:
+        if participle or _search_back(_COORDINATED, self.text, sent_start, cue.start) is not None:  # coordinated
             i = self.sentence_index(cue.start)
             subject = self.subjects[i] if 0 <= i < len(self.subjects) else None
             if subject is not None and subject.start < cue.start:
@@ -1009,7 +1014,8 @@ def _opens_no_organisation(found: re.Match) -> bool:
 _INTRODUCTORY = re.compile(r"(?:[A-Z][\w’'-]*)(?:\s+[\w’'-]+){0,7},\s+")
 # "..., it said", "..., they also warned": the whole gap between a closing mark and its cue
 _IT_OR_THEY = re.compile(rf"(it|they)\s+(?:{_ADVERBS}\s+)*")
-_PRONOUN_BEFORE_CUE = re.compile(rf"\b([Ii]t|[Tt]hey)\s+(?:{_ADVERBS}\s+)*$")
+# "\b([Ii]t|[Tt]hey)", each branch opening with its letter (as :data:`_COORDINATED`): searched over a sentence
+_PRONOUN_BEFORE_CUE = re.compile(rf"(I(?<=\bI)t|i(?<=\bi)t|T(?<=\bT)hey|t(?<=\bt)hey)\s+(?:{_ADVERBS}\s+)*$")
 # "..., the 23-year-old said", "..., the striker told reporters": a description, then the cue
 _DESCRIPTION = re.compile(r"[\s,]*(?:the|The)\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:" + _ADVERBS + r"\s+)*")
 
