@@ -39,7 +39,7 @@ from ..resources import cached
 from .speakers import (
     Mention, Registry, aliases, cue_lexicon, definite_institutions, descriptor_gap, find_mentions, group_nouns, irregular_past,
     not_speaker_words,
-    organisation_words, title_heads, title_words, ends_with_time,
+    organisation_words, title_heads, title_words, ends_with_time, trailing_credential,
 )
 from .records import NO_ATTRIBUTION, Attribution, Cue  # re-exported: Attribution and Cue were defined here
 
@@ -670,7 +670,8 @@ class ArticleSpeakers:
             # the gaps are matched in place (sentences hold no line break, so fullmatch is ^...$)
             if m.possessive or (participle and "," in self.text[m.end:cue.start]):
                 continue
-            if not _ADJACENT_GAP.fullmatch(self.text, m.end, cue.start):
+            credential = trailing_credential().match(self.text, m.end, cue.start)  # "Joanna Korner QC said"
+            if not _ADJACENT_GAP.fullmatch(self.text, credential.end() if credential else m.end, cue.start):
                 # "CEO Ana Ruiz on Thursday said": a day between the subject and its cue says when
                 when = ends_with_time(self.text[m.end:cue.start]) if cue.start - m.end < 30 else None
                 if when is None or when.start() != 0 or m.kind != "name":
