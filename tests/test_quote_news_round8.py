@@ -36,3 +36,10 @@ def test_the_irish_head_of_government_is_a_role_that_stands_for_its_holder():
                   "\"It is a bit like football,\" the Taoiseach said.")
     assert row_of(q, "had not ruled out a deal")["speaker"] == "Enda Marrow"
     assert row_of(q, "bit like football")["speaker"] == "Enda Marrow"
+
+
+def test_a_participle_after_a_quote_has_no_subject_after_it():
+    # "... ” adding he would ...": the words after the participle are its clause, not a group speaker
+    q = quotes_of("The union leader warned of “the biggest resistance mounted by the entire movement” "
+                  "adding he would campaign for a general strike.")
+    assert row_of(q[q["kind"] == "partial"], "biggest resistance")["speaker"] != "he would campaign"

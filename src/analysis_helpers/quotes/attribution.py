@@ -797,6 +797,8 @@ class ArticleSpeakers:
             found = self.inverted_subject(cue, window_end)
             if found is not None:
                 return self._attribution(found, "after quote (inverted)", cue)
+            if cue.text.lower().endswith("ing"):
+                return NO_ATTRIBUTION  # "... ” adding he would campaign": a participle has no subject after it
             return self.inverted_unregistered(cue, window_end)
         # "..., Hart said.", "..., Hart, of Ohio, said.": a short apposition may stand before the cue
         name = _NAME_BEFORE_CUE.match(self.text, lead, window_end)  # in place: name.end() is an offset
