@@ -43,3 +43,19 @@ def test_a_participle_after_a_quote_has_no_subject_after_it():
     q = quotes_of("The union leader warned of “the biggest resistance mounted by the entire movement” "
                   "adding he would campaign for a general strike.")
     assert row_of(q[q["kind"] == "partial"], "biggest resistance")["speaker"] != "he would campaign"
+
+
+def test_a_bare_rank_in_the_lede_stands_for_the_person_named_later_with_that_rank():
+    q = quotes_of("A detective jailed six years ago spoke of his relief.\n\n"
+                  "Detective Constable Daniel Porrit's sentence was overturned today. Speaking after the hearing, "
+                  "he said: \"I just want to thank everybody.\"")
+    assert row_of(q, "thank everybody")["speaker"] == "Daniel Porrit"
+
+
+def test_a_capitalised_role_going_on_in_lower_case_before_a_name_is_that_persons_role():
+    q = quotes_of("The drug maker reported a loss.\n\n"
+                  "Chief executive Carl Vennhaber, criticised because he runs the group from abroad, said "
+                  "\"we are pleased with our quarter\".\n\n"
+                  "The outlook looked \"exciting\", he said.")
+    assert row_of(q, "pleased with our quarter")["speaker"] == "Carl Vennhaber"
+    assert row_of(q, "exciting")["speaker"] == "Carl Vennhaber"

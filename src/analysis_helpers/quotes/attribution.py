@@ -57,6 +57,7 @@ _HONORIFIC = re.compile(r"(?:(Mr|Sir|Lord|King|Prince)|Mrs|Ms|Miss|Dame|Lady|Que
 _PASSIVE = re.compile(r"\s+(of|by)\s+")
 _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
 # between a role and the name in apposition: "the vice president of the firm, Ana Ruiz"
+_LOWER_ROLE_GAP = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}\s+")
 _ROLE_APPOSITION_GAP = re.compile(r"^(?:\s+(?:of|and|at|for)\s+[^,;:.“”\"]{1,70})?\s*,\s*$")
 # a preposition (and article) right before a group phrase: the phrase is an object, not the subject
 # ("with US officials warning ...": the group of an absolute construction speaks, so not "with")
@@ -468,7 +469,10 @@ class ArticleSpeakers:
     def _apposed_name(self, m: Mention) -> Mention | None:
         """The registered name right after a role and a comma ("the coach, Ana Ruiz"), else None."""
         for following in self.mentions_between(m.end, min(len(self.text), m.end + 90)):
-            if following.kind == "name" and _ROLE_APPOSITION_GAP.match(self.text[m.end:following.start]):
+            gap = self.text[m.end:following.start]
+            # "Chief executive Ana Ruiz": the role goes on in lower case up to the name
+            lower_role = _LOWER_ROLE_GAP.fullmatch(gap) and set(gap.split()) <= title_words()
+            if following.kind == "name" and (_ROLE_APPOSITION_GAP.match(gap) or lower_role):
                 if self.registry.resolve_name(following)[0] in self.registry.people:
                     return following
         return None

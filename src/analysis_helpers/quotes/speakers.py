@@ -1055,6 +1055,9 @@ class Registry:
             head = mention.role.split()[-1]
             candidates = holders(lambda r: r.split()[-1] == head and words <= set(r.split()))
         if not candidates:
+            # a rank of several role words ("A detective ..." for "Detective Constable Ana Ruiz")
+            candidates = holders(lambda r: words <= set(r.split()))
+        if not candidates:
             return ""
         for _, name in reversed(before):
             if name in candidates:
