@@ -59,3 +59,16 @@ def test_a_capitalised_role_going_on_in_lower_case_before_a_name_is_that_persons
                   "The outlook looked \"exciting\", he said.")
     assert row_of(q, "pleased with our quarter")["speaker"] == "Carl Vennhaber"
     assert row_of(q, "exciting")["speaker"] == "Carl Vennhaber"
+
+
+def test_a_conjunction_after_a_closing_mark_opens_another_clause_with_its_own_speaker():
+    q = quotes_of("Tania Tapes said Maxwell was rude. She asked if he was “quite all right” and Tom Maxwell "
+                  "asked if he could continue speaking.")
+    assert row_of(q[q["kind"] == "partial"], "quite all right")["speaker"] == "Tania Tapes"
+
+
+def test_a_headline_quotation_then_a_dash_and_a_surname_is_that_persons():
+    q = quotes_of("'Second half display was very poor' - Tarrant\n\n"
+                  "INSTITUTE manager John Tarrant was bitterly disappointed by his side's display.\n\n"
+                  "\"The first 20 minutes of the second half lost us the game,\" declared Tarrant.", head="")
+    assert row_of(q, "Second half display")["speaker"] == "John Tarrant"

@@ -57,6 +57,8 @@ _HONORIFIC = re.compile(r"(?:(Mr|Sir|Lord|King|Prince)|Mrs|Ms|Miss|Dame|Lady|Que
 _PASSIVE = re.compile(r"\s+(of|by)\s+")
 _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
 # between a role and the name in apposition: "the vice president of the firm, Ana Ruiz"
+# a conjunction after a closing mark opens another clause with its own subject and cue
+_NEW_CLAUSE = re.compile(r"(?:and|but|or|while|whereas)\s")
 _LOWER_ROLE_GAP = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}\s+")
 _ROLE_APPOSITION_GAP = re.compile(r"^(?:\s+(?:of|and|at|for)\s+[^,;:.“”\"]{1,70})?\s*,\s*$")
 # a preposition (and article) right before a group phrase: the phrase is an object, not the subject
@@ -777,6 +779,7 @@ class ArticleSpeakers:
             cues = [c for c in cues if c.start >= mentions[0].start or _inflected(c)] or cues
         if mentions and cues and (mentions[0].start == lead or (
                 self.text[lead:lead + 1].islower() and descriptor_gap(self.text[lead:mentions[0].start])
+                and not _NEW_CLAUSE.match(self.text, lead)  # "“...” and Ana Ruiz asked": another clause
                 and mentions[0].start < cues[0].start)):
             # "..., he said", "..., goalkeeper Ana Ruiz said"
             m, cue = mentions[0], cues[0]
