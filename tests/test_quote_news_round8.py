@@ -72,3 +72,10 @@ def test_a_headline_quotation_then_a_dash_and_a_surname_is_that_persons():
                   "INSTITUTE manager John Tarrant was bitterly disappointed by his side's display.\n\n"
                   "\"The first 20 minutes of the second half lost us the game,\" declared Tarrant.", head="")
     assert row_of(q, "Second half display")["speaker"] == "John Tarrant"
+
+
+def test_a_quote_paragraph_after_a_statement_holding_a_partial_quote_keeps_its_speaker():
+    q = quotes_of("Councillor Tom Maxwell spoke at length.\n\n"
+                  "He said he was “offended” ward members were not offered more than one role.\n\n"
+                  "“This feels like crumbs from the table.”")
+    assert row_of(q, "crumbs from the table")["speaker"] == "Tom Maxwell"

@@ -884,8 +884,13 @@ class ArticleSpeakers:
         if i < 0 or self.sentence_index(sent_start) >= len(self.sentences):
             return None
         start, end, block, _ = self.sentences[i]
-        if block != self.sentences[i + 1][2] - 1 or re.search(r"[“”\"]", self.text[start:end]):
+        if block != self.sentences[i + 1][2] - 1:
             return None
+        mark = re.search(r"[“”\"]", self.text[start:end])
+        if mark:
+            # a quotation of the sentence's own statement ("He said he was “offended” ...") stays in it:
+            # only the cues before the first mark are read
+            end = start + mark.start()
         for cue in reversed(self.cues_between(start, end)):
             found = self.speaker_before_cue(cue)
             if found.speaker and found.speaker_type == "person":
