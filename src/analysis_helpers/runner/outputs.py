@@ -159,6 +159,18 @@ def write_table(table: pd.DataFrame, folder: Path, name: str, fmt: str = "csv", 
     return path
 
 
+def _write_table_in_worker(table, folder: Path, name: str, fmt: str, excel: bool) -> Path:
+    """:func:`write_table`, as this module names it when a worker runs the call (sent by name, not pickled)."""
+    return write_table(table, folder, name, fmt, excel)
+
+
+def _bytes_to_write(table) -> int:
+    """About how much ``table`` holds: its spilled parts' size on disk, or its size in memory."""
+    if isinstance(table, SpilledTable):
+        return sum(path.stat().st_size for path, _, _ in table.parts if path.exists())
+    return int(table.memory_usage(index=False).sum())
+
+
 def _parquet_ready(table: pd.DataFrame) -> pd.DataFrame:
     """Mixed object columns (text with None, numbers with text) as strings, so pyarrow accepts them."""
     out = table
@@ -188,11 +200,13 @@ def open_spill(out: Path) -> Path:
 
 
 def commit_tables(tables: dict[str, pd.DataFrame], out: Path, completion: dict, *, fmt: str = "csv",
-                  excel: bool = False, staged: bool = False) -> list[Path]:
+                  excel: bool = False, staged: bool = False, pool=None) -> list[Path]:
     """Write every table and the completion file to a temporary folder, then move it into place as ``OUT``.
 
     ``staged``: the staging folder was opened by :func:`open_spill` (its spilled parts are read while
-    the tables are written, then removed). Returns the written paths (inside ``OUT``).
+    the tables are written, then removed). ``pool`` (the run's worker processes,
+    :func:`~analysis_helpers.runner.execute.local_pool`): the tables are written side by side, each by
+    one worker (the same bytes). Returns the written paths (inside ``OUT``).
     """
     out = Path(out)
     tmp = staging_folder(out)
@@ -202,7 +216,12 @@ def commit_tables(tables: dict[str, pd.DataFrame], out: Path, completion: dict, 
         tmp.mkdir()
     old = out.parent / f".{out.name}.old-{os.getpid()}"
     try:
-        written = [write_table(table, tmp, name, fmt, excel) for name, table in tables.items()]
+        if pool is None:
+            written = [write_table(table, tmp, name, fmt, excel) for name, table in tables.items()]
+        else:  # each table written whole by one worker, the largest first
+            futures = {name: pool.submit(_write_table_in_worker, tables[name], tmp, name, fmt, excel)
+                       for name in sorted(tables, key=lambda name: -_bytes_to_write(tables[name]))}
+            written = [futures[name].result() for name in tables]
         shutil.rmtree(tmp / SPILL_FOLDER, ignore_errors=True)
         (tmp / COMPLETION_FILE).write_text(json.dumps(completion, indent=2, sort_keys=True, default=str) + "\n",
                                            encoding="utf-8")
