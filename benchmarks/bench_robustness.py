@@ -18,7 +18,7 @@ machine, the median a typical run; the target is checked on the median. The fold
 extract`` on a small folder with one run-level fault each (exit status, what ``--out`` holds
 after); then one single-line scrape of 20 times ``--size``. The scale cases run the command itself
 in a child process (:func:`run_extract`: its CPU seconds with its workers, wall seconds and peak
-resident memory from ``os.wait4``): one article of ``--big-mb`` million characters of prose paragraphs
+resident memory from ``os.wait4``): one paragraph (the fixed cost), SIGINT during a run, one article of ``--big-mb`` million characters of prose paragraphs
 (``--max-bytes`` raised, ``--article-timeout 0``), and a folder of ``--many-files`` small articles with
 default options (topics on) beside a folder of a quarter as many, so that the ratio of CPU seconds per
 file shows whether the cost is linear. Targets: zero crashes, no article slower than 2 s per 100 KB,
@@ -303,6 +303,29 @@ SUBJECTS = [("budget", "Brussels"), ("harvest", "Kansas"), ("election", "Lagos")
             ("rail strike", "Lyon"), ("vaccine trial", "Oslo"), ("port expansion", "Mombasa")]
 
 
+def interrupted_run(tmp: Path) -> str:
+    """Row of SIGINT sent to ``extract`` (a folder of 200 small files) half a second after it took its lock."""
+    import signal
+
+    folder, out = tmp / "interrupted", tmp / "interrupted_out"
+    folder.mkdir()
+    for i in range(200):
+        (folder / f"a{i:03d}.txt").write_text(numbered_paragraph(2 * i) + numbered_paragraph(2 * i + 1))
+    child = subprocess.Popen([sys.executable, "-m", "analysis_helpers.cli", "extract", folder, "--out", out,
+                              "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as from a terminal
+    while not (tmp / ".interrupted_out.lock").exists() and child.poll() is None:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    child.send_signal(signal.SIGINT)
+    err = child.communicate()[1].replace(str(tmp), "TMP").strip().splitlines()
+    left = sorted(p.name for p in out.iterdir()) if out.exists() else ["--out not created"]
+    beside = sorted(p.name for p in tmp.iterdir() if p.name.startswith(".interrupted"))
+    return (f"| SIGINT half a second into the run | 200 files | {child.returncode} | - | - | - | - | "
+            f"{len(err)} line(s) on stderr ({(err or [''])[-1][:60]}); --out holds {len(left)} files"
+            f"{', _SUCCESS.json' if '_SUCCESS.json' in left else ''}; beside it: {', '.join(beside) or 'nothing'} |")
+
+
 def run_extract(arguments, err: Path) -> tuple[str, float, float, float]:
     """Exit status (with the last line of stderr unless 0), CPU seconds (with the worker processes it waited
     for), wall seconds and peak resident MB (``ru_maxrss``: the largest process) of one ``analysis-helpers
@@ -352,7 +375,7 @@ def _written(completion: dict, offsets: str) -> str:
 
 
 def scale_cases(tmp: Path, big_mb: float, many_files: int) -> list[str]:
-    """Rows of the scale cases (one big article; many small files and a quarter as many)."""
+    """Rows of the command's cases: its fixed cost, SIGINT, one big article, many small files and a quarter as many."""
     rows = []
     if big_mb or many_files:  # what every run pays whatever its input: imports, worker processes, corpus steps
         (tmp / "one").mkdir()
@@ -360,6 +383,8 @@ def scale_cases(tmp: Path, big_mb: float, many_files: int) -> list[str]:
         status, cpu, wall, peak = run_extract([tmp / "one", "--out", tmp / "one_out"], tmp / "one.err")
         rows.append(f"| one paragraph (the command's fixed cost) | 1 file | {status} | {cpu:.1f} | {wall:.0f} | "
                     f"{peak:,.0f} | - | {_written(*written_tables(tmp / 'one_out'))} |")
+        print(rows[-1], file=sys.stderr, flush=True)
+        rows.append(interrupted_run(tmp))
         print(rows[-1], file=sys.stderr, flush=True)
     if big_mb:
         paragraphs, n = [], 0
@@ -448,8 +473,9 @@ def main(argv=None) -> int:
             print(lines[-1], file=sys.stderr, flush=True)
     lines += ["", "## The command: run-level faults", "",
               "`analysis-helpers extract` (topics off) on a small folder; exit status 0 clean, 3 tables written "
-              "with problems, 2 unusable input or --out (nothing written), 130 interrupted (SIGINT: "
-              "`tests/test_cli.py::test_sigint_exits_130_with_one_line_and_no_complete_looking_output`).", "",
+              "with problems, 2 unusable input or --out (nothing written), 130 interrupted (SIGINT: the next "
+              "section, and `tests/test_cli.py::test_sigint_exits_130_with_one_line_and_no_complete_looking_output`).",
+              "",
               "| case | CPU s | exit status (message) | --out after |", "|---|---:|---|---|"]
     with tempfile.TemporaryDirectory() as tmp:
         for name, case in command_cases(Path(tmp).resolve()).items():
@@ -468,7 +494,7 @@ def main(argv=None) -> int:
               f"| plain prose on one line | {len(text):,} | {fastest:.2f} | {median:.2f} | "
               f"{median * 100_000 / len(text):.2f} | {slowest} | {outcome} | {offsets} |"]
     print(lines[-1], file=sys.stderr, flush=True)
-    lines += ["", "## The command at scale", "",
+    lines += ["", "## The command in a child process: fixed cost, SIGINT, scale", "",
               "`analysis-helpers extract` in a child process; CPU seconds of the child and the workers it waited "
               "for, wall seconds, and peak resident memory of its largest process (`ru_maxrss` from `os.wait4`). "
               "The big article runs with `--max-bytes` raised and `--article-timeout 0`; the folders with default "
