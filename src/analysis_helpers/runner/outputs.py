@@ -3,7 +3,8 @@
 Layout beside ``OUT``: ``.OUT.lock`` (held while a run writes into ``OUT``), ``.OUT.tmp-PID`` (the
 tables being written). When every table is written, ``_SUCCESS.json`` is added and the temporary
 folder replaces ``OUT`` by renames; a run killed before that leaves ``OUT`` as it was (empty, or the
-previous complete output) and never a partial output that looks complete.
+previous complete output) and never a partial output that looks complete; the next run into ``OUT``
+clears what it left (:class:`OutputLock`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,10 @@ class OutputError(Exception):
 class OutputLock:
     """An exclusive lock on ``OUT`` (a file ``.OUT.lock`` beside it, created with O_EXCL).
 
-    A lock left by a process that no longer runs on this machine is taken over.
+    A lock left by a process that no longer runs on this machine is taken over. Once held, what killed
+    runs left beside ``OUT`` is cleared: their staging folders are removed, and an earlier output one of
+    them had moved aside (killed between the two renames) goes back to ``OUT`` if ``OUT`` is missing or
+    empty, else is removed.
     """
 
     def __init__(self, out: Path):
@@ -55,6 +59,7 @@ class OutputLock:
             with os.fdopen(fd, "w") as handle:
                 handle.write(str(os.getpid()))
             self.held = True
+            self._clear_dead_runs()
             return self
         raise OutputError(f"{self.out}: cannot take the lock {self.path}")
 
@@ -63,15 +68,21 @@ class OutputLock:
             pid = int(self.path.read_text().strip() or 0)
         except (OSError, ValueError):
             return False
-        if pid <= 0:
-            return False
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return True
-        except PermissionError:
-            return False
-        return False
+        return _ended(pid)
+
+    def _clear_dead_runs(self) -> None:
+        for kind in ("old", "tmp"):  # an earlier output first, so that OUT is back before the rest goes
+            prefix = f".{self.out.name}.{kind}-"
+            for path in sorted(p for p in self.out.parent.iterdir() if p.name.startswith(prefix)):
+                pid = path.name[len(prefix):]
+                if not (pid.isdigit() and _ended(int(pid))):
+                    continue
+                if kind == "old" and (not self.out.exists() or not any(self.out.iterdir())):
+                    if self.out.exists():
+                        self.out.rmdir()
+                    os.replace(path, self.out)
+                else:
+                    shutil.rmtree(path, ignore_errors=True)
 
     def release(self) -> None:
         if self.held:
@@ -84,6 +95,19 @@ class OutputLock:
     def __exit__(self, *exc):
         self.release()
         return False
+
+
+def _ended(pid: int) -> bool:
+    """Whether no process ``pid`` runs on this machine (``False`` when it cannot be told)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False
+    return False
 
 
 def prepare_out(out: Path, table_names) -> None:
