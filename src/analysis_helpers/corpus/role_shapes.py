@@ -88,7 +88,8 @@ def closes_with_reporter_credit(text: str) -> bool:
 #: a pull quote set between the article's paragraphs.
 _ATTRIBUTED_QUOTE = re.compile(
     r"^[\"“‘'].{20,}[\"”’']\s*(?:--|[—–])\s*"  # the quotation, then a dash
-    r"(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}\s*(?:,[^\"“”]{0,80})?$")  # the name, a description after a comma
+    # the name, then a description after a comma
+    r"(?:[A-Z][\w'’.-]+)(?:\s+[A-Z][\w'’.-]+){0,3}\s*(?:,[^\"“”]{0,80})?$")
 
 
 def looks_like_attributed_pull_quote(text: str) -> bool:
@@ -149,9 +150,9 @@ def mark_appeal_paragraphs(texts: list[str], roles: list, is_appeal, is_separato
     """
     n = len(texts)
     prose = [role == ("body", "prose") for role in roles]
-    for i in range(n):
-        if prose[i] and _outlet_voice(texts[i]) and any(
-                0 <= k < n and roles[k] is not None and is_appeal(roles[k]) for k in (i - 1, i + 1)):
+    appeals = [i for i in range(n) if roles[i][0] == "boilerplate" and is_appeal(roles[i])]
+    for i in sorted({k for a in appeals for k in (a - 1, a + 1) if 0 <= k < n}):  # (the cheap test first)
+        if prose[i] and _outlet_voice(texts[i]):
             roles[i] = ("boilerplate", "paragraph in the outlet's voice beside an appeal")
     separators = [k for k in range(n) if is_separator(roles[k])]
     if separators:

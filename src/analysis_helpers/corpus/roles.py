@@ -570,6 +570,7 @@ def _closes_text(text: str, match: re.Match) -> bool:
 
 _SEPARATOR = ("boilerplate", "separator without words")
 _CAPITALS_LABEL = ("boilerplate", "section label or kicker in capitals")
+_OPENING_QUOTES = "\"“‘'"
 #: A short line that ends in a bare web address ("Privacy & Opt-Out: https://..."): a link, not a sentence.
 _LINK_LINE = re.compile(r"^[^.!?]{0,60}\bhttps?://\S+\s*$")
 _GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
@@ -1040,7 +1041,7 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
     # The items a paragraph of the article introduces with a colon are its own text, even when they speak to
     # the reader ("Do not drive through floodwater").
     # (a paragraph that speaks to the reader, "you can continue reading with our latest stories:", introduces furniture)
-    introduces = [text.rstrip().endswith(":") and role is None and count >= PARAGRAPH_WORDS and is_prose(text)
+    introduces = [(text.endswith(":") or text.rstrip().endswith(":")) and role is None and count >= PARAGRAPH_WORDS and is_prose(text)
                   and not _outside_quotation(_SPEAKS_TO_READER, text) for text, role, count in zip(texts, roles, n_words)]
     if any(introduces):
         for k in colon_introduced_items(texts, roles, introduces, MAX_FURNITURE_WORDS):
@@ -1150,9 +1151,10 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
         if roles[i] is not None:
             continue
         text = texts[i]
-        if first_prose < i < last_prose and n_words[i] <= MAX_FURNITURE_WORDS and looks_like_attributed_pull_quote(text):
+        if first_prose < i < last_prose and text[:1] in _OPENING_QUOTES and n_words[i] <= MAX_FURNITURE_WORDS \
+                and looks_like_attributed_pull_quote(text):
             roles[i] = ("duplicate", "pull quote: a quotation with a dashed attribution between paragraphs")
-        elif first_prose < i < last_prose and is_lower_case_label(text) and is_prose(texts[i - 1]) \
+        elif first_prose < i < last_prose and text[:1].islower() and is_lower_case_label(text) and is_prose(texts[i - 1]) \
                 and is_prose(texts[i + 1]):
             roles[i] = ("stray", "lower-case label between two paragraphs (a link or a tag)")
         elif looks_like_caption(text) or (n_words[i] <= MAX_FURNITURE_WORDS and _POSITION_CAPTION.match(text)
