@@ -2,6 +2,8 @@
 # The page-level passes after the rules live in role_passes.py (a leaf module: a further split of the evidence
 # into its own module would add a level to the import chain cli -> pipeline -> ... -> roles, already at 6).
 # segment_blocks, which runs the classifier over a corpus, sits beside it so corpus.build imports it one level lower.
+# Round eight: the shape tests of real-page layouts live in role_shapes.py and hard-wrap grouping moved to hard_wrap.py
+# (leaf modules); the rules that call them added 27 lines here (1,249 -> 1,276).
 """Give each block of a scrape a role: headline, body, caption, boilerplate and so on.
 
 The classifier is a short ordered list of rules over general evidence, never the
@@ -29,10 +31,15 @@ import pandas as pd
 from ..resources import abbreviations, accepts_lexicons, cached, read_text
 from ..schema import ARTICLE_ROLES, ROLES  # noqa: F401  (re-exported: notebooks import them from here)
 from ..word_patterns import EndPattern, trie_regex
+from .hard_wrap import LINE_END, LINE_END_CHARS, hard_wrap_groups as _hard_wrap_groups
 from .lines import block_spans
 from .role_passes import (
     DATE_STAMP, LIST_MARK, PageEvidence, mark_caption_neighbours, mark_link_lists, mark_text_after_closing_furniture,
     mark_text_below_the_article,
+)
+from .role_shapes import (
+    capitals_transcript_runs, closes_with_reporter_credit, colon_introduced_items, is_lower_case_label,
+    looks_like_attributed_pull_quote, looks_like_clock_stamp, mark_appeal_paragraphs,
 )
 
 _FUNCTION_WORDS = frozenset(
@@ -562,6 +569,10 @@ def _closes_text(text: str, match: re.Match) -> bool:
 
 
 _SEPARATOR = ("boilerplate", "separator without words")
+_CAPITALS_LABEL = ("boilerplate", "section label or kicker in capitals")
+_OPENING_QUOTES = "\"“‘'"
+#: A short line that ends in a bare web address ("Privacy & Opt-Out: https://..."): a link, not a sentence.
+_LINK_LINE = re.compile(r"^[^.!?]{0,60}\bhttps?://\S+\s*$")
 _GLUED = re.compile(r"[a-z][A-Z][a-z]+[A-Z]")
 
 
@@ -584,7 +595,12 @@ def _furniture_shape(text: str, n_words: int) -> tuple[str, str] | None:
         return "boilerplate", "navigation words glued together"
     ws = words(text)
     if 1 <= len(ws) <= 3 and all(w.isupper() and len(w) > 1 for w in ws) and not _TERMINAL.search(text):
-        return "boilerplate", "section label or kicker in capitals"
+        return _CAPITALS_LABEL
+    if n_words <= 6 and _LINK_LINE.match(text):
+        return "boilerplate", "short line ending in a web address (a link)"
+    stripped = text.strip()
+    if len(stripped) == 1 and not stripped.isascii():
+        return "boilerplate", "one stray character (a scrape's encoding debris)"
     return None
 
 
@@ -693,6 +709,21 @@ def _introduces_next_paragraph(texts: list[str], roles: list, i: int) -> bool:
     return bool(heading) and len(heading & content_words(texts[j])) >= SUBHEADING_TAKEN_UP * len(heading)
 
 
+#: Longest subheading told by its place between two long paragraphs, in words.
+SUBHEADING_WORDS = 12
+
+
+def _between_long_paragraphs(texts: list[str], roles: list, n_words: list[int], i: int) -> bool:
+    """A subheading's shape and place (its words must also be the article's, which the caller checks): at most
+    :data:`SUBHEADING_WORDS` words, every content word capitalised, no
+    figure, bar or end punctuation (a headline of another story carries a date, a site name or a duration), right
+    between two prose paragraphs of :data:`PARAGRAPH_WORDS` words or more that no other rule has taken."""
+    text = texts[i]
+    return n_words[i] <= SUBHEADING_WORDS and title_case_share(text) >= 0.9 and not re.search(r"[\d|.!?:;]", text) \
+        and all(roles[k] in (None, ("body", "prose")) and n_words[k] >= PARAGRAPH_WORDS and is_prose(texts[k])
+                for k in (i - 1, i + 1))
+
+
 def _introduces_quotation(text: str) -> bool:
     """A line that reports speech and ends in a colon ("Mr Lee said on Tuesday:"): it opens the quotation below."""
     return text.rstrip().endswith(":") and bool(_REPORTED.search(text))
@@ -700,6 +731,10 @@ def _introduces_quotation(text: str) -> bool:
 
 #: Words a sentence opens with and a navigation label does not ("The judge", cut after two words).
 _DETERMINERS = frozenset("The A An This That These Those Its His Her Their".split())
+
+
+#: Fewest words of a page's last line cut inside a name ("... is trailing from Rajnand").
+CUT_NAME_WORDS = 10
 
 
 def _cut_mid_sentence(text: str, n_words: int, ends_page: bool = False) -> bool:
@@ -718,7 +753,9 @@ def _cut_mid_sentence(text: str, n_words: int, ends_page: bool = False) -> bool:
     if len(ws) == 1 and ends_page:
         return ws[0] in _DETERMINERS  # the scrape stopped right after a sentence's first word
     if not ws[-1][:1].islower():
-        return False
+        # the scrape may stop inside a name: a long lower-case sentence whose last word is capitalised
+        return ends_page and len(ws) >= CUT_NAME_WORDS and text.rstrip()[-1:].isalpha() \
+            and title_case_share(" ".join(ws[:-1])) < 0.5
     if n_words >= (4 if ends_page else 6):
         return title_case_share(text) < (0.75 if ends_page else 0.5)
     return ends_page and ws[0] in _DETERMINERS and all(w[:1].islower() for w in ws[1:])
@@ -792,76 +829,17 @@ def _teaser_of(text: str, sorted_norms: list[str], owners: list[int]) -> int | N
     return owners[at] if at < len(sorted_norms) and sorted_norms[at].startswith(stem) else None
 
 
-#: Longest line that a hard wrap produces (characters): text wrapped for e-mail or a terminal runs 60 to 80.
-WRAP_WIDTH = 100
-#: Shortest line worth calling filled: a shorter line ended where its writer ended it, not at the margin.
-MIN_WRAPPED_LINE = 30
-#: A wrapped line is at least this share of the length of the line it runs on into.
-SIMILAR_LENGTH = 0.6
-#: A line ends its sentence (or its clause) when it closes with one of these, quotes or brackets after it.
-_LINE_END = EndPattern(r"[.!?…:;][\"”’')\]]*\s*$", ".!?…:;\"”’')]")
-#: What a continued line opens with: a lower-case word, a figure before a lower-case word ("3 cents", not
-#: "1 Min Read") or an amount ("$6.01 on").
-_CONTINUES = re.compile(r"^(?:[a-z]|[$£€¥]?\d[\d.,%-]*\s+[a-z]|[$£€¥]\d)")
-
-
-def _continues_line(previous: str, line: str) -> bool:
-    """True when ``line`` carries on the sentence that ``previous`` was cut from by a hard wrap.
-
-    ``previous`` stops at the margin: no end punctuation, filled (30 to 100 characters) and not much
-    shorter than ``line`` (lines wrapped at one margin have similar lengths; a short label above a
-    longer line does not). ``line`` opens like the middle of a sentence: lower case, a figure or a
-    currency sign. Neither line is furniture by itself (a reading time under a title, a tag line).
-    """
-    previous, line = previous.strip(), line.strip()
-    if not (MIN_WRAPPED_LINE <= len(previous) <= WRAP_WIDTH and len(line) <= WRAP_WIDTH):
-        return False
-    if _LINE_END.search(previous) or not _CONTINUES.match(line):
-        return False
-    return len(previous) >= SIMILAR_LENGTH * len(line) and _lexicon_role(line) is None and _lexicon_role(previous) is None
-
-
-#: A page with at least this many lines that carry on a sentence in lower case is hard-wrapped throughout.
-WRAPPED_PAGE_LINES = 5
-#: On a hard-wrapped page, a line this close to the page's wrap width (share of its longest wrapped line)
-#: that stops without end punctuation was cut at the margin even when the next line opens with a capital.
-FILLED_LINE = 0.8
-
-
-def _filled_at_margin(previous: str, line: str, width: int) -> bool:
-    """On a hard-wrapped page: ``previous`` ran to the margin without ending its sentence ("... Meltwater" then
-    "News Service over ..."), and ``line`` is no longer than the margin. Neither is furniture."""
-    previous, line = previous.strip(), line.strip()
-    return (FILLED_LINE * width <= len(previous) <= width and 0 < len(line) <= width and not _LINE_END.search(previous)
-            and _lexicon_role(line) is None and _lexicon_role(previous) is None)
-
-
 def hard_wrap_groups(texts: list[str]) -> list[range]:
-    """The blocks grouped into paragraphs: a line that continues a hard-wrapped sentence joins the line above.
+    """The blocks grouped into paragraphs (see :func:`.hard_wrap.hard_wrap_groups`); a line a phrase of the block
+    lexicon decides is furniture by itself and joins nothing."""
+    return _hard_wrap_groups(texts, _is_lexicon_furniture, _WRAP_LINE_END.search)
 
-    A line continues the one above when it opens like the middle of a sentence (:func:`_continues_line`);
-    on a page with :data:`WRAPPED_PAGE_LINES` such lines or more (a page wrapped at a margin throughout),
-    also when the line above ran to the margin without ending (:func:`_filled_at_margin`): a wrap falls
-    before a name as often as before a lower-case word.
 
-    Returns consecutive ranges of block numbers covering ``texts``; most are one block long.
-    """
-    joined = {i for i in range(1, len(texts)) if _continues_line(texts[i - 1], texts[i])}
-    # a short line closes its paragraph with a sentence end or the next line carries its sentence on; a short
-    # label under a title ("weather warning") does neither
-    continues = [i for i in sorted(joined) if len(texts[i].strip()) >= MIN_WRAPPED_LINE
-                 or _LINE_END.search(texts[i]) or (i + 1 < len(texts) and _CONTINUES.match(texts[i + 1].strip()))]
-    joins = set(continues)
-    if len(continues) >= WRAPPED_PAGE_LINES:
-        width = max(len(texts[i - 1].strip()) for i in continues)
-        joins.update(i for i in range(1, len(texts)) if _filled_at_margin(texts[i - 1], texts[i], width))
-    groups: list[range] = []
-    start = 0
-    for i in range(1, len(texts) + 1):
-        if i == len(texts) or i not in joins:
-            groups.append(range(start, i))
-            start = i
-    return groups
+_WRAP_LINE_END = EndPattern(LINE_END, LINE_END_CHARS)
+
+
+def _is_lexicon_furniture(line: str) -> bool:
+    return _lexicon_role(line) is not None
 
 
 #: A paragraph that holds this share of a summary's content words tells its story again.
@@ -1013,6 +991,14 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
         seen.setdefault(norms[i], i)
         if roles[i] is None and looks_like_date_line(text):
             roles[i] = DATE_STAMP
+        elif roles[i] is None and looks_like_clock_stamp(text):
+            # (a live entry's stamp: the text under it is the article, unlike the text under a comment's date stamp)
+            roles[i] = ("byline", "clock time stamp of a live entry")
+    # A television transcript in capitals is the article's text, not a run of kickers or links in capitals.
+    free = [role is None or role == _CAPITALS_LABEL for role in roles]
+    for run in capitals_transcript_runs(texts, free):
+        for k in run:
+            roles[k] = ("body", f"transcript in capitals (closed captions, blocks {run[0]} to {run[-1]})")
 
     # 2. Lists: a blurb right before a "Read more" link; the items under a list header.
     links = [k for k in range(n) if roles[k] and roles[k][1].startswith("lexicon: link to another")]
@@ -1051,6 +1037,15 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
         if roles[i] is None and n_words[i] <= 8 and texts[i].rstrip().endswith(":") and i + 1 < n \
                 and roles[i + 1] is not None and roles[i + 1][0] == "related":
             roles[i] = ("related", "colon header above related items")
+
+    # The items a paragraph of the article introduces with a colon are its own text, even when they speak to
+    # the reader ("Do not drive through floodwater").
+    # (a paragraph that speaks to the reader, "you can continue reading with our latest stories:", introduces furniture)
+    introduces = [(text.endswith(":") or text.rstrip().endswith(":")) and role is None and count >= PARAGRAPH_WORDS and is_prose(text)
+                  and not _outside_quotation(_SPEAKS_TO_READER, text) for text, role, count in zip(texts, roles, n_words)]
+    if any(introduces):
+        for k in colon_introduced_items(texts, roles, introduces, MAX_FURNITURE_WORDS):
+            roles[k] = ("body", "item of a list that a paragraph of the article introduces with a colon")
 
     # A short note to the reader below the last paragraph ("Your email address will not be published"),
     # or above the first one (a sign-up box or a reading notice over the headline: "We've got news for you.").
@@ -1114,7 +1109,9 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
         j = headline + 1
         while j < n and roles[j] is not None and roles[j][0] == "duplicate":
             j += 1  # the headline printed again
-        if j < n and roles[j] is None and 8 <= n_words[j] <= 60 and not _DATELINE.match(texts[j]) \
+        # (a summary without a final stop may be short: "It follows an alleged assault in London")
+        if j < n and roles[j] is None and (8 if _TERMINAL.search(texts[j]) else 5) <= n_words[j] <= 60 \
+                and not _DATELINE.match(texts[j]) \
                 and not looks_like_caption(texts[j]) and not looks_like_author_line(texts[j]):
             next_is_paragraph = j + 1 < n and roles[j + 1] is None and is_prose(texts[j + 1]) \
                 and not looks_like_caption(texts[j + 1])
@@ -1139,6 +1136,10 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
                 and n_words[free[0]] < n_words[prose[1]] and not _DATELINE.match(texts[free[0]]) \
                 and _retells(texts[prose[1]], texts[free[0]]):
             roles[free[0]] = ("standfirst", "short opening paragraph before a longer one, no headline")
+    # A summary that closes with its reporter's credit ("... DAVID BANKS reports") opens a page without a headline.
+    if len(prose) > 1 and roles[prose[0]] is None and prose[0] < HEAD_ZONE and n_words[prose[0]] <= 60 \
+            and closes_with_reporter_credit(texts[prose[0]]):
+        roles[prose[0]] = ("standfirst", "summary closed by its reporter's credit, above the article")
 
     # 5. Everything else: captions, other articles' headlines, stray endings, prose. A present-tense
     # sentence is a caption only on a page that shows pictures (a credit or a visual caption elsewhere):
@@ -1150,12 +1151,25 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
         if roles[i] is not None:
             continue
         text = texts[i]
-        if looks_like_caption(text) or (n_words[i] <= MAX_FURNITURE_WORDS and _POSITION_CAPTION.match(text)
+        if first_prose < i < last_prose and text[:1] in _OPENING_QUOTES and n_words[i] <= MAX_FURNITURE_WORDS \
+                and looks_like_attributed_pull_quote(text):
+            roles[i] = ("duplicate", "pull quote: a quotation with a dashed attribution between paragraphs")
+        elif first_prose < i < last_prose and text[:1].islower() and is_lower_case_label(text) and is_prose(texts[i - 1]) \
+                and is_prose(texts[i + 1]):
+            roles[i] = ("stray", "lower-case label between two paragraphs (a link or a tag)")
+        elif looks_like_caption(text) or (n_words[i] <= MAX_FURNITURE_WORDS and _POSITION_CAPTION.match(text)
                                         and not _QUOTE_MARK.search(text)):
             roles[i] = ("caption", "present-tense visual verb after the subject")
         elif i == last_prose + 1 and _cut_mid_sentence(text, n_words[i], ends_page=i == n - 1) \
                 and not (LIST_MARK.match(text) and i + 1 < n and LIST_MARK.match(texts[i + 1])):  # an item of a list
             roles[i] = ("body", "last paragraph cut mid-sentence by the scrape")
+        elif i == n - 1 and i == last_prose + 2 and n_words[i] >= PARAGRAPH_WORDS // 2 \
+                and _cut_mid_sentence(text, n_words[i], ends_page=True) \
+                and n_words[i - 1] <= SECTION_TITLE_WORDS * 2 and not is_prose(texts[i - 1]) \
+                and (roles[i - 1] is None or roles[i - 1][0] in ("body", "related", "stray")):
+            # a subheading (or a live entry's title) and the first words of its paragraph, cut by the scrape
+            roles[i] = ("body", "last paragraph cut mid-sentence by the scrape, below its subheading")
+            roles[i - 1] = ("body", "subheading over the last paragraph, which the scrape cut")
         elif i == n - 1 and i > first_prose and LIST_MARK.match(text) and LIST_MARK.match(texts[i - 1]) \
                 and roles[i - 1][0] == "body" and _TERMINAL.search(texts[i - 1]) and not _TERMINAL.search(text) \
                 and (words(text) or [""])[-1][:1].islower():
@@ -1167,6 +1181,10 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
             roles[i] = ("boilerplate", "short line after the article (site name, navigation)")
         elif i < first_prose and is_short_line(text):
             roles[i] = ("boilerplate", "short line before the article (navigation)")
+        elif first_prose < i < last_prose and looks_like_title(text) and _between_long_paragraphs(texts, roles, n_words, i) \
+                and len(content_words(text) & article_words) >= SUBHEADING_TAKEN_UP * len(content_words(text)):
+            # (a headline of another story sits between paragraphs too, but does not speak of the article's things)
+            roles[i] = ("body", "subheading: a short title-case line between two long paragraphs")
         elif first_prose < i < last_prose and (looks_like_title(text) or looks_like_headline(text)) \
                 and not is_prose(text) and _introduces_next_paragraph(texts, roles, i):
             roles[i] = ("body", "subheading: the paragraph below takes up its words")
@@ -1196,7 +1214,16 @@ def classify_paragraph_roles(texts: list[str], repeated=frozenset()) -> list[tup
     mark_link_lists(texts, roles, article_words, evidence)
     mark_text_below_the_article(texts, roles, n_words, evidence)
     mark_text_after_closing_furniture(texts, roles, n_words, evidence)
+    mark_appeal_paragraphs(texts, roles, _is_appeal, _SEPARATOR.__eq__)
     return [r for r in roles]  # type: ignore[misc]
+
+
+#: Roles of an outlet's appeal to its reader: a donation or subscription phrase, a note to the reader.
+_APPEAL_NOTES = ("lexicon: donation", "lexicon: newsletter", "note to the reader")
+
+
+def _is_appeal(role: tuple[str, str]) -> bool:
+    return role[0] == "boilerplate" and role[1].startswith(_APPEAL_NOTES)
 
 
 @lru_cache(maxsize=1)
