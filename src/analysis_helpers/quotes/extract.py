@@ -264,6 +264,7 @@ def extract_quotes(corpus, *, corpus_names: bool = True, cues: pd.DataFrame | No
     for row in zip(b["doc_id"].tolist(), b["start"].tolist(), b["end"].tolist(), b["block_id"].tolist(),
                    b["role"].tolist(), b["text"].tolist()):
         blocks_by_doc.setdefault(row[0], []).append(row[1:])
+    weights = read_weights(weights)  # a weights file is read once, not once per article
     rows: list[dict] = []
     for doc_id, text in zip(corpus.articles["doc_id"], corpus.articles["text"]):
         if not isinstance(text, str) or not text.strip():
