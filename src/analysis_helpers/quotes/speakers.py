@@ -854,8 +854,9 @@ class Registry:
             if words is None:
                 continue  # an acronym (an organisation) or a headline verb ("Hegseth Makes ...")
             tokens, not_a_name_word, first_lower, known = words
-            if len(tokens) < 2 and not (m.role or known) and text[m.end:m.end + 1] != ",":
-                continue  # a lone capitalised word, no role, no alias, no comma after: no rule below holds it
+            if len(tokens) < 2 and not (m.role or known) and text[m.end:m.end + 1] != "," \
+                    and credentials.match(text, m.end) is None:
+                continue  # a lone capitalised word, no role, no alias, no comma or credential after: no rule holds it
             if _POSSESSOR_BEFORE.search(text, max(0, m.start - 4), m.start):
                 continue  # "Trump's Defense Secretary Pick": a possessor's role, not a name
             after = text[m.end:m.end + 40]
