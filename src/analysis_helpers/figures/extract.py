@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..corpus.build import open_corpus
 from ..resources import accepts_lexicons, cached
-from ..word_patterns import WordStartPattern, trie_regex
+from ..word_patterns import LOWER_CASE_WORDS, trie_regex
 from .context import counted_noun, lemma  # noqa: F401  (re-exported: tests and notebooks import them here)
 from .lexicons import multiplier_words
 from .number_words import CARDINAL_WORDS, DENOMINATORS, ORDINAL_UNITS, TENS, scale_words
@@ -59,13 +59,10 @@ _FOLD_WORD = re.compile(r"\b[a-z]+fold\b")
 
 
 @cached
-def _word_trigger() -> WordStartPattern:
-    """Number words in lower-cased text, as a case-sensitive prefix tree (much faster than IGNORECASE).
-
-    Matched as whole words by :class:`WordStartPattern` (a leading ``\\b`` would stop re from
-    skipping ahead).
-    """
-    return WordStartPattern(r"(?:" + trie_regex(sorted(_trigger_words() - {"a", "an", "no", "nos"})) + r")\b")
+def _word_list() -> frozenset[str]:
+    """Number words searched as whole words in lower-cased text, in the pass shared with the timex triggers
+    (:data:`~analysis_helpers.word_patterns.LOWER_CASE_WORDS`; "a", "an", "no" are found apart)."""
+    return frozenset(_trigger_words() - {"a", "an", "no", "nos"})
 
 
 def _candidate_starts(text: str) -> list[int]:
@@ -79,7 +76,7 @@ def _candidate_starts(text: str) -> list[int]:
     lower = text.lower()
     if len(lower) != len(text):  # a few characters lower-case to two ("İ"): keep offsets aligned
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    starts.update(start for start, _, _ in _word_trigger().spans(lower))
+    starts.update(start for start, _, _ in LOWER_CASE_WORDS.spans(lower, _word_list()))
     for marker in ("No", "Nos"):
         idx = text.find(marker)
         while idx >= 0:
