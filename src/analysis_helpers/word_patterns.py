@@ -166,12 +166,13 @@ class SharedWordScan:
     Parameters
     ----------
     max_chars : int
-        Characters of remembered texts above which the memory is emptied; a longer text is not kept.
+        Characters of the texts remembered (the oldest are forgotten first); a text longer than a quarter
+        of it is not kept. The default holds a few chunks of news articles (a few MB).
     max_lists : int
         Lists above which the union starts again from the list asked for (other lexicon sources).
     """
 
-    def __init__(self, max_chars: int = 20_000_000, max_lists: int = 8):
+    def __init__(self, max_chars: int = 8_000_000, max_lists: int = 8):
         self.max_chars = max_chars
         self.max_lists = max_lists
         # (lists, pattern, {text: hits}, [characters kept]): replaced whole, so a thread never pairs a
@@ -192,11 +193,16 @@ class SharedWordScan:
         if hits is None:
             hits = pattern.spans(lowered)
             if len(lowered) <= self.max_chars // 4:
-                if kept[0] + len(lowered) > self.max_chars:
-                    memory.clear()
-                    kept[0] = 0
-                memory[lowered] = hits
+                while memory and kept[0] + len(lowered) > self.max_chars:  # the oldest texts go first
+                    try:
+                        _, gone = memory.pop(next(iter(memory)))
+                    except (StopIteration, KeyError, RuntimeError):  # another thread took it meanwhile
+                        break
+                    kept[0] -= len(gone)
+                memory[lowered] = (hits, lowered)
                 kept[0] += len(lowered)
+        else:
+            hits = hits[0]
         return [hit for hit in hits if hit[2] in words]
 
 
