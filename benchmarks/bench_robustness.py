@@ -1,6 +1,6 @@
 """Hostile inputs of issue 15: time and outcome of every case, written to benchmarks/results/robustness.md.
 
-    PYTHONPATH=src python benchmarks/bench_robustness.py [--size 100000] [--repeat 5]
+    PYTHONPATH=src python benchmarks/bench_robustness.py [--size 100000] [--repeat 5] [--big-mb 50] [--many-files 20000]
 
 Each text case is one article of ``--size`` characters run through the whole extract path
 (:func:`analysis_helpers.pipeline.extract_corpus`: every article step, then the corpus steps,
@@ -16,9 +16,16 @@ earlier run of the same case filled. The minimum and the median CPU seconds are 
 machine, the median a typical run; the target is checked on the median. The folder cases run
 ``read_articles`` on a folder holding the fault; the command cases run ``analysis-helpers
 extract`` on a small folder with one run-level fault each (exit status, what ``--out`` holds
-after); the last case is one single-line scrape of 20 times ``--size``. Targets: zero crashes,
-no article slower than 2 s per 100 KB, offsets exact, every skipped input named, no partial
-output that looks complete.
+after); then one single-line scrape of 20 times ``--size``. The scale cases run the command itself
+in a child process (:func:`run_extract`: its CPU seconds with its workers, wall seconds and peak
+resident memory from ``os.wait4``): one paragraph (the fixed cost), SIGINT during a run, one article of ``--big-mb`` million characters of prose paragraphs
+(``--max-bytes`` raised, ``--article-timeout 0``), and a folder of ``--many-files`` small articles with
+default options (topics on) beside a folder of a quarter as many, so that the ratio of CPU seconds per
+file shows whether the cost is linear. Targets: zero crashes, no article slower than 2 s per 100 KB,
+offsets exact, every skipped input named, no partial output that looks complete.
+
+Over 400 lines: one command lists every case of issue 15 in one results file; each family of cases
+(text, folder, command, scale) is its own function.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ import multiprocessing
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -284,15 +292,152 @@ def run_command_case(arguments, prepare, check) -> tuple[float, str, str]:
     return seconds, status + (f" ({message})" if message else ""), check(out)
 
 
+def numbered_paragraph(i: int) -> str:
+    """Paragraph ``i`` of the scale cases: two sentences, one quotation, a date and a figure (no two alike)."""
+    subject, place = SUBJECTS[i % len(SUBJECTS)]
+    return (f"Officials met in {place} on Tuesday to discuss the {subject}, and {i} delegates approved the plan. "
+            f"\u201cWe will finish the work on the {subject} by March,\u201d the minister said.\n")
+
+
+SUBJECTS = [("budget", "Brussels"), ("harvest", "Kansas"), ("election", "Lagos"), ("floods", "Dhaka"),
+            ("rail strike", "Lyon"), ("vaccine trial", "Oslo"), ("port expansion", "Mombasa")]
+
+
+def interrupted_run(tmp: Path) -> str:
+    """Row of SIGINT sent to ``extract`` (a folder of 200 small files) half a second after it took its lock."""
+    import signal
+
+    folder, out = tmp / "interrupted", tmp / "interrupted_out"
+    folder.mkdir()
+    for i in range(200):
+        (folder / f"a{i:03d}.txt").write_text(numbered_paragraph(2 * i) + numbered_paragraph(2 * i + 1))
+    child = subprocess.Popen([sys.executable, "-m", "analysis_helpers.cli", "extract", folder, "--out", out,
+                              "--no-progress"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as from a terminal
+    while not (tmp / ".interrupted_out.lock").exists() and child.poll() is None:
+        time.sleep(0.05)
+    time.sleep(0.5)
+    child.send_signal(signal.SIGINT)
+    err = child.communicate()[1].replace(str(tmp), "TMP").strip().splitlines()
+    left = sorted(p.name for p in out.iterdir()) if out.exists() else ["--out not created"]
+    beside = sorted(p.name for p in tmp.iterdir() if p.name.startswith(".interrupted"))
+    return (f"| SIGINT half a second into the run | 200 files | {child.returncode} | - | - | - | - | "
+            f"{len(err)} line(s) on stderr ({(err or [''])[-1][:60]}); --out holds {len(left)} files"
+            f"{', _SUCCESS.json' if '_SUCCESS.json' in left else ''}; beside it: {', '.join(beside) or 'nothing'} |")
+
+
+def run_extract(arguments, err: Path) -> tuple[str, float, float, float]:
+    """Exit status (with the last line of stderr unless 0), CPU seconds (with the worker processes it waited
+    for), wall seconds and peak resident MB (``ru_maxrss``: the largest process) of one ``analysis-helpers
+    extract`` in a child process."""
+    started = time.monotonic()
+    with open(err, "wb") as stderr:
+        child = subprocess.Popen([sys.executable, "-m", "analysis_helpers.cli", "extract", *map(str, arguments),
+                                  "--no-progress"], stdout=subprocess.DEVNULL, stderr=stderr)
+        _, status, usage = os.wait4(child.pid, 0)
+    code = child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait again
+    last = (err.read_text(errors="replace").strip().splitlines() or [""])[-1][:90].replace("|", "/")
+    return (f"{code}" + (f" ({last})" if code else ""), usage.ru_utime + usage.ru_stime,
+            time.monotonic() - started, usage.ru_maxrss / 1024)
+
+
+def written_tables(out: Path) -> tuple[dict, str]:
+    """``_SUCCESS.json`` of ``out`` ({} without one) and the offsets check: ``text[start:end]`` of every row of
+    every table with ``start``, ``end`` and ``text``, read back against the texts of ``articles.csv``."""
+    import json
+
+    from analysis_helpers.schema import read_table
+
+    done = out / "_SUCCESS.json"
+    if not done.exists():
+        return {}, "no _SUCCESS.json"
+    completion = json.loads(done.read_text())
+    missing = [name for name in completion["tables"] if not (out / f"{name}.csv").exists()]
+    if missing:
+        return completion, f"tables missing: {', '.join(missing)}"
+    articles = read_table(out / "articles.csv")
+    texts = dict(zip(articles["doc_id"], articles["text"]))
+    bad = 0
+    for name in completion["tables"]:  # one table in memory at a time
+        table = read_table(out / f"{name}.csv") if name != "articles" else articles.iloc[:0]
+        if {"start", "end", "text"} <= set(table.columns):
+            bad += sum(texts[r.doc_id][r.start:r.end] != r.text for r in table.itertuples())
+    return completion, "exact" if not bad else f"{bad} wrong"
+
+
+def _written(completion: dict, offsets: str) -> str:
+    tables = completion.get("tables", {})
+    counts = ", ".join(f"{tables[name]:,} {name}" for name in ("articles", "sentences", "quotes") if name in tables)
+    steps = completion.get("cpu_seconds_per_step", {})
+    slowest = ", ".join(f"{name} {steps[name]:.1f}" for name in sorted(steps, key=steps.get, reverse=True)[:2])
+    return (f"{len(tables)} tables written ({counts}), {completion.get('problems', 0)} problems "
+            f"({completion.get('errors', 0)} errors); slowest steps (CPU s) {slowest}; offsets {offsets}")
+
+
+def scale_cases(tmp: Path, big_mb: float, many_files: int) -> list[str]:
+    """Rows of the command's cases: its fixed cost, SIGINT, one big article, many small files and a quarter as many."""
+    rows, fixed = [], 0.0
+    if big_mb or many_files:  # what every run pays whatever its input: imports, worker processes, corpus steps
+        (tmp / "one").mkdir()
+        (tmp / "one" / "a.txt").write_text(numbered_paragraph(0), encoding="utf-8")
+        status, cpu, wall, peak = run_extract([tmp / "one", "--out", tmp / "one_out"], tmp / "one.err")
+        fixed = cpu
+        rows.append(f"| one paragraph (the command's fixed cost) | 1 file | {status} | {cpu:.1f} | {wall:.0f} | "
+                    f"{peak:,.0f} | - | {_written(*written_tables(tmp / 'one_out'))} |")
+        print(rows[-1], file=sys.stderr, flush=True)
+        rows.append(interrupted_run(tmp))
+        print(rows[-1], file=sys.stderr, flush=True)
+    if big_mb:
+        paragraphs, n = [], 0
+        while n < big_mb * 1_000_000:
+            paragraphs.append(numbered_paragraph(len(paragraphs)))
+            n += len(paragraphs[-1])
+        (tmp / "big").mkdir()
+        data = "".join(paragraphs).encode("utf-8")
+        (tmp / "big" / "big.txt").write_bytes(data)
+        del paragraphs
+        status, cpu, wall, peak = run_extract([tmp / "big", "--out", tmp / "big_out", "--max-bytes",
+                                               max(60_000_000, 2 * len(data)), "--article-timeout", "0"],
+                                              tmp / "big.err")
+        per_100k = cpu * 100_000 / n
+        rows.append(f"| one article of prose paragraphs | {n:,} characters | {status} | {cpu:.1f} | {wall:.0f} | "
+                    f"{peak:,.0f} | {per_100k:.2f} s per 100 KB ({'under' if per_100k < 2 else 'OVER'} 2) | "
+                    f"{_written(*written_tables(tmp / 'big_out'))} |")
+        print(rows[-1], file=sys.stderr, flush=True)
+    per_file = {}
+    for files in ([many_files // 4, many_files] if many_files else []):
+        folder = tmp / f"files_{files}"
+        folder.mkdir()
+        for i in range(files):
+            (folder / f"a{i:06d}.txt").write_text(numbered_paragraph(2 * i) + numbered_paragraph(2 * i + 1),
+                                                  encoding="utf-8")
+        status, cpu, wall, peak = run_extract([folder, "--out", tmp / f"out_{files}"], tmp / f"files_{files}.err")
+        completion, offsets = written_tables(tmp / f"out_{files}")
+        read_all = completion.get("tables", {}).get("articles") == files
+        per_file[files] = (cpu - fixed) / files  # net of the fixed cost, which small test sizes would show
+        ratio = (f"; {per_file[files] / per_file[many_files // 4]:.2f} times the quarter's"
+                 if files == many_files and per_file[many_files // 4] > 0 else "")
+        rows.append(f"| a folder of small files (two paragraphs each) | {files:,} files | {status} | {cpu:.1f} | "
+                    f"{wall:.0f} | {peak:,.0f} | {1000 * cpu / files:.1f} ms per file, {1000 * per_file[files]:.1f} "
+                    f"net of the fixed cost{ratio} | "
+                    f"{'every file an article' if read_all else 'NOT every file an article'}; "
+                    f"{_written(completion, offsets)} |")
+        print(rows[-1], file=sys.stderr, flush=True)
+    return rows
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000, help="characters per hostile article")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each text case (minimum and median kept)")
+    parser.add_argument("--big-mb", type=float, default=50, help="million characters of the big article (0: skip)")
+    parser.add_argument("--many-files", type=int, default=20_000, help="files of the many-files case (0: skip)")
     args = parser.parse_args(argv)
     run_text_case(PROSE)  # warm the shared caches once; every timed run is a fork of this state
     lines = [
         "# Robustness: hostile inputs (issue 15)", "",
-        f"`PYTHONPATH=src python benchmarks/bench_robustness.py --size {args.size} --repeat {args.repeat}` on "
+        f"`PYTHONPATH=src python benchmarks/bench_robustness.py --size {args.size} --repeat {args.repeat} "
+        f"--big-mb {args.big_mb:g} --many-files {args.many_files}` on "
         f"{platform.machine()}, Python {platform.python_version()}; CPU seconds (process time, so other jobs "
         "on the machine inflate them less than wall time) of the whole extract path (corpus build, every "
         "article step, the corpus steps; topics off; no time budget) on one article of the size given.", "",
@@ -330,8 +475,9 @@ def main(argv=None) -> int:
             print(lines[-1], file=sys.stderr, flush=True)
     lines += ["", "## The command: run-level faults", "",
               "`analysis-helpers extract` (topics off) on a small folder; exit status 0 clean, 3 tables written "
-              "with problems, 2 unusable input or --out (nothing written), 130 interrupted (SIGINT: "
-              "`tests/test_cli.py::test_sigint_exits_130_with_one_line_and_no_complete_looking_output`).", "",
+              "with problems, 2 unusable input or --out (nothing written), 130 interrupted (SIGINT: the next "
+              "section, and `tests/test_cli.py::test_sigint_exits_130_with_one_line_and_no_complete_looking_output`).",
+              "",
               "| case | CPU s | exit status (message) | --out after |", "|---|---:|---|---|"]
     with tempfile.TemporaryDirectory() as tmp:
         for name, case in command_cases(Path(tmp).resolve()).items():
@@ -350,6 +496,18 @@ def main(argv=None) -> int:
               f"| plain prose on one line | {len(text):,} | {fastest:.2f} | {median:.2f} | "
               f"{median * 100_000 / len(text):.2f} | {slowest} | {outcome} | {offsets} |"]
     print(lines[-1], file=sys.stderr, flush=True)
+    lines += ["", "## The command in a child process: fixed cost, SIGINT, scale", "",
+              "`analysis-helpers extract` in a child process; CPU seconds of the child and the workers it waited "
+              "for, wall seconds, and peak resident memory of its largest process (`ru_maxrss` from `os.wait4`). "
+              "The big article runs with `--max-bytes` raised and `--article-timeout 0`; the folders with default "
+              "options (topics on, every core). Offsets: `text[start:end]` of every row of every table with "
+              "`start`, `end` and `text`, read back against `articles.csv`. Per file net of the fixed cost: CPU "
+              "seconds less those of the one-paragraph run, so that the ratio to the quarter-size folder shows "
+              "how the cost grows (1: linear; 4: quadratic).", "",
+              "| case | size | exit status | CPU s | wall s | peak MB | cost | outcome |",
+              "|---|---:|---:|---:|---:|---:|---|---|"]
+    with tempfile.TemporaryDirectory() as tmp:
+        lines += scale_cases(Path(tmp), args.big_mb, args.many_files)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS}", file=sys.stderr)

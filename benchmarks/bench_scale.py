@@ -102,6 +102,40 @@ def run_command(args: list[str], env: dict, timeout: float) -> dict:
             "timed_out": timed_out, "stderr": (err or "").strip().splitlines()[-3:]}
 
 
+def measure_dated_mentions(out: Path, n_articles: int) -> dict:
+    """Memory the events step holds per dated mention, measured on the tables of a finished run in ``out``.
+
+    The events step keeps every dated mention of the corpus while it merges them (the rest is read chunk
+    by chunk). Here the mentions of the whole run are made once under :mod:`tracemalloc`, as the step
+    makes them (its own code, on the run's ``blocks``, ``sentences``, ``timexes``, ``document_dates``);
+    what stays allocated once the tables are dropped, divided by the number of mentions, is the size of
+    one mention with its share of the strings, sets and tuples it holds.
+    """
+    import gc
+    import tracemalloc
+
+    from analysis_helpers.schema import read_table
+    from analysis_helpers.timeline.events import EVENT_INPUT_COLUMNS, _mentions, known_people
+
+    tables = {name: read_table(out / f"{name}.csv")[columns] for name, columns in EVENT_INPUT_COLUMNS.items()}
+    blocks = tables.pop("blocks")
+    people = known_people(blocks.loc[blocks["role"].isin(["standfirst", "body"]), "text"], {})
+    del blocks
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        mentions = _mentions(tables["sentences"], tables["timexes"], tables["document_dates"], people)
+        del tables
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    count = len(mentions)
+    return {"mentions": count, "bytes_each": held / max(count, 1), "per_article": count / max(n_articles, 1),
+            "articles": n_articles}
+
+
 def extract_args(python: str, corpus: Path, out: Path, extra=()) -> list[str]:
     return [python, "-m", "analysis_helpers.cli", "extract", str(corpus), "--out", str(out), "--no-progress",
             *extra]
@@ -134,6 +168,7 @@ def main(argv=None) -> int:
     env_after = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     rows, steps, load = [], {}, []
     dask_steps: dict = {}
+    mentions: dict = {}
     try:
         base = None
         if not args.no_baseline:
@@ -158,22 +193,24 @@ def main(argv=None) -> int:
                     done = out / "_SUCCESS.json"
                     if done.is_file() and label == "after_1":
                         steps[n] = json.loads(done.read_text("utf-8"))
+                        if n == max(sizes):  # the events step's memory per dated mention, for the plan
+                            mentions = measure_dated_mentions(out, n)
                     if done.is_file() and label == "dask_2":
                         dask_steps[n] = json.loads(done.read_text("utf-8"))
                 row[label] = result
                 print(n, label, f"{result['seconds']:.1f} s", f"{result['peak_mb']:.0f} MB",
                       "exit", result["status"], "(stopped)" if result["timed_out"] else "", flush=True)
                 shutil.rmtree(out, ignore_errors=True)
-                args.output.write_text(report(rows + [row], steps, load, args, dask_steps), encoding="utf-8")
+                args.output.write_text(report(rows + [row], steps, load, args, dask_steps, mentions), encoding="utf-8")
             rows.append(row)
             shutil.rmtree(corpus, ignore_errors=True)
-            args.output.write_text(report(rows, steps, load, args, dask_steps), encoding="utf-8")  # partial results kept
+            args.output.write_text(report(rows, steps, load, args, dask_steps, mentions), encoding="utf-8")  # partial results kept
     finally:
         if not args.no_baseline and (work / "baseline").exists():
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(work / "baseline")],
                            capture_output=True)
         shutil.rmtree(work, ignore_errors=True)
-    args.output.write_text(report(rows, steps, load, args, dask_steps), encoding="utf-8")
+    args.output.write_text(report(rows, steps, load, args, dask_steps, mentions), encoding="utf-8")
     print(f"wrote {args.output}")
     return 0
 
@@ -192,7 +229,7 @@ def _cell(result: dict | None, n: int) -> str:
             f"{n / max(result['cpu'], 1e-9):.1f} | {memory}")
 
 
-def report(rows, steps, load, args, dask_steps) -> str:
+def report(rows, steps, load, args, dask_steps, mentions) -> str:
     lines = [
         "# Scale: `analysis-helpers extract` on resampled corpora",
         "",
@@ -242,18 +279,20 @@ def report(rows, steps, load, args, dask_steps) -> str:
     big = [row for row in rows if row["n"] == args.big]
     if big:
         lines += ["", f"{args.big:,} articles on 2 cores: " + _cell(big[0]["after_2"], args.big)]
-    lines += ["", dask_plan(rows, steps, dask_steps or {})]
+    lines += ["", dask_plan(rows, steps, dask_steps or {}, mentions or {})]
     return "\n".join(lines) + "\n"
 
 
 ARTICLE_STEPS = ("blocks", "sentences", "document_dates", "timexes", "quotes", "figures")
 
 
-def dask_plan(rows, steps, dask_steps) -> str:
+def dask_plan(rows, steps, dask_steps, mentions) -> str:
     """A 1,000,000-article plan for the Dask engine from the measured per-worker rate.
 
     The rate is the Dask run's (articles per CPU second of the article steps, summed over its workers)
-    when it ran, else the one-process run's at the largest size.
+    when it ran, else the one-process run's at the largest size. The client's memory for the events
+    step is the measured size of a dated mention times the mentions per article
+    (:func:`measure_dated_mentions`).
     """
     if not steps and not dask_steps:
         return ""
@@ -290,10 +329,20 @@ def dask_plan(rows, steps, dask_steps) -> str:
         "The client spills each chunk's tables to disk as it arrives (Arrow IPC parts inside the staging "
         "folder of `--out`, about 3 times the text: some 20 GB of disk for 1,000,000 articles) and holds "
         "the articles table plus the inputs of one corpus step at a time. The events step reads the parts "
-        "chunk by chunk and keeps only its dated mentions (about 3 KB each, 4 per article here: some 12 GB "
-        "for 1,000,000 articles); topics and the timeline comparison read the text of the article blocks "
+        f"chunk by chunk and keeps only its dated mentions ({_mention_text(mentions, target)}); topics and the "
+        "timeline comparison read the text of the article blocks "
         "(once the text, about 7 GB, plus the TF-IDF matrix): a client machine with 32 GB.",
     ])
+
+
+def _mention_text(mentions: dict, target: int) -> str:
+    """The dated mentions' memory, from :func:`measure_dated_mentions` (or says it was not measured)."""
+    if not mentions:
+        return "their size not measured in this run"
+    total = mentions["bytes_each"] * mentions["per_article"] * target
+    return (f"{mentions['bytes_each']:,.0f} bytes each as measured with tracemalloc over the "
+            f"{mentions['mentions']:,} mentions of the {mentions['articles']:,}-article run, "
+            f"{mentions['per_article']:.1f} per article here: some {total / 1e9:.1f} GB for {target:,} articles")
 
 
 if __name__ == "__main__":

@@ -602,6 +602,43 @@ def test_a_failure_between_the_two_renames_puts_the_earlier_output_back(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]  # nothing hidden left beside OUT
 
 
+def dead_pid() -> int:
+    """The id of a process that has ended (a child started and waited for)."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_a_run_killed_while_writing_leaves_nothing_behind_for_the_next_run(tmp_path):
+    # a run killed (SIGKILL, the OOM killer) leaves its lock, its staging folder with the spilled parts (as large
+    # as the tables) and, between the two renames, the earlier output moved aside; the next run took the lock
+    # over but left the folders beside --out for ever, and OUT empty when the kill fell between the renames
+    from analysis_helpers.runner.outputs import COMPLETION_FILE
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write(folder, "ok.txt", ARTICLE)
+    out = tmp_path / "out"
+    assert extract_command(folder, "--out", out) == 0
+    earlier = {p.name: p.read_bytes() for p in out.iterdir()}
+    pid = dead_pid()
+    (tmp_path / ".out.lock").write_text(str(pid))
+    (tmp_path / f".out.tmp-{pid}" / "_parts").mkdir(parents=True)
+    (tmp_path / f".out.tmp-{pid}" / "_parts" / "quotes-00000.csv").write_text("doc_id\n")
+    out.rename(tmp_path / f".out.old-{pid}")  # killed between the two renames: OUT moved aside
+    from analysis_helpers.runner.outputs import OutputLock
+
+    lock = OutputLock(out).acquire()
+    try:
+        assert {p.name: p.read_bytes() for p in out.iterdir()} == earlier  # the earlier output is back
+    finally:
+        lock.release()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+    (tmp_path / f".out.tmp-{pid}").mkdir()  # and beside a complete output, the leftover is removed
+    assert extract_command(folder, "--out", out) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"] and (out / COMPLETION_FILE).exists()
+
+
 def test_non_utf8_file_name_goes_through_the_whole_command(tmp_path):
     from analysis_helpers.cli import EXIT_OK
 

@@ -145,3 +145,60 @@ def test_tfidf_counted_on_distinct_texts_equals_scikit_learn_on_every_text():
                 assert features.terms == terms and features.matrix.shape == expected.shape
                 for part in ("indptr", "indices", "data"):
                     assert np.array_equal(getattr(features.matrix, part), getattr(expected, part)), (trial, options)
+
+
+def test_round_like_python_gives_the_doubles_of_round_on_random_values_and_near_ties():
+    """The vectorised rounding of the topic tables must write the digits Python's round writes: on random
+    shares, on values at and one or two ulps beside every kind of half (where numpy.round differs), on
+    values of every magnitude, and on the special values."""
+    from analysis_helpers.topics.rounding import round_like_python
+
+    rng = np.random.default_rng(11)
+    halves = (rng.integers(0, 10_000, 100_000) + 0.5) / 1e4
+    near = [halves]
+    for _ in range(2):
+        near += [np.nextafter(near[-2 if len(near) > 1 else 0], 0), np.nextafter(near[-1], 1)]
+    values = np.concatenate([
+        rng.random(300_000), *near, rng.normal(scale=1e6, size=20_000), 10.0 ** rng.uniform(-12, 18, 20_000),
+        -rng.random(20_000), [0.0, -0.0, 1e300, -1e300, 2.0 ** 52 / 1e4, np.inf, -np.inf, 5e-5, 1.5e-4, 2.5e-4],
+    ])
+    for decimals in (0, 2, 4, 9):
+        expected = np.array([round(v, decimals) for v in values.tolist()])
+        got = round_like_python(values, decimals)
+        assert np.array_equal(got.view(np.int64), expected.view(np.int64)), decimals  # sign of zero too
+        if decimals == 4:
+            assert (np.round(values, decimals) != expected).sum() > 1000  # the case the function exists for
+    nan = round_like_python(np.array([np.nan]), 4)
+    assert np.isnan(nan).all()
+
+
+def test_ward_tree_built_once_gives_the_labels_of_one_fit_per_k(monkeypatch):
+    """ward_partitions cuts one tree at every k: the labels must be those of a separate scikit-learn fit
+    per k, on the full, nearest-neighbour-graph and sampled paths."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.neighbors import kneighbors_graph
+
+    monkeypatch.setattr(model, "AGGLOMERATIVE_FULL_LIMIT", 80)
+    monkeypatch.setattr(model, "WARD_MAX_UNITS", 150)
+    rng = np.random.default_rng(3)
+    points = np.abs(rng.normal(size=(400, 5)))
+    points[10:20] = points[0]  # repeated rows, as repeated paragraphs give
+    points /= np.linalg.norm(points, axis=1, keepdims=True)
+    ks = range(2, 9)
+
+    def one_fit(rows, k):
+        graph = kneighbors_graph(rows, n_neighbors=10, include_self=False) if len(rows) > 80 else None
+        return AgglomerativeClustering(n_clusters=k, linkage="ward", connectivity=graph).fit_predict(rows)
+
+    for rows in (points[:60], points[:120]):
+        partitions = model.ward_partitions(rows, ks)
+        for k in ks:
+            assert np.array_equal(partitions[k], one_fit(rows, k)), (len(rows), k)
+    partitions = model.ward_partitions(points, ks, random_state=5)
+    sample = np.sort(np.random.default_rng(5).choice(400, size=model.ward_sample_size(), replace=False))
+    for k in ks:
+        sample_labels = one_fit(points[sample], k)
+        centres = np.vstack([points[sample][sample_labels == c].mean(axis=0) for c in range(k)])
+        nearest = ((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2).argmin(axis=1)
+        assert np.array_equal(partitions[k], nearest), k
+        assert np.array_equal(model.ward_clusters(points, k, random_state=5), partitions[k])

@@ -20,7 +20,7 @@ from .pipeline import (
 from .progress import ProgressLine
 from .report import add_notebooks_command
 from .resources import LEXICONS_ENV, using
-from .runner.execute import default_jobs
+from .runner.execute import default_jobs, local_pool
 from .runner.inputs import input_digest, input_kind, open_input
 from .runner.spill import use_system_arrow_pool
 from .runner.outputs import (COMPLETION_FILE, OutputError, OutputLock, commit_tables, discard_partial, open_spill,
@@ -199,9 +199,15 @@ def _extract_locked(args) -> int:
     jobs = args.jobs or default_jobs()
     options = RunOptions(article_timeout=args.article_timeout or None,
                          topics=TopicOptions(mode=args.topics, stability=args.topic_stability), reference=reference)
+    with local_pool(jobs if args.engine == "local" else 1) as pool:  # one set of workers for the whole run
+        return _run_and_write(args, source, options, jobs, pool, started)
+
+
+def _run_and_write(args, source, options: RunOptions, jobs: int, pool, started: float) -> int:
+    """The steps over ``source``, then the tables written to ``--out`` (``pool``: the run's workers or None)."""
     try:  # the input is read as a stream: a problem with it as a whole shows while the context is computed
         results, seconds = run_pipeline(source, options, jobs=jobs, chunk_size=args.chunk_size, engine=args.engine,
-                                        scheduler=args.scheduler, spill=open_spill(args.out),
+                                        scheduler=args.scheduler, spill=open_spill(args.out), pool=pool,
                                         progress=ProgressLine("articles", enabled=args.progress))
     except CorpusError as exc:
         return _fail(str(exc))
@@ -232,7 +238,7 @@ def _extract_locked(args) -> int:
         "cpu_seconds_per_step": {name: round(value, 3) for name, value in seconds.items()},
     }
     try:
-        commit_tables(tables, args.out, completion, fmt=args.fmt, excel=args.excel, staged=True)
+        commit_tables(tables, args.out, completion, fmt=args.fmt, excel=args.excel, staged=True, pool=pool)
     except OSError as exc:  # a full disk, a quota: the tables were written beside --out, which is left whole
         where = f" ({exc.filename})" if exc.filename else ""
         return _fail(f"cannot write the tables{where}: {exc.strerror or exc}; {args.out} left as it was")

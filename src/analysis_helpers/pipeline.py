@@ -625,7 +625,7 @@ def process_chunk(articles, context: CorpusContext, options: RunOptions) -> dict
 
 
 def run_pipeline(source, options: RunOptions, *, chunk_size: int = DEFAULT_CHUNK_SIZE,
-                 spill=None, **engine_options) -> tuple[dict, dict]:
+                 spill=None, pool=None, **engine_options) -> tuple[dict, dict]:
     """Article steps over every chunk, then the corpus steps; return the results and the CPU seconds per step.
 
     The garbage collector runs as :func:`~analysis_helpers.runner.execute.quiet_collector` says meanwhile.
@@ -645,10 +645,10 @@ def run_pipeline(source, options: RunOptions, *, chunk_size: int = DEFAULT_CHUNK
     text of the corpus.
     """
     with quiet_collector():
-        return _run_pipeline(source, options, chunk_size, spill, engine_options)
+        return _run_pipeline(source, options, chunk_size, spill, pool, engine_options)
 
 
-def _run_pipeline(source, options, chunk_size, spill, engine_options):
+def _run_pipeline(source, options, chunk_size, spill, pool, engine_options):
     if isinstance(source, pd.DataFrame):
         articles = source.reset_index(drop=True)
         context = CorpusContext.of(articles)
@@ -660,7 +660,8 @@ def _run_pipeline(source, options, chunk_size, spill, engine_options):
         context = CorpusContext.of(lambda: source.articles, source.texts())
         articles = source.articles
         chunks = source.chunks(chunk_size)
-    chunk_results = iter_chunks(partial(process_chunk, context=context, options=options), chunks, **engine_options)
+    chunk_results = iter_chunks(partial(process_chunk, context=context, options=options), chunks, pool=pool,
+                                **engine_options)
     if not chunks:
         empty = articles if "text" in articles else articles_frame([], "input", check=False)
         chunk_results = [run_article_steps(empty, CorpusContext(), options)]
@@ -685,7 +686,7 @@ def _run_pipeline(source, options, chunk_size, spill, engine_options):
     written = spilled.pop("articles")
     results = {"articles": articles.drop(columns=["text"], errors="ignore"), "written_articles": written,
                "problems": problems, **spilled}
-    return _corpus_steps_on_spilled(results, options, seconds, Path(spill)), seconds
+    return _corpus_steps_on_spilled(results, options, seconds, Path(spill), pool), seconds
 
 
 def _add_seconds(total: dict, seconds: dict) -> None:
@@ -720,48 +721,112 @@ def _unread(step: Step, options: RunOptions) -> set[str]:
     return {"sentences"} if step.name == "timeline_conflicts" and options.reference is None else set()
 
 
-def _corpus_steps_on_spilled(results: dict, options: RunOptions, seconds: dict, spill: Path) -> dict:
+#: The corpus step a run with workers (:func:`~analysis_helpers.runner.execute.local_pool`) hands to one of
+#: them while this process runs the others: it needs no other corpus step's result, and it is the longest.
+SIDE_STEP = "topics"
+
+
+def _corpus_steps_on_spilled(results: dict, options: RunOptions, seconds: dict, spill: Path, pool=None) -> dict:
     """Run each corpus step on its inputs read from the spilled tables, then let them go.
 
     The tables a step writes are spilled as soon as it is done (one part each), so the later steps
-    and the writing do not hold them.
+    and the writing do not hold them. With ``pool`` (the run's worker processes), :data:`SIDE_STEP`
+    runs in a worker beside the other steps (its tables spilled by the worker); the tables and the
+    problem rows are those of the steps run one after the other.
     """
+    side = None
+    side_step = next(s for s in CORPUS_STEPS if s.name == SIDE_STEP)
+    if pool is not None and options.topics.mode != "off":
+        side = pool.submit(_spilled_step, side_step, _step_inputs(side_step, results, options), options, spill)
+    problems_by_step = {}
     for step in CORPUS_STEPS:
-        view = {"problems": results["problems"], "articles": results["articles"]}
-        if step.name == "quotes":  # corpus-wide speaker names: two columns of the quotes table
-            view["quotes"] = slim = results["quotes"].frame(_SPEAKER_COLUMNS)
-        else:
-            unread = _unread(step, options)
-            for need in _tables_read(step) & set(results):
-                table = results[need]
-                if "chunks" in step.needs and need in step.reads:
-                    view[need] = table  # read chunk by chunk by the step
-                elif need in unread and isinstance(table, SpilledTable):
-                    view[need] = table.empty()
-                else:
-                    if need == "blocks" and step.roles and isinstance(table, SpilledTable):
-                        table = table.transformed(partial(_with_roles, roles=step.roles))
-                    view[need] = materialise(table, step.reads.get(need))
-        given = set(view)
-        out = run_corpus_steps(view, options, steps=(step,), timer=seconds)
-        if step.name == "quotes":
-            if out["quotes"] is not slim and "corpus_speaker" in out["quotes"]:
-                results["quotes"] = results["quotes"].with_column("corpus_speaker", out["quotes"]["corpus_speaker"])
-        else:  # the step's tables and internal results (topic_warnings), not the inputs it was given
-            results.update({name: value for name, value in out.items()
-                            if name in step.columns or (name not in given and name != "_failed_tables")})
-            for name in step.columns:
-                if isinstance(results.get(name), pd.DataFrame) and name not in _KEPT_IN_MEMORY:
-                    table, results[name] = results[name], SpilledTable(spill / f"corpus-{name}")
-                    results[name].append(table)
-                    del table
-        if "_failed_tables" in out:
-            results.setdefault("_failed_tables", set()).update(out["_failed_tables"])
-            for name in out["_failed_tables"]:
-                results.pop(name, None)
-        del view, out
+        if side is not None and step.name == SIDE_STEP:
+            continue
+        out, problems_by_step[step.name] = _spilled_step(step, _step_inputs(step, results, options), options, spill,
+                                                          seconds)
+        _merge_step_results(results, step, out)
         release_memory()
+    if side is not None:
+        try:
+            out, problems, step_seconds = side.result()
+        except Exception:  # noqa: BLE001 - a lost worker: the step runs here instead
+            out, problems, step_seconds = _spilled_step(side_step, _step_inputs(side_step, results, options),
+                                                        options, spill)
+        _add_seconds(seconds, step_seconds)
+        problems_by_step[SIDE_STEP] = problems
+        _merge_step_results(results, side_step, out)
+    results["problems"] += [row for step in CORPUS_STEPS for row in problems_by_step.get(step.name, [])]
     return results
+
+
+def _step_inputs(step: Step, results: dict, options: RunOptions) -> dict:
+    """What corpus step ``step`` reads of ``results``, still spilled: each as a SpilledTable (read with the
+    step's columns and roles by :func:`_spilled_step`) or a DataFrame."""
+    inputs = {"articles": results["articles"]}
+    needs = {"quotes"} if step.name == "quotes" else _tables_read(step) & set(results)
+    for need in needs - {"problems"}:
+        table = results[need]
+        if need == "blocks" and step.roles and isinstance(table, SpilledTable):
+            table = table.transformed(partial(_with_roles, roles=step.roles))
+        inputs[need] = table
+    return inputs
+
+
+def _spilled_step(step: Step, inputs: dict, options: RunOptions, spill: Path, seconds: dict | None = None):
+    """Run one corpus step on ``inputs`` (:func:`_step_inputs`), reading only what it needs; spill the tables
+    it writes (but :data:`_KEPT_IN_MEMORY`).
+
+    Returns ``(out, problems)`` with ``seconds`` given (its CPU seconds added there), else
+    ``(out, problems, seconds)``: ``out`` holds the step's results (``_failed_tables`` among them when it
+    failed), ``problems`` its problem rows. Module-level: a worker process runs it too.
+    """
+    own_seconds = {} if seconds is None else seconds
+    view = {"problems": [], "articles": inputs["articles"]}
+    if step.name == "quotes":  # corpus-wide speaker names: two columns of the quotes table
+        view["quotes"] = slim = materialise(inputs["quotes"], _SPEAKER_COLUMNS)
+    else:
+        unread = _unread(step, options)
+        for need, table in inputs.items():
+            if need == "articles":
+                continue
+            if "chunks" in step.needs and need in step.reads:
+                view[need] = table  # read chunk by chunk by the step
+            elif need in unread and isinstance(table, SpilledTable):
+                view[need] = table.empty()
+            else:
+                view[need] = materialise(table, step.reads.get(need))
+    given = set(view)
+    out = run_corpus_steps(view, options, steps=(step,), timer=own_seconds)
+    problems = out["problems"]
+    if step.name == "quotes":
+        speakers = out["quotes"]["corpus_speaker"] if out["quotes"] is not slim and "corpus_speaker" in out["quotes"] \
+            else None
+        kept = {"corpus_speaker": speakers} if speakers is not None else {}
+    else:  # the step's tables and internal results (topic_warnings), not the inputs it was given
+        kept = {name: value for name, value in out.items()
+                if name in step.columns or (name not in given and name != "_failed_tables")}
+        for name in step.columns:
+            if isinstance(kept.get(name), pd.DataFrame) and name not in _KEPT_IN_MEMORY:
+                table, kept[name] = kept[name], SpilledTable(spill / f"corpus-{name}")
+                kept[name].append(table)
+                del table
+    if "_failed_tables" in out:
+        kept["_failed_tables"] = out["_failed_tables"]
+    del view, out
+    return (kept, problems) if seconds is not None else (kept, problems, own_seconds)
+
+
+def _merge_step_results(results: dict, step: Step, out: dict) -> None:
+    """Put what :func:`_spilled_step` returned for ``step`` into the run's ``results``."""
+    if step.name == "quotes":
+        if "corpus_speaker" in out:
+            results["quotes"] = results["quotes"].with_column("corpus_speaker", out["corpus_speaker"])
+    else:
+        results.update({name: value for name, value in out.items() if name != "_failed_tables"})
+    if "_failed_tables" in out:
+        results.setdefault("_failed_tables", set()).update(out["_failed_tables"])
+        for name in out["_failed_tables"]:
+            results.pop(name, None)
 
 
 def extract_corpus(corpus: Corpus, options: RunOptions | None = None, chunk_size: int = DEFAULT_CHUNK_SIZE,

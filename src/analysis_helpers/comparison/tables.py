@@ -56,27 +56,36 @@ def with_article_columns(table: pd.DataFrame, articles: pd.DataFrame) -> pd.Data
     return article_columns_adder(articles)(table)
 
 
-def article_columns_adder(articles: pd.DataFrame):
+def article_columns_adder(articles: pd.DataFrame) -> "ArticleColumns":
     """:func:`with_article_columns` as a function of the table alone, the article lookups built once.
 
     For tables written part by part: building the lookups for every part cost the corpus' articles per part.
     """
-    lookups = {}
-    for column in ARTICLE_COLUMNS:
-        values = articles[column] if column in articles else pd.Series("", index=articles.index)
-        lookups[column] = dict(zip(articles["doc_id"], values.fillna("").astype(str)))
+    return ArticleColumns(articles)
 
-    def add(table: pd.DataFrame) -> pd.DataFrame:
+
+class ArticleColumns:
+    """A function of a table adding the :data:`~analysis_helpers.schema.ARTICLE_COLUMNS` of each row's article
+    (see :func:`with_article_columns`), with the lookups of ``articles`` built once; picklable, so a worker
+    process writing a table applies it too.
+    """
+
+    def __init__(self, articles: pd.DataFrame):
+        self.lookups = {}
+        for column in ARTICLE_COLUMNS:
+            values = articles[column] if column in articles else pd.Series("", index=articles.index)
+            self.lookups[column] = dict(zip(articles["doc_id"], values.fillna("").astype(str)))
+
+    def __call__(self, table: pd.DataFrame) -> pd.DataFrame:
         missing = [c for c in ARTICLE_COLUMNS if c not in table.columns]
         if "doc_id" not in table.columns or not missing:
             return table
         out = table.copy()
         doc_ids = out["doc_id"].tolist()
         for column in missing:
-            lookup = lookups[column]
+            lookup = self.lookups[column]
             out[column] = pd.Series([lookup.get(d, "") for d in doc_ids], index=out.index, dtype=object)
         return out
-    return add
 
 
 def with_corpus_speakers(quotes: pd.DataFrame) -> pd.DataFrame:

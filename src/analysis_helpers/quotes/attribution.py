@@ -39,7 +39,7 @@ from ..resources import cached
 from .speakers import (
     Mention, Registry, aliases, cue_lexicon, definite_institutions, descriptor_gap, find_mentions, group_nouns, irregular_past,
     not_speaker_words,
-    organisation_words, title_heads, title_words, ends_with_time,
+    organisation_words, title_heads, title_words, ends_with_time, trailing_credential,
 )
 from .records import NO_ATTRIBUTION, Attribution, Cue  # re-exported: Attribution and Cue were defined here
 
@@ -57,6 +57,9 @@ _HONORIFIC = re.compile(r"(?:(Mr|Sir|Lord|King|Prince)|Mrs|Ms|Miss|Dame|Lady|Que
 _PASSIVE = re.compile(r"\s+(of|by)\s+")
 _APPOSITION_GAP = re.compile(r"^\s*,\s*$")
 # between a role and the name in apposition: "the vice president of the firm, Ana Ruiz"
+# a conjunction after a closing mark opens another clause with its own subject and cue
+_NEW_CLAUSE = re.compile(r"(?:and|but|or|while|whereas)\s")
+_LOWER_ROLE_GAP = re.compile(r"(?:\s+[a-z][a-z-]*){1,3}\s+")
 _ROLE_APPOSITION_GAP = re.compile(r"^(?:\s+(?:of|and|at|for)\s+[^,;:.“”\"]{1,70})?\s*,\s*$")
 # a preposition (and article) right before a group phrase: the phrase is an object, not the subject
 # ("with US officials warning ...": the group of an absolute construction speaks, so not "with")
@@ -468,7 +471,10 @@ class ArticleSpeakers:
     def _apposed_name(self, m: Mention) -> Mention | None:
         """The registered name right after a role and a comma ("the coach, Ana Ruiz"), else None."""
         for following in self.mentions_between(m.end, min(len(self.text), m.end + 90)):
-            if following.kind == "name" and _ROLE_APPOSITION_GAP.match(self.text[m.end:following.start]):
+            gap = self.text[m.end:following.start]
+            # "Chief executive Ana Ruiz": the role goes on in lower case up to the name
+            lower_role = _LOWER_ROLE_GAP.fullmatch(gap) and set(gap.split()) <= title_words()
+            if following.kind == "name" and (_ROLE_APPOSITION_GAP.match(gap) or lower_role):
                 if self.registry.resolve_name(following)[0] in self.registry.people:
                     return following
         return None
@@ -670,7 +676,8 @@ class ArticleSpeakers:
             # the gaps are matched in place (sentences hold no line break, so fullmatch is ^...$)
             if m.possessive or (participle and "," in self.text[m.end:cue.start]):
                 continue
-            if not _ADJACENT_GAP.fullmatch(self.text, m.end, cue.start):
+            credential = trailing_credential().match(self.text, m.end, cue.start)  # "Joanna Korner QC said"
+            if not _ADJACENT_GAP.fullmatch(self.text, credential.end() if credential else m.end, cue.start):
                 # "CEO Ana Ruiz on Thursday said": a day between the subject and its cue says when
                 when = ends_with_time(self.text[m.end:cue.start]) if cue.start - m.end < 30 else None
                 if when is None or when.start() != 0 or m.kind != "name":
@@ -772,6 +779,7 @@ class ArticleSpeakers:
             cues = [c for c in cues if c.start >= mentions[0].start or _inflected(c)] or cues
         if mentions and cues and (mentions[0].start == lead or (
                 self.text[lead:lead + 1].islower() and descriptor_gap(self.text[lead:mentions[0].start])
+                and not _NEW_CLAUSE.match(self.text, lead)  # "“...” and Ana Ruiz asked": another clause
                 and mentions[0].start < cues[0].start)):
             # "..., he said", "..., goalkeeper Ana Ruiz said"
             m, cue = mentions[0], cues[0]
@@ -796,6 +804,8 @@ class ArticleSpeakers:
             found = self.inverted_subject(cue, window_end)
             if found is not None:
                 return self._attribution(found, "after quote (inverted)", cue)
+            if cue.text.lower().endswith("ing"):
+                return NO_ATTRIBUTION  # "... ” adding he would campaign": a participle has no subject after it
             return self.inverted_unregistered(cue, window_end)
         # "..., Hart said.", "..., Hart, of Ohio, said.": a short apposition may stand before the cue
         name = _NAME_BEFORE_CUE.match(self.text, lead, window_end)  # in place: name.end() is an offset
@@ -874,8 +884,13 @@ class ArticleSpeakers:
         if i < 0 or self.sentence_index(sent_start) >= len(self.sentences):
             return None
         start, end, block, _ = self.sentences[i]
-        if block != self.sentences[i + 1][2] - 1 or re.search(r"[“”\"]", self.text[start:end]):
+        if block != self.sentences[i + 1][2] - 1:
             return None
+        mark = re.search(r"[“”\"]", self.text[start:end])
+        if mark:
+            # a quotation of the sentence's own statement ("He said he was “offended” ...") stays in it:
+            # only the cues before the first mark are read
+            end = start + mark.start()
         for cue in reversed(self.cues_between(start, end)):
             found = self.speaker_before_cue(cue)
             if found.speaker and found.speaker_type == "person":

@@ -13,6 +13,8 @@ the packaged weights the rules rank, from strongest to weakest:
    ``after quote (unregistered name)``: a cue right after the closing mark
    ("..., she said", "..., said forward Ana Ruiz, the captain", "..., officials
    said", "..., Hart said").
+   ``headline name after a dash``: a headline quotation followed by a dash and a name only
+   ("‘We were poor’ - Gregg").
 3. ``colon``: a speaker and a colon right before the opening mark; ``statement's author``: a
    statement's wording before or after the quotation ("X's statement read:", "It read,", "..., the
    statement said."), attributed to whoever issued the statement (statement nouns: type
@@ -254,6 +256,10 @@ def quote_candidates(speakers, start: int, end: int, span: QuoteSpan, *, continu
             following = speakers.next_sentence_cue(speakers.sentence_bounds(close_end - 1)[1])
             if following.speaker:
                 out.append(_candidate(speakers, following, following.cue_start - close_end))
+    if not out and not span.unclosed:
+        named = _headline_name_after(speakers, close_end)
+        if named is not None:
+            out.append(_candidate(speakers, named, 0))
     if not out and span.unclosed:
         # "“It is batting. ... ¶ “No excuses,” Ana Ruiz said.": the quotation's cue closes its continuation
         following = _continuation_speaker(speakers, end)
@@ -358,6 +364,31 @@ def _passive_agent_after(speakers, before: str, close_end: int) -> Attribution |
         return speakers._attribution(found[0], "agent of a passive cue", cue)
     group = speakers.group_at(by.end())
     return None if group is None else speakers._attribution(group, "agent of a passive cue", cue)
+
+
+# "‘Second half display was very poor’ - Gregg": a name alone after a dash closes a headline quotation
+_DASH_NAME = re.compile(r"[ \t]*[-–—][ \t]*([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'-]+){0,2})[ \t.]*$")
+
+
+def _headline_name_after(speakers, close_end: int) -> Attribution | None:
+    """The speaker of a headline quotation followed by a dash and a name, and nothing else.
+
+    The registered person that name stands for ("Gregg" -> "John Gregg"), else the name as written.
+    None outside a headline or when anything else follows the quotation.
+    """
+    index = speakers.sentence_index(max(0, close_end - 1))
+    if not 0 <= index < len(speakers.sentences) or speakers.sentences[index][3] != "headline":
+        return None
+    found = _DASH_NAME.match(speakers.text, close_end, speakers.sentences[index][1])
+    if found is None:
+        return None
+    s0, e0 = found.start(1), found.end(1)
+    cue = Cue(close_end, s0, speakers.text[close_end:s0].strip(), "")
+    for m in speakers.mentions_between(s0, e0):
+        if m.start == s0 and m.end == e0 and m.start in speakers.resolved:
+            return replace(speakers._attribution(m, "headline name after a dash", cue), cue="-")
+    return Attribution(found.group(1), found.group(1), s0, e0, "headline name after a dash", cue="-",
+                       cue_start=close_end, cue_end=s0, speaker_type="person")
 
 
 #: Paragraphs read after a quotation left open, looking for the cue after its closing mark.

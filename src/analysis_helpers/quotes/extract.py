@@ -136,7 +136,8 @@ def article_quotes(doc_id: str, text: str, blocks: list, sentences: list, weight
         if not tail_run[0] <= end <= tail_run[1]:  # a run of marks is read once, not once per quote in it
             tail_run = (end, _QUOTE_TAIL.match(text, end).end())
         ends_block = tail_run[1] >= block_end  # only marks and punctuation left in the paragraph
-        ends_block = ends_block or _cue_only_after(speakers, end, block_end)
+        # read after the closing marks: a straight closing mark is not a quotation opening after the cue
+        ends_block = ends_block or _cue_only_after(speakers, tail_run[1], block_end)
         previous = (block_id, attribution, ends_block) if attribution.speaker else None
         is_document = attribution.speaker_method.startswith("document")
         kind = quote_kind(text, text[start:end], start, end, bool(attribution.speaker) or is_document)
@@ -154,7 +155,10 @@ def article_quotes(doc_id: str, text: str, blocks: list, sentences: list, weight
 
 
 def _cue_only_after(speakers: ArticleSpeakers, end: int, block_end: int) -> bool:
-    """True when only an attribution follows the quotation in its paragraph ("..., she said.")."""
+    """True when only an attribution follows the quotation in its paragraph ("..., she said.").
+
+    ``end`` is the first offset after the quotation's closing marks and punctuation.
+    """
     if block_end - end >= 80:
         return False
     rest = speakers.text[end:block_end]

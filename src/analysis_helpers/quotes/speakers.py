@@ -305,6 +305,20 @@ def name_credentials() -> re.Pattern:
 
 
 @cached
+def credential_words() -> frozenset[str]:
+    """The credentials of ``data/name_credentials.txt`` as written ("QC", "M.D."), one set per lexicon source."""
+    return frozenset(w.strip() for w in read_text("name_credentials.txt").splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
+@cached
+def trailing_credential() -> re.Pattern:
+    """A credential right after a name, with or without a comma (" QC", ", M.D."): ``data/name_credentials.txt``."""
+    words = sorted(credential_words(), key=len, reverse=True)
+    return re.compile(rf",?\s+(?:{'|'.join(map(re.escape, words))})(?![\w.])" if words else r"(?!)")
+
+
+@cached
 def name_particles() -> frozenset[str]:
     """Lower-case words inside names ("van", "de"), from ``data/name_particles.txt``."""
     return _word_list("name_particles.txt")
@@ -321,7 +335,7 @@ _NAME_SUFFIXES = frozenset({"Jr.", "Sr."})
 _AGE_APPOSITION = re.compile(r",\s+\d{1,3},")  # "Jan Novak, 54, said": only people have ages
 # a person's apposition: "who ..." or a verb of speaking ("Ana Ruiz, speaking after the meeting, said")
 _APPOSITION_THEN_VERB = re.compile(
-    r",\s+(?:who|speaking|talking|writing|responding|answering|asked|interviewed)\b[^,;:.“”\"\n]{1,90}"
+    r",\s+(?:who|speaking|talking|writing|responding|answering|asked|interviewed|for)\b[^,;:.“”\"\n]{1,90}"
     r"(?:,[^,;:.“”\"\n]{1,90}){0,2},\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 _PERSON_VERB = re.compile(r"\s+(?:spoke|met|arrived|visited|travelled|traveled|joined|who|whose)\b")
 _NOT_NAMES = frozenset(
@@ -502,8 +516,13 @@ def _sequence_mentions(seq: str) -> tuple:
     core = seq[:-2] if possessive else seq
     all_tokens = [(m.start(), m.group()) for m in _name_patterns()[1].finditer(core)]
     mentions: list[Mention] = []
+    credentials = credential_words()
     for tokens, possessive_run in _split_at_cues(all_tokens, possessive, lexicons.cue_forms):
-        _add_sequence_mention(mentions, core, 0, core, tokens, possessive_run, lexicons)
+        # post-nominal letters written without a comma ("Joanna Korner QC said") describe, they do not name
+        while len(tokens) > 1 and tokens[-1][1] in credentials and not possessive_run:
+            tokens = tokens[:-1]
+        if tokens:
+            _add_sequence_mention(mentions, core, 0, core, tokens, possessive_run, lexicons)
     return tuple(mentions)
 
 
@@ -820,7 +839,7 @@ class Registry:
         self._name_aliases = known_names  # read by every resolve_name: fetched once per article
         weak: list[Mention] = []
         particles, groups = name_particles(), group_nouns()  # fetched once per article, not per mention
-        credentials = name_credentials()
+        credentials = trailing_credential()
         self._particles = particles  # read by every _add
         # what a name's words alone decide, once per distinct name and lexicon source (names recur across articles)
         names = _name_words_memo()
@@ -838,7 +857,7 @@ class Registry:
             if _POSSESSOR_BEFORE.search(text, max(0, m.start - 4), m.start):
                 continue  # "Trump's Defense Secretary Pick": a possessor's role, not a name
             after = text[m.end:m.end + 40]
-            credential = credentials.match(text, m.end)
+            credential = credentials.match(text, m.end)  # with or without a comma: "Ana Ruiz QC, for ..."
             if credential:
                 after = text[credential.end():credential.end() + 40]  # "Ana Ruiz, M.D., chief of ...": skip it
             body = _ROLE_THEN_NAME.match(after)
@@ -862,7 +881,8 @@ class Registry:
                     or (comma and bool(_AGE_APPOSITION.match(after))) or _after_role_phrase(text, m.start)
             if not strong and comma and 1 <= len(tokens) <= 3 and not not_a_name_word:
                 # "Ana Ruiz, speaking after a meeting with the crews, said": a name, an apposition, a cue
-                verb = _APPOSITION_THEN_VERB.match(text, m.end, min(len(text), m.end + 300))
+                verb = _APPOSITION_THEN_VERB.match(text, credential.end() if credential else m.end,
+                                                   min(len(text), m.end + 300))
                 strong = bool(verb) and verb.group(1) in cue_forms
             if not strong and comma and len(tokens) == 1 and first_lower not in _NOT_NAMES:
                 # "Ruiz, the chairman and former chief executive of Acme, thinks": a role in apposition
@@ -1034,6 +1054,9 @@ class Registry:
             words = set(mention.role.split())
             head = mention.role.split()[-1]
             candidates = holders(lambda r: r.split()[-1] == head and words <= set(r.split()))
+        if not candidates:
+            # a rank of several role words ("A detective ..." for "Detective Constable Ana Ruiz")
+            candidates = holders(lambda r: words <= set(r.split()))
         if not candidates:
             return ""
         for _, name in reversed(before):

@@ -22,7 +22,7 @@ import os
 import signal
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Callable, Sequence
 
 #: Garbage-collector thresholds during a run (Python's default: 700, 10, 10). The steps make millions of
@@ -70,8 +70,32 @@ def run_chunks(work: Callable, chunks: Sequence, **engine_options) -> list:
     return list(iter_chunks(work, chunks, **engine_options))
 
 
+@contextmanager
+def local_pool(jobs: int):
+    """The worker processes of one run on this machine: a :class:`ProcessPoolExecutor` of ``jobs`` workers
+    (None for one job), shut down when the run ends (terminated when it fails or is interrupted).
+
+    One pool serves the whole run: the article steps of every chunk (:func:`iter_chunks`), then the corpus
+    step that runs beside the others (:func:`analysis_helpers.pipeline.run_pipeline`) and the tables written
+    side by side (:func:`analysis_helpers.runner.outputs.commit_tables`). Its workers start once, at the
+    first chunk, and keep their loaded lexicons.
+    """
+    if jobs <= 1:
+        yield None
+        return
+    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
+    try:
+        yield executor
+    except BaseException:
+        for process in list((getattr(executor, "_processes", None) or {}).values()):
+            process.terminate()
+        executor.shutdown(wait=False, cancel_futures=True)
+        raise
+    executor.shutdown()
+
+
 def iter_chunks(work: Callable, chunks: Sequence, *, jobs: int = 1, engine: str = "local",
-                scheduler: str | None = None, progress=None):
+                scheduler: str | None = None, progress=None, pool: ProcessPoolExecutor | None = None):
     """Yield ``work(chunk)`` for every chunk, in input order, each as soon as it and those before it are done.
 
     Parameters
@@ -82,6 +106,9 @@ def iter_chunks(work: Callable, chunks: Sequence, *, jobs: int = 1, engine: str 
         The chunks, in input order; ``progress(done, total, "articles")`` counts their rows.
     jobs, engine, scheduler
         See the module docstring.
+    pool : ProcessPoolExecutor, optional
+        The run's workers (:func:`local_pool`) for ``jobs > 1`` on the local engine; left running.
+        Without it, a pool of ``jobs`` workers is started here and shut down after the last chunk.
     """
     total = sum(len(chunk) for chunk in chunks)
     if engine == "dask":
@@ -95,8 +122,7 @@ def iter_chunks(work: Callable, chunks: Sequence, *, jobs: int = 1, engine: str 
             if progress is not None:
                 progress(done, total, "articles")
         return
-    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_ignore_sigint)
-    try:
+    with (nullcontext(pool) if pool is not None else local_pool(jobs)) as executor:
         pending: deque = deque()
         for chunk in chunks:
             pending.append((len(chunk), executor.submit(work, chunk)))
@@ -112,12 +138,6 @@ def iter_chunks(work: Callable, chunks: Sequence, *, jobs: int = 1, engine: str 
             done += size
             if progress is not None:
                 progress(done, total, "articles")
-    except BaseException:
-        for process in list(getattr(executor, "_processes", {}).values()):
-            process.terminate()
-        executor.shutdown(wait=False, cancel_futures=True)
-        raise
-    executor.shutdown()
 
 
 def _run_dask(work, chunks, *, jobs: int, scheduler: str | None):

@@ -3,7 +3,8 @@
 Layout beside ``OUT``: ``.OUT.lock`` (held while a run writes into ``OUT``), ``.OUT.tmp-PID`` (the
 tables being written). When every table is written, ``_SUCCESS.json`` is added and the temporary
 folder replaces ``OUT`` by renames; a run killed before that leaves ``OUT`` as it was (empty, or the
-previous complete output) and never a partial output that looks complete.
+previous complete output) and never a partial output that looks complete; the next run into ``OUT``
+clears what it left (:class:`OutputLock`).
 """
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ class OutputError(Exception):
 class OutputLock:
     """An exclusive lock on ``OUT`` (a file ``.OUT.lock`` beside it, created with O_EXCL).
 
-    A lock left by a process that no longer runs on this machine is taken over.
+    A lock left by a process that no longer runs on this machine is taken over. Once held, what killed
+    runs left beside ``OUT`` is cleared: their staging folders are removed, and an earlier output one of
+    them had moved aside (killed between the two renames) goes back to ``OUT`` if ``OUT`` is missing or
+    empty, else is removed.
     """
 
     def __init__(self, out: Path):
@@ -54,6 +58,7 @@ class OutputLock:
             with os.fdopen(fd, "w") as handle:
                 handle.write(str(os.getpid()))
             self.held = True
+            self._clear_dead_runs()
             return self
         raise OutputError(f"{self.out}: cannot take the lock {self.path}")
 
@@ -62,15 +67,21 @@ class OutputLock:
             pid = int(self.path.read_text().strip() or 0)
         except (OSError, ValueError):
             return False
-        if pid <= 0:
-            return False
-        try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            return True
-        except PermissionError:
-            return False
-        return False
+        return _ended(pid)
+
+    def _clear_dead_runs(self) -> None:
+        for kind in ("old", "tmp"):  # an earlier output first, so that OUT is back before the rest goes
+            prefix = f".{self.out.name}.{kind}-"
+            for path in sorted(p for p in self.out.parent.iterdir() if p.name.startswith(prefix)):
+                pid = path.name[len(prefix):]
+                if not (pid.isdigit() and _ended(int(pid))):
+                    continue
+                if kind == "old" and (not self.out.exists() or not any(self.out.iterdir())):
+                    if self.out.exists():
+                        self.out.rmdir()
+                    os.replace(path, self.out)
+                else:
+                    shutil.rmtree(path, ignore_errors=True)
 
     def release(self) -> None:
         if self.held:
@@ -83,6 +94,19 @@ class OutputLock:
     def __exit__(self, *exc):
         self.release()
         return False
+
+
+def _ended(pid: int) -> bool:
+    """Whether no process ``pid`` runs on this machine (``False`` when it cannot be told)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError):
+        return False
+    return False
 
 
 def prepare_out(out: Path, table_names) -> None:
@@ -159,6 +183,18 @@ def write_table(table: pd.DataFrame, folder: Path, name: str, fmt: str = "csv", 
     return path
 
 
+def _write_table_in_worker(table, folder: Path, name: str, fmt: str, excel: bool) -> Path:
+    """:func:`write_table`, as this module names it when a worker runs the call (sent by name, not pickled)."""
+    return write_table(table, folder, name, fmt, excel)
+
+
+def _bytes_to_write(table) -> int:
+    """About how much ``table`` holds: its spilled parts' size on disk, or its size in memory."""
+    if isinstance(table, SpilledTable):
+        return sum(path.stat().st_size for path, _, _ in table.parts if path.exists())
+    return int(table.memory_usage(index=False).sum())
+
+
 def _parquet_ready(table: pd.DataFrame) -> pd.DataFrame:
     """Mixed object columns (text with None, numbers with text) as strings, so pyarrow accepts them."""
     out = table
@@ -188,11 +224,13 @@ def open_spill(out: Path) -> Path:
 
 
 def commit_tables(tables: dict[str, pd.DataFrame], out: Path, completion: dict, *, fmt: str = "csv",
-                  excel: bool = False, staged: bool = False) -> list[Path]:
+                  excel: bool = False, staged: bool = False, pool=None) -> list[Path]:
     """Write every table and the completion file to a temporary folder, then move it into place as ``OUT``.
 
     ``staged``: the staging folder was opened by :func:`open_spill` (its spilled parts are read while
-    the tables are written, then removed). Returns the written paths (inside ``OUT``).
+    the tables are written, then removed). ``pool`` (the run's worker processes,
+    :func:`~analysis_helpers.runner.execute.local_pool`): the tables are written side by side, each by
+    one worker (the same bytes). Returns the written paths (inside ``OUT``).
     """
     out = Path(out)
     tmp = staging_folder(out)
@@ -202,7 +240,12 @@ def commit_tables(tables: dict[str, pd.DataFrame], out: Path, completion: dict, 
         tmp.mkdir()
     old = out.parent / f".{out.name}.old-{os.getpid()}"
     try:
-        written = [write_table(table, tmp, name, fmt, excel) for name, table in tables.items()]
+        if pool is None:
+            written = [write_table(table, tmp, name, fmt, excel) for name, table in tables.items()]
+        else:  # each table written whole by one worker, the largest first
+            futures = {name: pool.submit(_write_table_in_worker, tables[name], tmp, name, fmt, excel)
+                       for name in sorted(tables, key=lambda name: -_bytes_to_write(tables[name]))}
+            written = [futures[name].result() for name in tables]
         shutil.rmtree(tmp / SPILL_FOLDER, ignore_errors=True)
         (tmp / COMPLETION_FILE).write_text(json.dumps(completion, indent=2, sort_keys=True, default=str) + "\n",
                                            encoding="utf-8")

@@ -33,6 +33,7 @@ from ..schema import ARTICLE_ROLES
 from ..corpus.build import open_corpus
 from ..resources import accepts_lexicons
 from .features import TfidfFeatures, blocks_in_order, build_tfidf
+from .rounding import round_like_python
 
 UNIT_COLUMNS = ["doc_id", "block_id", "start", "end", "role", "text"]
 TOPIC_COLUMNS = ["topic_id", "label", "top_terms", "weight", "size", "n_articles"]
@@ -261,20 +262,59 @@ def ward_clusters(points: np.ndarray, k: int, random_state: int = 0) -> np.ndarr
     Above :data:`WARD_MAX_UNITS` rows, Ward runs on a seeded sample of :func:`ward_sample_size`
     rows and every row joins the sample cluster whose centre (mean) is nearest.
     """
+    return ward_partitions(points, [k], random_state)[k]
+
+
+def ward_partitions(points: np.ndarray, ks, random_state: int = 0) -> dict[int, np.ndarray]:
+    """:func:`ward_clusters` of ``points`` for every number of clusters in ``ks``, the Ward tree built once.
+
+    Returns
+    -------
+    dict of int to ndarray
+        For each k, the labels ``ward_clusters(points, k, random_state)`` gives (the same arrays: one
+        tree, cut at each k by scikit-learn).
+    """
+    ks = list(ks)
     if len(points) > WARD_MAX_UNITS:
         rng = np.random.default_rng(random_state)
         sample = np.sort(rng.choice(len(points), size=ward_sample_size(), replace=False))
-        sample_labels = ward_clusters(points[sample], k)
-        centres = np.vstack([points[sample][sample_labels == c].mean(axis=0) for c in range(sample_labels.max() + 1)])
-        distances = (np.square(points).sum(axis=1)[:, None] - 2 * points @ centres.T
-                     + np.square(centres).sum(axis=1)[None, :])
-        return distances.argmin(axis=1)
+        sampled = points[sample]
+        squares = np.square(points).sum(axis=1)[:, None]
+        partitions = {}
+        for k, sample_labels in ward_partitions(sampled, ks).items():
+            centres = np.vstack([sampled[sample_labels == c].mean(axis=0) for c in range(sample_labels.max() + 1)])
+            distances = squares - 2 * points @ centres.T + np.square(centres).sum(axis=1)[None, :]
+            partitions[k] = distances.argmin(axis=1)
+        return partitions
     connectivity = None
     if len(points) > AGGLOMERATIVE_FULL_LIMIT:
         connectivity = kneighbors_graph(points, n_neighbors=10, include_self=False)
+    tree = _OneTree()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # "the number of connected components ..."
-        return AgglomerativeClustering(n_clusters=k, linkage="ward", connectivity=connectivity).fit_predict(points)
+        return {k: AgglomerativeClustering(n_clusters=k, linkage="ward", connectivity=connectivity,
+                                           memory=tree).fit_predict(points) for k in ks}
+
+
+class _OneTree:
+    """The ``memory`` of :class:`~sklearn.cluster.AgglomerativeClustering` (a stand-in for ``joblib.Memory``)
+    when one set of points is cut at several numbers of clusters: the tree is built by the first fit and
+    handed to the next ones. For fewer than 100 clusters scikit-learn builds the full tree whatever the
+    number (its arguments are then the same at every k), and cuts it at k after; a fit on other
+    points or arguments builds its own tree.
+    """
+
+    def __init__(self):
+        self._arguments = None
+        self._tree = None
+
+    def cache(self, build):
+        def built_once(points, **arguments):
+            if (self._arguments is None or self._arguments[1] != arguments
+                    or not np.array_equal(self._arguments[0], points)):
+                self._arguments, self._tree = (points, arguments), build(points, **arguments)
+            return self._tree
+        return built_once
 
 
 @dataclass
@@ -371,6 +411,13 @@ def _shares(weights: np.ndarray) -> np.ndarray:
     return np.divide(weights, totals, out=np.zeros_like(weights), where=totals > 0)
 
 
+def _dominant_weight(shares: np.ndarray, dominant: np.ndarray) -> np.ndarray:
+    """Each row's share of its dominant topic, rounded to :data:`_DECIMALS`; 0.0 without one."""
+    rows = np.arange(len(dominant))
+    picked = shares[rows, np.maximum(dominant, 0)] if shares.shape[1] else np.zeros(len(dominant))
+    return np.where(dominant >= 0, round_like_python(picked, _DECIMALS), 0.0)
+
+
 def _long_mixture(keys: pd.DataFrame, shares: np.ndarray, columns: list[str]) -> pd.DataFrame:
     """One row per (unit, topic) with positive weight, ranked within the unit."""
     n, k = shares.shape
@@ -385,7 +432,7 @@ def _long_mixture(keys: pd.DataFrame, shares: np.ndarray, columns: list[str]) ->
     rank = np.tile(np.arange(1, k + 1), n)
     table = keys.iloc[row_index[positive]].reset_index(drop=True)
     table["topic_id"] = flat_topic[positive].astype("int64")
-    table["weight"] = [round(w, _DECIMALS) for w in flat_weight[positive].tolist()]
+    table["weight"] = round_like_python(flat_weight[positive], _DECIMALS)
     table["rank"] = rank[positive].astype("int64")
     return table[columns]
 
@@ -400,8 +447,8 @@ def choose_article_groups(vectors: np.ndarray, max_k: int = 10, random_state: in
     n_distinct = len(np.unique(normalize(nonzero).round(12), axis=0)) if len(nonzero) else 0
     rows = []
     points = normalize(nonzero) if len(nonzero) else nonzero
-    for k in range(2, min(max_k, n_distinct - 1) + 1):
-        labels = ward_clusters(points, k, random_state=random_state)
+    partitions = ward_partitions(points, range(2, min(max_k, n_distinct - 1) + 1), random_state=random_state)
+    for k, labels in partitions.items():
         sample = SILHOUETTE_SAMPLE if len(nonzero) > SILHOUETTE_SAMPLE else None  # O(n^2) otherwise
         score = (silhouette_score(points, labels, metric="cosine", sample_size=sample, random_state=0)
                  if len(set(labels)) > 1 else np.nan)
@@ -510,7 +557,7 @@ def _cluster_units(articles, units, *, k, k_values, n_top_terms, max_df, random_
     paragraphs = keys.assign(
         n_words=n_words.astype("int64"),
         topic_id=dominant,
-        topic_weight=[round(float(shares[i, t]), _DECIMALS) if t >= 0 else 0.0 for i, t in enumerate(dominant)],
+        topic_weight=_dominant_weight(shares, dominant),
         kmeans_cluster=kmeans, agglomerative_cluster=agglo,
         text=units["text"].reset_index(drop=True),  # the units' text column, shared: no copy of every paragraph
     )[PARAGRAPH_CLUSTER_COLUMNS]
@@ -533,8 +580,7 @@ def _cluster_units(articles, units, *, k, k_values, n_top_terms, max_df, random_
         "title": [titles.get(d, "") for d in doc_ids],
         "n_paragraphs": n_paragraphs.astype("int64"),
         "topic_id": article_dominant,
-        "topic_weight": [round(float(article_shares[i, t]), _DECIMALS) if t >= 0 else 0.0
-                         for i, t in enumerate(article_dominant)],
+        "topic_weight": _dominant_weight(article_shares, article_dominant),
         "kmeans_cluster": art_kmeans, "agglomerative_cluster": art_agglo,
     }, columns=ARTICLE_CLUSTER_COLUMNS)
 
