@@ -162,6 +162,24 @@ def test_a_runaway_article_is_stopped_by_the_time_budget():
     assert row["file"] == "d1.txt" and row["error"] == "StepTimeout" and row["step"] == "slow"
 
 
+def test_the_time_budget_grows_with_the_length_of_the_article():
+    def busy(articles):
+        for doc_id in articles["doc_id"]:
+            until = time.monotonic() + 1.0
+            while time.monotonic() < until:
+                pass
+        return pd.DataFrame({"doc_id": articles["doc_id"]})
+
+    short = pd.DataFrame({"doc_id": ["short"], "text": ["A short article."]})
+    long = pd.DataFrame({"doc_id": ["long"], "text": ["A long article with many words. " * 1000]})
+    steps = (ARTICLE_STEPS[0], Step("slow", busy, ("articles",), "article", {"slow": ["doc_id"]}))
+    options = RunOptions(article_timeout=0.3)
+    stopped = run_article_steps(short, options=options, steps=steps)
+    assert [row["error"] for row in stopped["problems"]] == ["StepTimeout"]
+    kept = run_article_steps(long, options=options, steps=steps)  # 32,000 characters: 0.3 + 1.28 s
+    assert kept["problems"] == [] and list(kept["slow"]["doc_id"]) == ["long"]
+
+
 def test_a_failing_corpus_step_keeps_the_per_article_tables(monkeypatch):
     def out_of_memory(articles, blocks, options):
         raise MemoryError()

@@ -113,8 +113,8 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--topic-stability", action="store_true",
                          help="choose k by stability resampling even on large corpora (slow)")
     extract.add_argument("--article-timeout", type=float, default=DEFAULT_ARTICLE_TIMEOUT, metavar="SECONDS",
-                         help="time budget of one article in one step; over it, a problems row "
-                         "(0: none; default: %(default)s; not enforced on Dask workers)")
+                         help="time budget of one article in one step, plus 4 s per 100,000 characters of its text; "
+                         "over it, a problems row (0: none; default: %(default)s; not enforced on Dask workers)")
     extract.add_argument("--chunk-size", type=_positive_int, default=DEFAULT_CHUNK_SIZE,
                          help="articles per chunk (memory and scheduling unit; default: %(default)s)")
     extract.add_argument("--lexicons", type=Path, default=None, metavar="DIR",

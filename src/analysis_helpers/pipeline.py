@@ -75,12 +75,15 @@ from .topics.near_duplicates import same_passage_classes
 
 #: Extra columns of the ``problems`` table for failures of a step (empty for reading problems).
 STEP_PROBLEM_COLUMNS = ["step", "error"]
-#: Default time budget of one article in one step, in seconds.
-DEFAULT_ARTICLE_TIMEOUT = 10.0
+#: Default time budget of one article in one step, in seconds, before its length is counted.
+DEFAULT_ARTICLE_TIMEOUT = 3.0
+#: Seconds more per 100,000 characters of text: twice the linear-cost target (2 s per 100 KB), so a
+#: long article is given the time its length needs and only a runaway is stopped.
+SECONDS_PER_100K_CHARACTERS = 4.0
 #: Default number of articles per chunk.
 DEFAULT_CHUNK_SIZE = 100
-#: A chunk step may take ``article_timeout + CHUNK_SECONDS_PER_ARTICLE * n`` seconds before
-#: its articles are re-run one by one, each with its own ``article_timeout``.
+#: A chunk step may take ``article_timeout + CHUNK_SECONDS_PER_ARTICLE * (n - 1)`` seconds (plus the
+#: allowance for its length) before its articles are re-run one by one, each with its own budget.
 CHUNK_SECONDS_PER_ARTICLE = 0.5
 
 
@@ -168,7 +171,8 @@ class RunOptions:
     Attributes
     ----------
     article_timeout : float or None
-        Seconds one article may spend in one step (None: no limit).
+        Seconds one article may spend in one step before its length is counted; each 100,000
+        characters add ``SECONDS_PER_100K_CHARACTERS`` (None: no limit).
     topics : TopicOptions
         How topics are modelled (``mode`` off, auto or a fixed k).
     reference : DataFrame or None
@@ -353,6 +357,20 @@ class _Budget:
         return False
 
 
+def _time_budget(article_timeout: float | None, articles: pd.DataFrame) -> float | None:
+    """Seconds the articles of ``articles`` may take together in one step (None: no limit):
+    ``article_timeout``, plus ``CHUNK_SECONDS_PER_ARTICLE`` per further article, plus
+    ``SECONDS_PER_100K_CHARACTERS`` per 100,000 characters of their texts."""
+    if not article_timeout:
+        return None
+    if "text" in articles:
+        characters = int(articles["text"].str.len().sum())
+    else:
+        characters = int(articles["n_chars"].sum()) if "n_chars" in articles else 0
+    return (article_timeout + CHUNK_SECONDS_PER_ARTICLE * max(len(articles) - 1, 0)
+            + SECONDS_PER_100K_CHARACTERS * characters / 100_000)
+
+
 def _problem_row(file: str, step: str, exc: BaseException, left_out: str) -> dict:
     message = str(exc).splitlines()[0][:300] if str(exc) else ""
     error = type(exc).__name__
@@ -424,7 +442,7 @@ def run_article_steps(articles: pd.DataFrame, context: CorpusContext | None = No
                        if isinstance(v, pd.DataFrame) else v) for k, v in results.items()}
                   if excluded else results)
         n = len(inputs["articles"])
-        budget = (options.article_timeout + CHUNK_SECONDS_PER_ARTICLE * n) if options.article_timeout else None
+        budget = _time_budget(options.article_timeout, inputs["articles"])
         try:
             with _Budget(budget), using(None):  # the lexicon source resolved once per step, not per lookup
                 results[step.name] = _call(step, inputs, context, options)
@@ -484,7 +502,7 @@ def _one_by_one(step: Step, inputs: dict, context, options) -> tuple[list, dict]
     for doc_id in inputs["articles"]["doc_id"].tolist():
         alone = {k: (_subset(v, [doc_id]) if isinstance(v, pd.DataFrame) else v) for k, v in inputs.items()}
         try:
-            with _Budget(options.article_timeout):
+            with _Budget(_time_budget(options.article_timeout, alone["articles"])):
                 parts.append(_call(step, alone, context, options))
         except Exception as exc:  # noqa: BLE001
             bad[doc_id] = exc

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from concurrent.futures import wait
 from pathlib import Path
 
 import pandas as pd
@@ -239,6 +240,7 @@ def commit_tables(tables: dict[str, pd.DataFrame], out: Path, completion: dict, 
             shutil.rmtree(tmp)
         tmp.mkdir()
     old = out.parent / f".{out.name}.old-{os.getpid()}"
+    futures: dict = {}
     try:
         if pool is None:
             written = [write_table(table, tmp, name, fmt, excel) for name, table in tables.items()]
@@ -255,6 +257,9 @@ def commit_tables(tables: dict[str, pd.DataFrame], out: Path, completion: dict, 
         if old.exists():
             shutil.rmtree(old, ignore_errors=True)
     except BaseException:
+        for future in futures.values():  # the other tables: none left writing into the folder removed below
+            future.cancel()
+        wait(futures.values())
         if not out.exists() and old.exists():  # moved aside, not replaced: the earlier output goes back
             os.replace(old, out)
         shutil.rmtree(tmp, ignore_errors=True)
