@@ -5,7 +5,9 @@ import re
 
 import pytest
 
-from analysis_helpers.word_patterns import EndPattern, WordStartPattern, trie_regex, word_start_matches
+from analysis_helpers.word_patterns import (
+    EndPattern, SharedWordScan, WordStartPattern, trie_regex, word_start_matches,
+)
 
 
 def test_matches_exactly_the_words_and_longest_first():
@@ -85,3 +87,31 @@ def test_word_start_pattern_finds_what_a_leading_word_boundary_finds(pattern):
         assert [finder.spans(text) for finder in finders] == [expected, expected], text
         found += len(expected)
     assert found > 200
+
+
+def test_shared_word_scan_gives_each_list_what_its_own_pattern_finds():
+    """One pass for several word lists (shared words, one list's word a prefix of another's) finds, for each
+    list, exactly the hits of that list's own WordStartPattern, asked in any order and from memory."""
+    lists = [frozenset({"one", "ones", "year", "day", "half", "second"}),
+             frozenset({"on", "years", "today", "half", "seconds", "éte"}),
+             frozenset({"day", "days"})]
+    own = {words: WordStartPattern(r"(?:" + trie_regex(sorted(words)) + r")\b") for words in lists}
+    rng = random.Random(5)
+    pieces = ["one", "ones", "on", "year", "years", "day", "days", "today", "half", "second", "seconds", "éte",
+              "é", "7", "_", "-", " ", ", ", ".", "\n", "’"]
+    texts = ["", "one", "today one", "someone ones", "half-second", "éte étes"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    scan = SharedWordScan(max_chars=400)  # small: the memory is emptied many times on the way
+    found = 0
+    for i, text in enumerate(texts):
+        for words in (lists[i % 3], lists[(i + 1) % 3], lists[i % 3]):  # the third from memory
+            expected = own[words].spans(text)
+            assert scan.spans(text, words) == expected, (text, sorted(words))
+            found += len(expected)
+    assert found > 1000
+
+
+def test_shared_word_scan_takes_letters_only():
+    """A word with a space or a digit could hide another list's word inside its match: refused."""
+    with pytest.raises(ValueError):
+        SharedWordScan().spans("prior to", frozenset({"prior to"}))

@@ -151,3 +151,60 @@ class WordStartPattern:
             pos = first.end()
         out += [(m.start(1), m.end(), m.group(1)) for m in self._after_non_word.finditer(text, pos)]
         return out
+
+
+class SharedWordScan:
+    r"""Whole words of several closed word lists in lower-cased texts: one search per text for every list.
+
+    Steps that each look for their own list of words in the same lower-cased article text (the timex
+    trigger words, the number words of figures) share one :class:`WordStartPattern` of every list asked
+    for so far, and the hits of the last texts searched: the second step to read a text takes the first
+    one's pass. A list's hits are the union's whose word it holds. Words are letters only, so a match
+    (followed by ``\b``) is always a whole token and the union finds, for each list, exactly the hits
+    its own pattern ``WordStartPattern("(?:" + trie_regex(words) + r")\b")`` finds.
+
+    Parameters
+    ----------
+    max_chars : int
+        Characters of the texts remembered (the oldest are forgotten first); a text longer than a quarter
+        of it is not kept. The default holds a few chunks of news articles (a few MB).
+    max_lists : int
+        Lists above which the union starts again from the list asked for (other lexicon sources).
+    """
+
+    def __init__(self, max_chars: int = 8_000_000, max_lists: int = 8):
+        self.max_chars = max_chars
+        self.max_lists = max_lists
+        # (lists, pattern, {text: hits}, [characters kept]): replaced whole, so a thread never pairs a
+        # pattern with the hits of another
+        self._state: tuple = (frozenset(), None, {}, [0])
+
+    def spans(self, lowered: str, words: frozenset[str]) -> list[tuple[int, int, str]]:
+        """``(start, end, word)`` of each whole word of ``words`` in ``lowered``, in order."""
+        state = self._state
+        if words not in state[0]:
+            if not all(word.isalpha() for word in words):
+                raise ValueError("SharedWordScan takes words of letters only")
+            lists = state[0] | {words} if len(state[0]) < self.max_lists else frozenset({words})
+            union = sorted(set().union(*lists))
+            state = self._state = (lists, WordStartPattern(r"(?:" + trie_regex(union) + r")\b"), {}, [0])
+        _, pattern, memory, kept = state
+        hits = memory.get(lowered)
+        if hits is None:
+            hits = pattern.spans(lowered)
+            if len(lowered) <= self.max_chars // 4:
+                while memory and kept[0] + len(lowered) > self.max_chars:  # the oldest texts go first
+                    try:
+                        _, gone = memory.pop(next(iter(memory)))
+                    except (StopIteration, KeyError, RuntimeError):  # another thread took it meanwhile
+                        break
+                    kept[0] -= len(gone)
+                memory[lowered] = (hits, lowered)
+                kept[0] += len(lowered)
+        else:
+            hits = hits[0]
+        return [hit for hit in hits if hit[2] in words]
+
+
+#: The one shared scan of lower-cased article texts (see :class:`SharedWordScan`).
+LOWER_CASE_WORDS = SharedWordScan()

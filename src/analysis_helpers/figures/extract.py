@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 import pandas as pd
 
 from ..corpus.build import open_corpus
 from ..resources import accepts_lexicons, cached
-from ..word_patterns import WordStartPattern, trie_regex
+from ..word_patterns import LOWER_CASE_WORDS, trie_regex
 from .context import counted_noun, lemma  # noqa: F401  (re-exported: tests and notebooks import them here)
 from .lexicons import multiplier_words
 from .number_words import CARDINAL_WORDS, DENOMINATORS, ORDINAL_UNITS, TENS, scale_words
@@ -58,13 +59,10 @@ _FOLD_WORD = re.compile(r"\b[a-z]+fold\b")
 
 
 @cached
-def _word_trigger() -> WordStartPattern:
-    """Number words in lower-cased text, as a case-sensitive prefix tree (much faster than IGNORECASE).
-
-    Matched as whole words by :class:`WordStartPattern` (a leading ``\\b`` would stop re from
-    skipping ahead).
-    """
-    return WordStartPattern(r"(?:" + trie_regex(sorted(_trigger_words() - {"a", "an", "no", "nos"})) + r")\b")
+def _word_list() -> frozenset[str]:
+    """Number words searched as whole words in lower-cased text, in the pass shared with the timex triggers
+    (:data:`~analysis_helpers.word_patterns.LOWER_CASE_WORDS`; "a", "an", "no" are found apart)."""
+    return frozenset(_trigger_words() - {"a", "an", "no", "nos"})
 
 
 def _candidate_starts(text: str) -> list[int]:
@@ -78,7 +76,7 @@ def _candidate_starts(text: str) -> list[int]:
     lower = text.lower()
     if len(lower) != len(text):  # a few characters lower-case to two ("İ"): keep offsets aligned
         lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    starts.update(start for start, _, _ in _word_trigger().spans(lower))
+    starts.update(start for start, _, _ in LOWER_CASE_WORDS.spans(lower, _word_list()))
     for marker in ("No", "Nos"):
         idx = text.find(marker)
         while idx >= 0:
@@ -334,11 +332,22 @@ def extract_figures(corpus, *, lexicons=None) -> pd.DataFrame:
         doc_id and start.
     """
     corpus = open_corpus(corpus)
-    rows = []
-    for doc_id, text in zip(corpus.articles["doc_id"].tolist(), corpus.articles["text"].tolist()):
-        for n, fig in enumerate(figures_in_text(text), start=1):
-            rows.append({"doc_id": doc_id, "figure_id": f"{doc_id}-F{n:03d}", **fig})
-    table = pd.DataFrame(rows, columns=[c for c in FIGURE_COLUMNS if c not in ("sent_id", "block_id", "role", "sentence")])
+    rows = [(doc_id, n, fig) for doc_id, text in zip(corpus.articles["doc_id"].tolist(), corpus.articles["text"].tolist())
+            for n, fig in enumerate(figures_in_text(text), start=1)]
+    own = [c for c in FIGURE_COLUMNS if c not in ("doc_id", "figure_id", "sent_id", "block_id", "role", "sentence")]
+    if rows:
+        # by doc_id and start (a stable sort, as pandas' was), then built column by column: a frame from a list
+        # of dicts, a pandas sort on strings and astype cost more per chunk than the rows themselves
+        rows.sort(key=lambda row: (row[0], row[2]["start"]))
+        doc_ids, numbers, figs = zip(*rows)
+        try:
+            data = dict(zip(own, map(list, zip(*map(itemgetter(*own), figs)))))
+        except KeyError:  # a figure without some field: empty there, as a frame built from the dicts has it
+            data = {column: [fig.get(column) for fig in figs] for column in own}
+        data = {"doc_id": list(doc_ids), "figure_id": [f"{d}-F{n:03d}" for d, n in zip(doc_ids, numbers)], **data}
+        table = pd.DataFrame(data)
+    else:
+        table = pd.DataFrame([], columns=["doc_id", "figure_id", *own])
     table = table.astype({"start": "int64", "end": "int64", "value": "float64", "value_low": "float64",
                           "value_high": "float64"})
     table = corpus.offsets.attach(table, sentences=True)
@@ -346,6 +355,4 @@ def extract_figures(corpus, *, lexicons=None) -> pd.DataFrame:
                                                   corpus.sentences["sent_id"].tolist(),
                                                   corpus.sentences["text"].tolist())}
     table["sentence"] = [sentence_text.get(key, "") for key in zip(table["doc_id"].tolist(), table["sent_id"].tolist())]
-    table = table[FIGURE_COLUMNS].sort_values(["doc_id", "start"], kind="stable").reset_index(drop=True)
-    return table
-
+    return table[FIGURE_COLUMNS]

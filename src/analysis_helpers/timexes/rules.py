@@ -22,7 +22,7 @@ from .values import day_value, month_interval, month_value, quarter_of, shift_mo
 from ..resources import (
     _anchor_event_rows, anchor_events, cached, exclusions, holidays, recorded_materials, timex_words,
 )
-from ..word_patterns import WordStartPattern, trie_regex
+from ..word_patterns import LOWER_CASE_WORDS, WordStartPattern, trie_regex
 
 #: The last word of a window and the non-word characters after it (:meth:`RuleContext.preceding_word`).
 _LAST_WORD = re.compile(r"([\w.]+)\W*$")
@@ -1076,7 +1076,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 @cached
 def _scanners():
-    """(lower-case word pattern, word -> categories), the same for cased words, and the digit pattern."""
+    """(lower-case words, word -> categories), (cased word pattern, word -> categories), the digit pattern."""
     built = []
     holiday_words = " ".join(sorted({w for h in holidays() for w in re.findall(r"[A-Z][a-z]+", h["pattern"])}))
     for table, rare_start in ((TRIGGER_WORDS, False), ({**CASED_TRIGGER_WORDS, "holiday": holiday_words}, True)):
@@ -1085,8 +1085,10 @@ def _scanners():
             for word in words.split():
                 lookup.setdefault(word, []).append(category)
         # whole words (letters only): the lower-case ones searched after a non-word character, which re
-        # jumps to; the cased ones (capitals are rare) searched themselves (see WordStartPattern)
-        built.append((WordStartPattern(trie_regex(lookup) + r"\b", rare_start), lookup))
+        # jumps to, in the pass over the lower-cased text that figures share (LOWER_CASE_WORDS); the cased
+        # ones (capitals are rare) searched themselves (see WordStartPattern)
+        built.append((frozenset(lookup) if not rare_start else WordStartPattern(trie_regex(lookup) + r"\b", rare_start),
+                      lookup))
     return (built[0], built[1], re.compile(r"\d+"))
 
 
@@ -1110,10 +1112,11 @@ def _merged_windows(spans: list[tuple[int, int]], length: int) -> list[tuple[int
 
 def _trigger_windows(text: str, lowered: str) -> dict[str, list[tuple[int, int]]]:
     """For each trigger category, the merged windows around its words in ``text``."""
-    (lower_pattern, lower_lookup), (cased_pattern, cased_lookup), _ = _scanners()
+    (lower_words, lower_lookup), (cased_pattern, cased_lookup), _ = _scanners()
     hits: dict[str, list[tuple[int, int]]] = {}
-    for pattern, lookup, source in ((lower_pattern, lower_lookup, lowered), (cased_pattern, cased_lookup, text)):
-        for start, end, word in pattern.spans(source):
+    for found, lookup in ((LOWER_CASE_WORDS.spans(lowered, lower_words), lower_lookup),
+                          (cased_pattern.spans(text), cased_lookup)):
+        for start, end, word in found:
             span = (start, end)
             for category in lookup[word]:
                 if category in hits:
