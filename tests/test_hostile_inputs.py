@@ -94,9 +94,10 @@ def test_repeated_weekday_is_linear_in_timexes():
     assert_linear(step_on(extract_timexes), "on Monday ", 20_000)
 
 
-@pytest.mark.parametrize("unit", ["on Monday ", "12 February 2025 "])
+@pytest.mark.parametrize("unit", ["on Monday ", "12 February 2025 ", "He spoke on Monday. "])
 def test_repeated_dates_are_linear_in_the_timeline(unit):
-    # the timeline filtered frames per mention and compared every pair of mentions: 10 KB took 31 s
+    # the timeline filtered frames per mention and compared every pair of mentions: 10 KB took 31 s;
+    # each dated sentence read every pronoun-led sentence after it in its block: 100 KB took 121 s
     assert_linear(step_on(build_timeline), unit, 10_000)
 
 

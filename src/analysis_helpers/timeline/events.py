@@ -52,6 +52,9 @@ _EVENT_NAME_WORDS = r"(?:Group|Meeting|Conference|Summit|Council|Ministerial|For
 _ANY_EVENT_NAME_WORD = re.compile(_EVENT_NAME_WORDS)
 _EVENT_NAME_END = re.compile(_EVENT_NAME_WORDS + r"$")
 _NAME = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*)+")
+#: At most this many sentences after a dated one, each opening with a pronoun, are read as about
+#: the same subject (a cap keeps a block of pronoun-led sentences linear, not quadratic).
+MAX_FOLLOW_ON_SENTENCES = 8
 _PRONOUN_START = re.compile(r"^\W*(?:He|She|They|It|This|These|His|Her|Their|Its)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z]+")
 #: "in Kyiv", "at the Pentagon": matched after a word boundary (r"\b" + this, by word_start_matches, which lets
@@ -292,13 +295,14 @@ def _mentions(sentences: pd.DataFrame, timexes: pd.DataFrame, dates: pd.DataFram
         main_actor[doc] = max(sorted(counts), key=lambda a: counts[a]) if counts else ""
     per_sentence: dict[tuple[str, int], dict] = {}
     per_block: dict[tuple[str, int], dict] = {}
+    sentences_of_block: dict[str, dict[int, list[int]]] = {}
 
     def sentence_facts(doc: str, i: int) -> dict:
         key = (doc, i)
         if key not in per_sentence:
             col = columns[doc]
             context = [col["text"][i]]
-            for j in range(i + 1, len(col["text"])):  # follow-on sentences about the same subject
+            for j in range(i + 1, min(len(col["text"]), i + 1 + MAX_FOLLOW_ON_SENTENCES)):  # same subject
                 if col["block_id"][j] != col["block_id"][i] or not _PRONOUN_START.match(col["text"][j]):
                     break
                 context.append(col["text"][j])
@@ -312,7 +316,12 @@ def _mentions(sentences: pd.DataFrame, timexes: pd.DataFrame, dates: pd.DataFram
         key = (doc, block_id)
         if key not in per_block:
             col = columns[doc]
-            inside = [i for i, b in enumerate(col["block_id"]) if b == block_id]
+            if doc not in sentences_of_block:  # one pass per article, not one per block
+                index: dict[int, list[int]] = {}
+                for i, b in enumerate(col["block_id"]):
+                    index.setdefault(b, []).append(i)
+                sentences_of_block[doc] = index
+            inside = sentences_of_block[doc].get(block_id, [])
             block_text = " ".join(col["text"][i] for i in inside)
             # a name never spans two sentences joined by a space: the block's actors are its sentences' in order
             actors = list(dict.fromkeys(a for i in inside for a in col["actors"][i]))
