@@ -765,6 +765,11 @@ def _is_header(role: tuple[str, str] | None) -> bool:
     return role is not None and "header" in role[1]
 
 
+#: Characters of normalised text searched for an earlier copy of a block: the head of the page and
+#: as much again just above the block (every page is searched whole; a text of megabytes stays linear).
+COPY_REACH = 50_000
+
+
 def _earlier_block_holding(norm: str, i: int, joined: str, starts: list[int]) -> int | None:
     """The first block before block ``i`` whose normalised text contains ``norm``, or None.
 
@@ -775,7 +780,10 @@ def _earlier_block_holding(norm: str, i: int, joined: str, starts: list[int]) ->
         return None
     if not norm:
         return 0
-    found = joined.find(norm, 0, starts[i] - 1)
+    end = starts[i] - 1
+    found = joined.find(norm, 0, min(end, COPY_REACH))  # the head of the page first: the first holder wins
+    if found < 0 and end > COPY_REACH:  # then the text just above: a page is searched once, a huge text in windows
+        found = joined.find(norm, max(0, max(COPY_REACH, end - COPY_REACH) - len(norm)), end)
     return None if found < 0 else bisect_right(starts, found) - 1
 
 
