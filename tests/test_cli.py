@@ -245,7 +245,8 @@ def test_help_documents_the_exit_statuses(capsys):
         assert f"  {status} " in help_text
 
 
-def test_sigint_exits_130_with_one_line_and_no_complete_looking_output(tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigint_exits_130_with_one_line_and_no_complete_looking_output(tmp_path, jobs):
     folder = tmp_path / "in"
     folder.mkdir()
     seeds = sorted(seeds_dir().glob("*.txt"))
@@ -253,7 +254,7 @@ def test_sigint_exits_130_with_one_line_and_no_complete_looking_output(tmp_path)
         (folder / f"{i:03d}.txt").write_bytes(seeds[i % len(seeds)].read_bytes())
     out = tmp_path / "out"
     process = subprocess.Popen([sys.executable, "-m", "analysis_helpers.cli", "extract", str(folder), "--out",
-                                str(out), "--jobs", "1", "--chunk-size", "5", "--no-progress"],
+                                str(out), "--jobs", jobs, "--chunk-size", "5", "--no-progress"],
                                stderr=subprocess.PIPE, text=True, env=dict(os.environ),
                                # a test run started in the background inherits SIGINT ignored; the user's
                                # terminal never does, so give the child the default disposition

@@ -87,8 +87,17 @@ def local_pool(jobs: int):
     try:
         yield executor
     except BaseException:
-        for process in list((getattr(executor, "_processes", None) or {}).values()):
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        for process in processes:
             process.terminate()
+        for process in processes:
+            process.join(10)
+        # A worker stopped while sending a result leaves half a message in the result pipe, and the
+        # pool's manager thread (which the interpreter joins at exit) would wait for the rest for ever:
+        # with the workers gone, closing this process's write end ends that wait as a broken pool.
+        writer = getattr(getattr(executor, "_result_queue", None), "_writer", None)
+        if writer is not None and not any(process.is_alive() for process in processes):
+            writer.close()
         executor.shutdown(wait=False, cancel_futures=True)
         raise
     executor.shutdown()
