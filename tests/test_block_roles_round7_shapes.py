@@ -10,21 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis_helpers.corpus.roles import classify_block_roles, looks_like_caption, looks_like_date_line
-
-TITLE = "Harbour board approves plan to deepen the old channel"
-P1 = ("The harbour board on Monday approved a plan to deepen the old channel, ending two years of argument "
-      "between the ferry companies and the fishermen who work the estuary.")
-P2 = ("Officials said dredging would begin in the spring and last about eighteen months, with the cost "
-      "shared between the city and the two container lines that use the terminal.")
-P3 = ("The fishermen's cooperative said it would watch the work closely, and its chairman told reporters "
-      "that the board had promised to stop the dredgers during the spawning weeks.")
-P4 = ("Ferry operators welcomed the decision, saying deeper water would let them run larger boats on the "
-      "winter timetable without waiting for the tide at the northern quay.")
-
-
-def roles_of(lines):
-    return [role for role, _ in classify_block_roles(lines)]
+from analysis_helpers.corpus.roles import looks_like_caption, looks_like_date_line
+from harbour_page import P1, P2, P3, P4, TITLE, roles_of
 
 
 def test_caption_naming_where_people_stand_is_a_caption_even_with_two_sentences():

@@ -15,21 +15,7 @@ import pytest
 from analysis_helpers.corpus.role_shapes import (
     capitals_transcript_runs, closes_with_reporter_credit, looks_like_attributed_pull_quote, looks_like_clock_stamp,
 )
-from analysis_helpers.corpus.roles import classify_block_roles
-
-TITLE = "Harbour board approves plan to deepen the old channel"
-P1 = ("The harbour board on Monday approved a plan to deepen the old channel, ending two years of argument "
-      "between the ferry companies and the fishermen who work the estuary.")
-P2 = ("Officials said dredging would begin in the spring and last about eighteen months, with the cost "
-      "shared between the city and the two container lines that use the terminal.")
-P3 = ("The fishermen's cooperative said it would watch the work closely, and its chairman told reporters "
-      "that the board had promised to stop the dredgers during the spawning weeks.")
-P4 = ("Ferry operators welcomed the decision, saying deeper water would let them run larger boats on the "
-      "winter timetable without waiting for the tide at the northern quay.")
-
-
-def roles_of(lines):
-    return [role for role, _ in classify_block_roles(lines)]
+from harbour_page import P1, P2, P3, P4, TITLE, roles_of
 
 
 @pytest.mark.parametrize("line", ["7.42am GMT07:42", "9:15 p.m.", "Harbourside | 10:05 am", "14:30", "6.10pm BST"])
